@@ -1,25 +1,35 @@
-/** Unit specs sit beside the code; end-to-end specs live in test/ and share one database. */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+/**
+ * Unit specs sit beside the code; end-to-end specs live in test/ and share one database.
+ * NestJS 12 ships as ES modules and Jest on Node 20 cannot require() them, so its packages are
+ * compiled to CommonJS by ts-jest like our own sources.
+ */
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
+  '^.+\\.js$': '<rootDir>/test/utils/esm-to-commonjs.transformer.js',
+};
+const transformIgnorePatterns = ['/node_modules/(?!@nestjs/)'];
+
+const shared = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform,
+  transformIgnorePatterns,
+};
 
 module.exports = {
   projects: [
     {
+      ...shared,
       displayName: 'unit',
-      testEnvironment: 'node',
-      rootDir: '.',
       roots: ['<rootDir>/src', '<rootDir>/config'],
       testMatch: ['**/*.spec.ts'],
-      moduleFileExtensions: ['ts', 'js', 'json'],
-      transform,
     },
     {
+      ...shared,
       displayName: 'e2e',
-      testEnvironment: 'node',
-      rootDir: '.',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
-      moduleFileExtensions: ['ts', 'js', 'json'],
-      transform,
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
     },
   ],

@@ -1,0 +1,63 @@
+/** A calendar date as 'YYYY-MM-DD'. Arithmetic is done on whole UTC days, never in local time. */
+export type IsoDate = string;
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  if (!Number.isInteger(days)) throw new RangeError(`Days must be a whole number: ${days}`);
+  return fromUtcMs(toUtcMs(date) + days * MS_PER_DAY);
+}
+
+/** `to` minus `from`, in days: negative when `to` is earlier. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return (toUtcMs(to) - toUtcMs(from)) / MS_PER_DAY;
+}
+
+export function compareIsoDates(a: IsoDate, b: IsoDate): number {
+  return Math.sign(daysBetween(b, a));
+}
+
+/** The calendar date at `now` in an IANA time zone, e.g. 'Asia/Shanghai'. */
+export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function toUtcMs(date: IsoDate): number {
+  if (!isIsoDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  const [year, month, day] = date.split('-').map(Number);
+  // setUTCFullYear, unlike Date.UTC, does not turn years 0–99 into 1900–1999.
+  return new Date(0).setUTCFullYear(year, month - 1, day);
+}
+
+function fromUtcMs(ms: number): IsoDate {
+  const date = new Date(ms);
+  const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
