@@ -104,9 +104,19 @@ describe('todayIn', () => {
   it.each([
     ['Asia/Shanghai', '2026-03-14T15:59:59.999Z', '2026-03-14', 'last instant before midnight'],
     ['Asia/Shanghai', '2026-03-14T16:00:00.000Z', '2026-03-15', 'midnight'],
-    ['Asia/Shanghai', '2026-03-14T16:30:00.000Z', '2026-03-15', 'after midnight, still the 14th in UTC'],
-    ['Asia/Shanghai', '2025-12-31T15:59:59.999Z', '2025-12-31', 'before midnight on New Year\'s Eve'],
-    ['Asia/Shanghai', '2025-12-31T16:00:00.000Z', '2026-01-01', 'midnight on New Year\'s Eve'],
+    [
+      'Asia/Shanghai',
+      '2026-03-14T16:30:00.000Z',
+      '2026-03-15',
+      'after midnight, still the 14th in UTC',
+    ],
+    [
+      'Asia/Shanghai',
+      '2025-12-31T15:59:59.999Z',
+      '2025-12-31',
+      "before midnight on New Year's Eve",
+    ],
+    ['Asia/Shanghai', '2025-12-31T16:00:00.000Z', '2026-01-01', "midnight on New Year's Eve"],
     ['UTC', '2026-03-14T16:30:00.000Z', '2026-03-14', 'UTC'],
     ['America/New_York', '2026-03-15T03:30:00.000Z', '2026-03-14', 'a zone behind UTC'],
   ])('in %s at %s is %s (%s)', (timeZone, instant, expected) => {

@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { appConfig } from './app.config';
+import { authConfig } from './auth.config';
+import { databaseConfig } from './database.config';
+import { redisConfig } from './redis.config';
+import { workerConfig } from './worker.config';
+
+export { appConfig } from './app.config';
+export { authConfig, AuthConfig } from './auth.config';
+export { databaseConfig, DatabaseConfig } from './database.config';
+export { redisConfig, RedisConfig } from './redis.config';
+export { workerConfig, WorkerConfig } from './worker.config';
+
+export const configNamespaces = [appConfig, databaseConfig, redisConfig, authConfig, workerConfig];
+
+/** A local `.env` fills variables the environment does not set; the environment wins. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

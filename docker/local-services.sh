@@ -1,0 +1,507 @@
+#!/usr/bin/env bash
+# Runs MariaDB and Redis for development and tests on hosts without a Docker
+# engine (CI, small VMs). With Docker, use docker/docker-compose.yml instead.
+#
+#   bash docker/local-services.sh start    # reuse running servers or start private ones
+#   bash docker/local-services.sh status   # does each server answer?
+#   bash docker/local-services.sh stop     # stop only what `start` started
+#
+# Settings come from .env (or config/.env.example) via docker/env.sh.
+# Servers started here keep their files in the git-ignored .local/ folder, and
+# .local/started-by-script records which ones this script started.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=docker/env.sh
+. "$ROOT/docker/env.sh"
+
+LOCAL_DIR="$ROOT/.local"
+STATE_FILE="$LOCAL_DIR/started-by-script"
+
+MDB_DIR="$LOCAL_DIR/mariadb"
+MDB_DATA="$MDB_DIR/data"
+MDB_PID="$MDB_DIR/mariadbd.pid"
+MDB_LOG="$MDB_DIR/error.log"
+MDB_INIT_MARK="$MDB_DIR/.initialized"
+MDB_SOCK="$MDB_DIR/mysqld.sock"
+# Unix socket paths are limited to ~107 bytes; fall back to /tmp for deep checkouts.
+if ((${#MDB_SOCK} > 100)); then
+  MDB_SOCK="${TMPDIR:-/tmp}/mch-mariadb-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1).sock"
+fi
+
+REDIS_DIR="$LOCAL_DIR/redis"
+REDIS_PID="$REDIS_DIR/redis.pid"
+REDIS_LOG="$REDIS_DIR/redis.log"
+
+START_TIMEOUT=60
+
+log() { printf '[local-services] %s\n' "$*"; }
+warn() { printf '[local-services] WARNING: %s\n' "$*" >&2; }
+die() {
+  printf '[local-services] ERROR: %s\n' "$*" >&2
+  exit 1
+}
+
+is_root() { [[ "$(id -u)" -eq 0 ]]; }
+
+# Prints the path of the first named program found on PATH or in the sbin folders
+# (mariadbd lives in /usr/sbin, which is often not on a normal user's PATH).
+find_bin() {
+  local name dir
+  for name in "$@"; do
+    if command -v "$name" >/dev/null 2>&1; then
+      command -v "$name"
+      return 0
+    fi
+    for dir in /usr/sbin /usr/local/sbin /sbin; do
+      if [[ -x "$dir/$name" ]]; then
+        printf '%s\n' "$dir/$name"
+        return 0
+      fi
+    done
+  done
+  return 1
+}
+
+locate_binaries() {
+  MDB_SERVER="$(find_bin mariadbd mysqld || true)"
+  MDB_INSTALL="$(find_bin mariadb-install-db mysql_install_db || true)"
+  MDB_CLIENT="$(find_bin mariadb mysql || true)"
+  MDB_ADMIN="$(find_bin mariadb-admin mysqladmin || true)"
+  REDIS_SERVER="$(find_bin redis-server || true)"
+  REDIS_CLI="$(find_bin redis-cli || true)"
+}
+
+tcp_answers() { # host port
+  # shellcheck disable=SC2016 # $1/$2 are expanded by the inner bash
+  timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" >/dev/null 2>&1
+}
+
+is_local_host() {
+  [[ "$1" == "127.0.0.1" || "$1" == "localhost" ]]
+}
+
+# --- state file --------------------------------------------------------------
+
+state_has() { [[ -f "$STATE_FILE" ]] && grep -qx "$1" "$STATE_FILE"; }
+
+state_add() {
+  mkdir -p "$LOCAL_DIR"
+  state_has "$1" || printf '%s\n' "$1" >>"$STATE_FILE"
+}
+
+state_remove() {
+  [[ -f "$STATE_FILE" ]] || return 0
+  local rest
+  rest="$(grep -vx "$1" "$STATE_FILE" || true)"
+  if [[ -n "$rest" ]]; then
+    printf '%s\n' "$rest" >"$STATE_FILE"
+  else
+    rm -f "$STATE_FILE"
+  fi
+}
+
+# --- process helpers -----------------------------------------------------------
+
+# Prints the pid recorded in a pid file if that process is alive and is one of the
+# given program names (guards against a stale pid file naming a recycled pid).
+live_pid() { # pidfile name...
+  local pidfile="$1" pid comm name
+  shift
+  [[ -s "$pidfile" ]] || return 1
+  pid="$(tr -dc '0-9' <"$pidfile")"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+  comm="$(cat "/proc/$pid/comm" 2>/dev/null || ps -p "$pid" -o comm= 2>/dev/null || true)"
+  for name in "$@"; do
+    if [[ "$comm" == "$name"* ]]; then
+      printf '%s\n' "$pid"
+      return 0
+    fi
+  done
+  return 1
+}
+
+wait_for_exit() { # pid seconds
+  local i
+  for ((i = 0; i < $2 * 4; i++)); do
+    kill -0 "$1" 2>/dev/null || return 0
+    sleep 0.25
+  done
+  return 1
+}
+
+# --- MariaDB helpers -------------------------------------------------------------
+
+sql_string() { # quote a value as an SQL string literal
+  local s="${1//\\/\\\\}"
+  printf "'%s'" "${s//\'/\'\'}"
+}
+
+sql_ident() { # quote a name as an SQL identifier
+  # shellcheck disable=SC2016 # literal backticks
+  printf '`%s`' "${1//\`/\`\`}"
+}
+
+# Logs in over TCP exactly like the application will; prints the client's error on failure.
+app_login() {
+  # shellcheck disable=SC2069 # intentional: stderr to the caller, stdout dropped
+  MYSQL_PWD="$DB_PASSWORD" "$MDB_CLIENT" --no-defaults --protocol=TCP \
+    --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" --connect-timeout=5 \
+    --batch --skip-column-names --execute='SELECT 1' 2>&1 >/dev/null
+}
+
+# Runs SQL (stdin or args) as the MariaDB account matching the OS user, through a
+# local socket (unix_socket authentication: no password needed).
+admin_sql() { # socket [client args...]
+  local sock="$1"
+  shift
+  "$MDB_CLIENT" --no-defaults --socket="$sock" --user="$(id -un)" --connect-timeout=5 \
+    --batch --skip-column-names "$@"
+}
+
+# Finds a local socket through which we can administer the server listening on DB_PORT.
+find_admin_socket() {
+  local sock port
+  for sock in "$MDB_SOCK" /run/mysqld/mysqld.sock /var/run/mysqld/mysqld.sock /tmp/mysql.sock; do
+    [[ -S "$sock" ]] || continue
+    port="$(admin_sql "$sock" --execute='SELECT @@port' 2>/dev/null || true)"
+    if [[ "$port" == "$DB_PORT" ]]; then
+      printf '%s\n' "$sock"
+      return 0
+    fi
+  done
+  return 1
+}
+
+provision_mariadb() { # socket
+  local sock="$1" db test_db grant_db user pass host sql
+  [[ "$DB_USER" != "root" ]] || die "DB_USER=root is not supported here; use a dedicated account (default: mch)."
+  db="$(sql_ident "$DB_NAME")"
+  test_db="$(sql_ident "${DB_NAME}_test")"
+  grant_db="$(sql_ident "${DB_NAME}%")"
+  user="$(sql_string "$DB_USER")"
+  pass="$(sql_string "$DB_PASSWORD")"
+  sql="CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE DATABASE IF NOT EXISTS $test_db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+  # '127.0.0.1' is what TCP clients on this host match (the server skips name
+  # resolution); 'localhost' is what socket clients match.
+  for host in "'127.0.0.1'" "'localhost'"; do
+    sql+="
+CREATE USER IF NOT EXISTS $user@$host IDENTIFIED BY $pass;
+ALTER USER $user@$host IDENTIFIED BY $pass;
+GRANT ALL PRIVILEGES ON $grant_db.* TO $user@$host;"
+  done
+  sql+="
+FLUSH PRIVILEGES;"
+  log "Provisioning databases $DB_NAME, ${DB_NAME}_test and user '$DB_USER' (via $sock)"
+  admin_sql "$sock" <<<"$sql" || die "Provisioning through $sock failed."
+}
+
+mariadb_ping() {
+  "$MDB_ADMIN" --no-defaults --socket="$MDB_SOCK" --user="$(id -un)" --connect-timeout=2 ping >/dev/null 2>&1
+}
+
+# --- package installation -----------------------------------------------------------
+
+# Installs whichever of MariaDB / Redis is needed but missing (Debian/Ubuntu, as root).
+ensure_packages() { # need_mariadb need_redis
+  local pkgs=() created_policy=0
+  if [[ "$1" == 1 && (-z "$MDB_SERVER" || -z "$MDB_INSTALL" || -z "$MDB_CLIENT" || -z "$MDB_ADMIN") ]]; then
+    pkgs+=(mariadb-server mariadb-client)
+  fi
+  if [[ "$2" == 1 && (-z "$REDIS_SERVER" || -z "$REDIS_CLI") ]]; then
+    pkgs+=(redis-server redis-tools)
+  fi
+  ((${#pkgs[@]} > 0)) || return 0
+
+  if ! is_root; then
+    local top=()
+    if [[ " ${pkgs[*]} " == *" mariadb-server "* ]]; then top+=(mariadb-server); fi
+    if [[ " ${pkgs[*]} " == *" redis-server "* ]]; then top+=(redis-server); fi
+    cat >&2 <<EOF
+[local-services] ERROR: MariaDB/Redis programs not found; Debian packages needed: ${top[*]}
+  Install them:  sudo apt-get install ${top[*]}
+  (or run this script as root: it then installs them itself) and run it again;
+  or, on a host with a Docker engine:  docker compose -f docker/docker-compose.yml up -d
+EOF
+    exit 1
+  fi
+  command -v apt-get >/dev/null 2>&1 ||
+    die "Missing ${pkgs[*]} and apt-get is not available; install MariaDB and Redis by hand, or use: docker compose -f docker/docker-compose.yml up -d"
+
+  # Keep the packages from starting system-wide services on their own ports:
+  # we start private instances below.
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\n# temporary, created by docker/local-services.sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    created_policy=1
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
+  log "Installing ${pkgs[*]} with apt-get"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${pkgs[@]}"
+  if ((created_policy)); then
+    rm -f /usr/sbin/policy-rc.d
+    trap - EXIT
+  fi
+  locate_binaries
+  if [[ "$1" == 1 && (-z "$MDB_SERVER" || -z "$MDB_INSTALL" || -z "$MDB_CLIENT" || -z "$MDB_ADMIN") ]]; then
+    die "MariaDB programs still missing after installing ${pkgs[*]}."
+  fi
+  if [[ "$2" == 1 && (-z "$REDIS_SERVER" || -z "$REDIS_CLI") ]]; then
+    die "Redis programs still missing after installing ${pkgs[*]}."
+  fi
+}
+
+# --- start --------------------------------------------------------------------------
+
+# 0: a usable MariaDB answers (provisioned if needed); 1: nothing answers.
+check_existing_mariadb() {
+  tcp_answers "$DB_HOST" "$DB_PORT" || return 1
+  if [[ -z "$MDB_CLIENT" ]]; then
+    log "MariaDB/MySQL: something answers on $DB_HOST:$DB_PORT; using it (no mariadb client here to check the login)."
+    return 0
+  fi
+  local err sock
+  if err="$(app_login)"; then
+    log "MariaDB: already answering on $DB_HOST:$DB_PORT and '$DB_USER' can log in; using it, starting nothing."
+    return 0
+  fi
+  if sock="$(find_admin_socket)"; then
+    log "MariaDB answers on $DB_HOST:$DB_PORT but '$DB_USER' cannot log in: $err"
+    provision_mariadb "$sock"
+    err="$(app_login)" || die "Login as '$DB_USER' to $DB_HOST:$DB_PORT still fails after provisioning: $err"
+    log "MariaDB: using the server on $DB_HOST:$DB_PORT, starting nothing."
+    return 0
+  fi
+  die "A server answers on $DB_HOST:$DB_PORT but logging in as '$DB_USER' fails:
+  $err
+Fix DB_USER/DB_PASSWORD in .env, or create the account on that server, e.g. as its root:
+  CREATE DATABASE IF NOT EXISTS \`$DB_NAME\`; CREATE DATABASE IF NOT EXISTS \`${DB_NAME}_test\`;
+  CREATE USER '$DB_USER'@'127.0.0.1' IDENTIFIED BY '...'; GRANT ALL PRIVILEGES ON \`${DB_NAME}%\`.* TO '$DB_USER'@'127.0.0.1';
+or stop that server / set another DB_PORT so this script can start its own."
+}
+
+check_existing_redis() {
+  tcp_answers "$REDIS_HOST" "$REDIS_PORT" || return 1
+  if [[ -n "$REDIS_CLI" ]]; then
+    local reply
+    reply="$(redis_ping "$REDIS_HOST" || true)"
+    [[ "$reply" == "PONG" ]] ||
+      die "Something answers on $REDIS_HOST:$REDIS_PORT but PING returned '${reply:-nothing}' (wrong REDIS_PASSWORD, or not Redis?)."
+  fi
+  log "Redis: already answering on $REDIS_HOST:$REDIS_PORT; using it, starting nothing."
+}
+
+redis_ping() { # host
+  env ${REDIS_PASSWORD:+"REDISCLI_AUTH=$REDIS_PASSWORD"} \
+    "$REDIS_CLI" -h "$1" -p "$REDIS_PORT" ping 2>/dev/null
+}
+
+start_mariadb() {
+  is_local_host "$DB_HOST" ||
+    die "MariaDB at DB_HOST=$DB_HOST:$DB_PORT does not answer, and this script only starts servers on 127.0.0.1."
+  local pid
+  if pid="$(live_pid "$MDB_PID" mariadbd mysqld)"; then
+    die "The MariaDB in .local is running (pid $pid) but does not answer on $DB_HOST:$DB_PORT (DB_PORT changed?). Run: bash docker/local-services.sh stop"
+  fi
+  mkdir -p "$MDB_DIR"
+
+  local user_args=()
+  # mariadbd refuses to run as root unless told to explicitly.
+  if is_root; then user_args=(--user=root); fi
+
+  if [[ ! -f "$MDB_INIT_MARK" ]]; then
+    log "Initialising a MariaDB data directory in $MDB_DATA"
+    rm -rf "$MDB_DATA"
+    mkdir -p "$MDB_DATA"
+    # The OS user running this script becomes a MariaDB admin reachable through
+    # the socket without a password (unix_socket authentication).
+    if ! "$MDB_INSTALL" --no-defaults --datadir="$MDB_DATA" "${user_args[@]}" \
+      --auth-root-authentication-method=socket --auth-root-socket-user="$(id -un)" \
+      --skip-test-db --skip-name-resolve >"$MDB_DIR/install.log" 2>&1; then
+      tail -n 30 "$MDB_DIR/install.log" >&2 || true
+      die "mariadb-install-db failed (full log: $MDB_DIR/install.log)"
+    fi
+    touch "$MDB_INIT_MARK"
+  fi
+
+  log "Starting MariaDB on 127.0.0.1:$DB_PORT (data: $MDB_DATA, log: $MDB_LOG)"
+  # --no-defaults must come first. setsid + nohup: keep running after this script
+  # (and its process group) is gone.
+  local args=(
+    --no-defaults
+    --datadir="$MDB_DATA"
+    --socket="$MDB_SOCK"
+    --port="$DB_PORT"
+    --bind-address=127.0.0.1
+    "${user_args[@]}"
+    --pid-file="$MDB_PID"
+    --character-set-server=utf8mb4
+    --collation-server=utf8mb4_unicode_ci
+    --skip-name-resolve
+    --log-error="$MDB_LOG"
+    --innodb-buffer-pool-size=256M
+    --innodb-flush-log-at-trx-commit=2
+    --max-connections=200
+  )
+  nohup setsid "$MDB_SERVER" "${args[@]}" </dev/null >>"$MDB_DIR/stdout.log" 2>&1 &
+  local launcher=$! i dead=0
+  state_add mariadb
+
+  for ((i = 0; i < START_TIMEOUT; i++)); do
+    if mariadb_ping && tcp_answers 127.0.0.1 "$DB_PORT"; then
+      break
+    fi
+    if ! kill -0 "$launcher" 2>/dev/null && ! live_pid "$MDB_PID" mariadbd mysqld >/dev/null; then
+      # Give setsid a moment in case it forked and the pid file is not written yet.
+      if ((++dead >= 3)); then i=$START_TIMEOUT; break; fi
+    fi
+    sleep 1
+  done
+  if ((i >= START_TIMEOUT)); then
+    warn "MariaDB did not come up; last lines of $MDB_LOG:"
+    tail -n 40 "$MDB_LOG" >&2 2>/dev/null || true
+    tail -n 10 "$MDB_DIR/stdout.log" >&2 2>/dev/null || true
+    if pid="$(live_pid "$MDB_PID" mariadbd mysqld)"; then kill "$pid" 2>/dev/null || true; fi
+    state_remove mariadb
+    exit 1
+  fi
+  log "MariaDB is up (pid $(cat "$MDB_PID" 2>/dev/null || echo '?'))"
+
+  provision_mariadb "$MDB_SOCK"
+  local err
+  err="$(app_login)" || die "MariaDB started but login as '$DB_USER' over TCP fails: $err"
+}
+
+start_redis() {
+  is_local_host "$REDIS_HOST" ||
+    die "Redis at REDIS_HOST=$REDIS_HOST:$REDIS_PORT does not answer, and this script only starts servers on 127.0.0.1."
+  local pid
+  if pid="$(live_pid "$REDIS_PID" redis-server)"; then
+    die "The Redis in .local is running (pid $pid) but does not answer on $REDIS_HOST:$REDIS_PORT (REDIS_PORT changed?). Run: bash docker/local-services.sh stop"
+  fi
+  mkdir -p "$REDIS_DIR"
+  log "Starting Redis on 127.0.0.1:$REDIS_PORT (log: $REDIS_LOG)"
+  local args=(
+    --port "$REDIS_PORT"
+    --bind 127.0.0.1
+    --dir "$REDIS_DIR"
+    --daemonize yes
+    --pidfile "$REDIS_PID"
+    --logfile "$REDIS_LOG"
+    --save ''
+    --appendonly no
+  )
+  if [[ -n "$REDIS_PASSWORD" ]]; then args+=(--requirepass "$REDIS_PASSWORD"); fi
+  # Daemonises itself (fork + setsid), so it outlives this script.
+  "$REDIS_SERVER" "${args[@]}" || {
+    tail -n 20 "$REDIS_LOG" >&2 2>/dev/null || true
+    die "redis-server failed to start"
+  }
+  state_add redis
+
+  local i
+  for ((i = 0; i < START_TIMEOUT * 4; i++)); do
+    if [[ "$(redis_ping 127.0.0.1 || true)" == "PONG" ]]; then
+      log "Redis is up (pid $(cat "$REDIS_PID" 2>/dev/null || echo '?'))"
+      return 0
+    fi
+    sleep 0.25
+  done
+  warn "Redis did not answer PING; last lines of $REDIS_LOG:"
+  tail -n 40 "$REDIS_LOG" >&2 2>/dev/null || true
+  exit 1
+}
+
+cmd_start() {
+  locate_binaries
+  local need_mariadb=0 need_redis=0
+  check_existing_mariadb || need_mariadb=1
+  check_existing_redis || need_redis=1
+  ((need_mariadb || need_redis)) || return 0
+
+  ensure_packages "$need_mariadb" "$need_redis"
+  if ((need_mariadb)); then start_mariadb; fi
+  if ((need_redis)); then start_redis; fi
+  log "Ready: MariaDB $DB_HOST:$DB_PORT (databases $DB_NAME, ${DB_NAME}_test), Redis $REDIS_HOST:$REDIS_PORT"
+}
+
+# --- stop ---------------------------------------------------------------------------
+
+stop_one() { # state-name label pidfile program...
+  local name="$1" label="$2" pidfile="$3" pid
+  shift 3
+  if ! state_has "$name"; then
+    log "$label: not started by this script; leaving it alone."
+    return 0
+  fi
+  if ! pid="$(live_pid "$pidfile" "$@")"; then
+    log "$label: not running (any more)."
+    state_remove "$name"
+    return 0
+  fi
+  log "$label: stopping pid $pid"
+  kill -TERM "$pid"
+  wait_for_exit "$pid" "$START_TIMEOUT" || die "$label (pid $pid) did not exit within ${START_TIMEOUT}s"
+  state_remove "$name"
+  log "$label: stopped."
+}
+
+cmd_stop() {
+  stop_one redis Redis "$REDIS_PID" redis-server
+  stop_one mariadb MariaDB "$MDB_PID" mariadbd mysqld
+}
+
+# --- status -------------------------------------------------------------------------
+
+cmd_status() {
+  locate_binaries
+  local ok=1 note err pid
+
+  note=""
+  if pid="$(live_pid "$MDB_PID" mariadbd mysqld)"; then note=" [.local instance, pid $pid]"; fi
+  if tcp_answers "$DB_HOST" "$DB_PORT"; then
+    if [[ -z "$MDB_CLIENT" ]]; then
+      log "MariaDB $DB_HOST:$DB_PORT: answering (no client to check the login)$note"
+    elif err="$(app_login)"; then
+      log "MariaDB $DB_HOST:$DB_PORT: answering, login as '$DB_USER' OK$note"
+    else
+      log "MariaDB $DB_HOST:$DB_PORT: answering, but login as '$DB_USER' FAILS: $err$note"
+      ok=0
+    fi
+  else
+    log "MariaDB $DB_HOST:$DB_PORT: not answering$note"
+    ok=0
+  fi
+
+  note=""
+  if pid="$(live_pid "$REDIS_PID" redis-server)"; then note=" [.local instance, pid $pid]"; fi
+  if tcp_answers "$REDIS_HOST" "$REDIS_PORT"; then
+    if [[ -n "$REDIS_CLI" && "$(redis_ping "$REDIS_HOST" || true)" != "PONG" ]]; then
+      log "Redis $REDIS_HOST:$REDIS_PORT: answering, but PING does not return PONG$note"
+      ok=0
+    else
+      log "Redis $REDIS_HOST:$REDIS_PORT: answering$note"
+    fi
+  else
+    log "Redis $REDIS_HOST:$REDIS_PORT: not answering$note"
+    ok=0
+  fi
+
+  if [[ -f "$STATE_FILE" ]]; then
+    log "Started by this script: $(tr '\n' ' ' <"$STATE_FILE")"
+  fi
+  ((ok)) || exit 3
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  *)
+    echo "usage: $0 start|stop|status" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The test command (`npm test`): makes sure MariaDB and Redis are available, then
+# runs the unit and the end-to-end Jest projects against the "<DB_NAME>_test"
+# database. Extra arguments are passed to both Jest runs, e.g.
+#   npm test -- -t 'antenatal visit'
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+if [[ ! -d node_modules ]]; then
+  echo "[test] node_modules missing; running npm ci"
+  npm ci
+fi
+
+bash docker/local-services.sh start
+
+# shellcheck source=docker/env.sh
+. docker/env.sh
+if [[ "$DB_NAME" != *_test ]]; then
+  export DB_NAME="${DB_NAME}_test"
+fi
+export NODE_ENV=test
+echo "[test] database $DB_NAME on $DB_HOST:$DB_PORT, Redis $REDIS_HOST:$REDIS_PORT"
+
+extra=()
+if (($# > 0)); then
+  # A filter given on the command line usually matches files of only one project;
+  # the other project must not fail just because it has nothing to run.
+  extra=(--passWithNoTests)
+fi
+
+unit_rc=0
+e2e_rc=0
+npx jest --selectProjects unit "${extra[@]}" "$@" || unit_rc=$?
+npx jest --selectProjects e2e --runInBand "${extra[@]}" "$@" || e2e_rc=$?
+
+result() { if (($1 == 0)); then echo "passed"; else echo "FAILED (exit $1)"; fi; }
+echo
+echo "[test] unit: $(result "$unit_rc")"
+echo "[test] e2e:  $(result "$e2e_rc")"
+if ((unit_rc != 0 || e2e_rc != 0)); then
+  exit 1
+fi

@@ -1,0 +1,26 @@
+import { AuditValues } from './audit-entry.entity';
+
+function comparable(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/** The fields whose values differ, as { before, after } with only those fields. */
+export function changedFields(
+  before: AuditValues,
+  after: AuditValues,
+): { before: AuditValues; after: AuditValues } {
+  const changed = Object.keys(after).filter(
+    (key) => JSON.stringify(comparable(before[key])) !== JSON.stringify(comparable(after[key])),
+  );
+  return {
+    before: Object.fromEntries(changed.map((key) => [key, comparable(before[key]) ?? null])),
+    after: Object.fromEntries(changed.map((key) => [key, comparable(after[key]) ?? null])),
+  };
+}
+
+export function pick<T extends object, K extends keyof T>(
+  source: T,
+  keys: readonly K[],
+): AuditValues {
+  return Object.fromEntries(keys.map((key) => [key, comparable(source[key]) ?? null]));
+}

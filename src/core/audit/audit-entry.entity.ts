@@ -1,0 +1,53 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'status_change',
+  'delete',
+  'view_unmasked',
+  'override',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditValues = Record<string, unknown>;
+
+/** One row per change of clinical data, written in the same transaction as the change. */
+@Entity('audit_entry')
+@Index('idx_audit_entity', ['entity', 'entityId', 'occurredAt'])
+@Index('idx_audit_user', ['userId', 'occurredAt'])
+@Index('idx_audit_facility_time', ['facilityId', 'occurredAt'])
+export class AuditEntry {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  occurredAt: Date;
+
+  @Column({ type: 'int', nullable: true })
+  userId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  facilityId: number | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
+
+  @Column({ type: 'varchar', length: 40 })
+  entity: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  entityId: string;
+
+  @Column({ type: 'enum', enum: AUDIT_ACTIONS })
+  action: AuditAction;
+
+  @Column({ type: 'json', nullable: true })
+  before: AuditValues | null;
+
+  @Column({ type: 'json', nullable: true })
+  after: AuditValues | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason: string | null;
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
+import { pageOf, Page, pageWindow } from '../http/pagination';
+import { currentRequestContext } from '../request-context/request-context';
+import { AuditAction, AuditEntry, AuditValues } from './audit-entry.entity';
+import { AuditQueryDto } from './dto/audit-query.dto';
+
+export interface AuditRecord {
+  entity: string;
+  entityId: number | string;
+  action: AuditAction;
+  before?: AuditValues | null;
+  after?: AuditValues | null;
+  reason?: string | null;
+  /** Facility the record belongs to; defaults to the caller's. */
+  facilityId?: number | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+
+  /** Writes the audit row with `manager`, so it commits or rolls back with the change itself. */
+  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    const context = currentRequestContext();
+    const entry = manager.create(AuditEntry, {
+      occurredAt: new Date(),
+      userId: context?.actor?.userId ?? null,
+      facilityId: record.facilityId ?? context?.actor?.facilityId ?? null,
+      requestId: context?.requestId ?? null,
+      entity: record.entity,
+      entityId: String(record.entityId),
+      action: record.action,
+      before: record.before ?? null,
+      after: record.after ?? null,
+      reason: record.reason ?? null,
+    });
+    await manager.save(AuditEntry, entry, { reload: false });
+  }
+
+  /** Entries of one facility, newest first. */
+  async findPageByFacility(facilityId: number, query: AuditQueryDto): Promise<Page<AuditEntry>> {
+    const builder = this.entries
+      .createQueryBuilder('entry')
+      .where('entry.facilityId = :facilityId', { facilityId })
+      .orderBy('entry.occurredAt', 'DESC')
+      .addOrderBy('entry.id', 'DESC');
+    if (query.entity) builder.andWhere('entry.entity = :entity', { entity: query.entity });
+    if (query.entityId)
+      builder.andWhere('entry.entityId = :entityId', { entityId: query.entityId });
+    if (query.userId) builder.andWhere('entry.userId = :userId', { userId: query.userId });
+    if (query.action) builder.andWhere('entry.action = :action', { action: query.action });
+    if (query.from || query.to) {
+      builder.andWhere(
+        new Brackets((range) => {
+          if (query.from) range.andWhere('entry.occurredAt >= :from', { from: query.from });
+          if (query.to) range.andWhere('entry.occurredAt < :to', { to: query.to });
+        }),
+      );
+    }
+    const { skip, take } = pageWindow(query);
+    const [items, total] = await builder.skip(skip).take(take).getManyAndCount();
+    return pageOf(items, total, query);
+  }
+}

@@ -1,0 +1,43 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../http/pagination';
+import { AUDIT_ACTIONS, type AuditAction } from '../audit-entry.entity';
+
+export class AuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'pregnancy' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  entity?: string;
+
+  @ApiPropertyOptional({ example: '42' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  entityId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  userId?: number;
+
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS)
+  action?: AuditAction;
+
+  @ApiPropertyOptional({ description: 'Inclusive lower bound, ISO 8601 date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @ApiPropertyOptional({ description: 'Exclusive upper bound, ISO 8601 date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+}

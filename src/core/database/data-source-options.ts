@@ -1,0 +1,30 @@
+import { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../../../config';
+import { MIGRATIONS } from '../../../migrations';
+import { ENTITIES } from '../../entities';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** One description of the database for the app, the migration CLI, the demo and the tests. */
+export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  return {
+    type: 'mysql',
+    host: config.host,
+    port: config.port,
+    username: config.username,
+    password: config.password,
+    database: config.database,
+    charset: 'utf8mb4_unicode_ci',
+    // Instants are stored in UTC; calendar dates (LMP, EDD) are DATE columns read as strings.
+    timezone: 'Z',
+    dateStrings: ['DATE'],
+    supportBigNumbers: true,
+    poolSize: config.poolSize,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: ['error'],
+  };
+}

@@ -1,0 +1,45 @@
+import { HttpStatus } from '@nestjs/common';
+
+/**
+ * Every error code the API can answer with, and its HTTP status: the one table. Codes are stable;
+ * clients switch on them, so never rename one.
+ */
+export const ERROR_HTTP_STATUS = {
+  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
+  MALFORMED_REQUEST: HttpStatus.BAD_REQUEST,
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  INVALID_CREDENTIALS: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN_ROLE: HttpStatus.FORBIDDEN,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  ROUTE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  METHOD_NOT_ALLOWED: HttpStatus.METHOD_NOT_ALLOWED,
+  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  DUPLICATE_KEY: HttpStatus.CONFLICT,
+  STALE_VERSION: HttpStatus.CONFLICT,
+  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
+  INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
+  SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+
+  FACILITY_NOT_FOUND: HttpStatus.NOT_FOUND,
+  FACILITY_CODE_TAKEN: HttpStatus.CONFLICT,
+  USER_NOT_FOUND: HttpStatus.NOT_FOUND,
+  USERNAME_TAKEN: HttpStatus.CONFLICT,
+
+  WOMAN_NOT_FOUND: HttpStatus.NOT_FOUND,
+  PREGNANCY_NOT_FOUND: HttpStatus.NOT_FOUND,
+  RESIDENT_ID_INVALID: HttpStatus.BAD_REQUEST,
+  RESIDENT_ID_MALE_SEQUENCE: HttpStatus.UNPROCESSABLE_ENTITY,
+  BIRTH_DATE_MISMATCH: HttpStatus.BAD_REQUEST,
+  DOCUMENT_NAME_MISMATCH: HttpStatus.CONFLICT,
+  DATING_EVIDENCE_MISSING: HttpStatus.BAD_REQUEST,
+  DATING_INCONSISTENT: HttpStatus.BAD_REQUEST,
+  PREGNANCY_ALREADY_OPEN: HttpStatus.CONFLICT,
+  PREGNANCY_STATUS_TRANSITION_INVALID: HttpStatus.CONFLICT,
+  PREGNANCY_NOT_OPEN: HttpStatus.CONFLICT,
+} as const satisfies Record<string, HttpStatus>;
+
+export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;
+
+export function httpStatusOf(code: ErrorCode): HttpStatus {
+  return ERROR_HTTP_STATUS[code];
+}

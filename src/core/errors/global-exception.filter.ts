@@ -1,0 +1,96 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
+import { currentRequestContext } from '../request-context/request-context';
+import { DomainError, ErrorDetail } from './domain.error';
+import { ErrorCode, httpStatusOf } from './error-codes';
+
+interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details: ErrorDetail[];
+  requestId?: string;
+}
+
+const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: 'MALFORMED_REQUEST',
+  [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
+  [HttpStatus.FORBIDDEN]: 'FORBIDDEN_ROLE',
+  [HttpStatus.NOT_FOUND]: 'ROUTE_NOT_FOUND',
+  [HttpStatus.METHOD_NOT_ALLOWED]: 'METHOD_NOT_ALLOWED',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'TOO_MANY_REQUESTS',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
+};
+
+/** The one error shape: { statusCode, code, message, details[] }. */
+@Catch()
+export class GlobalExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      body.requestId = currentRequestContext()?.requestId;
+      this.logger.error(
+        `request ${body.requestId ?? '-'} failed`,
+        exception instanceof Error ? exception.stack : String(exception),
+      );
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      return this.body(exception.code, exception.message, exception.details);
+    }
+    if (exception instanceof OptimisticLockVersionMismatchError) {
+      return this.body('STALE_VERSION', 'The record was changed by someone else; reload it');
+    }
+    if (exception instanceof QueryFailedError && isDuplicateKey(exception)) {
+      return this.body('DUPLICATE_KEY', 'A record with the same unique value already exists');
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = HTTP_STATUS_CODES[status];
+      if (code) return { ...this.body(code, httpMessage(exception)), statusCode: status };
+    }
+    if (isBodyParserError(exception)) {
+      return this.body('MALFORMED_REQUEST', 'The request body is not valid JSON');
+    }
+    return this.body('INTERNAL_ERROR', 'Internal error; quote the request id to support');
+  }
+
+  private body(code: ErrorCode, message: string, details: ErrorDetail[] = []): ErrorBody {
+    return { statusCode: httpStatusOf(code), code, message, details };
+  }
+}
+
+function isDuplicateKey(error: QueryFailedError): boolean {
+  const driverError = error.driverError as { code?: string } | undefined;
+  return driverError?.code === 'ER_DUP_ENTRY';
+}
+
+function isBodyParserError(exception: unknown): boolean {
+  return (
+    typeof exception === 'object' &&
+    exception !== null &&
+    (exception as { type?: string }).type === 'entity.parse.failed'
+  );
+}
+
+function httpMessage(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+}

@@ -1,0 +1,20 @@
+import type { JobOptions } from 'bull';
+
+/** Every queue, job name and default option in one place; producers and processors import these. */
+export const QUEUES = {
+  system: 'system',
+} as const;
+
+export const SYSTEM_JOBS = {
+  heartbeat: 'heartbeat',
+} as const;
+
+export const DEFAULT_JOB_OPTIONS: JobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: 1000,
+  removeOnFail: 5000,
+};
+
+/** Redis key where the worker writes the time of the last processed heartbeat. */
+export const HEARTBEAT_KEY = 'mch:worker:last-heartbeat';

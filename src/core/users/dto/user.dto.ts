@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto, PageMetaDto } from '../../http/pagination';
+import { ROLES, type Role } from '../../auth/actor';
+import { User } from '../user.entity';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'nurse.wang' })
+  @Matches(/^[a-z0-9._-]{3,64}$/, {
+    message: 'username must be 3–64 lower-case letters, digits, dots, hyphens or underscores',
+  })
+  username: string;
+
+  @ApiProperty({ example: '王护士' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  displayName: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  facilityId: number;
+
+  @ApiProperty({ minLength: 10, description: 'At least 10 characters' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+}
+
+export class UpdateUserDto {
+  @ApiProperty({ description: 'The version read; a stale one is refused with 409' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ minLength: 10 })
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password?: string;
+}
+
+export class UserQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  facilityId?: number;
+}
+
+export class UserDto {
+  @ApiProperty() id: number;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES }) role: string;
+  @ApiProperty() facilityId: number;
+  @ApiProperty() active: boolean;
+  @ApiProperty() version: number;
+}
+
+export class UserPageDto extends PageMetaDto {
+  @ApiProperty({ type: [UserDto] }) items: UserDto[];
+}
+
+export function mapUser(user: User): UserDto {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    facilityId: user.facilityId,
+    active: user.active,
+    version: user.version,
+  };
+}

@@ -1,0 +1,114 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type { EddSource } from './rules/gestational-age';
+import {
+  END_OUTCOMES,
+  type EndOutcome,
+  PREGNANCY_STATUSES,
+  type PregnancyStatus,
+} from './rules/pregnancy-status';
+import { Woman } from './woman.entity';
+
+export const EDD_SOURCES: readonly EddSource[] = ['lmp', 'ultrasound', 'ivf'];
+
+/** One episode of care, from registration (建册) to case closure. */
+@Entity('pregnancy')
+@Index('idx_pregnancy_facility_status_edd', ['facilityId', 'status', 'edd'])
+@Index('idx_pregnancy_woman', ['womanId'])
+export class Pregnancy {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  womanId: number;
+
+  @ManyToOne(() => Woman, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'woman_id' })
+  woman?: Woman;
+
+  @Column({ type: 'int' })
+  facilityId: number;
+
+  @Column({ type: 'date' })
+  registrationDate: string;
+
+  @Column({ type: 'date', nullable: true })
+  lmp: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  ultrasoundScanDate: string | null;
+
+  /** Gestational age measured by the dating scan, in days. */
+  @Column({ type: 'smallint', unsigned: true, nullable: true })
+  ultrasoundGaDays: number | null;
+
+  @Column({ type: 'date', nullable: true })
+  ivfTransferDate: string | null;
+
+  @Column({ type: 'tinyint', unsigned: true, nullable: true })
+  ivfEmbryoAgeDays: number | null;
+
+  @Column({ type: 'date' })
+  edd: string;
+
+  @Column({ type: 'enum', enum: EDD_SOURCES })
+  eddSource: EddSource;
+
+  @Column({ type: 'tinyint', unsigned: true })
+  gravidity: number;
+
+  @Column({ type: 'tinyint', unsigned: true })
+  parity: number;
+
+  @Column({ type: 'tinyint', unsigned: true, default: 0 })
+  previousCaesareans: number;
+
+  @Column({ type: 'tinyint', unsigned: true, default: 1 })
+  fetusCount: number;
+
+  @Column({ type: 'enum', enum: PREGNANCY_STATUSES, default: 'open' })
+  status: PregnancyStatus;
+
+  @Column({ type: 'date', nullable: true })
+  statusDate: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  statusReason: string | null;
+
+  @Column({ type: 'enum', enum: END_OUTCOMES, nullable: true })
+  endOutcome: EndOutcome | null;
+
+  /** Set only while open; its unique index allows one open pregnancy per woman. */
+  @Column({
+    type: 'int',
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: "CASE WHEN `status` = 'open' THEN `woman_id` END",
+    insert: false,
+    update: false,
+    select: false,
+  })
+  @Index('uq_pregnancy_open_woman', { unique: true })
+  openWomanId: number | null;
+
+  @Column({ type: 'int' })
+  createdBy: number;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

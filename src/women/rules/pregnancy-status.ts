@@ -1,0 +1,38 @@
+export const PREGNANCY_STATUSES = [
+  'open',
+  'delivered',
+  'closed',
+  'ended',
+  'transferred_out',
+  'lost_to_follow_up',
+  'maternal_death',
+] as const;
+export type PregnancyStatus = (typeof PREGNANCY_STATUSES)[number];
+
+/** How a pregnancy ended before delivery (status `ended`). */
+export const END_OUTCOMES = ['miscarriage', 'termination', 'ectopic'] as const;
+export type EndOutcome = (typeof END_OUTCOMES)[number];
+
+/**
+ * The allowed moves, declared once. After delivery the episode runs to the 42-day check, so a
+ * woman can still die, move away or be lost in that time; those moves are allowed from
+ * `delivered` too.
+ */
+export const PREGNANCY_TRANSITIONS: Readonly<Record<PregnancyStatus, readonly PregnancyStatus[]>> =
+  {
+    open: ['delivered', 'ended', 'transferred_out', 'lost_to_follow_up', 'maternal_death'],
+    delivered: ['closed', 'transferred_out', 'lost_to_follow_up', 'maternal_death'],
+    closed: [],
+    ended: [],
+    transferred_out: [],
+    lost_to_follow_up: [],
+    maternal_death: [],
+  };
+
+export function canTransition(from: PregnancyStatus, to: PregnancyStatus): boolean {
+  return PREGNANCY_TRANSITIONS[from].includes(to);
+}
+
+export function isTerminal(status: PregnancyStatus): boolean {
+  return PREGNANCY_TRANSITIONS[status].length === 0;
+}
