@@ -32,8 +32,8 @@ fi
 
 unit_rc=0
 e2e_rc=0
-npx jest --selectProjects unit "${extra[@]}" "$@" || unit_rc=$?
-npx jest --selectProjects e2e --runInBand "${extra[@]}" "$@" || e2e_rc=$?
+npx jest "${extra[@]}" "$@" --selectProjects unit || unit_rc=$?
+npx jest "${extra[@]}" "$@" --runInBand --selectProjects e2e || e2e_rc=$?
 
 result() { if (($1 == 0)); then echo "passed"; else echo "FAILED (exit $1)"; fi; }
 echo

@@ -1,1 +1,4 @@
-export const MIGRATIONS = [];
+import { Init1795349318242 } from './1795349318242-Init';
+
+/** Every migration, in order. A generated migration is added here by hand after reading it. */
+export const MIGRATIONS = [Init1795349318242];

@@ -1,6 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { EddSource } from './rules/gestational-age';
-import { EDD_SOURCES } from './pregnancy.entity';
+import { EDD_SOURCES, Pregnancy } from './pregnancy.entity';
 
 /** Every EDD a pregnancy has had: the first one at registration, then each re-dating. */
 @Entity('edd_change')
@@ -11,6 +11,10 @@ export class EddChange {
 
   @Column({ type: 'int' })
   pregnancyId: number;
+
+  @ManyToOne(() => Pregnancy, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'pregnancy_id' })
+  pregnancy?: Pregnancy;
 
   @Column({ type: 'date', nullable: true })
   oldEdd: string | null;

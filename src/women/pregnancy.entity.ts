@@ -1,14 +1,13 @@
 import {
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '../core/database/timestamp-columns';
 import type { EddSource } from './rules/gestational-age';
 import {
   END_OUTCOMES,
@@ -17,6 +16,7 @@ import {
   type PregnancyStatus,
 } from './rules/pregnancy-status';
 import { Woman } from './woman.entity';
+import { Facility } from '../core/facilities/facility.entity';
 
 export const EDD_SOURCES: readonly EddSource[] = ['lmp', 'ultrasound', 'ivf'];
 
@@ -37,6 +37,10 @@ export class Pregnancy {
 
   @Column({ type: 'int' })
   facilityId: number;
+
+  @ManyToOne(() => Facility, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'facility_id' })
+  facility?: Facility;
 
   @Column({ type: 'date' })
   registrationDate: string;
@@ -106,9 +110,9 @@ export class Pregnancy {
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'datetime', precision: 3 })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,11 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
 
 export const FACILITY_LEVELS = [1, 2, 3] as const;
 export type FacilityLevel = (typeof FACILITY_LEVELS)[number];
@@ -35,9 +29,9 @@ export class Facility {
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'datetime', precision: 3 })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

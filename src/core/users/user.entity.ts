@@ -1,13 +1,15 @@
 import {
   Column,
-  CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '../database/timestamp-columns';
 import { ROLES, type Role } from '../auth/actor';
+import { Facility } from '../facilities/facility.entity';
 
 @Entity('app_user')
 @Index('idx_app_user_facility', ['facilityId'])
@@ -17,6 +19,10 @@ export class User {
 
   @Column({ type: 'int' })
   facilityId: number;
+
+  @ManyToOne(() => Facility, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'facility_id' })
+  facility?: Facility;
 
   @Column({ type: 'varchar', length: 64, unique: true })
   username: string;
@@ -36,9 +42,9 @@ export class User {
   @VersionColumn()
   version: number;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({ type: 'datetime', precision: 3 })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }
