@@ -8,7 +8,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../core/database/timestamp-columns';
-import type { EddSource } from './rules/gestational-age';
+import type { DatingEvidence, EddSource } from './rules/gestational-age';
 import {
   END_OUTCOMES,
   type EndOutcome,
@@ -115,4 +115,19 @@ export class Pregnancy {
 
   @UpdatedAtColumn()
   updatedAt: Date;
+
+  /** The evidence the EDD was computed from. */
+  datingEvidence(): DatingEvidence {
+    return {
+      lmp: this.lmp,
+      ultrasound:
+        this.ultrasoundScanDate !== null && this.ultrasoundGaDays !== null
+          ? { scanDate: this.ultrasoundScanDate, gaDays: this.ultrasoundGaDays }
+          : null,
+      ivf:
+        this.ivfTransferDate !== null && this.ivfEmbryoAgeDays !== null
+          ? { transferDate: this.ivfTransferDate, embryoAgeDays: this.ivfEmbryoAgeDays }
+          : null,
+    };
+  }
 }

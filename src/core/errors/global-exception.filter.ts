@@ -7,7 +7,8 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
+import { OptimisticLockVersionMismatchError } from 'typeorm';
+import { isDuplicateKeyError } from '../database/query-errors';
 import { currentRequestContext } from '../request-context/request-context';
 import { DomainError, ErrorDetail } from './domain.error';
 import { ErrorCode, httpStatusOf } from './error-codes';
@@ -56,7 +57,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (exception instanceof OptimisticLockVersionMismatchError) {
       return this.body('STALE_VERSION', 'The record was changed by someone else; reload it');
     }
-    if (exception instanceof QueryFailedError && isDuplicateKey(exception)) {
+    if (isDuplicateKeyError(exception)) {
       return this.body('DUPLICATE_KEY', 'A record with the same unique value already exists');
     }
     if (exception instanceof HttpException) {
@@ -73,11 +74,6 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   private body(code: ErrorCode, message: string, details: ErrorDetail[] = []): ErrorBody {
     return { statusCode: httpStatusOf(code), code, message, details };
   }
-}
-
-function isDuplicateKey(error: QueryFailedError): boolean {
-  const driverError = error.driverError as { code?: string } | undefined;
-  return driverError?.code === 'ER_DUP_ENTRY';
 }
 
 function isBodyParserError(exception: unknown): boolean {

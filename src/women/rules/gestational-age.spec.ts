@@ -10,6 +10,7 @@ import {
   gestationalAgeDays,
   PREGNANCY_LENGTH_DAYS,
   redatingThresholdDays,
+  trimesterOf,
 } from './gestational-age';
 
 describe('eddFromLmp', () => {
@@ -246,5 +247,18 @@ describe('dateByBestEvidence', () => {
 
   it.each(sourceCases)('$label', ({ evidence, expected }) => {
     expect(dateByBestEvidence(evidence)).toStrictEqual(expected);
+  });
+});
+
+describe('trimesterOf', () => {
+  it.each([
+    [0, 'first'],
+    [90, 'first'], // 12+6
+    [91, 'second'], // 13+0
+    [195, 'second'], // 27+6
+    [196, 'third'], // 28+0
+    [300, 'third'],
+  ])('%i days → %s', (days, trimester) => {
+    expect(trimesterOf(days)).toBe(trimester);
   });
 });

@@ -108,3 +108,16 @@ function requireWholeDays(what: string, days: number): void {
     throw new RangeError(`${what} must be a whole number of days ≥ 0: ${days}`);
   }
 }
+
+/** 孕早期 < 13+0, 孕中期 13+0 to 27+6, 孕晚期 ≥ 28+0 (DOMAIN.md §2). */
+export const TRIMESTERS = ['first', 'second', 'third'] as const;
+export type Trimester = (typeof TRIMESTERS)[number];
+
+const SECOND_TRIMESTER_FROM_DAYS = 13 * 7;
+const THIRD_TRIMESTER_FROM_DAYS = 28 * 7;
+
+export function trimesterOf(gaDays: number): Trimester {
+  if (gaDays < SECOND_TRIMESTER_FROM_DAYS) return 'first';
+  if (gaDays < THIRD_TRIMESTER_FROM_DAYS) return 'second';
+  return 'third';
+}

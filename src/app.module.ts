@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CoreModule } from './core/core.module';
+import { GlobalExceptionFilter } from './core/errors/global-exception.filter';
+import { WorkerModule, WorkerOptions } from './core/queue/worker.module';
+import { WomenModule } from './women/women.module';
+
+export interface AppOptions {
+  /** Also run queue processors (and the schedule, when cron is set) in the API process. */
+  worker?: WorkerOptions;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule,
+        WomenModule,
+        ...(options.worker ? [WorkerModule.register(options.worker)] : []),
+      ],
+      providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
+    };
+  }
+}

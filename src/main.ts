@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { appConfig, loadDotEnv, workerConfig } from '../config';
+import { AppModule } from './app.module';
+import { configureHttpApp } from './bootstrap';
+
+async function bootstrap(): Promise<void> {
+  loadDotEnv();
+  const app = appConfig();
+  const worker = workerConfig();
+  const nest = await NestFactory.create(
+    AppModule.register({ worker: worker.inApi ? { cron: worker.cronEnabled } : undefined }),
+    { bufferLogs: false },
+  );
+  configureHttpApp(nest, { swagger: app.swaggerEnabled });
+  await nest.listen(app.port);
+  const url = `http://localhost:${app.port}`;
+  Logger.log(`API listening on ${url}; docs at ${url}/docs`, 'Bootstrap');
+  if (worker.inApi) {
+    Logger.log(
+      `Queue processors run in this process; cron ${worker.cronEnabled ? 'on' : 'off'}`,
+      'Bootstrap',
+    );
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

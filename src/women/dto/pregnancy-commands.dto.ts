@@ -1,0 +1,135 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { IsCalendarDate } from '../../core/http/validators';
+import { PageQueryDto } from '../../core/http/pagination';
+import {
+  END_OUTCOMES,
+  type EndOutcome,
+  PREGNANCY_STATUSES,
+  type PregnancyStatus,
+} from '../rules/pregnancy-status';
+import { DatingInputDto, PregnancyInputDto, WomanInputDto } from './registration.dto';
+
+export class UpdateWomanDto extends PartialType(
+  OmitType(WomanInputDto, [
+    'documentType',
+    'documentNumber',
+    'confirmOddSequence',
+    'overrideReason',
+  ]),
+) {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class UpdatePregnancyDto extends PartialType(
+  OmitType(PregnancyInputDto, ['lmp', 'ultrasound', 'ivf']),
+) {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class RedatingDto extends DatingInputDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ example: 'Dating scan at 11+2 weeks' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class StatusChangeDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ enum: PREGNANCY_STATUSES.filter((status) => status !== 'open') })
+  @IsIn(PREGNANCY_STATUSES.filter((status) => status !== 'open'))
+  status: Exclude<PregnancyStatus, 'open'>;
+
+  @ApiProperty({ example: '2026-11-20', description: 'When it happened' })
+  @IsCalendarDate()
+  effectiveDate: string;
+
+  @ApiProperty({ example: 'Delivered at this hospital' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+
+  @ApiPropertyOptional({ enum: END_OUTCOMES, description: 'Required when status is ended' })
+  @ValidateIf(
+    (change: StatusChangeDto) => change.status === 'ended' || change.endOutcome !== undefined,
+  )
+  @IsIn(END_OUTCOMES)
+  endOutcome?: EndOutcome;
+}
+
+export class PregnancySearchDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Exact document number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  documentNumber?: string;
+
+  @ApiPropertyOptional({ description: 'Name, or its beginning' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'Exact phone number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: PREGNANCY_STATUSES })
+  @IsOptional()
+  @IsIn(PREGNANCY_STATUSES)
+  status?: PregnancyStatus;
+
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'EDD on or after' })
+  @IsOptional()
+  @IsCalendarDate()
+  eddFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'EDD on or before' })
+  @IsOptional()
+  @IsCalendarDate()
+  eddTo?: string;
+}
+
+export class AsOfQueryDto {
+  @ApiPropertyOptional({
+    example: '2026-11-22',
+    description: 'Defaults to today in the hospital time zone',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}

@@ -1,0 +1,190 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate } from '../../core/http/validators';
+import {
+  DOCUMENT_TYPES,
+  type DocumentType,
+  EDUCATION_LEVELS,
+  type EducationLevel,
+  HOUSEHOLD_TYPES,
+  type HouseholdType,
+} from '../woman.entity';
+
+export class WomanInputDto {
+  @ApiProperty({ enum: DOCUMENT_TYPES, example: 'resident_id' })
+  @IsIn(DOCUMENT_TYPES)
+  documentType: DocumentType;
+
+  @ApiProperty({
+    example: '11010519900307002X',
+    description: 'Checked per GB 11643 for resident IDs',
+  })
+  @IsString()
+  @Matches(/^[A-Za-z0-9()-]{4,32}$/, {
+    message: 'documentNumber must be 4–32 letters, digits, hyphens or brackets',
+  })
+  documentNumber: string;
+
+  @ApiProperty({ example: '李娜' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name: string;
+
+  @ApiProperty({ example: '1990-03-07' })
+  @IsCalendarDate()
+  birthDate: string;
+
+  @ApiProperty({ example: '13812341234' })
+  @Matches(/^(1\d{10}|0\d{9,11})$/, {
+    message: 'phone must be an 11-digit mobile number or a landline with area code',
+  })
+  phone: string;
+
+  @ApiProperty({ example: '110105', description: 'Residence region code (辖区), 6 digits' })
+  @Matches(/^\d{6}$/, { message: 'residenceRegionCode must be a 6-digit region code' })
+  residenceRegionCode: string;
+
+  @ApiProperty({ enum: HOUSEHOLD_TYPES, description: 'local, or migrant (流动人口)' })
+  @IsIn(HOUSEHOLD_TYPES)
+  householdType: HouseholdType;
+
+  @ApiPropertyOptional({ enum: EDUCATION_LEVELS })
+  @IsOptional()
+  @IsIn(EDUCATION_LEVELS)
+  education?: EducationLevel;
+
+  @ApiPropertyOptional({ example: '教师' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  occupation?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Confirms a resident ID whose sequence digit is odd (male) after checking the card in person',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmOddSequence?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Why the odd sequence digit is accepted; required with the override',
+  })
+  @ValidateIf((woman: WomanInputDto) => woman.confirmOddSequence === true)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(500)
+  overrideReason?: string;
+}
+
+export class UltrasoundDatingDto {
+  @ApiProperty({ example: '2026-05-20' })
+  @IsCalendarDate()
+  scanDate: string;
+
+  @ApiProperty({ example: 70, description: 'Gestational age measured by the scan, in days' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(35)
+  @Max(300)
+  gaDays: number;
+}
+
+export class IvfDatingDto {
+  @ApiProperty({ example: '2026-04-02' })
+  @IsCalendarDate()
+  transferDate: string;
+
+  @ApiProperty({ example: 5, description: 'Embryo age at transfer in days (3 or 5 usually)' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(7)
+  embryoAgeDays: number;
+}
+
+export class DatingInputDto {
+  @ApiPropertyOptional({ example: '2026-03-15', description: 'Last menstrual period' })
+  @IsOptional()
+  @IsCalendarDate()
+  lmp?: string | null;
+
+  @ApiPropertyOptional({ type: UltrasoundDatingDto, description: 'Dating ultrasound' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UltrasoundDatingDto)
+  ultrasound?: UltrasoundDatingDto | null;
+
+  @ApiPropertyOptional({ type: IvfDatingDto, description: 'IVF embryo transfer' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IvfDatingDto)
+  ivf?: IvfDatingDto | null;
+}
+
+export class PregnancyInputDto extends DatingInputDto {
+  @ApiProperty({ example: '2026-05-20', description: 'Date of registration (建册)' })
+  @IsCalendarDate()
+  registrationDate: string;
+
+  @ApiProperty({ example: 1, description: 'Pregnancies including this one (孕次)' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  gravidity: number;
+
+  @ApiProperty({ example: 0, description: 'Previous births (产次)' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  parity: number;
+
+  @ApiPropertyOptional({ example: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  previousCaesareans?: number;
+
+  @ApiPropertyOptional({ example: 1, default: 1, description: 'Number of fetuses; 2+ is multiple' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  fetusCount?: number;
+}
+
+export class RegistrationDto {
+  @ApiProperty({ type: WomanInputDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => WomanInputDto)
+  woman: WomanInputDto;
+
+  @ApiProperty({ type: PregnancyInputDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PregnancyInputDto)
+  pregnancy: PregnancyInputDto;
+}

@@ -1,0 +1,259 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { appConfig } from '../../config';
+import { AuditService } from '../core/audit/audit.service';
+import { changedFields, pick } from '../core/audit/audit-diff';
+import type { Actor } from '../core/auth/actor';
+import { facilityScope, inActorFacility } from '../core/auth/facility-scope';
+import { updateIfVersion } from '../core/database/versioned-update';
+import { Page, pageOf, pageWindow } from '../core/http/pagination';
+import { todayIn } from '../core/time/calendar-date';
+import {
+  PregnancySearchDto,
+  RedatingDto,
+  StatusChangeDto,
+  UpdatePregnancyDto,
+} from './dto/pregnancy-commands.dto';
+import { EddChange } from './edd-change.entity';
+import { Pregnancy } from './pregnancy.entity';
+import { PREGNANCY_AUDITED_FIELDS } from './registration.service';
+import { checkDating, checkObstetricHistory } from './rules/registration-checks';
+import { canTransition } from './rules/pregnancy-status';
+import { Woman } from './woman.entity';
+import {
+  datingEvidenceMissing,
+  datingInconsistent,
+  pregnancyNotFound,
+  pregnancyNotOpen,
+  registrationInvalid,
+  transitionInvalid,
+} from './women.errors';
+import { FULL_IDENTITY_ROLES } from './women.mapper';
+
+export type PregnancyWithWoman = Pregnancy & { woman: Woman };
+
+@Injectable()
+export class PregnanciesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  today(): string {
+    return todayIn(this.app.timeZone);
+  }
+
+  /** One pregnancy with her record; a full-identity view is audited. */
+  async findOneWithWoman(
+    id: number,
+    actor: Actor,
+  ): Promise<{ pregnancy: PregnancyWithWoman; unmasked: boolean }> {
+    const pregnancy = inActorFacility(
+      await this.dataSource
+        .getRepository(Pregnancy)
+        .findOne({ where: { id }, relations: { woman: true } }),
+      actor,
+      () => pregnancyNotFound(id),
+    ) as PregnancyWithWoman;
+    const unmasked = FULL_IDENTITY_ROLES.includes(actor.role);
+    if (unmasked) {
+      await this.audit.record(this.dataSource.manager, {
+        entity: 'woman',
+        entityId: pregnancy.womanId,
+        action: 'view_unmasked',
+        reason: `pregnancy ${id}`,
+      });
+    }
+    return { pregnancy, unmasked };
+  }
+
+  async findOne(id: number, actor: Actor, manager = this.dataSource.manager): Promise<Pregnancy> {
+    return inActorFacility(await manager.findOneBy(Pregnancy, { id }), actor, () =>
+      pregnancyNotFound(id),
+    );
+  }
+
+  async search(query: PregnancySearchDto, actor: Actor): Promise<Page<PregnancyWithWoman>> {
+    const builder = this.dataSource
+      .getRepository(Pregnancy)
+      .createQueryBuilder('pregnancy')
+      .innerJoinAndSelect('pregnancy.woman', 'woman')
+      .where('pregnancy.facilityId = :facilityId', facilityScope(actor))
+      .orderBy('pregnancy.edd', 'ASC')
+      .addOrderBy('pregnancy.id', 'ASC');
+    if (query.documentNumber) {
+      builder.andWhere('woman.documentNumber = :documentNumber', {
+        documentNumber: query.documentNumber.trim().toUpperCase(),
+      });
+    }
+    if (query.name) {
+      builder.andWhere('woman.name LIKE :name', { name: `${escapeLike(query.name.trim())}%` });
+    }
+    if (query.phone) builder.andWhere('woman.phone = :phone', { phone: query.phone.trim() });
+    if (query.status) builder.andWhere('pregnancy.status = :status', { status: query.status });
+    if (query.eddFrom) builder.andWhere('pregnancy.edd >= :eddFrom', { eddFrom: query.eddFrom });
+    if (query.eddTo) builder.andWhere('pregnancy.edd <= :eddTo', { eddTo: query.eddTo });
+    const { skip, take } = pageWindow(query);
+    const [items, total] = await builder.skip(skip).take(take).getManyAndCount();
+    return pageOf(items as PregnancyWithWoman[], total, query);
+  }
+
+  async update(id: number, input: UpdatePregnancyDto, actor: Actor): Promise<Pregnancy> {
+    const { version, ...changes } = input;
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.findOne(id, actor, manager);
+      const merged = { ...current, ...changes };
+      const problems = checkObstetricHistory(merged, '');
+      if (changes.registrationDate) {
+        if (changes.registrationDate > this.today()) {
+          problems.push({
+            field: 'registrationDate',
+            rule: 'notFuture',
+            message: 'registrationDate must not be after today',
+          });
+        }
+        problems.push(
+          ...checkDating(current.datingEvidence(), changes.registrationDate, this.today(), '')
+            .problems,
+        );
+      }
+      if (problems.length > 0) throw registrationInvalid(problems);
+      await updateIfVersion(manager, Pregnancy, id, version, changes);
+      const before = pick(current, PREGNANCY_AUDITED_FIELDS);
+      await this.audit.record(manager, {
+        entity: 'pregnancy',
+        entityId: id,
+        action: 'update',
+        ...changedFields(before, { ...before, ...changes }),
+      });
+    });
+    return this.findOne(id, actor);
+  }
+
+  async changeStatus(id: number, input: StatusChangeDto, actor: Actor): Promise<Pregnancy> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.findOne(id, actor, manager);
+      if (!canTransition(current.status, input.status))
+        throw transitionInvalid(current.status, input.status);
+      const problems = [];
+      if (input.effectiveDate > this.today()) {
+        problems.push({
+          field: 'effectiveDate',
+          rule: 'notFuture',
+          message: 'effectiveDate must not be after today',
+        });
+      }
+      if (input.effectiveDate < current.registrationDate && input.status !== 'transferred_out') {
+        problems.push({
+          field: 'effectiveDate',
+          rule: 'notBeforeRegistration',
+          message: `effectiveDate must not be before the registration date ${current.registrationDate}`,
+        });
+      }
+      if (problems.length > 0) throw registrationInvalid(problems);
+      const changes = {
+        status: input.status,
+        statusDate: input.effectiveDate,
+        statusReason: input.reason,
+        endOutcome: input.status === 'ended' ? (input.endOutcome ?? null) : current.endOutcome,
+      };
+      await updateIfVersion(manager, Pregnancy, id, input.version, changes);
+      const before = pick(current, PREGNANCY_AUDITED_FIELDS);
+      await this.audit.record(manager, {
+        entity: 'pregnancy',
+        entityId: id,
+        action: 'status_change',
+        ...changedFields(before, { ...before, ...changes }),
+        reason: input.reason,
+      });
+    });
+    return this.findOne(id, actor);
+  }
+
+  /** New dating evidence replaces the old; the EDD follows it and every change is kept. */
+  async redate(id: number, input: RedatingDto, actor: Actor): Promise<Pregnancy> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.findOne(id, actor, manager);
+      if (current.status !== 'open') throw pregnancyNotOpen(current.status);
+      const evidence = {
+        lmp: input.lmp !== undefined ? input.lmp : current.lmp,
+        ultrasound:
+          input.ultrasound !== undefined ? input.ultrasound : current.datingEvidence().ultrasound,
+        ivf: input.ivf !== undefined ? input.ivf : current.datingEvidence().ivf,
+      };
+      const { dating, problems } = checkDating(
+        evidence,
+        current.registrationDate,
+        this.today(),
+        '',
+      );
+      if (!dating && problems.some((p) => p.rule === 'required'))
+        throw datingEvidenceMissing(problems);
+      if (!dating || problems.length > 0) throw datingInconsistent(problems);
+      const changes = {
+        lmp: evidence.lmp ?? null,
+        ultrasoundScanDate: evidence.ultrasound?.scanDate ?? null,
+        ultrasoundGaDays: evidence.ultrasound?.gaDays ?? null,
+        ivfTransferDate: evidence.ivf?.transferDate ?? null,
+        ivfEmbryoAgeDays: evidence.ivf?.embryoAgeDays ?? null,
+        edd: dating.edd,
+        eddSource: dating.source,
+      };
+      await updateIfVersion(manager, Pregnancy, id, input.version, changes);
+      if (dating.edd !== current.edd || dating.source !== current.eddSource) {
+        await this.recordEddChange(
+          manager,
+          current,
+          dating.edd,
+          dating.source,
+          input.reason,
+          actor,
+        );
+      }
+      const before = pick(current, PREGNANCY_AUDITED_FIELDS);
+      await this.audit.record(manager, {
+        entity: 'pregnancy',
+        entityId: id,
+        action: 'update',
+        ...changedFields(before, { ...before, ...changes }),
+        reason: input.reason,
+      });
+    });
+    return this.findOne(id, actor);
+  }
+
+  async eddChanges(id: number, actor: Actor): Promise<EddChange[]> {
+    await this.findOne(id, actor);
+    return this.dataSource.getRepository(EddChange).find({
+      where: { pregnancyId: id },
+      order: { changedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  private async recordEddChange(
+    manager: EntityManager,
+    current: Pregnancy,
+    newEdd: string,
+    newSource: Pregnancy['eddSource'],
+    reason: string,
+    actor: Actor,
+  ): Promise<void> {
+    await manager.insert(EddChange, {
+      pregnancyId: current.id,
+      oldEdd: current.edd,
+      newEdd,
+      oldSource: current.eddSource,
+      newSource,
+      reason,
+      changedBy: actor.userId,
+      changedAt: new Date(),
+    });
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,373 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { appConfig } from '../../config';
+import { AuditService } from '../core/audit/audit.service';
+import { changedFields, pick } from '../core/audit/audit-diff';
+import type { Actor } from '../core/auth/actor';
+import { isDuplicateKeyError } from '../core/database/query-errors';
+import type { ErrorDetail } from '../core/errors/domain.error';
+import { todayIn } from '../core/time/calendar-date';
+import { RegistrationDto, WomanInputDto } from './dto/registration.dto';
+import { PossibleDuplicateDto, RegistrationResultDto } from './dto/women-responses.dto';
+import { EddChange } from './edd-change.entity';
+import { DuplicateReason, PossibleDuplicate } from './possible-duplicate.entity';
+import { Pregnancy } from './pregnancy.entity';
+import type { Dating } from './rules/gestational-age';
+import {
+  checkBirthDate,
+  checkDating,
+  checkObstetricHistory,
+  checkResidentDocument,
+} from './rules/registration-checks';
+import { Woman } from './woman.entity';
+import {
+  birthDateMismatch,
+  datingEvidenceMissing,
+  datingInconsistent,
+  documentNameMismatch,
+  oddSequenceNeedsOverride,
+  pregnancyAlreadyOpen,
+  registrationInvalid,
+  residentIdInvalid,
+} from './women.errors';
+import { mapPossibleDuplicate, mapPregnancy, mapWoman } from './women.mapper';
+
+export const WOMAN_AUDITED_FIELDS = [
+  'documentType',
+  'documentNumber',
+  'name',
+  'birthDate',
+  'phone',
+  'residenceRegionCode',
+  'householdType',
+  'education',
+  'occupation',
+] as const;
+
+/** Contact details a new registration may bring up to date on a known woman. */
+const WOMAN_CONTACT_FIELDS = [
+  'phone',
+  'residenceRegionCode',
+  'householdType',
+  'education',
+  'occupation',
+] as const;
+
+export const PREGNANCY_AUDITED_FIELDS = [
+  'facilityId',
+  'registrationDate',
+  'lmp',
+  'ultrasoundScanDate',
+  'ultrasoundGaDays',
+  'ivfTransferDate',
+  'ivfEmbryoAgeDays',
+  'edd',
+  'eddSource',
+  'gravidity',
+  'parity',
+  'previousCaesareans',
+  'fetusCount',
+  'status',
+  'statusDate',
+  'statusReason',
+  'endOutcome',
+] as const;
+
+const MAX_DUPLICATES_FLAGGED = 20;
+
+interface CheckedRegistration {
+  documentNumber: string;
+  oddSequence: boolean;
+  dating: Dating;
+}
+
+/** 建册: a woman (new or known by her document) and her pregnancy, in one transaction. */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  async register(input: RegistrationDto, actor: Actor): Promise<RegistrationResultDto> {
+    const today = todayIn(this.app.timeZone);
+    const checked = this.check(input, today);
+    return this.dataSource.transaction(async (manager) => {
+      const { woman, existingWoman } = await this.findOrCreateWoman(
+        manager,
+        input.woman,
+        checked,
+        actor,
+      );
+      if (await manager.existsBy(Pregnancy, { womanId: woman.id, status: 'open' })) {
+        throw pregnancyAlreadyOpen(woman.id);
+      }
+      const pregnancy = await this.createPregnancy(manager, input, woman, checked.dating, actor);
+      const possibleDuplicates = await this.flagPossibleDuplicates(manager, woman, actor);
+      return {
+        woman: mapWoman(woman, true),
+        pregnancy: mapPregnancy(pregnancy, today),
+        existingWoman,
+        possibleDuplicates,
+      };
+    });
+  }
+
+  private check(input: RegistrationDto, today: string): CheckedRegistration {
+    const { woman, pregnancy } = input;
+    let documentNumber = woman.documentNumber.trim();
+    let oddSequence = false;
+    if (woman.documentType === 'resident_id') {
+      const verdict = checkResidentDocument(
+        documentNumber,
+        woman.birthDate,
+        today,
+        'woman.documentNumber',
+        'woman.birthDate',
+      );
+      const idProblems = verdict.problems.filter((p) => p.field === 'woman.documentNumber');
+      if (idProblems.length > 0) throw residentIdInvalid(idProblems);
+      if (verdict.problems.length > 0) {
+        throw birthDateMismatch('The birth date does not match the resident ID', verdict.problems);
+      }
+      documentNumber = verdict.normalized;
+      oddSequence = verdict.sequenceIsOdd;
+    } else {
+      documentNumber = documentNumber.toUpperCase();
+    }
+
+    const problems: ErrorDetail[] = [
+      ...checkBirthDate(woman.birthDate, pregnancy.registrationDate, 'woman.birthDate'),
+      ...checkObstetricHistory(
+        {
+          gravidity: pregnancy.gravidity,
+          parity: pregnancy.parity,
+          previousCaesareans: pregnancy.previousCaesareans ?? 0,
+        },
+        'pregnancy',
+      ),
+    ];
+    if (pregnancy.registrationDate > today) {
+      problems.push({
+        field: 'pregnancy.registrationDate',
+        rule: 'notFuture',
+        message: 'pregnancy.registrationDate must not be after today',
+      });
+    }
+    if (problems.length > 0) throw registrationInvalid(problems);
+
+    const { dating, problems: datingProblems } = checkDating(
+      pregnancy,
+      pregnancy.registrationDate,
+      today,
+      'pregnancy',
+    );
+    if (!dating && datingProblems.some((p) => p.rule === 'required')) {
+      throw datingEvidenceMissing(datingProblems);
+    }
+    if (!dating || datingProblems.length > 0) throw datingInconsistent(datingProblems);
+
+    if (oddSequence && woman.confirmOddSequence !== true) {
+      throw oddSequenceNeedsOverride('woman.confirmOddSequence');
+    }
+    return { documentNumber, oddSequence, dating };
+  }
+
+  private async findOrCreateWoman(
+    manager: EntityManager,
+    input: WomanInputDto,
+    checked: CheckedRegistration,
+    actor: Actor,
+  ): Promise<{ woman: Woman; existingWoman: boolean }> {
+    const known = await manager.findOne(Woman, {
+      where: { documentType: input.documentType, documentNumber: checked.documentNumber },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (known) {
+      await this.refreshKnownWoman(manager, known, input);
+      return { woman: known, existingWoman: true };
+    }
+
+    const woman = await manager.save(
+      manager.create(Woman, {
+        documentType: input.documentType,
+        documentNumber: checked.documentNumber,
+        name: input.name.trim(),
+        birthDate: input.birthDate,
+        phone: input.phone,
+        residenceRegionCode: input.residenceRegionCode,
+        householdType: input.householdType,
+        education: input.education ?? null,
+        occupation: input.occupation ?? null,
+        registeredFacilityId: actor.facilityId,
+        oddSequenceConfirmed: checked.oddSequence,
+      }),
+    );
+    await this.audit.record(manager, {
+      entity: 'woman',
+      entityId: woman.id,
+      action: 'create',
+      after: pick(woman, WOMAN_AUDITED_FIELDS),
+    });
+    if (checked.oddSequence) {
+      await this.audit.record(manager, {
+        entity: 'woman',
+        entityId: woman.id,
+        action: 'override',
+        after: { oddSequenceConfirmed: true, documentNumber: woman.documentNumber },
+        reason: input.overrideReason ?? null,
+      });
+    }
+    return { woman, existingWoman: false };
+  }
+
+  /** Same document: the same person. Name and birth date must agree; contact details are refreshed. */
+  private async refreshKnownWoman(manager: EntityManager, known: Woman, input: WomanInputDto) {
+    if (known.name !== input.name.trim()) throw documentNameMismatch('woman.name');
+    if (known.birthDate !== input.birthDate) {
+      throw birthDateMismatch(
+        `This document is registered with the birth date ${known.birthDate}`,
+        [
+          {
+            field: 'woman.birthDate',
+            rule: 'matchesExistingRecord',
+            message: `birth date on record is ${known.birthDate}`,
+          },
+        ],
+      );
+    }
+    const before = pick(known, WOMAN_CONTACT_FIELDS);
+    const incoming = Object.fromEntries(
+      WOMAN_CONTACT_FIELDS.filter((key) => input[key] !== undefined).map((key) => [
+        key,
+        input[key],
+      ]),
+    );
+    const diff = changedFields(before, { ...before, ...incoming });
+    if (Object.keys(diff.after).length === 0) return;
+    Object.assign(known, diff.after);
+    await manager.update(Woman, known.id, { ...diff.after, version: () => 'version + 1' });
+    known.version += 1;
+    await this.audit.record(manager, {
+      entity: 'woman',
+      entityId: known.id,
+      action: 'update',
+      ...diff,
+    });
+  }
+
+  private async createPregnancy(
+    manager: EntityManager,
+    input: RegistrationDto,
+    woman: Woman,
+    dating: Dating,
+    actor: Actor,
+  ): Promise<Pregnancy> {
+    const { pregnancy: p } = input;
+    let pregnancy = manager.create(Pregnancy, {
+      womanId: woman.id,
+      facilityId: actor.facilityId,
+      registrationDate: p.registrationDate,
+      lmp: p.lmp ?? null,
+      ultrasoundScanDate: p.ultrasound?.scanDate ?? null,
+      ultrasoundGaDays: p.ultrasound?.gaDays ?? null,
+      ivfTransferDate: p.ivf?.transferDate ?? null,
+      ivfEmbryoAgeDays: p.ivf?.embryoAgeDays ?? null,
+      edd: dating.edd,
+      eddSource: dating.source,
+      gravidity: p.gravidity,
+      parity: p.parity,
+      previousCaesareans: p.previousCaesareans ?? 0,
+      fetusCount: p.fetusCount ?? 1,
+      status: 'open',
+      createdBy: actor.userId,
+    });
+    try {
+      pregnancy = await manager.save(pregnancy);
+    } catch (error) {
+      if (isDuplicateKeyError(error, 'uq_pregnancy_open_woman'))
+        throw pregnancyAlreadyOpen(woman.id);
+      throw error;
+    }
+    await manager.insert(EddChange, {
+      pregnancyId: pregnancy.id,
+      oldEdd: null,
+      newEdd: dating.edd,
+      oldSource: null,
+      newSource: dating.source,
+      reason: 'registration',
+      changedBy: actor.userId,
+      changedAt: new Date(),
+    });
+    await this.audit.record(manager, {
+      entity: 'pregnancy',
+      entityId: pregnancy.id,
+      action: 'create',
+      after: pick(pregnancy, PREGNANCY_AUDITED_FIELDS),
+    });
+    return pregnancy;
+  }
+
+  /** Other women (other documents) with her name and birth date, or her phone. */
+  private async flagPossibleDuplicates(
+    manager: EntityManager,
+    woman: Woman,
+    actor: Actor,
+  ): Promise<PossibleDuplicateDto[]> {
+    const matches = await manager
+      .createQueryBuilder(Woman, 'other')
+      .select(['other.id', 'other.name', 'other.birthDate', 'other.phone', 'other.documentNumber'])
+      .where('other.id <> :id', { id: woman.id })
+      .andWhere('((other.name = :name AND other.birthDate = :birthDate) OR other.phone = :phone)', {
+        name: woman.name,
+        birthDate: woman.birthDate,
+        phone: woman.phone,
+      })
+      .orderBy('other.id')
+      .limit(MAX_DUPLICATES_FLAGGED)
+      .getMany();
+    const flags = matches.flatMap((other) =>
+      reasonsToSuspect(woman, other).map((reason) => ({ other, reason })),
+    );
+    if (flags.length === 0) return [];
+
+    const detectedAt = new Date();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(PossibleDuplicate)
+      .values(
+        flags.map(({ other, reason }) => ({
+          womanId: woman.id,
+          matchedWomanId: other.id,
+          reason,
+          facilityId: actor.facilityId,
+          detectedAt,
+        })),
+      )
+      .orIgnore()
+      .execute();
+    const stored = await manager.find(PossibleDuplicate, {
+      where: flags.map(({ other, reason }) => ({
+        womanId: woman.id,
+        matchedWomanId: other.id,
+        reason,
+      })),
+      order: { id: 'ASC' },
+    });
+    const byId = new Map(matches.map((other) => [other.id, other]));
+    return stored.map((flag) => mapPossibleDuplicate(flag, byId.get(flag.matchedWomanId)!));
+  }
+}
+
+function reasonsToSuspect(woman: Woman, other: Woman): DuplicateReason[] {
+  const reasons: DuplicateReason[] = [];
+  if (other.name === woman.name && other.birthDate === woman.birthDate) {
+    reasons.push('same_name_and_birth_date');
+  }
+  if (other.phone === woman.phone) reasons.push('same_phone');
+  return reasons;
+}

@@ -1,0 +1,173 @@
+import type { ErrorDetail } from '../../core/errors/domain.error';
+import { compareIsoDates, type IsoDate } from '../../core/time/calendar-date';
+import {
+  dateByBestEvidence,
+  type Dating,
+  type DatingEvidence,
+  gestationalAgeDays,
+} from './gestational-age';
+import { checkResidentId } from './resident-id';
+
+/** A registration later than 44+0 weeks is a data-entry error, not a late booking. */
+export const MAX_GA_AT_REGISTRATION_DAYS = 44 * 7;
+export const MIN_MATERNAL_AGE_YEARS = 10;
+export const MAX_MATERNAL_AGE_YEARS = 60;
+
+const detail = (field: string, rule: string, message: string): ErrorDetail => ({
+  field,
+  rule,
+  message,
+});
+
+function notAfter(
+  field: string,
+  date: IsoDate | null | undefined,
+  limit: IsoDate,
+  rule: string,
+  what: string,
+) {
+  return date && compareIsoDates(date, limit) > 0
+    ? [detail(field, rule, `${field} must not be after ${what}`)]
+    : [];
+}
+
+export interface DatingCheck {
+  dating: Dating | null;
+  problems: ErrorDetail[];
+}
+
+/**
+ * Checks the dating evidence against the registration date and today, and dates the pregnancy.
+ * `prefix` names the object the fields sit in ("pregnancy" on registration, "" on re-dating).
+ */
+export function checkDating(
+  evidence: DatingEvidence,
+  registrationDate: IsoDate,
+  today: IsoDate,
+  prefix: string,
+): DatingCheck {
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  const { lmp, ultrasound, ivf } = evidence;
+  if (!lmp && !ultrasound && !ivf) {
+    return {
+      dating: null,
+      problems: [
+        detail(field('lmp'), 'required', 'give the LMP, a dating ultrasound or an IVF transfer'),
+      ],
+    };
+  }
+  const problems = [
+    ...notAfter(field('lmp'), lmp, today, 'notFuture', 'today'),
+    ...notAfter(
+      field('lmp'),
+      lmp,
+      registrationDate,
+      'notAfterRegistration',
+      'the registration date',
+    ),
+    ...notAfter(field('ultrasound.scanDate'), ultrasound?.scanDate, today, 'notFuture', 'today'),
+    ...notAfter(field('ivf.transferDate'), ivf?.transferDate, today, 'notFuture', 'today'),
+  ];
+  if (lmp && ultrasound && compareIsoDates(ultrasound.scanDate, lmp) < 0) {
+    problems.push(
+      detail(field('ultrasound.scanDate'), 'afterLmp', 'the scan must not be before the LMP'),
+    );
+  }
+  if (problems.length > 0) return { dating: null, problems };
+
+  const dating = dateByBestEvidence(evidence)!;
+  const gaAtRegistration = gestationalAgeDays(dating.edd, registrationDate);
+  if (gaAtRegistration < 0 || gaAtRegistration > MAX_GA_AT_REGISTRATION_DAYS) {
+    problems.push(
+      detail(
+        field('registrationDate'),
+        'gestationalAgeRange',
+        `the gestational age at registration would be ${gaAtRegistration} days; it must be 0 to ${MAX_GA_AT_REGISTRATION_DAYS}`,
+      ),
+    );
+  }
+  return { dating, problems };
+}
+
+export interface ObstetricHistory {
+  gravidity: number;
+  parity: number;
+  previousCaesareans: number;
+}
+
+export function checkObstetricHistory(history: ObstetricHistory, prefix: string): ErrorDetail[] {
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  const problems: ErrorDetail[] = [];
+  if (history.parity > history.gravidity - 1) {
+    problems.push(
+      detail(
+        field('parity'),
+        'lessThanGravidity',
+        'parity counts earlier births, so it must be below gravidity',
+      ),
+    );
+  }
+  if (history.previousCaesareans > history.parity) {
+    problems.push(
+      detail(
+        field('previousCaesareans'),
+        'atMostParity',
+        'previousCaesareans cannot exceed parity',
+      ),
+    );
+  }
+  return problems;
+}
+
+/** Age in whole years on `onDate`. */
+export function ageInYears(birthDate: IsoDate, onDate: IsoDate): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = onDate.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export function checkBirthDate(
+  birthDate: IsoDate,
+  registrationDate: IsoDate,
+  field: string,
+): ErrorDetail[] {
+  const age = ageInYears(birthDate, registrationDate);
+  if (age < MIN_MATERNAL_AGE_YEARS || age > MAX_MATERNAL_AGE_YEARS) {
+    return [
+      detail(
+        field,
+        'plausibleAge',
+        `${field} gives an age of ${age} at registration; it must be ${MIN_MATERNAL_AGE_YEARS} to ${MAX_MATERNAL_AGE_YEARS}`,
+      ),
+    ];
+  }
+  return [];
+}
+
+export interface ResidentIdVerdict {
+  normalized: string;
+  problems: ErrorDetail[];
+  sequenceIsOdd: boolean;
+}
+
+/** GB 11643 check of a resident ID, plus agreement with the birth date given beside it. */
+export function checkResidentDocument(
+  documentNumber: string,
+  birthDate: IsoDate,
+  today: IsoDate,
+  field: string,
+  birthDateField: string,
+): ResidentIdVerdict {
+  const check = checkResidentId(documentNumber, today);
+  const problems = check.failures.map((failure) => detail(field, failure.rule, failure.message));
+  if (check.birthDate && check.birthDate !== birthDate) {
+    problems.push(
+      detail(
+        birthDateField,
+        'matchesResidentId',
+        `the resident ID gives the birth date ${check.birthDate}`,
+      ),
+    );
+  }
+  return { normalized: check.normalized, problems, sequenceIsOdd: check.sequenceIsOdd === true };
+}

@@ -1,0 +1,231 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Actor } from '../core/auth/actor';
+import { CurrentActor, Roles } from '../core/auth/auth.decorators';
+import { ErrorResponseDto } from '../core/errors/error-response.dto';
+import { IdParam } from '../core/http/id-param';
+import { PageQueryDto } from '../core/http/pagination';
+import {
+  AsOfQueryDto,
+  PregnancySearchDto,
+  RedatingDto,
+  StatusChangeDto,
+  UpdatePregnancyDto,
+  UpdateWomanDto,
+} from './dto/pregnancy-commands.dto';
+import { RegistrationDto } from './dto/registration.dto';
+import {
+  EddChangeDto,
+  GestationalAgeDto,
+  PossibleDuplicatePageDto,
+  PregnancyDto,
+  PregnancyPageDto,
+  PregnancyWithWomanDto,
+  RegistrationResultDto,
+  WomanDto,
+} from './dto/women-responses.dto';
+import { PregnanciesService } from './pregnancies.service';
+import { RegistrationService } from './registration.service';
+import { WomenService } from './women.service';
+import {
+  gestationalAgeOn,
+  mapEddChange,
+  mapPregnancy,
+  mapPregnancyListItem,
+  mapWoman,
+} from './women.mapper';
+
+class WomanWithPregnanciesDto extends WomanDto {
+  @ApiProperty({ type: [PregnancyDto] }) pregnancies: PregnancyDto[];
+}
+
+@ApiTags('registration')
+@ApiBearerAuth()
+@Controller('registrations')
+export class RegistrationsController {
+  constructor(private readonly registration: RegistrationService) {}
+
+  @Post()
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({ summary: 'Register a woman (or reuse her record) and her pregnancy (建册)' })
+  @ApiCreatedResponse({ type: RegistrationResultDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'VALIDATION_FAILED, RESIDENT_ID_INVALID, BIRTH_DATE_MISMATCH, DATING_*',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponseDto,
+    description: 'RESIDENT_ID_MALE_SEQUENCE',
+  })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'PREGNANCY_ALREADY_OPEN, DOCUMENT_NAME_MISMATCH',
+  })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  register(
+    @Body() input: RegistrationDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<RegistrationResultDto> {
+    return this.registration.register(input, actor);
+  }
+}
+
+@ApiTags('pregnancies')
+@ApiBearerAuth()
+@Controller('pregnancies')
+export class PregnanciesController {
+  constructor(private readonly pregnancies: PregnanciesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Search pregnancies of your facility; identities masked' })
+  @ApiOkResponse({ type: PregnancyPageDto })
+  async search(
+    @Query() query: PregnancySearchDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PregnancyPageDto> {
+    const page = await this.pregnancies.search(query, actor);
+    const today = this.pregnancies.today();
+    return { ...page, items: page.items.map((item) => mapPregnancyListItem(item, today)) };
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'One pregnancy with the woman; full ID and phone for nurses and MCH staff (audited)',
+  })
+  @ApiOkResponse({ type: PregnancyWithWomanDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async get(
+    @IdParam() id: number,
+    @Query() query: AsOfQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PregnancyWithWomanDto> {
+    const { pregnancy, unmasked } = await this.pregnancies.findOneWithWoman(id, actor);
+    return {
+      ...mapPregnancy(pregnancy, query.asOf ?? this.pregnancies.today()),
+      woman: mapWoman(pregnancy.woman, unmasked),
+    };
+  }
+
+  @Get(':id/gestational-age')
+  @ApiOperation({ summary: 'Gestational age as of a date (default today)' })
+  @ApiOkResponse({ type: GestationalAgeDto })
+  async gestationalAge(
+    @IdParam() id: number,
+    @Query() query: AsOfQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<GestationalAgeDto | null> {
+    const pregnancy = await this.pregnancies.findOne(id, actor);
+    return gestationalAgeOn(pregnancy.edd, query.asOf ?? this.pregnancies.today());
+  }
+
+  @Get(':id/edd-changes')
+  @ApiOperation({ summary: 'Every EDD the pregnancy has had, with source, who and when' })
+  @ApiOkResponse({ type: [EddChangeDto] })
+  async eddChanges(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<EddChangeDto[]> {
+    return (await this.pregnancies.eddChanges(id, actor)).map(mapEddChange);
+  }
+
+  @Patch(':id')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({ summary: 'Correct registration details (optimistic version)' })
+  @ApiOkResponse({ type: PregnancyDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'STALE_VERSION' })
+  async update(
+    @IdParam() id: number,
+    @Body() input: UpdatePregnancyDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PregnancyDto> {
+    return mapPregnancy(await this.pregnancies.update(id, input, actor), this.pregnancies.today());
+  }
+
+  @Post(':id/status')
+  @HttpCode(HttpStatus.OK)
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({ summary: 'Move the pregnancy to another status, with a reason' })
+  @ApiOkResponse({ type: PregnancyDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'PREGNANCY_STATUS_TRANSITION_INVALID, STALE_VERSION',
+  })
+  async changeStatus(
+    @IdParam() id: number,
+    @Body() input: StatusChangeDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PregnancyDto> {
+    return mapPregnancy(
+      await this.pregnancies.changeStatus(id, input, actor),
+      this.pregnancies.today(),
+    );
+  }
+
+  @Post(':id/redating')
+  @HttpCode(HttpStatus.OK)
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({ summary: 'Re-date with new LMP, ultrasound or IVF evidence (ACOG thresholds)' })
+  @ApiOkResponse({ type: PregnancyDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'PREGNANCY_NOT_OPEN, STALE_VERSION' })
+  async redate(
+    @IdParam() id: number,
+    @Body() input: RedatingDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PregnancyDto> {
+    return mapPregnancy(await this.pregnancies.redate(id, input, actor), this.pregnancies.today());
+  }
+}
+
+@ApiTags('women')
+@ApiBearerAuth()
+@Controller('women')
+export class WomenController {
+  constructor(
+    private readonly women: WomenService,
+    private readonly pregnancies: PregnanciesService,
+  ) {}
+
+  @Get('possible-duplicates')
+  @Roles('mch_staff', 'admin')
+  @ApiOperation({ summary: 'Women who may be registered twice under different documents' })
+  @ApiOkResponse({ type: PossibleDuplicatePageDto })
+  findPossibleDuplicates(
+    @Query() query: PageQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PossibleDuplicatePageDto> {
+    return this.women.findPossibleDuplicates(actor, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: WomanWithPregnanciesDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async get(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<WomanWithPregnanciesDto> {
+    const { woman, pregnancies, unmasked } = await this.women.findOne(id, actor);
+    const today = this.pregnancies.today();
+    return {
+      ...mapWoman(woman, unmasked),
+      pregnancies: pregnancies.map((p) => mapPregnancy(p, today)),
+    };
+  }
+
+  @Patch(':id')
+  @Roles('nurse', 'mch_staff')
+  @ApiOkResponse({ type: WomanDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'STALE_VERSION' })
+  async update(
+    @IdParam() id: number,
+    @Body() input: UpdateWomanDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<WomanDto> {
+    return mapWoman(await this.women.update(id, input, actor), true);
+  }
+}

@@ -1,0 +1,119 @@
+import type { Role } from '../core/auth/actor';
+import { maskDocumentNumber, maskPhone } from '../core/privacy/masking';
+import {
+  EddChangeDto,
+  GestationalAgeDto,
+  PossibleDuplicateDto,
+  PregnancyDto,
+  PregnancyListItemDto,
+  WomanDto,
+} from './dto/women-responses.dto';
+import { EddChange } from './edd-change.entity';
+import { PossibleDuplicate } from './possible-duplicate.entity';
+import { Pregnancy } from './pregnancy.entity';
+import { formatGestationalAge, gestationalAgeDays, trimesterOf } from './rules/gestational-age';
+import { Woman } from './woman.entity';
+
+/** Roles that see a woman's full ID number and phone on her own record (each view is audited). */
+export const FULL_IDENTITY_ROLES: readonly Role[] = ['nurse', 'mch_staff'];
+
+export function gestationalAgeOn(edd: string, asOf: string): GestationalAgeDto | null {
+  const days = gestationalAgeDays(edd, asOf);
+  if (days < 0) return null;
+  return { asOf, days, display: formatGestationalAge(days), trimester: trimesterOf(days) };
+}
+
+export function mapWoman(woman: Woman, unmasked: boolean): WomanDto {
+  return {
+    id: woman.id,
+    documentType: woman.documentType,
+    documentNumber: unmasked ? woman.documentNumber : maskDocumentNumber(woman.documentNumber),
+    documentNumberMasked: !unmasked,
+    name: woman.name,
+    birthDate: woman.birthDate,
+    phone: unmasked ? woman.phone : maskPhone(woman.phone),
+    residenceRegionCode: woman.residenceRegionCode,
+    householdType: woman.householdType,
+    education: woman.education,
+    occupation: woman.occupation,
+    oddSequenceConfirmed: woman.oddSequenceConfirmed,
+    version: woman.version,
+  };
+}
+
+export function mapPregnancy(pregnancy: Pregnancy, asOf: string): PregnancyDto {
+  return {
+    id: pregnancy.id,
+    womanId: pregnancy.womanId,
+    facilityId: pregnancy.facilityId,
+    registrationDate: pregnancy.registrationDate,
+    lmp: pregnancy.lmp,
+    ultrasoundScanDate: pregnancy.ultrasoundScanDate,
+    ultrasoundGaDays: pregnancy.ultrasoundGaDays,
+    ivfTransferDate: pregnancy.ivfTransferDate,
+    ivfEmbryoAgeDays: pregnancy.ivfEmbryoAgeDays,
+    edd: pregnancy.edd,
+    eddSource: pregnancy.eddSource,
+    gestationalAgeAtRegistration: gestationalAgeOn(pregnancy.edd, pregnancy.registrationDate)!,
+    gestationalAge: pregnancy.status === 'open' ? gestationalAgeOn(pregnancy.edd, asOf) : null,
+    gravidity: pregnancy.gravidity,
+    parity: pregnancy.parity,
+    previousCaesareans: pregnancy.previousCaesareans,
+    fetusCount: pregnancy.fetusCount,
+    multiplePregnancy: pregnancy.fetusCount > 1,
+    status: pregnancy.status,
+    statusDate: pregnancy.statusDate,
+    statusReason: pregnancy.statusReason,
+    endOutcome: pregnancy.endOutcome,
+    version: pregnancy.version,
+  };
+}
+
+export function mapPregnancyListItem(
+  pregnancy: Pregnancy & { woman: Woman },
+  asOf: string,
+): PregnancyListItemDto {
+  const { woman } = pregnancy;
+  return {
+    id: pregnancy.id,
+    womanId: woman.id,
+    name: woman.name,
+    documentType: woman.documentType,
+    documentNumber: maskDocumentNumber(woman.documentNumber),
+    phone: maskPhone(woman.phone),
+    registrationDate: pregnancy.registrationDate,
+    edd: pregnancy.edd,
+    eddSource: pregnancy.eddSource,
+    gestationalAge: pregnancy.status === 'open' ? gestationalAgeOn(pregnancy.edd, asOf) : null,
+    status: pregnancy.status,
+    version: pregnancy.version,
+  };
+}
+
+export function mapPossibleDuplicate(
+  duplicate: PossibleDuplicate,
+  matched: Pick<Woman, 'name' | 'documentNumber'>,
+): PossibleDuplicateDto {
+  return {
+    id: duplicate.id,
+    womanId: duplicate.womanId,
+    matchedWomanId: duplicate.matchedWomanId,
+    reason: duplicate.reason,
+    matchedName: matched.name,
+    matchedDocumentNumber: maskDocumentNumber(matched.documentNumber),
+    detectedAt: duplicate.detectedAt.toISOString(),
+  };
+}
+
+export function mapEddChange(change: EddChange): EddChangeDto {
+  return {
+    id: change.id,
+    oldEdd: change.oldEdd,
+    newEdd: change.newEdd,
+    oldSource: change.oldSource,
+    newSource: change.newSource,
+    reason: change.reason,
+    changedBy: change.changedBy,
+    changedAt: change.changedAt.toISOString(),
+  };
+}

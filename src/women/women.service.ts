@@ -1,0 +1,118 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { appConfig } from '../../config';
+import { AuditService } from '../core/audit/audit.service';
+import { changedFields, pick } from '../core/audit/audit-diff';
+import type { Actor } from '../core/auth/actor';
+import { updateIfVersion } from '../core/database/versioned-update';
+import { PageQueryDto, Page, pageOf, pageWindow } from '../core/http/pagination';
+import { todayIn } from '../core/time/calendar-date';
+import { UpdateWomanDto } from './dto/pregnancy-commands.dto';
+import { PossibleDuplicateDto } from './dto/women-responses.dto';
+import { PossibleDuplicate } from './possible-duplicate.entity';
+import { Pregnancy } from './pregnancy.entity';
+import { WOMAN_AUDITED_FIELDS } from './registration.service';
+import { checkBirthDate } from './rules/registration-checks';
+import { Woman } from './woman.entity';
+import { registrationInvalid, womanNotFound } from './women.errors';
+import { FULL_IDENTITY_ROLES, mapPossibleDuplicate } from './women.mapper';
+
+@Injectable()
+export class WomenService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  /** Her record and pregnancies as seen from the caller's facility; a full-identity view is audited. */
+  async findOne(
+    id: number,
+    actor: Actor,
+  ): Promise<{ woman: Woman; pregnancies: Pregnancy[]; unmasked: boolean }> {
+    const woman = await this.findVisible(id, actor, this.dataSource.manager);
+    const pregnancies = await this.dataSource.getRepository(Pregnancy).find({
+      where: { womanId: id, facilityId: actor.facilityId },
+      order: { registrationDate: 'DESC', id: 'DESC' },
+    });
+    const unmasked = FULL_IDENTITY_ROLES.includes(actor.role);
+    if (unmasked) {
+      await this.audit.record(this.dataSource.manager, {
+        entity: 'woman',
+        entityId: id,
+        action: 'view_unmasked',
+      });
+    }
+    return { woman, pregnancies, unmasked };
+  }
+
+  async update(id: number, input: UpdateWomanDto, actor: Actor): Promise<Woman> {
+    const { version, ...changes } = input;
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.findVisible(id, actor, manager);
+      if (changes.birthDate && changes.birthDate !== current.birthDate) {
+        const problems = checkBirthDate(changes.birthDate, todayIn(this.app.timeZone), 'birthDate');
+        if (current.documentType === 'resident_id') {
+          problems.push({
+            field: 'birthDate',
+            rule: 'matchesResidentId',
+            message:
+              'the birth date of a resident ID holder follows from the ID and cannot be changed alone',
+          });
+        }
+        if (problems.length > 0) throw registrationInvalid(problems);
+      }
+      if (changes.name) changes.name = changes.name.trim();
+      await updateIfVersion(manager, Woman, id, version, changes);
+      const before = pick(current, WOMAN_AUDITED_FIELDS);
+      await this.audit.record(manager, {
+        entity: 'woman',
+        entityId: id,
+        action: 'update',
+        ...changedFields(before, { ...before, ...changes }),
+      });
+    });
+    return this.findVisible(id, actor, this.dataSource.manager);
+  }
+
+  /** Flags raised by registrations at the caller's facility, newest first. */
+  async findPossibleDuplicates(
+    actor: Actor,
+    query: PageQueryDto,
+  ): Promise<Page<PossibleDuplicateDto>> {
+    const [flags, total] = await this.dataSource.getRepository(PossibleDuplicate).findAndCount({
+      where: { facilityId: actor.facilityId },
+      order: { detectedAt: 'DESC', id: 'DESC' },
+      ...pageWindow(query),
+    });
+    const matchedIds = [...new Set(flags.map((flag) => flag.matchedWomanId))];
+    const matched = matchedIds.length
+      ? await this.dataSource.getRepository(Woman).find({
+          select: { id: true, name: true, documentNumber: true },
+          where: { id: In(matchedIds) },
+        })
+      : [];
+    const byId = new Map(matched.map((woman) => [woman.id, woman]));
+    return pageOf(
+      flags.map((flag) => mapPossibleDuplicate(flag, byId.get(flag.matchedWomanId)!)),
+      total,
+      query,
+    );
+  }
+
+  /** A woman is visible to a facility that registered her or holds one of her pregnancies. */
+  private async findVisible(id: number, actor: Actor, manager: EntityManager): Promise<Woman> {
+    const woman = await manager
+      .createQueryBuilder(Woman, 'woman')
+      .where('woman.id = :id', { id })
+      .andWhere(
+        '(woman.registeredFacilityId = :facilityId OR EXISTS (SELECT 1 FROM pregnancy p WHERE p.woman_id = woman.id AND p.facility_id = :facilityId))',
+        { facilityId: actor.facilityId },
+      )
+      .getOne();
+    if (!woman) throw womanNotFound(id);
+    return woman;
+  }
+}

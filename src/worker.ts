@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { Logger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadDotEnv, workerConfig } from '../config';
+import { CoreModule } from './core/core.module';
+import { WorkerModule } from './core/queue/worker.module';
+
+async function bootstrap(): Promise<void> {
+  loadDotEnv();
+  const { cronEnabled } = workerConfig();
+
+  @Module({ imports: [CoreModule, WorkerModule.register({ cron: cronEnabled })] })
+  class WorkerAppModule {}
+
+  const app = await NestFactory.createApplicationContext(WorkerAppModule);
+  app.enableShutdownHooks();
+  Logger.log(`Worker started; cron ${cronEnabled ? 'on' : 'off'}`, 'Worker');
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
