@@ -25,6 +25,10 @@ export class Init1795349318242 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE \`pregnancy\` (\`id\` int NOT NULL AUTO_INCREMENT, \`woman_id\` int NOT NULL, \`facility_id\` int NOT NULL, \`registration_date\` date NOT NULL, \`lmp\` date NULL, \`ultrasound_scan_date\` date NULL, \`ultrasound_ga_days\` smallint UNSIGNED NULL, \`ivf_transfer_date\` date NULL, \`ivf_embryo_age_days\` tinyint UNSIGNED NULL, \`edd\` date NOT NULL, \`edd_source\` enum ('lmp', 'ultrasound', 'ivf') NOT NULL, \`gravidity\` tinyint UNSIGNED NOT NULL, \`parity\` tinyint UNSIGNED NOT NULL, \`previous_caesareans\` tinyint UNSIGNED NOT NULL DEFAULT '0', \`fetus_count\` tinyint UNSIGNED NOT NULL DEFAULT '1', \`status\` enum ('open', 'delivered', 'closed', 'ended', 'transferred_out', 'lost_to_follow_up', 'maternal_death') NOT NULL DEFAULT 'open', \`status_date\` date NULL, \`status_reason\` varchar(500) NULL, \`end_outcome\` enum ('miscarriage', 'termination', 'ectopic') NULL, \`open_woman_id\` int AS (CASE WHEN \`status\` = 'open' THEN \`woman_id\` END) STORED, \`created_by\` int NOT NULL, \`version\` int NOT NULL, \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), UNIQUE INDEX \`uq_pregnancy_open_woman\` (\`open_woman_id\`), INDEX \`idx_pregnancy_woman\` (\`woman_id\`), INDEX \`idx_pregnancy_facility_status_edd\` (\`facility_id\`, \`status\`, \`edd\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`,
     );
+    // TypeORM creates this table itself only when its data source lists the entities.
+    await queryRunner.query(
+      `CREATE TABLE IF NOT EXISTS \`typeorm_metadata\` (\`type\` varchar(255) NOT NULL, \`database\` varchar(255) NULL, \`schema\` varchar(255) NULL, \`table\` varchar(255) NULL, \`name\` varchar(255) NULL, \`value\` text NULL) ENGINE=InnoDB`,
+    );
     await queryRunner.query(
       `INSERT INTO \`typeorm_metadata\`(\`database\`, \`schema\`, \`table\`, \`type\`, \`name\`, \`value\`) VALUES (DEFAULT, ?, ?, ?, ?, ?)`,
       [

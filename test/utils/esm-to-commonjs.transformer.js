@@ -21,6 +21,8 @@ const importMetaForms = [
   [/import\.meta\.dirname/g, '__dirname'],
   [/import\.meta\.filename/g, '__filename'],
   [/import\.meta\.resolve\(/g, 'require.resolve('],
+  // ESM code builds its own require with createRequire; CommonJS already has one.
+  [/^const require = .*createRequire\(.*$/gm, ''],
 ];
 
 function withoutImportMeta(sourceText) {

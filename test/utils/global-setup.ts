@@ -1,1 +1,34 @@
-export default function globalSetup(): void {}
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { databaseConfig, loadDotEnv } from '../../config';
+import { dataSourceOptions } from '../../src/core/database/data-source-options';
+
+/**
+ * Recreates the test database and runs the real migrations once before the end-to-end specs.
+ * Refuses any database whose name does not end in _test, so a mistyped variable cannot wipe data.
+ */
+export default async function globalSetup(): Promise<void> {
+  loadDotEnv();
+  const config = databaseConfig();
+  if (!config.database.endsWith('_test')) {
+    throw new Error(
+      `Refusing to run end-to-end tests against "${config.database}": DB_NAME must end in _test`,
+    );
+  }
+  const server = await createConnection({
+    host: config.host,
+    port: config.port,
+    user: config.username,
+    password: config.password,
+  });
+  await server.query(`DROP DATABASE IF EXISTS \`${config.database}\``);
+  await server.query(
+    `CREATE DATABASE \`${config.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
+  await server.end();
+
+  const dataSource = new DataSource(dataSourceOptions(config));
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  await dataSource.destroy();
+}

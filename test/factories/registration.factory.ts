@@ -1,0 +1,64 @@
+import { addDays, todayIn } from '../../src/core/time/calendar-date';
+import { residentIdCheckCharacter } from '../../src/women/rules/resident-id';
+
+export const today = (): string => todayIn('Asia/Shanghai');
+
+let serial = Math.floor(Math.random() * 400) * 2;
+
+/** A valid resident ID for the birth date, with an even (female) sequence digit unless asked. */
+export function residentId(birthDate: string, options: { oddSequence?: boolean } = {}): string {
+  serial = (serial + 2) % 1000;
+  const sequence = String(options.oddSequence ? serial + 1 : serial).padStart(3, '0');
+  const first17 = `110105${birthDate.replaceAll('-', '')}${sequence}`;
+  return first17 + residentIdCheckCharacter(first17);
+}
+
+let phoneSerial = Math.floor(Math.random() * 1e7);
+
+export function uniquePhone(): string {
+  phoneSerial = (phoneSerial + 1) % 1e8;
+  return `139${String(phoneSerial).padStart(8, '0')}`;
+}
+
+let nameSerial = Math.floor(Math.random() * 1e6);
+
+/** Names unique per run, so possible-duplicate checks only fire where a test asks for them. */
+export function uniqueName(): string {
+  nameSerial += 1;
+  return `孕妇${nameSerial}`;
+}
+
+export interface RegistrationPayload {
+  woman: Record<string, unknown>;
+  pregnancy: Record<string, unknown>;
+}
+
+/** A valid registration: woman aged 30, LMP 70 days before registration today. */
+export function registrationPayload(
+  overrides: { woman?: Record<string, unknown>; pregnancy?: Record<string, unknown> } = {},
+): RegistrationPayload {
+  const birthDate = (overrides.woman?.birthDate as string | undefined) ?? '1996-04-18';
+  return {
+    woman: {
+      documentType: 'resident_id',
+      documentNumber: residentId(birthDate),
+      name: uniqueName(),
+      birthDate,
+      phone: uniquePhone(),
+      residenceRegionCode: '110105',
+      householdType: 'local',
+      education: 'bachelor',
+      occupation: '会计',
+      ...overrides.woman,
+    },
+    pregnancy: {
+      registrationDate: today(),
+      lmp: addDays(today(), -70),
+      gravidity: 1,
+      parity: 0,
+      previousCaesareans: 0,
+      fetusCount: 1,
+      ...overrides.pregnancy,
+    },
+  };
+}
