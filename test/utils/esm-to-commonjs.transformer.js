@@ -26,7 +26,10 @@ const importMetaForms = [
 ];
 
 function withoutImportMeta(sourceText) {
-  return importMetaForms.reduce((text, [form, replacement]) => text.replace(form, replacement), sourceText);
+  return importMetaForms.reduce(
+    (text, [form, replacement]) => text.replace(form, replacement),
+    sourceText,
+  );
 }
 
 module.exports = {
