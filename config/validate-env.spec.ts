@@ -1,0 +1,69 @@
+import { appConfig } from './app.config';
+import { authConfig } from './auth.config';
+import { databaseConfig } from './database.config';
+import { workerConfig } from './worker.config';
+
+const VALID_DATABASE = {
+  DB_HOST: '127.0.0.1',
+  DB_PORT: '3306',
+  DB_USER: 'mch',
+  DB_PASSWORD: 'mch',
+  DB_NAME: 'mch',
+};
+
+function withEnv<T>(env: Record<string, string | undefined>, read: () => T): T {
+  const saved = { ...process.env };
+  process.env = { ...env } as NodeJS.ProcessEnv;
+  try {
+    return read();
+  } finally {
+    process.env = saved;
+  }
+}
+
+describe('configuration validated at start-up', () => {
+  it('reads a valid database namespace with numbers parsed', () => {
+    expect(withEnv(VALID_DATABASE, () => databaseConfig())).toMatchObject({
+      port: 3306,
+      poolSize: 10,
+    });
+  });
+
+  it.each([
+    [{ ...VALID_DATABASE, DB_HOST: undefined }, /DB_HOST \(missing\)/],
+    [{ ...VALID_DATABASE, DB_PORT: 'abc' }, /DB_PORT \(got "abc"\)/],
+    [{ ...VALID_DATABASE, DB_PORT: '70000' }, /DB_PORT .*65535/],
+    [{ ...VALID_DATABASE, DB_POOL_SIZE: '0' }, /DB_POOL_SIZE/],
+  ])('stops on a bad database variable %#, naming it', (env, message) => {
+    expect(() => withEnv(env, () => databaseConfig())).toThrow(message);
+  });
+
+  it('requires a JWT secret of at least 32 characters', () => {
+    expect(() => withEnv({ JWT_SECRET: 'short' }, () => authConfig())).toThrow(/JWT_SECRET/);
+    expect(
+      withEnv({ JWT_SECRET: 'x'.repeat(32), JWT_EXPIRES_IN: '2h' }, () => authConfig()),
+    ).toMatchObject({
+      jwtLifetimeSeconds: 7200,
+    });
+    expect(() =>
+      withEnv({ JWT_SECRET: 'x'.repeat(32), JWT_EXPIRES_IN: 'soon' }, () => authConfig()),
+    ).toThrow(/JWT_EXPIRES_IN/);
+  });
+
+  it('defaults the hospital time zone to Asia/Shanghai and refuses an unknown zone', () => {
+    expect(withEnv({}, () => appConfig())).toMatchObject({ timeZone: 'Asia/Shanghai', port: 3000 });
+    expect(() => withEnv({ HOSPITAL_TIME_ZONE: 'Mars/Olympus' }, () => appConfig())).toThrow(
+      /HOSPITAL_TIME_ZONE/,
+    );
+  });
+
+  it('reads worker switches as booleans and refuses anything else', () => {
+    expect(withEnv({ WORKER_IN_API: 'true', CRON_ENABLED: '0' }, () => workerConfig())).toEqual({
+      inApi: true,
+      cronEnabled: false,
+    });
+    expect(() => withEnv({ CRON_ENABLED: 'sometimes' }, () => workerConfig())).toThrow(
+      /CRON_ENABLED/,
+    );
+  });
+});

@@ -1,0 +1,145 @@
+import { addDays } from '../../core/time/calendar-date';
+import { residentIdCheckCharacter } from './resident-id';
+import {
+  ageInYears,
+  checkBirthDate,
+  checkDating,
+  checkObstetricHistory,
+  checkResidentDocument,
+  MAX_GA_AT_REGISTRATION_DAYS,
+} from './registration-checks';
+
+const TODAY = '2026-11-22';
+const rules = (problems: { field: string; rule: string }[]) =>
+  problems.map((p) => `${p.field}:${p.rule}`);
+
+describe('checkDating', () => {
+  it.each([
+    ['LMP today, registered today', { lmp: TODAY }, TODAY, []],
+    [
+      'LMP tomorrow',
+      { lmp: addDays(TODAY, 1) },
+      TODAY,
+      ['p.lmp:notFuture', 'p.lmp:notAfterRegistration'],
+    ],
+    [
+      'LMP the day after registration',
+      { lmp: '2026-11-11' },
+      '2026-11-10',
+      ['p.lmp:notAfterRegistration'],
+    ],
+    [
+      'scan tomorrow',
+      { ultrasound: { scanDate: addDays(TODAY, 1), gaDays: 70 } },
+      TODAY,
+      ['p.ultrasound.scanDate:notFuture'],
+    ],
+    [
+      'transfer tomorrow',
+      { ivf: { transferDate: addDays(TODAY, 1), embryoAgeDays: 5 } },
+      TODAY,
+      ['p.ivf.transferDate:notFuture'],
+    ],
+    [
+      'scan on the LMP day',
+      { lmp: '2026-09-01', ultrasound: { scanDate: '2026-09-01', gaDays: 35 } },
+      TODAY,
+      [],
+    ],
+    [
+      'scan a day before the LMP',
+      { lmp: '2026-09-01', ultrasound: { scanDate: '2026-08-31', gaDays: 35 } },
+      TODAY,
+      ['p.ultrasound.scanDate:afterLmp'],
+    ],
+    ['GA at registration 44+0', { lmp: addDays(TODAY, -MAX_GA_AT_REGISTRATION_DAYS) }, TODAY, []],
+    [
+      'GA at registration 44+1',
+      { lmp: addDays(TODAY, -MAX_GA_AT_REGISTRATION_DAYS - 1) },
+      TODAY,
+      ['p.registrationDate:gestationalAgeRange'],
+    ],
+    ['nothing to date by', {}, TODAY, ['p.lmp:required']],
+  ])('%s', (_name, evidence, registrationDate, expected) => {
+    expect(rules(checkDating(evidence, registrationDate, TODAY, 'p').problems)).toEqual(expected);
+  });
+
+  it('names fields without a prefix when re-dating', () => {
+    expect(rules(checkDating({ lmp: addDays(TODAY, 1) }, TODAY, TODAY, '').problems)).toEqual([
+      'lmp:notFuture',
+      'lmp:notAfterRegistration',
+    ]);
+  });
+
+  it('returns the dating it checked', () => {
+    expect(checkDating({ lmp: '2026-03-15' }, TODAY, TODAY, 'p').dating).toEqual({
+      edd: '2026-12-20',
+      source: 'lmp',
+    });
+  });
+});
+
+describe('checkObstetricHistory', () => {
+  it.each([
+    [{ gravidity: 1, parity: 0, previousCaesareans: 0 }, []],
+    [{ gravidity: 2, parity: 1, previousCaesareans: 1 }, []],
+    [{ gravidity: 2, parity: 2, previousCaesareans: 0 }, ['parity:lessThanGravidity']],
+    [{ gravidity: 3, parity: 1, previousCaesareans: 2 }, ['previousCaesareans:atMostParity']],
+  ])('%j', (history, expected) => {
+    expect(rules(checkObstetricHistory(history, ''))).toEqual(expected);
+  });
+});
+
+describe('ageInYears and checkBirthDate', () => {
+  it.each([
+    ['1990-11-22', '2026-11-22', 36],
+    ['1990-11-23', '2026-11-22', 35],
+    ['2000-02-29', '2026-02-28', 25],
+    ['2000-02-29', '2026-03-01', 26],
+  ])('born %s, on %s: %i', (birthDate, onDate, age) => {
+    expect(ageInYears(birthDate, onDate)).toBe(age);
+  });
+
+  it.each([
+    ['2016-11-22', []], // 10 today
+    ['2016-11-23', ['b:plausibleAge']], // 9 until tomorrow
+    ['1966-11-23', []], // 59, turns 60 tomorrow
+    ['1966-11-22', []], // 60 today
+    ['1965-11-22', ['b:plausibleAge']], // 61
+  ])('born %s', (birthDate, expected) => {
+    expect(rules(checkBirthDate(birthDate, TODAY, 'b'))).toEqual(expected);
+  });
+});
+
+describe('checkResidentDocument', () => {
+  const id = (birthDigits: string, sequence = '002') => {
+    const first17 = `110105${birthDigits}${sequence}`;
+    return first17 + residentIdCheckCharacter(first17);
+  };
+
+  it('accepts a valid ID whose birth date matches', () => {
+    expect(checkResidentDocument(id('19900307'), '1990-03-07', TODAY, 'n', 'b')).toEqual({
+      normalized: id('19900307'),
+      problems: [],
+      sequenceIsOdd: false,
+    });
+  });
+
+  it('reports a birth date that differs from the ID on the birth date field', () => {
+    expect(
+      rules(checkResidentDocument(id('19900307'), '1990-03-08', TODAY, 'n', 'b').problems),
+    ).toEqual(['b:matchesResidentId']);
+  });
+
+  it('reports ID failures on the number field', () => {
+    expect(
+      rules(checkResidentDocument('130402198207290622', '1982-07-29', TODAY, 'n', 'b').problems),
+    ).toEqual(['n:checkCharacter']);
+  });
+
+  it('tells an odd sequence digit', () => {
+    expect(
+      checkResidentDocument(id('19900307', '001'), '1990-03-07', TODAY, 'n', 'b').sequenceIsOdd,
+    ).toBe(true);
+  });
+});
