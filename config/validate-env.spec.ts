@@ -13,7 +13,7 @@ const VALID_DATABASE = {
 
 function withEnv<T>(env: Record<string, string | undefined>, read: () => T): T {
   const saved = { ...process.env };
-  process.env = { ...env } as NodeJS.ProcessEnv;
+  process.env = { ...env };
   try {
     return read();
   } finally {

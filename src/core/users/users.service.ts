@@ -48,7 +48,7 @@ export class UsersService {
           { field: 'username', rule: 'unique', message: 'username is already taken' },
         ]);
       }
-      const { password: _password, ...fields } = input;
+      const { password, ...fields } = input;
       const user = await manager.save(manager.create(User, { ...fields, passwordHash }));
       await this.audit.record(manager, {
         entity: 'user',
