@@ -22,6 +22,8 @@ if [[ "$DB_NAME" != *_test ]]; then
   export DB_NAME="${DB_NAME}_test"
 fi
 export NODE_ENV=test
+# Keep test queues out of the Redis database the demo uses.
+export REDIS_DB="${REDIS_TEST_DB:-1}"
 echo "[test] database $DB_NAME on $DB_HOST:$DB_PORT, Redis $REDIS_HOST:$REDIS_PORT"
 
 extra=()

@@ -1,4 +1,5 @@
 import { AuditEntry } from '../src/core/audit/audit-entry.entity';
+import { HeartbeatProducer } from '../src/core/queue/heartbeat.producer';
 import { createStaffedFacility, Staff, TEST_PASSWORD } from './factories/people.factory';
 import { bearer, loginWith } from './utils/auth';
 import { createTestApp, TestApp } from './utils/test-app';
@@ -40,6 +41,17 @@ describe('platform: health, docs, login, roles, facilities, users, errors', () =
     );
     expect(body.components.schemas.ErrorResponseDto).toBeDefined();
     expect(body.components.schemas.RegistrationDto).toBeDefined();
+  });
+
+  it('runs a queued heartbeat through the worker, once per minute whatever the ticks', async () => {
+    const producer = t.app.get(HeartbeatProducer);
+    const minute = new Date(Date.UTC(2026, 0, 1, 8, Math.floor(Math.random() * 60)));
+    const job = await producer.enqueue(minute);
+    const again = await producer.enqueue(minute);
+    expect(again.id).toBe(job.id);
+    await job.finished();
+    const { body } = await t.http().get('/health').expect(200);
+    expect(Date.parse(body.info.redis.lastWorkerHeartbeat)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('puts a request id on every response, and echoes a sane one given by the caller', async () => {

@@ -28,7 +28,8 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 /** One person, reused across her pregnancies; identified by document type and number. */
 @Entity('woman')
-@Index('uq_woman_document', ['documentType', 'documentNumber'], { unique: true })
+// Number first: search by exact number uses it whatever the document type.
+@Index('uq_woman_document', ['documentNumber', 'documentType'], { unique: true })
 @Index('idx_woman_name_birth', ['name', 'birthDate'])
 @Index('idx_woman_phone', ['phone'])
 export class Woman {

@@ -1,10 +1,12 @@
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { databaseConfig, loadDotEnv } from '../../config';
+import Redis from 'ioredis';
+import { databaseConfig, loadDotEnv, redisConfig } from '../../config';
 import { dataSourceOptions } from '../../src/core/database/data-source-options';
 
 /**
- * Recreates the test database and runs the real migrations once before the end-to-end specs.
+ * Recreates the test database, runs the real migrations and empties the test Redis database once
+ * before the end-to-end specs.
  * Refuses any database whose name does not end in _test, so a mistyped variable cannot wipe data.
  */
 export default async function globalSetup(): Promise<void> {
@@ -31,4 +33,9 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();
+
+  // Queues start empty too; test.sh points the tests at their own Redis database.
+  const redis = new Redis(redisConfig());
+  await redis.flushdb();
+  redis.disconnect();
 }
