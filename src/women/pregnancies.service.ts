@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
-import { changedFields, pick } from '../core/audit/audit-diff';
+import { diffOf } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
 import { facilityScope, inActorFacility } from '../core/auth/facility-scope';
 import { updateIfVersion } from '../core/database/versioned-update';
@@ -122,12 +122,11 @@ export class PregnanciesService {
       }
       if (problems.length > 0) throw registrationInvalid(problems);
       await updateIfVersion(manager, Pregnancy, id, version, changes);
-      const before = pick(current, PREGNANCY_AUDITED_FIELDS);
       await this.audit.record(manager, {
         entity: 'pregnancy',
         entityId: id,
         action: 'update',
-        ...changedFields(before, { ...before, ...changes }),
+        ...diffOf(current, changes, PREGNANCY_AUDITED_FIELDS),
       });
     });
     return this.findOne(id, actor);
@@ -161,12 +160,11 @@ export class PregnanciesService {
         endOutcome: input.status === 'ended' ? (input.endOutcome ?? null) : current.endOutcome,
       };
       await updateIfVersion(manager, Pregnancy, id, input.version, changes);
-      const before = pick(current, PREGNANCY_AUDITED_FIELDS);
       await this.audit.record(manager, {
         entity: 'pregnancy',
         entityId: id,
         action: 'status_change',
-        ...changedFields(before, { ...before, ...changes }),
+        ...diffOf(current, changes, PREGNANCY_AUDITED_FIELDS),
         reason: input.reason,
       });
     });
@@ -213,12 +211,11 @@ export class PregnanciesService {
           actor,
         );
       }
-      const before = pick(current, PREGNANCY_AUDITED_FIELDS);
       await this.audit.record(manager, {
         entity: 'pregnancy',
         entityId: id,
         action: 'update',
-        ...changedFields(before, { ...before, ...changes }),
+        ...diffOf(current, changes, PREGNANCY_AUDITED_FIELDS),
         reason: input.reason,
       });
     });

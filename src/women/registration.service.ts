@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
-import { changedFields, pick } from '../core/audit/audit-diff';
+import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
 import { isDuplicateKeyError } from '../core/database/query-errors';
 import type { ErrorDetail } from '../core/errors/domain.error';
@@ -239,14 +239,10 @@ export class RegistrationService {
         ],
       );
     }
-    const before = pick(known, WOMAN_CONTACT_FIELDS);
     const incoming = Object.fromEntries(
-      WOMAN_CONTACT_FIELDS.filter((key) => input[key] !== undefined).map((key) => [
-        key,
-        input[key],
-      ]),
+      Object.entries(input).filter(([, value]) => value !== undefined),
     );
-    const diff = changedFields(before, { ...before, ...incoming });
+    const diff = diffOf(known, incoming, WOMAN_CONTACT_FIELDS);
     if (Object.keys(diff.after).length === 0) return;
     Object.assign(known, diff.after);
     await manager.update(Woman, known.id, { ...diff.after, version: () => 'version + 1' });

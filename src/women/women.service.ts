@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { appConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
-import { changedFields, pick } from '../core/audit/audit-diff';
+import { diffOf } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
 import { updateIfVersion } from '../core/database/versioned-update';
 import { PageQueryDto, Page, pageOf, pageWindow } from '../core/http/pagination';
@@ -66,12 +66,11 @@ export class WomenService {
       }
       if (changes.name) changes.name = changes.name.trim();
       await updateIfVersion(manager, Woman, id, version, changes);
-      const before = pick(current, WOMAN_AUDITED_FIELDS);
       await this.audit.record(manager, {
         entity: 'woman',
         entityId: id,
         action: 'update',
-        ...changedFields(before, { ...before, ...changes }),
+        ...diffOf(current, changes, WOMAN_AUDITED_FIELDS),
       });
     });
     return this.findVisible(id, actor, this.dataSource.manager);

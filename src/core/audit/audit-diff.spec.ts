@@ -1,4 +1,4 @@
-import { changedFields, pick } from './audit-diff';
+import { changedFields, diffOf, pick } from './audit-diff';
 
 describe('changedFields', () => {
   it.each([
@@ -23,6 +23,16 @@ describe('pick', () => {
     expect(pick({ a: 1, b: undefined, c: 3 }, ['a', 'b'])).toEqual({
       a: 1,
       b: null,
+    });
+  });
+});
+
+describe('diffOf', () => {
+  it('keeps only audited fields that change', () => {
+    const current = { a: 1, b: 'x', secret: 's' };
+    expect(diffOf(current, { a: 2, b: 'x', secret: 't' }, ['a', 'b'])).toEqual({
+      before: { a: 1 },
+      after: { a: 2 },
     });
   });
 });

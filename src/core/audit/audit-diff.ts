@@ -24,3 +24,16 @@ export function pick<T extends object, K extends keyof T>(
 ): AuditValues {
   return Object.fromEntries(keys.map((key) => [key, comparable(source[key]) ?? null]));
 }
+
+/** The audited fields that `changes` would change on `current`, as { before, after }. */
+export function diffOf<T extends object, K extends keyof T>(
+  current: T,
+  changes: object,
+  fields: readonly K[],
+): { before: AuditValues; after: AuditValues } {
+  const before = pick(current, fields);
+  const incoming = Object.fromEntries(
+    Object.entries(changes).filter(([key]) => (fields as readonly PropertyKey[]).includes(key)),
+  );
+  return changedFields(before, { ...before, ...incoming });
+}

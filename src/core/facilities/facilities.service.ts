@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { changedFields, pick } from '../audit/audit-diff';
+import { diffOf, pick } from '../audit/audit-diff';
 import { updateIfVersion } from '../database/versioned-update';
 import { DomainError } from '../errors/domain.error';
 import { CreateFacilityDto, UpdateFacilityDto } from './dto/facility.dto';
@@ -49,15 +49,11 @@ export class FacilitiesService {
       const { version, ...changes } = input;
       if (changes.code && changes.code !== current.code) await this.assertCodeFree(changes.code);
       await updateIfVersion(manager, Facility, id, version, changes);
-      const diff = changedFields(pick(current, AUDITED_FIELDS), {
-        ...pick(current, AUDITED_FIELDS),
-        ...changes,
-      });
       await this.audit.record(manager, {
         entity: 'facility',
         entityId: id,
         action: 'update',
-        ...diff,
+        ...diffOf(current, changes, AUDITED_FIELDS),
         facilityId: id,
       });
     });

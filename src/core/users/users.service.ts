@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { changedFields, pick } from '../audit/audit-diff';
+import { diffOf, pick } from '../audit/audit-diff';
 import { hashPassword } from '../auth/password';
 import { updateIfVersion } from '../database/versioned-update';
 import { DomainError } from '../errors/domain.error';
@@ -71,10 +71,7 @@ export class UsersService {
         ...changes,
         ...(passwordHash ? { passwordHash } : {}),
       });
-      const diff = changedFields(pick(current, AUDITED_FIELDS), {
-        ...pick(current, AUDITED_FIELDS),
-        ...changes,
-      });
+      const diff = diffOf(current, changes, AUDITED_FIELDS);
       if (passwordHash) diff.after.password = 'changed';
       await this.audit.record(manager, {
         entity: 'user',
