@@ -32,7 +32,7 @@ export class WomanInputDto {
   documentType: DocumentType;
 
   @ApiProperty({
-    example: '11010519900307002X',
+    example: '110105199003070025',
     description: 'Checked per GB 11643 for resident IDs',
   })
   @IsString()
