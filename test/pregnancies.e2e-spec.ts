@@ -309,6 +309,48 @@ describe('pregnancies, women and audit', () => {
       ]);
     });
 
+    it('keeps the delivery date as the outcome, and refuses a status date before the last one', async () => {
+      const p = await registerOne({
+        pregnancy: { registrationDate: addDays(today(), -200), lmp: addDays(today(), -270) },
+      });
+      const deliveredOn = addDays(today(), -10);
+      const delivered = await move(p, p.version, {
+        status: 'delivered',
+        effectiveDate: deliveredOn,
+      }).expect(200);
+      expect(delivered.body).toMatchObject({ statusDate: deliveredOn, outcomeDate: deliveredOn });
+
+      const backwards = await move(p, delivered.body.version, {
+        status: 'closed',
+        effectiveDate: addDays(deliveredOn, -1),
+      }).expect(400);
+      expect(backwards.body.details).toEqual([
+        expect.objectContaining({ field: 'effectiveDate', rule: 'notBeforeLastStatusChange' }),
+      ]);
+      const closed = await move(p, delivered.body.version, {
+        status: 'closed',
+        effectiveDate: deliveredOn,
+      }).expect(200);
+      expect(closed.body).toMatchObject({
+        statusDate: deliveredOn,
+        outcomeDate: deliveredOn,
+        status: 'closed',
+      });
+    });
+
+    it('refuses a transfer dated before registration', async () => {
+      const p = await registerOne({
+        pregnancy: { registrationDate: addDays(today(), -20), lmp: addDays(today(), -90) },
+      });
+      const { body } = await move(p, p.version, {
+        status: 'transferred_out',
+        effectiveDate: addDays(today(), -21),
+      }).expect(400);
+      expect(body.details).toEqual([
+        expect.objectContaining({ field: 'effectiveDate', rule: 'notBeforeRegistration' }),
+      ]);
+    });
+
     it('refuses open → closed', async () => {
       const p = await registerOne();
       const { body } = await move(p, p.version, { status: 'closed' }).expect(409);

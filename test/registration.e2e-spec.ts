@@ -331,7 +331,14 @@ describe('registration (建册)', () => {
   describe('one woman per document, one open pregnancy per woman', () => {
     it('refuses a second open pregnancy with 409, and reuses her record after closure', async () => {
       const payload = registrationPayload();
-      const first = await register(payload).expect(201);
+      const first = await register({
+        ...payload,
+        pregnancy: {
+          ...payload.pregnancy,
+          registrationDate: addDays(today(), -200),
+          lmp: addDays(today(), -250),
+        },
+      }).expect(201);
 
       const second = await register(payload).expect(409);
       expect(second.body.code).toBe('PREGNANCY_ALREADY_OPEN');
@@ -344,7 +351,7 @@ describe('registration (建册)', () => {
           version: first.body.pregnancy.version,
           status: 'ended',
           endOutcome: 'miscarriage',
-          effectiveDate: today(),
+          effectiveDate: addDays(today(), -100),
           reason: '早期流产',
         })
         .expect(200);
@@ -362,6 +369,44 @@ describe('registration (建册)', () => {
         before: { phone: payload.woman.phone },
         after: { phone: newPhone },
       });
+    });
+
+    it('refuses a new pregnancy that would start before her last one ended', async () => {
+      const payload = registrationPayload();
+      const first = await register({
+        ...payload,
+        pregnancy: {
+          ...payload.pregnancy,
+          registrationDate: addDays(today(), -300),
+          lmp: addDays(today(), -330),
+        },
+      }).expect(201);
+      const delivered = addDays(today(), -60);
+      await t
+        .http()
+        .post(`/pregnancies/${first.body.pregnancy.id}/status`)
+        .set(bearer(home.tokens.nurse))
+        .send({
+          version: first.body.pregnancy.version,
+          status: 'delivered',
+          effectiveDate: delivered,
+          reason: '顺产',
+        })
+        .expect(200);
+
+      const overlapping = await register({
+        ...payload,
+        pregnancy: { ...payload.pregnancy, lmp: delivered },
+      }).expect(400);
+      expect(overlapping.body.code).toBe('DATING_INCONSISTENT');
+      expect(overlapping.body.details).toEqual([
+        expect.objectContaining({ field: 'pregnancy.lmp', rule: 'afterPreviousPregnancy' }),
+      ]);
+      const next = await register({
+        ...payload,
+        pregnancy: { ...payload.pregnancy, lmp: addDays(delivered, 1) },
+      }).expect(201);
+      expect(next.body.pregnancy.gestationalAgeAtRegistration.days).toBe(59);
     });
 
     it('refuses the same document under another name', async () => {

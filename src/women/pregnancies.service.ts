@@ -18,9 +18,15 @@ import {
 } from './dto/pregnancy-commands.dto';
 import { EddChange } from './edd-change.entity';
 import { Pregnancy } from './pregnancy.entity';
+import { DATING_FIELD, findLatestOutcomeDateOfWoman } from './pregnancy.repository';
 import { PREGNANCY_AUDITED_FIELDS } from './registration.service';
-import { checkDating, checkObstetricHistory } from './rules/registration-checks';
-import { canTransition } from './rules/pregnancy-status';
+import {
+  checkAfterPreviousOutcome,
+  checkDating,
+  checkObstetricHistory,
+  checkStatusChangeDate,
+} from './rules/registration-checks';
+import { canTransition, ENDS_PREGNANCY } from './rules/pregnancy-status';
 import { Woman } from './woman.entity';
 import {
   datingEvidenceMissing,
@@ -137,27 +143,18 @@ export class PregnanciesService {
       const current = await this.findOne(id, actor, manager);
       if (!canTransition(current.status, input.status))
         throw transitionInvalid(current.status, input.status);
-      const problems = [];
-      if (input.effectiveDate > this.today()) {
-        problems.push({
-          field: 'effectiveDate',
-          rule: 'notFuture',
-          message: 'effectiveDate must not be after today',
-        });
-      }
-      if (input.effectiveDate < current.registrationDate && input.status !== 'transferred_out') {
-        problems.push({
-          field: 'effectiveDate',
-          rule: 'notBeforeRegistration',
-          message: `effectiveDate must not be before the registration date ${current.registrationDate}`,
-        });
-      }
+      const problems = checkStatusChangeDate(input.effectiveDate, current, this.today());
       if (problems.length > 0) throw registrationInvalid(problems);
       const changes = {
         status: input.status,
         statusDate: input.effectiveDate,
         statusReason: input.reason,
         endOutcome: input.status === 'ended' ? (input.endOutcome ?? null) : current.endOutcome,
+        // Leaving `open` by delivery, loss or death ends the pregnancy itself on that day.
+        outcomeDate:
+          current.status === 'open' && ENDS_PREGNANCY.includes(input.status)
+            ? input.effectiveDate
+            : current.outcomeDate,
       };
       await updateIfVersion(manager, Pregnancy, id, input.version, changes);
       await this.audit.record(manager, {
@@ -191,6 +188,12 @@ export class PregnanciesService {
       if (!dating && problems.some((p) => p.rule === 'required'))
         throw datingEvidenceMissing(problems);
       if (!dating || problems.length > 0) throw datingInconsistent(problems);
+      const overlap = checkAfterPreviousOutcome(
+        dating.edd,
+        await findLatestOutcomeDateOfWoman(manager, current.womanId, current.id),
+        DATING_FIELD[dating.source],
+      );
+      if (overlap.length > 0) throw datingInconsistent(overlap);
       const changes = {
         lmp: evidence.lmp ?? null,
         ultrasoundScanDate: evidence.ultrasound?.scanDate ?? null,

@@ -91,6 +91,10 @@ export class Pregnancy {
   @Column({ type: 'enum', enum: END_OUTCOMES, nullable: true })
   endOutcome: EndOutcome | null;
 
+  /** The day the pregnancy itself ended (delivery, miscarriage, death); later moves keep it. */
+  @Column({ type: 'date', nullable: true })
+  outcomeDate: string | null;
+
   /** Set only while open; its unique index allows one open pregnancy per woman. */
   @Column({
     type: 'int',

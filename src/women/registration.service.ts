@@ -14,8 +14,10 @@ import { PossibleDuplicateDto, RegistrationResultDto } from './dto/women-respons
 import { EddChange } from './edd-change.entity';
 import { DuplicateReason, PossibleDuplicate } from './possible-duplicate.entity';
 import { Pregnancy } from './pregnancy.entity';
+import { DATING_FIELD, findLatestOutcomeDateOfWoman } from './pregnancy.repository';
 import type { Dating } from './rules/gestational-age';
 import {
+  checkAfterPreviousOutcome,
   checkBirthDate,
   checkDating,
   checkObstetricHistory,
@@ -73,6 +75,7 @@ export const PREGNANCY_AUDITED_FIELDS = [
   'statusDate',
   'statusReason',
   'endOutcome',
+  'outcomeDate',
 ] as const;
 
 const MAX_DUPLICATES_FLAGGED = 20;
@@ -105,6 +108,12 @@ export class RegistrationService {
       if (await manager.existsBy(Pregnancy, { womanId: woman.id, status: 'open' })) {
         throw pregnancyAlreadyOpen(woman.id);
       }
+      const overlap = checkAfterPreviousOutcome(
+        checked.dating.edd,
+        await findLatestOutcomeDateOfWoman(manager, woman.id),
+        `pregnancy.${DATING_FIELD[checked.dating.source]}`,
+      );
+      if (overlap.length > 0) throw datingInconsistent(overlap);
       const pregnancy = await this.createPregnancy(manager, input, woman, checked.dating, actor);
       const possibleDuplicates = await this.flagPossibleDuplicates(manager, woman, actor);
       return {

@@ -65,6 +65,7 @@ export function mapPregnancy(pregnancy: Pregnancy, asOf: string): PregnancyDto {
     statusDate: pregnancy.statusDate,
     statusReason: pregnancy.statusReason,
     endOutcome: pregnancy.endOutcome,
+    outcomeDate: pregnancy.outcomeDate,
     version: pregnancy.version,
   };
 }

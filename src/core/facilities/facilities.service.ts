@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diffOf, pick } from '../audit/audit-diff';
 import { updateIfVersion } from '../database/versioned-update';
@@ -29,7 +29,7 @@ export class FacilitiesService {
 
   async create(input: CreateFacilityDto): Promise<Facility> {
     return this.dataSource.transaction(async (manager) => {
-      await this.assertCodeFree(input.code);
+      await this.assertCodeFree(manager, input.code);
       const facility = await manager.save(manager.create(Facility, input));
       await this.audit.record(manager, {
         entity: 'facility',
@@ -47,7 +47,8 @@ export class FacilitiesService {
       const current = await manager.findOneBy(Facility, { id });
       if (!current) throw new DomainError('FACILITY_NOT_FOUND', `Facility ${id} does not exist`);
       const { version, ...changes } = input;
-      if (changes.code && changes.code !== current.code) await this.assertCodeFree(changes.code);
+      if (changes.code && changes.code !== current.code)
+        await this.assertCodeFree(manager, changes.code);
       await updateIfVersion(manager, Facility, id, version, changes);
       await this.audit.record(manager, {
         entity: 'facility',
@@ -60,8 +61,8 @@ export class FacilitiesService {
     return this.findById(id);
   }
 
-  private async assertCodeFree(code: string): Promise<void> {
-    if (await this.dataSource.getRepository(Facility).existsBy({ code })) {
+  private async assertCodeFree(manager: EntityManager, code: string): Promise<void> {
+    if (await manager.existsBy(Facility, { code })) {
       throw new DomainError('FACILITY_CODE_TAKEN', `Facility code ${code} is already used`, [
         { field: 'code', rule: 'unique', message: 'code is already used by another facility' },
       ]);

@@ -60,6 +60,8 @@ export class PregnancyDto {
   @ApiPropertyOptional({ nullable: true, type: String }) statusDate: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) statusReason: string | null;
   @ApiPropertyOptional({ enum: END_OUTCOMES, nullable: true }) endOutcome: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Delivery, end or death date' })
+  outcomeDate: string | null;
   @ApiProperty() version: number;
 }
 

@@ -29,6 +29,9 @@ export const PREGNANCY_TRANSITIONS: Readonly<Record<PregnancyStatus, readonly Pr
     maternal_death: [],
   };
 
+/** Moves out of `open` that end the pregnancy itself (a transfer or loss does not). */
+export const ENDS_PREGNANCY: readonly PregnancyStatus[] = ['delivered', 'ended', 'maternal_death'];
+
 export function canTransition(from: PregnancyStatus, to: PregnancyStatus): boolean {
   return PREGNANCY_TRANSITIONS[from].includes(to);
 }

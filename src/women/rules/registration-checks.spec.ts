@@ -2,10 +2,12 @@ import { addDays } from '../../core/time/calendar-date';
 import { residentIdCheckCharacter } from './resident-id';
 import {
   ageInYears,
+  checkAfterPreviousOutcome,
   checkBirthDate,
   checkDating,
   checkObstetricHistory,
   checkResidentDocument,
+  checkStatusChangeDate,
   MAX_GA_AT_REGISTRATION_DAYS,
 } from './registration-checks';
 
@@ -141,5 +143,44 @@ describe('checkResidentDocument', () => {
     expect(
       checkResidentDocument(id('19900307', '001'), '1990-03-07', TODAY, 'n', 'b').sequenceIsOdd,
     ).toBe(true);
+  });
+});
+
+describe('checkStatusChangeDate', () => {
+  const pregnancy = { registrationDate: '2026-06-01', statusDate: '2026-11-01' };
+  it.each([
+    ['today', TODAY, []],
+    ['tomorrow', addDays(TODAY, 1), ['effectiveDate:notFuture']],
+    ['on the last status change', '2026-11-01', []],
+    [
+      'the day before the last status change',
+      '2026-10-31',
+      ['effectiveDate:notBeforeLastStatusChange'],
+    ],
+    [
+      'the day before registration',
+      '2026-05-31',
+      ['effectiveDate:notBeforeRegistration', 'effectiveDate:notBeforeLastStatusChange'],
+    ],
+  ])('%s', (_name, date, expected) => {
+    expect(rules(checkStatusChangeDate(date, pregnancy, TODAY))).toEqual(expected);
+  });
+
+  it('allows the registration day when no status changed yet', () => {
+    expect(checkStatusChangeDate('2026-06-01', { ...pregnancy, statusDate: null }, TODAY)).toEqual(
+      [],
+    );
+  });
+});
+
+describe('checkAfterPreviousOutcome', () => {
+  // EDD 2027-08-28 means GA 0+0 on 2026-11-21.
+  it.each([
+    ['no earlier outcome', null, []],
+    ['ended the day before the start', '2026-11-20', []],
+    ['ended on the start day', '2026-11-21', ['p.lmp:afterPreviousPregnancy']],
+    ['ended after the start', '2026-11-22', ['p.lmp:afterPreviousPregnancy']],
+  ])('%s', (_name, outcome, expected) => {
+    expect(rules(checkAfterPreviousOutcome('2027-08-28', outcome, 'p.lmp'))).toEqual(expected);
   });
 });

@@ -1,10 +1,11 @@
 import type { ErrorDetail } from '../../core/errors/domain.error';
-import { compareIsoDates, type IsoDate } from '../../core/time/calendar-date';
+import { addDays, compareIsoDates, type IsoDate } from '../../core/time/calendar-date';
 import {
   dateByBestEvidence,
   type Dating,
   type DatingEvidence,
   gestationalAgeDays,
+  PREGNANCY_LENGTH_DAYS,
 } from './gestational-age';
 import { checkResidentId } from './resident-id';
 
@@ -18,6 +19,18 @@ const detail = (field: string, rule: string, message: string): ErrorDetail => ({
   rule,
   message,
 });
+
+function notBefore(
+  field: string,
+  date: IsoDate,
+  limit: IsoDate | null,
+  rule: string,
+  what: string,
+): ErrorDetail[] {
+  return limit && compareIsoDates(date, limit) < 0
+    ? [detail(field, rule, `${field} must not be before ${what}`)]
+    : [];
+}
 
 function notAfter(
   field: string,
@@ -170,4 +183,51 @@ export function checkResidentDocument(
     );
   }
   return { normalized: check.normalized, problems, sequenceIsOdd: check.sequenceIsOdd === true };
+}
+
+/**
+ * A status change happens on or after registration, on or after the last status change, and not
+ * in the future.
+ */
+export function checkStatusChangeDate(
+  effectiveDate: IsoDate,
+  pregnancy: { registrationDate: IsoDate; statusDate: IsoDate | null },
+  today: IsoDate,
+): ErrorDetail[] {
+  return [
+    ...notAfter('effectiveDate', effectiveDate, today, 'notFuture', 'today'),
+    ...notBefore(
+      'effectiveDate',
+      effectiveDate,
+      pregnancy.registrationDate,
+      'notBeforeRegistration',
+      `the registration date ${pregnancy.registrationDate}`,
+    ),
+    ...notBefore(
+      'effectiveDate',
+      effectiveDate,
+      pregnancy.statusDate,
+      'notBeforeLastStatusChange',
+      `the last status change on ${pregnancy.statusDate}`,
+    ),
+  ];
+}
+
+/** A new pregnancy starts (GA 0+0) after the previous one ended. */
+export function checkAfterPreviousOutcome(
+  edd: IsoDate,
+  previousOutcomeDate: IsoDate | null,
+  field: string,
+): ErrorDetail[] {
+  if (!previousOutcomeDate) return [];
+  const start = addDays(edd, -PREGNANCY_LENGTH_DAYS);
+  return compareIsoDates(start, previousOutcomeDate) > 0
+    ? []
+    : [
+        detail(
+          field,
+          'afterPreviousPregnancy',
+          `this pregnancy would start on ${start}, not after her previous pregnancy ended on ${previousOutcomeDate}`,
+        ),
+      ];
 }
