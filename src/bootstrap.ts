@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createValidationPipe } from './core/http/validation';
-import { REQUEST_ID_HEADER } from './core/request-context/request-id.middleware';
+import { assignRequestId, REQUEST_ID_HEADER } from './core/request-context/request-id.middleware';
 
 /** What the HTTP app needs besides its modules; shared by main.ts and the end-to-end tests. */
 export function configureHttpApp(app: INestApplication, options: { swagger: boolean }): void {
+  app.use(assignRequestId);
   app.useGlobalPipes(createValidationPipe());
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable(
     'x-powered-by',

@@ -241,7 +241,8 @@ describe('platform: health, docs, login, roles, facilities, users, errors', () =
         .post('/auth/login')
         .set('Content-Type', 'application/json')
         .send('{"username": ')
-        .expect(400);
+        .expect(400)
+        .expect('x-request-id', /.{8,}/);
       expect(body.code).toBe('MALFORMED_REQUEST');
     });
 

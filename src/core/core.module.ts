@@ -12,7 +12,7 @@ import { FacilitiesService } from './facilities/facilities.service';
 import { Facility } from './facilities/facility.entity';
 import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
-import { RequestIdMiddleware } from './request-context/request-id.middleware';
+import { RequestContextMiddleware } from './request-context/request-id.middleware';
 import { User } from './users/user.entity';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -34,6 +34,6 @@ import { UsersService } from './users/users.service';
 })
 export class CoreModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware).forRoutes('*');
+    consumer.apply(RequestContextMiddleware).forRoutes('*');
   }
 }
