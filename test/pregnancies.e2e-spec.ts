@@ -1,7 +1,7 @@
-import { AuditEntry } from '../src/core/audit/audit-entry.entity';
 import { addDays } from '../src/core/time/calendar-date';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today, uniqueName } from './factories/registration.factory';
+import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
 import { createTestApp, TestApp } from './utils/test-app';
 
@@ -40,11 +40,7 @@ describe('pregnancies, women and audit', () => {
     };
   }
 
-  const audits = (entity: string, entityId: number) =>
-    t.dataSource.getRepository(AuditEntry).find({
-      where: { entity, entityId: String(entityId) },
-      order: { id: 'ASC' },
-    });
+  const audits = (entity: string, entityId: number) => auditTrail(t.dataSource, entity, entityId);
 
   beforeAll(async () => {
     t = await createTestApp();

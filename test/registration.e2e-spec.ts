@@ -1,4 +1,3 @@
-import { AuditEntry } from '../src/core/audit/audit-entry.entity';
 import { addDays } from '../src/core/time/calendar-date';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import {
@@ -8,6 +7,7 @@ import {
   uniqueName,
   uniquePhone,
 } from './factories/registration.factory';
+import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
 import { createTestApp, TestApp } from './utils/test-app';
 
@@ -29,10 +29,7 @@ describe('registration (建册)', () => {
       .send(payload as object);
 
   const auditRows = (entity: string, entityId: number) =>
-    t.dataSource.getRepository(AuditEntry).find({
-      where: { entity, entityId: String(entityId) },
-      order: { id: 'ASC' },
-    });
+    auditTrail(t.dataSource, entity, entityId);
 
   beforeAll(async () => {
     t = await createTestApp();
