@@ -31,6 +31,8 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
+      // The first run compiles NestJS and the app from cold; a 5 s hook timeout is too short for it.
+      testTimeout: 30_000,
     },
   ],
 };

@@ -4,6 +4,8 @@ import { CoreModule } from './core/core.module';
 import { GlobalExceptionFilter } from './core/errors/global-exception.filter';
 import { WorkerModule, WorkerOptions } from './core/queue/worker.module';
 import { WomenModule } from './women/women.module';
+import { AntenatalModule } from './antenatal/antenatal.module';
+import { RiskModule } from './risk/risk.module';
 
 export interface AppOptions {
   /** Also run queue processors (and the schedule, when cron is set) in the API process. */
@@ -18,6 +20,8 @@ export class AppModule {
       imports: [
         CoreModule,
         WomenModule,
+        AntenatalModule,
+        RiskModule,
         ...(options.worker ? [WorkerModule.register(options.worker)] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

@@ -5,6 +5,13 @@ import { EddChange } from './women/edd-change.entity';
 import { PossibleDuplicate } from './women/possible-duplicate.entity';
 import { Pregnancy } from './women/pregnancy.entity';
 import { Woman } from './women/woman.entity';
+import { AntenatalVisit } from './antenatal/antenatal-visit.entity';
+import { ContactAttempt } from './antenatal/contact-attempt.entity';
+import { ScheduleWindowRow } from './antenatal/schedule-window.entity';
+import { CaseNote, HighRiskCase, Referral } from './risk/high-risk-case.entity';
+import { RiskAssessment, RiskAssessmentFactor } from './risk/risk-assessment.entity';
+import { RiskCatalogue, RiskFactor } from './risk/risk-catalogue.entity';
+import { RiskReport } from './risk/risk-report.entity';
 
 /** Every entity, for the data source shared by the app and the migration CLI. */
 export const ENTITIES = [
@@ -15,4 +22,15 @@ export const ENTITIES = [
   Pregnancy,
   EddChange,
   PossibleDuplicate,
+  AntenatalVisit,
+  ContactAttempt,
+  ScheduleWindowRow,
+  RiskCatalogue,
+  RiskFactor,
+  RiskAssessment,
+  RiskAssessmentFactor,
+  HighRiskCase,
+  CaseNote,
+  Referral,
+  RiskReport,
 ];

@@ -26,7 +26,8 @@ import {
   checkObstetricHistory,
   checkStatusChangeDate,
 } from './rules/registration-checks';
-import { canTransition, ENDS_PREGNANCY } from './rules/pregnancy-status';
+import { canTransition, ENDS_PREGNANCY, isTerminal } from './rules/pregnancy-status';
+import { HighRiskCasesService } from '../risk/high-risk-cases.service';
 import { Woman } from './woman.entity';
 import {
   datingEvidenceMissing,
@@ -45,6 +46,7 @@ export class PregnanciesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly highRiskCases: HighRiskCasesService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
@@ -164,6 +166,9 @@ export class PregnanciesService {
         ...diffOf(current, changes, PREGNANCY_AUDITED_FIELDS),
         reason: input.reason,
       });
+      if (isTerminal(input.status)) {
+        await this.highRiskCases.closeForPregnancy(manager, id, `pregnancy ${input.status}`);
+      }
     });
     return this.findOne(id, actor);
   }

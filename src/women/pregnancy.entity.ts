@@ -16,6 +16,7 @@ import {
   type PregnancyStatus,
 } from './rules/pregnancy-status';
 import { Woman } from './woman.entity';
+import { RISK_COLOURS, type RiskColour } from '../risk/rules/risk-colour';
 import { Facility } from '../core/facilities/facility.entity';
 
 export const EDD_SOURCES: readonly EddSource[] = ['lmp', 'ultrasound', 'ivf'];
@@ -94,6 +95,17 @@ export class Pregnancy {
   /** The day the pregnancy itself ended (delivery, miscarriage, death); later moves keep it. */
   @Column({ type: 'date', nullable: true })
   outcomeDate: string | null;
+
+  /** Latest grading (null until screened); kept by the risk module, not a user edit. */
+  @Column({ type: 'enum', enum: RISK_COLOURS, nullable: true })
+  riskColour: RiskColour | null;
+
+  @Column({ type: 'boolean', default: false })
+  riskPurple: boolean;
+
+  /** Date of her latest antenatal visit; kept by the antenatal module for the overdue worklist. */
+  @Column({ type: 'date', nullable: true })
+  lastVisitDate: string | null;
 
   /** Set only while open; its unique index allows one open pregnancy per woman. */
   @Column({

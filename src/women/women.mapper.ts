@@ -66,6 +66,9 @@ export function mapPregnancy(pregnancy: Pregnancy, asOf: string): PregnancyDto {
     statusReason: pregnancy.statusReason,
     endOutcome: pregnancy.endOutcome,
     outcomeDate: pregnancy.outcomeDate,
+    riskColour: pregnancy.riskColour,
+    riskPurple: pregnancy.riskPurple,
+    lastVisitDate: pregnancy.lastVisitDate,
     version: pregnancy.version,
   };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RiskModule } from '../risk/risk.module';
 import { PregnanciesService } from './pregnancies.service';
 import { RegistrationService } from './registration.service';
 import {
@@ -9,6 +10,7 @@ import {
 import { WomenService } from './women.service';
 
 @Module({
+  imports: [RiskModule],
   controllers: [RegistrationsController, PregnanciesController, WomenController],
   providers: [RegistrationService, PregnanciesService, WomenService],
 })

@@ -62,6 +62,15 @@ export class PregnancyDto {
   @ApiPropertyOptional({ enum: END_OUTCOMES, nullable: true }) endOutcome: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Delivery, end or death date' })
   outcomeDate: string | null;
+  @ApiPropertyOptional({
+    enum: ['green', 'yellow', 'orange', 'red'],
+    nullable: true,
+    description: 'Latest risk grading; null until screened',
+  })
+  riskColour: string | null;
+  @ApiProperty({ description: 'PURPLE (infectious disease) flag of the latest grading' })
+  riskPurple: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) lastVisitDate: string | null;
   @ApiProperty() version: number;
 }
 

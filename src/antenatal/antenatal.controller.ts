@@ -1,0 +1,162 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor } from '../core/auth/actor';
+import { CurrentActor, Roles } from '../core/auth/auth.decorators';
+import { ErrorResponseDto } from '../core/errors/error-response.dto';
+import { IdParam } from '../core/http/id-param';
+import { mapVisit } from './antenatal.mapper';
+import {
+  ContactAttemptDto,
+  PregnancyScheduleDto,
+  RecordContactDto,
+  ReplaceScheduleDto,
+  ScheduleDto,
+  ScheduleQueryDto,
+  WorklistPageDto,
+  WorklistQueryDto,
+} from './dto/schedule.dto';
+import { RecordVisitDto, UpdateVisitDto, VisitDto } from './dto/visit.dto';
+import { ScheduleService } from './schedule.service';
+import { RecordedVisit, VisitsService } from './visits.service';
+
+const toDto = ({ visit, pregnancy, ordinal, regrading }: RecordedVisit): VisitDto =>
+  mapVisit(visit, pregnancy.edd, ordinal, regrading);
+
+@ApiTags('antenatal visits')
+@ApiBearerAuth()
+@Controller()
+export class AntenatalController {
+  constructor(
+    private readonly visits: VisitsService,
+    private readonly schedule: ScheduleService,
+  ) {}
+
+  @Post('pregnancies/:id/visits')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary: 'Record an antenatal examination (产前检查); may re-grade the risk colour',
+  })
+  @ApiCreatedResponse({ type: VisitDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'VALIDATION_FAILED, VISIT_BEFORE_LMP',
+  })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'VISIT_SAME_DAY, VISIT_AFTER_PREGNANCY_END',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async record(
+    @IdParam() id: number,
+    @Body() input: RecordVisitDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<VisitDto> {
+    return toDto(await this.visits.record(id, input, actor));
+  }
+
+  @Get('pregnancies/:id/visits')
+  @ApiOkResponse({ type: [VisitDto] })
+  async list(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<VisitDto[]> {
+    const { pregnancy, visits } = await this.visits.listForPregnancy(id, actor);
+    return visits.map((visit, index) => mapVisit(visit, pregnancy.edd, index + 1));
+  }
+
+  @Patch('visits/:id')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({ summary: 'Correct a visit (optimistic version); audited, may re-grade' })
+  @ApiOkResponse({ type: VisitDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'STALE_VERSION, VISIT_SAME_DAY' })
+  async update(
+    @IdParam() id: number,
+    @Body() input: UpdateVisitDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<VisitDto> {
+    return toDto(await this.visits.update(id, input, actor));
+  }
+
+  @Get('pregnancies/:id/schedule')
+  @ApiOperation({
+    summary: 'Each visit window: done, due, overdue, missed or upcoming, as of a date',
+  })
+  @ApiOkResponse({ type: PregnancyScheduleDto })
+  pregnancySchedule(
+    @IdParam() id: number,
+    @Query() query: ScheduleQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PregnancyScheduleDto> {
+    return this.schedule.forPregnancy(id, actor, query.asOf);
+  }
+
+  @Get('worklists/overdue-visits')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary: 'Open pregnancies with an overdue visit: highest risk first, then longest overdue',
+  })
+  @ApiOkResponse({ type: WorklistPageDto })
+  worklist(
+    @Query() query: WorklistQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<WorklistPageDto> {
+    return this.schedule.overdueWorklist(actor, query);
+  }
+
+  @Post('pregnancies/:id/contact-attempts')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({ summary: 'Record a call to a woman who missed a visit' })
+  @ApiCreatedResponse({ type: ContactAttemptDto })
+  recordContact(
+    @IdParam() id: number,
+    @Body() input: RecordContactDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ContactAttemptDto> {
+    return this.schedule.recordContact(id, input, actor);
+  }
+
+  @Get('pregnancies/:id/contact-attempts')
+  @ApiOkResponse({ type: [ContactAttemptDto] })
+  contacts(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<ContactAttemptDto[]> {
+    return this.schedule.contactsOf(id, actor);
+  }
+
+  @Get('visit-schedule')
+  @ApiOperation({ summary: "Your facility's visit schedule (its own, or the national minimum)" })
+  @ApiOkResponse({ type: ScheduleDto })
+  effectiveSchedule(@CurrentActor() actor: Actor): Promise<ScheduleDto> {
+    return this.schedule.effectiveSchedule(actor.facilityId);
+  }
+
+  @Put('visit-schedule')
+  @HttpCode(HttpStatus.OK)
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "Replace your facility's schedule with a denser one; [] reverts to the national minimum",
+  })
+  @ApiOkResponse({ type: ScheduleDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'SCHEDULE_INVALID' })
+  replaceSchedule(
+    @Body() input: ReplaceScheduleDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ScheduleDto> {
+    return this.schedule.replaceSchedule(actor, input.windows);
+  }
+}

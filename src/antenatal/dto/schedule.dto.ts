@@ -1,0 +1,155 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
+import { IsCalendarDate } from '../../core/http/validators';
+import { GestationalAgeDto } from '../../women/dto/women-responses.dto';
+import { CONTACT_OUTCOMES, type ContactOutcome } from '../contact-attempt.entity';
+
+export class ScheduleWindowDto {
+  @ApiProperty({ example: 'ANC2' })
+  @Matches(/^[A-Za-z0-9_-]{1,16}$/, { message: 'code must be 1–16 letters, digits, - or _' })
+  code: string;
+
+  @ApiProperty({ example: '孕16-20周' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  label: string;
+
+  @ApiProperty({ example: 112, description: 'First gestational-age day of the window' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  startDay: number;
+
+  @ApiProperty({ example: 146, description: 'Last gestational-age day of the window' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  endDay: number;
+}
+
+export class ReplaceScheduleDto {
+  @ApiProperty({
+    type: [ScheduleWindowDto],
+    description: 'The whole schedule, in order; [] reverts to the national minimum',
+  })
+  @IsArray()
+  @ArrayMinSize(0)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleWindowDto)
+  windows: ScheduleWindowDto[];
+}
+
+export class ScheduleDto {
+  @ApiProperty({ description: 'True when the facility uses its own schedule' })
+  facilitySpecific: boolean;
+  @ApiProperty({ type: [ScheduleWindowDto] }) windows: ScheduleWindowDto[];
+}
+
+export const WINDOW_STATES = [
+  'done',
+  'due',
+  'overdue',
+  'missed',
+  'upcoming',
+  'not_applicable',
+] as const;
+
+export class WindowStatusDto extends ScheduleWindowDto {
+  @ApiProperty({ enum: WINDOW_STATES }) state: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) visitId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) visitDate: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) daysOverdue: number | null;
+  @ApiProperty({ description: 'Date the window opens' }) dueFrom: string;
+  @ApiProperty({ description: 'Date the visit counts as overdue if not done' }) overdueFrom: string;
+}
+
+export class PregnancyScheduleDto {
+  @ApiProperty() pregnancyId: number;
+  @ApiProperty() asOf: string;
+  @ApiPropertyOptional({ type: GestationalAgeDto, nullable: true })
+  gestationalAge: GestationalAgeDto | null;
+  @ApiProperty({ type: [WindowStatusDto] }) windows: WindowStatusDto[];
+}
+
+export class WorklistQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'Leave out women someone tried to call within this many hours',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  notContactedWithinHours?: number;
+}
+
+export class RecordContactDto {
+  @ApiProperty({ enum: CONTACT_OUTCOMES })
+  @IsIn(CONTACT_OUTCOMES)
+  outcome: ContactOutcome;
+
+  @ApiPropertyOptional({ example: '说下周二来' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class ContactAttemptDto {
+  @ApiProperty() id: number;
+  @ApiProperty() pregnancyId: number;
+  @ApiProperty() attemptedAt: string;
+  @ApiProperty({ enum: CONTACT_OUTCOMES }) outcome: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty() userId: number;
+}
+
+export class WorklistItemDto {
+  @ApiProperty() pregnancyId: number;
+  @ApiProperty() womanId: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'Full number: the nurse calls her' }) phone: string;
+  @ApiPropertyOptional({ enum: ['green', 'yellow', 'orange', 'red'], nullable: true }) riskColour:
+    string | null;
+  @ApiProperty() riskPurple: boolean;
+  @ApiProperty() edd: string;
+  @ApiProperty({ type: GestationalAgeDto }) gestationalAge: GestationalAgeDto;
+  @ApiProperty({ example: 'ANC2' }) overdueWindow: string;
+  @ApiProperty({ example: '孕16-20周' }) overdueWindowLabel: string;
+  @ApiProperty() daysOverdue: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) lastVisitDate: string | null;
+  @ApiPropertyOptional({ type: ContactAttemptDto, nullable: true })
+  lastContact: ContactAttemptDto | null;
+}
+
+export class WorklistPageDto extends PageMetaDto {
+  @ApiProperty() asOf: string;
+  @ApiProperty({ type: [WorklistItemDto] }) items: WorklistItemDto[];
+}
+
+export class ScheduleQueryDto {
+  @ApiPropertyOptional({ example: '2026-11-22' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}

@@ -1,0 +1,249 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { appConfig } from '../../config';
+import { AuditService } from '../core/audit/audit.service';
+import { diffOf, pick } from '../core/audit/audit-diff';
+import type { Actor } from '../core/auth/actor';
+import { inActorFacility } from '../core/auth/facility-scope';
+import { updateIfVersion } from '../core/database/versioned-update';
+import type { ErrorDetail } from '../core/errors/domain.error';
+import { addDays, todayIn } from '../core/time/calendar-date';
+import { RiskAssessmentService } from '../risk/risk-assessment.service';
+import { Pregnancy } from '../women/pregnancy.entity';
+import { PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
+import { pregnancyNotFound } from '../women/women.errors';
+import {
+  visitAfterPregnancyEnd,
+  visitBeforeLmp,
+  visitInvalid,
+  visitNotFound,
+  visitSameDay,
+} from './antenatal.errors';
+import { AntenatalVisit } from './antenatal-visit.entity';
+import { RecordVisitDto, RegradingDto, UpdateVisitDto } from './dto/visit.dto';
+
+const VISIT_AUDITED_FIELDS = [
+  'visitDate',
+  'sameDayRepeat',
+  'weightKg',
+  'heightCm',
+  'systolicMmHg',
+  'diastolicMmHg',
+  'fundalHeightCm',
+  'fetalHeartRate',
+  'fetalPosition',
+  'oedema',
+  'haemoglobinGL',
+  'plateletsE9L',
+  'urineProtein',
+  'urineGlucose',
+  'findings',
+  'nextAppointmentDate',
+] as const;
+
+interface MeasuredValues {
+  visitDate?: string;
+  systolicMmHg?: number | null;
+  diastolicMmHg?: number | null;
+  nextAppointmentDate?: string | null;
+}
+
+export interface RecordedVisit {
+  visit: AntenatalVisit;
+  pregnancy: Pregnancy;
+  ordinal: number;
+  regrading: RegradingDto | null;
+}
+
+/** 产前检查: record and correct examinations; each one may re-grade the pregnancy's risk. */
+@Injectable()
+export class VisitsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly risk: RiskAssessmentService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  async record(pregnancyId: number, input: RecordVisitDto, actor: Actor): Promise<RecordedVisit> {
+    return this.dataSource.transaction(async (manager) => {
+      const pregnancy = await this.lockPregnancy(manager, pregnancyId, actor);
+      this.checkMeasurements(input);
+      this.checkDate(pregnancy, input.visitDate);
+      await this.checkSameDay(manager, pregnancy.id, input.visitDate, input.sameDayRepeat, null);
+
+      const visit = await manager.save(
+        manager.create(AntenatalVisit, {
+          ...input,
+          sameDayRepeat: input.sameDayRepeat ?? false,
+          pregnancyId: pregnancy.id,
+          facilityId: pregnancy.facilityId,
+          recordedBy: actor.userId,
+        }),
+      );
+      await this.audit.record(manager, {
+        entity: 'antenatal_visit',
+        entityId: visit.id,
+        action: 'create',
+        after: { pregnancyId: pregnancy.id, ...pick(visit, VISIT_AUDITED_FIELDS) },
+      });
+      return this.afterChange(manager, pregnancy, visit, actor);
+    });
+  }
+
+  async update(visitId: number, input: UpdateVisitDto, actor: Actor): Promise<RecordedVisit> {
+    const { version, ...changes } = input;
+    return this.dataSource.transaction(async (manager) => {
+      const current = inActorFacility(
+        await manager.findOneBy(AntenatalVisit, { id: visitId }),
+        actor,
+        () => visitNotFound(visitId),
+      );
+      const pregnancy = await this.lockPregnancy(manager, current.pregnancyId, actor);
+      const merged = { ...current, ...changes };
+      this.checkMeasurements(merged);
+      if (changes.visitDate && changes.visitDate !== current.visitDate) {
+        this.checkDate(pregnancy, changes.visitDate);
+      }
+      await this.checkSameDay(
+        manager,
+        pregnancy.id,
+        merged.visitDate,
+        merged.sameDayRepeat,
+        visitId,
+      );
+      await updateIfVersion(manager, AntenatalVisit, visitId, version, changes);
+      await this.audit.record(manager, {
+        entity: 'antenatal_visit',
+        entityId: visitId,
+        action: 'update',
+        ...diffOf(current, changes, VISIT_AUDITED_FIELDS),
+      });
+      const visit = await manager.findOneByOrFail(AntenatalVisit, { id: visitId });
+      return this.afterChange(manager, pregnancy, visit, actor);
+    });
+  }
+
+  async listForPregnancy(
+    pregnancyId: number,
+    actor: Actor,
+  ): Promise<{ pregnancy: Pregnancy; visits: AntenatalVisit[] }> {
+    const pregnancy = inActorFacility(
+      await this.dataSource.getRepository(Pregnancy).findOneBy({ id: pregnancyId }),
+      actor,
+      () => pregnancyNotFound(pregnancyId),
+    );
+    const visits = await this.dataSource.getRepository(AntenatalVisit).find({
+      where: { pregnancyId },
+      order: { visitDate: 'ASC', id: 'ASC' },
+    });
+    return { pregnancy, visits };
+  }
+
+  private async lockPregnancy(
+    manager: EntityManager,
+    id: number,
+    actor: Actor,
+  ): Promise<Pregnancy> {
+    // The lock serialises visits of one pregnancy, so the same-day check cannot race.
+    return inActorFacility(
+      await manager.findOne(Pregnancy, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+      actor,
+      () => pregnancyNotFound(id),
+    );
+  }
+
+  private checkMeasurements(visit: MeasuredValues): void {
+    const problems: ErrorDetail[] = [];
+    const hasSystolic = visit.systolicMmHg != null;
+    const hasDiastolic = visit.diastolicMmHg != null;
+    if (hasSystolic !== hasDiastolic) {
+      const missing = hasSystolic ? 'diastolicMmHg' : 'systolicMmHg';
+      problems.push({
+        field: missing,
+        rule: 'bloodPressurePair',
+        message: 'a blood pressure needs both systolicMmHg and diastolicMmHg',
+      });
+    } else if (hasSystolic && visit.diastolicMmHg! >= visit.systolicMmHg!) {
+      problems.push({
+        field: 'diastolicMmHg',
+        rule: 'belowSystolic',
+        message: 'diastolicMmHg must be below systolicMmHg',
+      });
+    }
+    if (
+      visit.nextAppointmentDate &&
+      visit.visitDate &&
+      visit.nextAppointmentDate <= visit.visitDate
+    ) {
+      problems.push({
+        field: 'nextAppointmentDate',
+        rule: 'afterVisit',
+        message: 'nextAppointmentDate must be after visitDate',
+      });
+    }
+    if (problems.length > 0) throw visitInvalid(problems);
+  }
+
+  private checkDate(pregnancy: Pregnancy, visitDate: string): void {
+    const today = todayIn(this.app.timeZone);
+    if (visitDate > today) {
+      throw visitInvalid([
+        { field: 'visitDate', rule: 'notFuture', message: 'visitDate must not be after today' },
+      ]);
+    }
+    const start = addDays(pregnancy.edd, -PREGNANCY_LENGTH_DAYS);
+    if (visitDate < start) throw visitBeforeLmp(visitDate, start);
+    if (pregnancy.status !== 'open') {
+      const end = pregnancy.outcomeDate ?? pregnancy.statusDate;
+      if (end && visitDate > end) throw visitAfterPregnancyEnd(visitDate, end, pregnancy.status);
+    }
+  }
+
+  private async checkSameDay(
+    manager: EntityManager,
+    pregnancyId: number,
+    visitDate: string,
+    sameDayRepeat: boolean | undefined,
+    excludingVisitId: number | null,
+  ): Promise<void> {
+    if (sameDayRepeat) return;
+    const builder = manager
+      .createQueryBuilder(AntenatalVisit, 'visit')
+      .where('visit.pregnancyId = :pregnancyId AND visit.visitDate = :visitDate', {
+        pregnancyId,
+        visitDate,
+      });
+    if (excludingVisitId !== null)
+      builder.andWhere('visit.id <> :excludingVisitId', { excludingVisitId });
+    if (await builder.getExists()) throw visitSameDay(visitDate);
+  }
+
+  /** Keeps the pregnancy's last visit date, numbers the visit, and re-grades from the new values. */
+  private async afterChange(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    visit: AntenatalVisit,
+    actor: Actor,
+  ): Promise<RecordedVisit> {
+    await manager.query(
+      'UPDATE pregnancy SET last_visit_date = (SELECT MAX(visit_date) FROM antenatal_visit WHERE pregnancy_id = ?) WHERE id = ?',
+      [pregnancy.id, pregnancy.id],
+    );
+    const ordinal = await manager
+      .createQueryBuilder(AntenatalVisit, 'visit')
+      .where('visit.pregnancyId = :pregnancyId', { pregnancyId: pregnancy.id })
+      .andWhere(
+        '(visit.visitDate < :visitDate OR (visit.visitDate = :visitDate AND visit.id <= :id))',
+        {
+          visitDate: visit.visitDate,
+          id: visit.id,
+        },
+      )
+      .getCount();
+    const regrading = await this.risk.regradeAfterVisit(manager, pregnancy, visit, actor);
+    return { visit, pregnancy, ordinal, regrading };
+  }
+}

@@ -1,0 +1,334 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
+import { IsCalendarDate, QueryBoolean } from '../../core/http/validators';
+import { CASE_STATUSES } from '../high-risk-case.entity';
+import { ASSESSMENT_KINDS, type AssessmentKind } from '../risk-assessment.entity';
+import { FACTOR_ORIGINS } from '../risk-catalogue.entity';
+import { REPORTABLE_COLOURS } from '../risk-report.entity';
+import type { FactorOrigin } from '../rules/national-catalogue';
+import { RISK_COLOURS, type RiskColour } from '../rules/risk-colour';
+
+export class RiskFactorDto {
+  @ApiProperty({ example: 'RH_NEGATIVE' })
+  @Matches(/^[A-Z0-9_]{2,48}$/, { message: 'code must be 2–48 upper-case letters, digits or _' })
+  code: string;
+
+  @ApiPropertyOptional({
+    enum: RISK_COLOURS,
+    nullable: true,
+    description: 'null for a PURPLE-only factor',
+  })
+  @ValidateIf((factor: RiskFactorDto) => factor.colour !== null)
+  @IsIn(RISK_COLOURS)
+  colour: RiskColour | null;
+
+  @ApiProperty()
+  @IsBoolean()
+  purple: boolean;
+
+  @ApiProperty({ enum: FACTOR_ORIGINS })
+  @IsIn(FACTOR_ORIGINS)
+  origin: FactorOrigin;
+
+  @ApiProperty({ example: 'Rh阴性' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  descriptionZh: string;
+
+  @ApiProperty({ example: 'Rh negative' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  descriptionEn: string;
+}
+
+export class CreateCatalogueDto {
+  @ApiProperty({ example: 'ZJ-2018' })
+  @Matches(/^[A-Za-z0-9._-]{2,32}$/, { message: 'version must be 2–32 letters, digits, ., - or _' })
+  version: string;
+
+  @ApiProperty({ example: '33', description: 'Province code, 2 digits' })
+  @Matches(/^\d{2}$/, { message: 'province must be a 2-digit province code' })
+  province: string;
+
+  @ApiProperty({ example: '浙江省妊娠风险评估表（2018）' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ type: [RiskFactorDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => RiskFactorDto)
+  factors: RiskFactorDto[];
+}
+
+export class CatalogueDto {
+  @ApiProperty() version: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) province: string | null;
+  @ApiProperty() name: string;
+  @ApiProperty() factorCount: number;
+}
+
+export class CatalogueWithFactorsDto extends CatalogueDto {
+  @ApiProperty({ type: [RiskFactorDto] }) factors: RiskFactorDto[];
+}
+
+export class AssessRiskDto {
+  @ApiProperty({ enum: ASSESSMENT_KINDS.filter((kind) => kind !== 'automatic') })
+  @IsIn(ASSESSMENT_KINDS.filter((kind) => kind !== 'automatic'))
+  kind: Exclude<AssessmentKind, 'automatic'>;
+
+  @ApiPropertyOptional({ example: '2026-11-20', description: 'Defaults to today' })
+  @IsOptional()
+  @IsCalendarDate()
+  assessedOn?: string;
+
+  @ApiProperty({
+    example: ['RH_NEGATIVE'],
+    description: 'Clinician-ticked factor codes; derived ones are added by the service',
+  })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  factorCodes: string[];
+
+  @ApiPropertyOptional({
+    example: 'CN-2017',
+    description: "Defaults to the facility province's catalogue, else the national one",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  catalogueVersion?: string;
+}
+
+export class AssessedFactorDto {
+  @ApiProperty() code: string;
+  @ApiPropertyOptional({ enum: RISK_COLOURS, nullable: true }) colour: string | null;
+  @ApiProperty() purple: boolean;
+  @ApiProperty({ enum: FACTOR_ORIGINS }) origin: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Hb 95 g/L' }) evidence:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'visit:12' }) sourceRecord:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) descriptionZh: string | null;
+}
+
+export class AssessmentDto {
+  @ApiProperty() id: number;
+  @ApiProperty() pregnancyId: number;
+  @ApiProperty({ enum: ASSESSMENT_KINDS }) kind: string;
+  @ApiProperty() assessedAt: string;
+  @ApiProperty() assessedOn: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) gaDays: number | null;
+  @ApiProperty({ enum: RISK_COLOURS }) colour: string;
+  @ApiProperty() purple: boolean;
+  @ApiProperty() catalogueVersion: string;
+  @ApiProperty() assessorId: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) sourceVisitId: number | null;
+  @ApiProperty({ type: [AssessedFactorDto] }) factors: AssessedFactorDto[];
+}
+
+export class UpdateCaseDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ description: 'A user of your facility' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  responsibleClinicianId?: number;
+
+  @ApiPropertyOptional({ example: '每2周产检，监测血压与尿蛋白，孕32周转诊三级医院' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  plan?: string;
+}
+
+export class AddNoteDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  text: string;
+}
+
+export class AddReferralDto {
+  @ApiProperty({ example: '2026-11-20' })
+  @IsCalendarDate()
+  referredOn: string;
+
+  @ApiProperty({ example: '北京大学第一医院' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  toFacilityName: string;
+
+  @ApiProperty({ example: '重度子痫前期' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class FollowUpReferralDto {
+  @ApiProperty({ example: '2026-11-27' })
+  @IsCalendarDate()
+  followedUpOn: string;
+
+  @ApiProperty({ example: '已在上级医院建档，继续随访' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  result: string;
+}
+
+export class ReferralDto {
+  @ApiProperty() id: number;
+  @ApiProperty() caseId: number;
+  @ApiProperty() referredOn: string;
+  @ApiProperty() toFacilityName: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ description: 'Result to be followed up by this date (2 weeks)' })
+  followUpDueOn: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) resultFollowedUpOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) result: string | null;
+  @ApiProperty() version: number;
+}
+
+export class CaseNoteDto {
+  @ApiProperty() id: number;
+  @ApiProperty() notedAt: string;
+  @ApiProperty() authorId: number;
+  @ApiProperty() text: string;
+}
+
+export const NEXT_ACTIONS = [
+  'report_late',
+  'report_due',
+  'referral_follow_up_late',
+  'referral_follow_up_due',
+  'assign_clinician',
+  'write_plan',
+  'follow_up',
+] as const;
+
+export class NextActionDto {
+  @ApiProperty({ enum: NEXT_ACTIONS }) action: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When it is due' }) dueAt:
+    string | null;
+}
+
+export class CaseSummaryDto {
+  @ApiProperty() id: number;
+  @ApiProperty() pregnancyId: number;
+  @ApiProperty() womanId: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status: string;
+  @ApiProperty({ enum: RISK_COLOURS }) colour: string;
+  @ApiProperty() purple: boolean;
+  @ApiProperty() openedAt: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) responsibleClinicianId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) plan: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) edd: string | null;
+  @ApiProperty({ type: NextActionDto }) nextAction: NextActionDto;
+  @ApiProperty() version: number;
+}
+
+export class CaseDetailDto extends CaseSummaryDto {
+  @ApiPropertyOptional({ nullable: true, type: String }) closedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) closeReason: string | null;
+  @ApiProperty({ type: [CaseNoteDto] }) notes: CaseNoteDto[];
+  @ApiProperty({ type: [ReferralDto] }) referrals: ReferralDto[];
+}
+
+export class CasePageDto extends PageMetaDto {
+  @ApiProperty({ type: [CaseSummaryDto] }) items: CaseSummaryDto[];
+}
+
+export class CaseQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: RISK_COLOURS })
+  @IsOptional()
+  @IsIn(RISK_COLOURS)
+  colour?: RiskColour;
+
+  @ApiPropertyOptional({ description: 'Only PURPLE cases' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  purple?: boolean;
+}
+
+export const REPORT_STATES = ['due', 'late', 'reported_on_time', 'reported_late'] as const;
+
+export class ReportQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: ['pending', ...REPORT_STATES],
+    default: 'pending',
+    description: 'pending = due or late',
+  })
+  @IsOptional()
+  @IsIn(['pending', ...REPORT_STATES])
+  state?: 'pending' | (typeof REPORT_STATES)[number];
+}
+
+export class RecordReportDto {
+  @ApiPropertyOptional({ description: 'When it was reported (ISO 8601); defaults to now' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  reportedAt?: Date;
+
+  @ApiProperty({ example: '朝阳区妇幼保健院' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  reportedTo: string;
+}
+
+export class RiskReportDto {
+  @ApiProperty() id: number;
+  @ApiProperty() assessmentId: number;
+  @ApiProperty() pregnancyId: number;
+  @ApiPropertyOptional({ type: String }) name?: string;
+  @ApiProperty({ enum: REPORTABLE_COLOURS }) colour: string;
+  @ApiProperty() gradedAt: string;
+  @ApiProperty() dueAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) reportedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) reportedTo: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) reportedBy: number | null;
+  @ApiProperty({ enum: REPORT_STATES }) state: string;
+}
+
+export class RiskReportPageDto extends PageMetaDto {
+  @ApiProperty({ type: [RiskReportDto] }) items: RiskReportDto[];
+}

@@ -1,0 +1,318 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { appConfig } from '../../config';
+import { AuditService } from '../core/audit/audit.service';
+import { diffOf } from '../core/audit/audit-diff';
+import type { Actor } from '../core/auth/actor';
+import { inActorFacility } from '../core/auth/facility-scope';
+import { updateIfVersion } from '../core/database/versioned-update';
+import { Page, pageOf, pageWindow } from '../core/http/pagination';
+import { addDays, todayIn } from '../core/time/calendar-date';
+import { User } from '../core/users/user.entity';
+import { Pregnancy } from '../women/pregnancy.entity';
+import { Woman } from '../women/woman.entity';
+import {
+  AddNoteDto,
+  AddReferralDto,
+  CaseDetailDto,
+  CaseNoteDto,
+  CaseQueryDto,
+  CaseSummaryDto,
+  FollowUpReferralDto,
+  ReferralDto,
+  UpdateCaseDto,
+} from './dto/risk.dto';
+import { CaseNote, HighRiskCase, Referral } from './high-risk-case.entity';
+import { RiskReport } from './risk-report.entity';
+import {
+  caseClosed,
+  caseNotFound,
+  clinicianNotFound,
+  referralAlreadyFollowedUp,
+  referralNotFound,
+  riskInputInvalid,
+} from './risk.errors';
+import { nextAction } from './rules/next-action';
+
+/** A referral's result must be followed up within 2 weeks (DOMAIN.md §3). */
+export const REFERRAL_FOLLOW_UP_DAYS = 14;
+
+type CaseRow = HighRiskCase & { pregnancy: Pregnancy & { woman: Woman } };
+
+@Injectable()
+export class HighRiskCasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  /** The high-risk register: open cases, highest colour first, each with its next action. */
+  async register(actor: Actor, query: CaseQueryDto): Promise<Page<CaseSummaryDto>> {
+    const builder = this.dataSource
+      .getRepository(HighRiskCase)
+      .createQueryBuilder('c')
+      .innerJoinAndMapOne('c.pregnancy', Pregnancy, 'p', 'p.id = c.pregnancyId')
+      .innerJoinAndMapOne('p.woman', Woman, 'w', 'w.id = p.womanId')
+      .where('c.facilityId = :facilityId AND c.status = :status', {
+        facilityId: actor.facilityId,
+        status: 'open',
+      })
+      .orderBy(
+        "CASE WHEN p.risk_colour = 'red' THEN 0 WHEN p.risk_purple = 1 THEN 1 WHEN p.risk_colour = 'orange' THEN 2 ELSE 3 END",
+      )
+      .addOrderBy('c.openedAt', 'ASC')
+      .addOrderBy('c.id', 'ASC');
+    if (query.colour) builder.andWhere('p.riskColour = :colour', { colour: query.colour });
+    if (query.purple !== undefined)
+      builder.andWhere('p.riskPurple = :purple', { purple: query.purple });
+    const { skip, take } = pageWindow(query);
+    const [cases, total] = await builder.skip(skip).take(take).getManyAndCount();
+    const summaries = await this.summarise(cases as CaseRow[]);
+    return pageOf(summaries, total, query);
+  }
+
+  async findOne(id: number, actor: Actor): Promise<CaseDetailDto> {
+    const found = await this.dataSource
+      .getRepository(HighRiskCase)
+      .createQueryBuilder('c')
+      .innerJoinAndMapOne('c.pregnancy', Pregnancy, 'p', 'p.id = c.pregnancyId')
+      .innerJoinAndMapOne('p.woman', Woman, 'w', 'w.id = p.womanId')
+      .where('c.id = :id', { id })
+      .getOne();
+    const row = inActorFacility(found, actor, () => caseNotFound(id)) as CaseRow;
+    const [summary] = await this.summarise([row]);
+    const [notes, referrals] = await Promise.all([
+      this.dataSource
+        .getRepository(CaseNote)
+        .find({ where: { caseId: id }, order: { notedAt: 'ASC', id: 'ASC' } }),
+      this.dataSource
+        .getRepository(Referral)
+        .find({ where: { caseId: id }, order: { referredOn: 'ASC', id: 'ASC' } }),
+    ]);
+    return {
+      ...summary,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      closeReason: row.closeReason,
+      notes: notes.map(mapNote),
+      referrals: referrals.map(mapReferral),
+    };
+  }
+
+  async update(id: number, input: UpdateCaseDto, actor: Actor): Promise<CaseDetailDto> {
+    const { version, ...changes } = input;
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.openCase(manager, id, actor);
+      if (changes.responsibleClinicianId !== undefined) {
+        const clinician = await manager.findOneBy(User, {
+          id: changes.responsibleClinicianId,
+          active: true,
+        });
+        if (!clinician || clinician.facilityId !== actor.facilityId) {
+          throw clinicianNotFound(changes.responsibleClinicianId);
+        }
+      }
+      await updateIfVersion(manager, HighRiskCase, id, version, changes);
+      await this.audit.record(manager, {
+        entity: 'high_risk_case',
+        entityId: id,
+        action: 'update',
+        ...diffOf(current, changes, ['responsibleClinicianId', 'plan']),
+      });
+    });
+    return this.findOne(id, actor);
+  }
+
+  async addNote(id: number, input: AddNoteDto, actor: Actor): Promise<CaseNoteDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.openCase(manager, id, actor);
+      const note = await manager.save(
+        manager.create(CaseNote, {
+          caseId: id,
+          notedAt: new Date(),
+          authorId: actor.userId,
+          text: input.text,
+        }),
+      );
+      await this.audit.record(manager, {
+        entity: 'high_risk_case_note',
+        entityId: note.id,
+        action: 'create',
+        after: { caseId: id, text: note.text },
+      });
+      return mapNote(note);
+    });
+  }
+
+  async addReferral(id: number, input: AddReferralDto, actor: Actor): Promise<ReferralDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.openCase(manager, id, actor);
+      const pregnancy = await manager.findOneByOrFail(Pregnancy, { id: current.pregnancyId });
+      const today = todayIn(this.app.timeZone);
+      if (input.referredOn > today || input.referredOn < pregnancy.registrationDate) {
+        throw riskInputInvalid([
+          {
+            field: 'referredOn',
+            rule: 'withinPregnancy',
+            message: `referredOn must be between ${pregnancy.registrationDate} and today`,
+          },
+        ]);
+      }
+      const referral = await manager.save(
+        manager.create(Referral, {
+          ...input,
+          caseId: id,
+          facilityId: current.facilityId,
+          followUpDueOn: addDays(input.referredOn, REFERRAL_FOLLOW_UP_DAYS),
+          createdBy: actor.userId,
+        }),
+      );
+      await this.audit.record(manager, {
+        entity: 'referral',
+        entityId: referral.id,
+        action: 'create',
+        after: {
+          caseId: id,
+          referredOn: referral.referredOn,
+          toFacilityName: referral.toFacilityName,
+        },
+      });
+      return mapReferral(referral);
+    });
+  }
+
+  async followUpReferral(
+    referralId: number,
+    input: FollowUpReferralDto,
+    actor: Actor,
+  ): Promise<ReferralDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const referral = inActorFacility(
+        await manager.findOne(Referral, {
+          where: { id: referralId },
+          lock: { mode: 'pessimistic_write' },
+        }),
+        actor,
+        () => referralNotFound(referralId),
+      );
+      if (referral.resultFollowedUpOn !== null) throw referralAlreadyFollowedUp(referralId);
+      if (
+        input.followedUpOn < referral.referredOn ||
+        input.followedUpOn > todayIn(this.app.timeZone)
+      ) {
+        throw riskInputInvalid([
+          {
+            field: 'followedUpOn',
+            rule: 'afterReferral',
+            message: `followedUpOn must be between ${referral.referredOn} and today`,
+          },
+        ]);
+      }
+      const changes = { resultFollowedUpOn: input.followedUpOn, result: input.result };
+      await updateIfVersion(manager, Referral, referralId, referral.version, changes);
+      await this.audit.record(manager, {
+        entity: 'referral',
+        entityId: referralId,
+        action: 'update',
+        ...diffOf(referral, changes, ['resultFollowedUpOn', 'result']),
+      });
+      return mapReferral({ ...referral, ...changes, version: referral.version + 1 });
+    });
+  }
+
+  /** A case ends with the episode: at the 42-day closure, or when the pregnancy ends otherwise. */
+  async closeForPregnancy(
+    manager: EntityManager,
+    pregnancyId: number,
+    reason: string,
+  ): Promise<void> {
+    const open = await manager.findOneBy(HighRiskCase, { pregnancyId, status: 'open' });
+    if (!open) return;
+    const changes = { status: 'closed' as const, closedAt: new Date(), closeReason: reason };
+    await updateIfVersion(manager, HighRiskCase, open.id, open.version, changes);
+    await this.audit.record(manager, {
+      entity: 'high_risk_case',
+      entityId: open.id,
+      action: 'status_change',
+      ...diffOf(open, changes, ['status', 'closeReason']),
+      facilityId: open.facilityId,
+    });
+  }
+
+  private async openCase(manager: EntityManager, id: number, actor: Actor): Promise<HighRiskCase> {
+    const found = inActorFacility(await manager.findOneBy(HighRiskCase, { id }), actor, () =>
+      caseNotFound(id),
+    );
+    if (found.status !== 'open') throw caseClosed(id);
+    return found;
+  }
+
+  private async summarise(cases: CaseRow[]): Promise<CaseSummaryDto[]> {
+    if (cases.length === 0) return [];
+    const ids = cases.map((c) => c.id);
+    const pregnancyIds = cases.map((c) => c.pregnancyId);
+    const [reports, referrals] = await Promise.all([
+      this.dataSource.getRepository(RiskReport).find({
+        where: { pregnancyId: In(pregnancyIds), reportedAt: IsNull() },
+      }),
+      this.dataSource.getRepository(Referral).find({
+        where: { caseId: In(ids), resultFollowedUpOn: IsNull() },
+      }),
+    ]);
+    const now = new Date();
+    const today = todayIn(this.app.timeZone);
+    return cases.map((c) => ({
+      id: c.id,
+      pregnancyId: c.pregnancyId,
+      womanId: c.pregnancy.womanId,
+      name: c.pregnancy.woman.name,
+      status: c.status,
+      colour: c.pregnancy.riskColour ?? 'green',
+      purple: c.pregnancy.riskPurple,
+      openedAt: c.openedAt.toISOString(),
+      responsibleClinicianId: c.responsibleClinicianId,
+      plan: c.plan,
+      edd: c.pregnancy.edd,
+      nextAction: nextAction(
+        {
+          unsentReportDueTimes: reports
+            .filter((r) => r.pregnancyId === c.pregnancyId)
+            .map((r) => r.dueAt),
+          referralFollowUpDueDates: referrals
+            .filter((r) => r.caseId === c.id)
+            .map((r) => r.followUpDueOn),
+          responsibleClinicianId: c.responsibleClinicianId,
+          plan: c.plan,
+        },
+        now,
+        today,
+      ),
+      version: c.version,
+    }));
+  }
+}
+
+function mapNote(note: CaseNote): CaseNoteDto {
+  return {
+    id: note.id,
+    notedAt: note.notedAt.toISOString(),
+    authorId: note.authorId,
+    text: note.text,
+  };
+}
+
+function mapReferral(referral: Referral): ReferralDto {
+  return {
+    id: referral.id,
+    caseId: referral.caseId,
+    referredOn: referral.referredOn,
+    toFacilityName: referral.toFacilityName,
+    reason: referral.reason,
+    followUpDueOn: referral.followUpDueOn,
+    resultFollowedUpOn: referral.resultFollowedUpOn,
+    result: referral.result,
+    version: referral.version,
+  };
+}

@@ -1,0 +1,473 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { appConfig } from '../../config';
+import { AntenatalVisit } from '../antenatal/antenatal-visit.entity';
+import { AuditService } from '../core/audit/audit.service';
+import type { Actor } from '../core/auth/actor';
+import { inActorFacility } from '../core/auth/facility-scope';
+import { isDuplicateKeyError } from '../core/database/query-errors';
+import type { ErrorDetail } from '../core/errors/domain.error';
+import { todayIn } from '../core/time/calendar-date';
+import { Pregnancy } from '../women/pregnancy.entity';
+import { gestationalAgeDays } from '../women/rules/gestational-age';
+import { ageInYears } from '../women/rules/registration-checks';
+import { Woman } from '../women/woman.entity';
+import { pregnancyNotFound } from '../women/women.errors';
+import { AssessmentDto, AssessRiskDto } from './dto/risk.dto';
+import { HighRiskCase } from './high-risk-case.entity';
+import { AssessmentKind, RiskAssessment, RiskAssessmentFactor } from './risk-assessment.entity';
+import { RiskCatalogueService } from './risk-catalogue.service';
+import { RiskCatalogue, RiskFactor } from './risk-catalogue.entity';
+import { RiskReport } from './risk-report.entity';
+import { factorDerived, factorUnknown, riskInputInvalid } from './risk.errors';
+import { deriveFactors } from './rules/derived-factors';
+import { reportDueAt } from './rules/report-deadline';
+import { colourRank, grade, type Grading, isHighRisk } from './rules/risk-colour';
+
+interface FactorFinding {
+  factor: RiskFactor;
+  evidence: string | null;
+  sourceRecord: string | null;
+}
+
+interface GradingRequest {
+  kind: AssessmentKind;
+  assessedOn: string;
+  tickedCodes: readonly string[];
+  catalogue: RiskCatalogue;
+  sourceVisitId: number | null;
+}
+
+const PREGNANCY_KINDS: readonly AssessmentKind[] = ['registration_screening', 'visit'];
+const POSTPARTUM_KINDS: readonly AssessmentKind[] = ['postpartum_visit', 'day42_check'];
+
+/** 妊娠风险评估分级: screening, re-grading, and what a high grading sets in motion. */
+@Injectable()
+export class RiskAssessmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogues: RiskCatalogueService,
+    private readonly audit: AuditService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  async assess(pregnancyId: number, input: AssessRiskDto, actor: Actor): Promise<AssessmentDto> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const pregnancy = inActorFacility(
+        await manager.findOne(Pregnancy, {
+          where: { id: pregnancyId },
+          lock: { mode: 'pessimistic_write' },
+        }),
+        actor,
+        () => pregnancyNotFound(pregnancyId),
+      );
+      const assessedOn = input.assessedOn ?? todayIn(this.app.timeZone);
+      this.checkKindAndDate(pregnancy, input.kind, assessedOn);
+      const catalogue = await this.catalogues.forAssessment(
+        manager,
+        pregnancy.facilityId,
+        input.catalogueVersion,
+      );
+      const assessment = await this.gradeAndStore(manager, pregnancy, actor, {
+        kind: input.kind,
+        assessedOn,
+        tickedCodes: [...new Set(input.factorCodes)],
+        catalogue,
+        sourceVisitId: null,
+      });
+      return assessment.id;
+    });
+    return (await this.loadAssessments([id]))[0];
+  }
+
+  async history(pregnancyId: number, actor: Actor): Promise<AssessmentDto[]> {
+    inActorFacility(
+      await this.dataSource.getRepository(Pregnancy).findOneBy({ id: pregnancyId }),
+      actor,
+      () => pregnancyNotFound(pregnancyId),
+    );
+    const assessments = await this.dataSource.getRepository(RiskAssessment).find({
+      select: { id: true },
+      where: { pregnancyId },
+      order: { assessedAt: 'DESC', id: 'DESC' },
+    });
+    return this.loadAssessments(assessments.map((assessment) => assessment.id));
+  }
+
+  /**
+   * After a visit: grade again with the new measurements and the clinician's latest ticked
+   * factors; record an assessment only when the colour or PURPLE changes. A pregnancy not yet
+   * screened is left to the clinician's screening.
+   */
+  async regradeAfterVisit(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    visit: AntenatalVisit,
+    actor: Actor,
+  ): Promise<{ assessmentId: number; colour: string; purple: boolean } | null> {
+    const latest = await manager.findOne(RiskAssessment, {
+      where: { pregnancyId: pregnancy.id },
+      order: { assessedAt: 'DESC', id: 'DESC' },
+    });
+    if (!latest) return null;
+    const ticked = await manager.find(RiskAssessmentFactor, {
+      where: { assessmentId: latest.id, origin: 'ticked' },
+    });
+    const catalogue = await manager.findOneByOrFail(RiskCatalogue, { id: latest.catalogueId });
+    const assessedOn = visit.visitDate > latest.assessedOn ? visit.visitDate : latest.assessedOn;
+    const findings = await this.findings(
+      manager,
+      pregnancy,
+      catalogue,
+      ticked.map((factor) => factor.code),
+      assessedOn,
+    );
+    const grading = grade(findings.map(({ factor }) => factor));
+    if (grading.colour === pregnancy.riskColour && grading.purple === pregnancy.riskPurple)
+      return null;
+    const assessment = await this.store(manager, pregnancy, actor, findings, grading, {
+      kind: 'automatic',
+      assessedOn,
+      tickedCodes: [],
+      catalogue,
+      sourceVisitId: visit.id,
+    });
+    return { assessmentId: assessment.id, colour: assessment.colour, purple: assessment.purple };
+  }
+
+  private checkKindAndDate(pregnancy: Pregnancy, kind: AssessmentKind, assessedOn: string): void {
+    const problems: ErrorDetail[] = [];
+    if (assessedOn > todayIn(this.app.timeZone)) {
+      problems.push({
+        field: 'assessedOn',
+        rule: 'notFuture',
+        message: 'assessedOn must not be after today',
+      });
+    }
+    if (assessedOn < pregnancy.registrationDate) {
+      problems.push({
+        field: 'assessedOn',
+        rule: 'notBeforeRegistration',
+        message: `assessedOn must not be before the registration date ${pregnancy.registrationDate}`,
+      });
+    }
+    if (PREGNANCY_KINDS.includes(kind) && pregnancy.status !== 'open') {
+      problems.push({
+        field: 'kind',
+        rule: 'matchesPregnancyStatus',
+        message: `a ${kind} assessment needs an open pregnancy; this one is ${pregnancy.status}`,
+      });
+    }
+    if (POSTPARTUM_KINDS.includes(kind) && !['delivered', 'closed'].includes(pregnancy.status)) {
+      problems.push({
+        field: 'kind',
+        rule: 'matchesPregnancyStatus',
+        message: `a ${kind} assessment needs a delivered pregnancy; this one is ${pregnancy.status}`,
+      });
+    }
+    if (problems.length > 0) throw riskInputInvalid(problems);
+  }
+
+  private async gradeAndStore(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    actor: Actor,
+    request: GradingRequest,
+  ): Promise<RiskAssessment> {
+    const findings = await this.findings(
+      manager,
+      pregnancy,
+      request.catalogue,
+      request.tickedCodes,
+      request.assessedOn,
+    );
+    return this.store(
+      manager,
+      pregnancy,
+      actor,
+      findings,
+      grade(findings.map(({ factor }) => factor)),
+      request,
+    );
+  }
+
+  private async store(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    actor: Actor,
+    findings: FactorFinding[],
+    grading: Grading,
+    request: GradingRequest,
+  ): Promise<RiskAssessment> {
+    const ga = gestationalAgeDays(pregnancy.edd, request.assessedOn);
+    const ended = pregnancy.outcomeDate !== null && request.assessedOn > pregnancy.outcomeDate;
+    const assessment = await manager.save(
+      manager.create(RiskAssessment, {
+        pregnancyId: pregnancy.id,
+        facilityId: pregnancy.facilityId,
+        kind: request.kind,
+        assessedAt: new Date(),
+        assessedOn: request.assessedOn,
+        gaDays: ended ? null : ga,
+        colour: grading.colour,
+        purple: grading.purple,
+        catalogueId: request.catalogue.id,
+        assessorId: actor.userId,
+        sourceVisitId: request.sourceVisitId,
+      }),
+    );
+    if (findings.length > 0) {
+      await manager.insert(
+        RiskAssessmentFactor,
+        findings.map(({ factor, evidence, sourceRecord }) => ({
+          assessmentId: assessment.id,
+          code: factor.code,
+          colour: factor.colour,
+          purple: factor.purple,
+          origin: factor.origin,
+          evidence,
+          sourceRecord,
+        })),
+      );
+    }
+    await this.audit.record(manager, {
+      entity: 'risk_assessment',
+      entityId: assessment.id,
+      action: 'create',
+      after: {
+        pregnancyId: pregnancy.id,
+        kind: assessment.kind,
+        colour: assessment.colour,
+        purple: assessment.purple,
+        factors: findings.map(({ factor }) => factor.code),
+        catalogue: request.catalogue.version,
+      },
+    });
+    await this.afterGrading(manager, pregnancy, grading, assessment, actor);
+    return assessment;
+  }
+
+  /**
+   * The pregnancy shows the latest grading; ORANGE, RED or PURPLE opens a high-risk case; a
+   * grading that rises to ORANGE or RED must be reported to the district (3 days / 24 hours).
+   */
+  private async afterGrading(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    grading: Grading,
+    assessment: RiskAssessment,
+    actor: Actor,
+  ): Promise<void> {
+    const previous = pregnancy.riskColour;
+    await manager.query('UPDATE pregnancy SET risk_colour = ?, risk_purple = ? WHERE id = ?', [
+      grading.colour,
+      grading.purple,
+      pregnancy.id,
+    ]);
+    pregnancy.riskColour = grading.colour;
+    pregnancy.riskPurple = grading.purple;
+
+    if (isHighRisk(grading) && ['open', 'delivered'].includes(pregnancy.status)) {
+      await this.openCaseIfNone(manager, pregnancy, assessment, actor);
+    }
+    const reportable = grading.colour === 'orange' || grading.colour === 'red';
+    const rose = previous === null || colourRank(grading.colour) > colourRank(previous);
+    if (reportable && rose) {
+      const colour = grading.colour as 'orange' | 'red';
+      const report = await manager.save(
+        manager.create(RiskReport, {
+          assessmentId: assessment.id,
+          pregnancyId: pregnancy.id,
+          facilityId: pregnancy.facilityId,
+          colour,
+          gradedAt: assessment.assessedAt,
+          dueAt: reportDueAt(colour, assessment.assessedAt),
+        }),
+      );
+      await this.audit.record(manager, {
+        entity: 'risk_report',
+        entityId: report.id,
+        action: 'create',
+        after: { pregnancyId: pregnancy.id, colour, dueAt: report.dueAt.toISOString() },
+      });
+    }
+  }
+
+  private async openCaseIfNone(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    assessment: RiskAssessment,
+    actor: Actor,
+  ): Promise<void> {
+    if (await manager.existsBy(HighRiskCase, { pregnancyId: pregnancy.id, status: 'open' })) return;
+    try {
+      const opened = await manager.save(
+        manager.create(HighRiskCase, {
+          pregnancyId: pregnancy.id,
+          facilityId: pregnancy.facilityId,
+          status: 'open',
+          openedByAssessmentId: assessment.id,
+          openedAt: assessment.assessedAt,
+        }),
+      );
+      await this.audit.record(manager, {
+        entity: 'high_risk_case',
+        entityId: opened.id,
+        action: 'create',
+        after: {
+          pregnancyId: pregnancy.id,
+          openedByAssessmentId: assessment.id,
+          openedBy: actor.userId,
+        },
+      });
+    } catch (error) {
+      if (!isDuplicateKeyError(error, 'uq_high_risk_case_open')) throw error;
+    }
+  }
+
+  /** Ticked factors checked against the catalogue, plus every factor derived from the records. */
+  private async findings(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    catalogue: RiskCatalogue,
+    tickedCodes: readonly string[],
+    assessedOn: string,
+  ): Promise<FactorFinding[]> {
+    const factors = await manager.find(RiskFactor, { where: { catalogueId: catalogue.id } });
+    const byCode = new Map(factors.map((factor) => [factor.code, factor]));
+    const unknown = tickedCodes.filter((code) => !byCode.has(code));
+    if (unknown.length > 0) {
+      throw factorUnknown(
+        unknown.map((code) => ({
+          field: `factorCodes[${tickedCodes.indexOf(code)}]`,
+          rule: 'inCatalogue',
+          message: `${code} is not in catalogue ${catalogue.version}`,
+        })),
+      );
+    }
+    const derivedTicks = tickedCodes.filter((code) => byCode.get(code)!.origin === 'derived');
+    if (derivedTicks.length > 0) {
+      throw factorDerived(
+        derivedTicks.map((code) => ({
+          field: `factorCodes[${tickedCodes.indexOf(code)}]`,
+          rule: 'notDerived',
+          message: `${code} is derived from recorded data`,
+        })),
+      );
+    }
+    const ticked = tickedCodes.map((code) => ({
+      factor: byCode.get(code)!,
+      evidence: null,
+      sourceRecord: null,
+    }));
+    const derived = (await this.derivedFindings(manager, pregnancy, assessedOn)).flatMap(
+      (finding) => {
+        const factor = byCode.get(finding.code);
+        return factor
+          ? [{ factor, evidence: finding.evidence, sourceRecord: finding.sourceRecord }]
+          : [];
+      },
+    );
+    return [...ticked, ...derived];
+  }
+
+  private async derivedFindings(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    assessedOn: string,
+  ): Promise<{ code: string; evidence: string; sourceRecord: string }[]> {
+    const woman = await manager.findOneByOrFail(Woman, { id: pregnancy.womanId });
+    const visits = (
+      await manager.find(AntenatalVisit, {
+        where: { pregnancyId: pregnancy.id },
+        order: { visitDate: 'ASC', id: 'ASC' },
+      })
+    ).filter((visit) => visit.visitDate <= assessedOn);
+    const first = (has: (visit: AntenatalVisit) => boolean) => visits.find(has);
+    const latest = (has: (visit: AntenatalVisit) => boolean) => [...visits].reverse().find(has);
+    const height = latest((v) => v.heightCm !== null);
+    const weight = first((v) => v.weightKg !== null);
+    const haemoglobin = latest((v) => v.haemoglobinGL !== null);
+    const platelets = latest((v) => v.plateletsE9L !== null);
+    const pressure = latest((v) => v.systolicMmHg !== null && v.diastolicMmHg !== null);
+
+    const sources: Record<string, string> = {
+      AGE: `woman:${woman.id}`,
+      BMI: `visit:${weight?.id}`,
+      HEIGHT: `visit:${height?.id}`,
+      ANAEMIA: `visit:${haemoglobin?.id}`,
+      SEVERE: `visit:${haemoglobin?.id}`,
+      HB: `visit:${haemoglobin?.id}`,
+      PLATELETS: `visit:${platelets?.id}`,
+      BP: `visit:${pressure?.id}`,
+    };
+    // Test results (HIV, syphilis, HBsAg) are not recorded by this service yet, so none is positive.
+    const derived = deriveFactors({
+      ageAtRegistration: ageInYears(woman.birthDate, pregnancy.registrationDate),
+      heightCm: height?.heightCm ?? null,
+      weightKg: weight?.weightKg ?? null,
+      haemoglobinGL: haemoglobin?.haemoglobinGL ?? null,
+      plateletsE9L: platelets?.plateletsE9L ?? null,
+      systolicMmHg: pressure?.systolicMmHg ?? null,
+      diastolicMmHg: pressure?.diastolicMmHg ?? null,
+      previousCaesareans: pregnancy.previousCaesareans,
+      fetusCount: pregnancy.fetusCount,
+      ivf: pregnancy.ivfTransferDate !== null,
+      confirmedPositive: { hiv: false, syphilis: false, hbsag: false },
+    });
+    return derived.map((factor) => ({
+      ...factor,
+      sourceRecord: sources[factor.code.split('_')[0]] ?? `pregnancy:${pregnancy.id}`,
+    }));
+  }
+
+  private async loadAssessments(ids: number[]): Promise<AssessmentDto[]> {
+    if (ids.length === 0) return [];
+    const [assessments, factors] = await Promise.all([
+      this.dataSource.getRepository(RiskAssessment).find({ where: { id: In(ids) } }),
+      this.dataSource.getRepository(RiskAssessmentFactor).find({
+        where: { assessmentId: In(ids) },
+        order: { id: 'ASC' },
+      }),
+    ]);
+    const catalogues = await this.dataSource
+      .getRepository(RiskCatalogue)
+      .find({ where: { id: In([...new Set(assessments.map((a) => a.catalogueId))]) } });
+    const descriptions = await this.dataSource.getRepository(RiskFactor).find({
+      where: { catalogueId: In(catalogues.map((c) => c.id)) },
+    });
+    const description = (catalogueId: number, code: string) =>
+      descriptions.find((d) => d.catalogueId === catalogueId && d.code === code)?.descriptionZh ??
+      null;
+    const byId = new Map(assessments.map((a) => [a.id, a]));
+    return ids.map((id) => {
+      const assessment = byId.get(id)!;
+      return {
+        id: assessment.id,
+        pregnancyId: assessment.pregnancyId,
+        kind: assessment.kind,
+        assessedAt: assessment.assessedAt.toISOString(),
+        assessedOn: assessment.assessedOn,
+        gaDays: assessment.gaDays,
+        colour: assessment.colour,
+        purple: assessment.purple,
+        catalogueVersion: catalogues.find((c) => c.id === assessment.catalogueId)!.version,
+        assessorId: assessment.assessorId,
+        sourceVisitId: assessment.sourceVisitId,
+        factors: factors
+          .filter((factor) => factor.assessmentId === id)
+          .map((factor) => ({
+            code: factor.code,
+            colour: factor.colour,
+            purple: factor.purple,
+            origin: factor.origin,
+            evidence: factor.evidence,
+            sourceRecord: factor.sourceRecord,
+            descriptionZh: description(assessment.catalogueId, factor.code),
+          })),
+      };
+    });
+  }
+}

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditService } from '../core/audit/audit.service';
+import type { ErrorDetail } from '../core/errors/domain.error';
+import { Facility } from '../core/facilities/facility.entity';
+import {
+  CatalogueDto,
+  CatalogueWithFactorsDto,
+  CreateCatalogueDto,
+  RiskFactorDto,
+} from './dto/risk.dto';
+import { RiskCatalogue, RiskFactor } from './risk-catalogue.entity';
+import { catalogueInvalid, catalogueNotFound, catalogueVersionTaken } from './risk.errors';
+import { DERIVED_FACTOR_CODES } from './rules/derived-factors';
+
+@Injectable()
+export class RiskCatalogueService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<CatalogueDto[]> {
+    const rows = await this.dataSource.query<
+      { version: string; province: string | null; name: string; factor_count: string }[]
+    >(
+      `SELECT c.version, c.province, c.name, COUNT(f.id) AS factor_count
+       FROM risk_catalogue c LEFT JOIN risk_factor f ON f.catalogue_id = c.id
+       GROUP BY c.id, c.version, c.province, c.name ORDER BY c.id`,
+    );
+    return rows.map((row) => ({
+      version: row.version,
+      province: row.province,
+      name: row.name,
+      factorCount: Number(row.factor_count),
+    }));
+  }
+
+  async findWithFactors(version: string): Promise<CatalogueWithFactorsDto> {
+    const catalogue = await this.dataSource.getRepository(RiskCatalogue).findOneBy({ version });
+    if (!catalogue) throw catalogueNotFound(version);
+    const factors = await this.dataSource
+      .getRepository(RiskFactor)
+      .find({ where: { catalogueId: catalogue.id }, order: { id: 'ASC' } });
+    return {
+      version: catalogue.version,
+      province: catalogue.province,
+      name: catalogue.name,
+      factorCount: factors.length,
+      factors: factors.map(mapFactor),
+    };
+  }
+
+  async create(input: CreateCatalogueDto): Promise<CatalogueWithFactorsDto> {
+    const problems = checkCatalogue(input.factors);
+    if (problems.length > 0) throw catalogueInvalid(problems);
+    await this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(RiskCatalogue, { version: input.version })) {
+        throw catalogueVersionTaken(input.version);
+      }
+      const catalogue = await manager.save(
+        manager.create(RiskCatalogue, {
+          version: input.version,
+          province: input.province,
+          name: input.name,
+        }),
+      );
+      await manager.insert(
+        RiskFactor,
+        input.factors.map((factor) => ({ ...factor, catalogueId: catalogue.id })),
+      );
+      await this.audit.record(manager, {
+        entity: 'risk_catalogue',
+        entityId: catalogue.id,
+        action: 'create',
+        after: { version: input.version, province: input.province, factors: input.factors.length },
+      });
+    });
+    return this.findWithFactors(input.version);
+  }
+
+  /**
+   * The catalogue an assessment uses: the one asked for, else the newest of the facility's
+   * province, else the newest national one.
+   */
+  async forAssessment(
+    manager: EntityManager,
+    facilityId: number,
+    version?: string,
+  ): Promise<RiskCatalogue> {
+    if (version) {
+      const asked = await manager.findOneBy(RiskCatalogue, { version });
+      if (!asked) throw catalogueNotFound(version);
+      return asked;
+    }
+    const facility = await manager.findOneByOrFail(Facility, { id: facilityId });
+    const provincial = await manager.findOne(RiskCatalogue, {
+      where: { province: facility.regionCode.slice(0, 2) },
+      order: { id: 'DESC' },
+    });
+    if (provincial) return provincial;
+    const national = await manager.findOne(RiskCatalogue, {
+      where: { province: IsNull() },
+      order: { id: 'DESC' },
+    });
+    if (!national) throw catalogueNotFound('national');
+    return national;
+  }
+}
+
+/** A catalogue must keep every derived factor, so grading from recorded data works the same. */
+function checkCatalogue(factors: RiskFactorDto[]): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const seen = new Set<string>();
+  factors.forEach((factor, index) => {
+    if (seen.has(factor.code)) {
+      problems.push({
+        field: `factors[${index}].code`,
+        rule: 'unique',
+        message: `${factor.code} appears twice`,
+      });
+    }
+    seen.add(factor.code);
+    if (factor.colour === null && !factor.purple) {
+      problems.push({
+        field: `factors[${index}].colour`,
+        rule: 'colourOrPurple',
+        message: 'a factor needs a colour, or purple for an infectious disease',
+      });
+    }
+    if (factor.colour === 'green') {
+      problems.push({
+        field: `factors[${index}].colour`,
+        rule: 'notGreen',
+        message: 'green is no risk factor',
+      });
+    }
+  });
+  for (const code of DERIVED_FACTOR_CODES) {
+    const factor = factors.find((f) => f.code === code);
+    if (!factor || factor.origin !== 'derived') {
+      problems.push({
+        field: 'factors',
+        rule: 'derivedFactorsPresent',
+        message: `${code} must be in the catalogue as a derived factor`,
+      });
+    }
+  }
+  return problems;
+}
+
+function mapFactor(factor: RiskFactor): RiskFactorDto {
+  return {
+    code: factor.code,
+    colour: factor.colour,
+    purple: factor.purple,
+    origin: factor.origin,
+    descriptionZh: factor.descriptionZh,
+    descriptionEn: factor.descriptionEn,
+  };
+}
