@@ -9,7 +9,7 @@ import type { Actor } from '../core/auth/actor';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { isDuplicateKeyError } from '../core/database/query-errors';
 import type { ErrorDetail } from '../core/errors/domain.error';
-import { todayIn } from '../core/time/calendar-date';
+import { startOfDayIn, todayIn } from '../core/time/calendar-date';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { gestationalAgeDays } from '../women/rules/gestational-age';
 import { ageInYears } from '../women/rules/registration-checks';
@@ -137,6 +137,14 @@ export class RiskAssessmentService {
     return { assessmentId: assessment.id, colour: assessment.colour, purple: assessment.purple };
   }
 
+  /**
+   * When the grading happened: now for a grading dated today; for one entered afterwards, the
+   * start of its day, so report deadlines run from the grading, not from the data entry.
+   */
+  private gradedAt(assessedOn: string): Date {
+    return assessedOn === todayIn(this.app.timeZone) ? new Date() : startOfDayIn(assessedOn, this.app.timeZone);
+  }
+
   private checkKindAndDate(pregnancy: Pregnancy, kind: AssessmentKind, assessedOn: string): void {
     const problems: ErrorDetail[] = [];
     if (assessedOn > todayIn(this.app.timeZone)) {
@@ -208,7 +216,7 @@ export class RiskAssessmentService {
         pregnancyId: pregnancy.id,
         facilityId: pregnancy.facilityId,
         kind: request.kind,
-        assessedAt: new Date(),
+        assessedAt: this.gradedAt(request.assessedOn),
         assessedOn: request.assessedOn,
         gaDays: ended ? null : ga,
         colour: grading.colour,

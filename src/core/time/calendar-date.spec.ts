@@ -1,4 +1,11 @@
-import { addDays, compareIsoDates, daysBetween, isIsoDate, todayIn } from './calendar-date';
+import {
+  addDays,
+  compareIsoDates,
+  daysBetween,
+  isIsoDate,
+  startOfDayIn,
+  todayIn,
+} from './calendar-date';
 
 describe('isIsoDate', () => {
   it.each([
@@ -134,5 +141,23 @@ describe('todayIn', () => {
 
   it('rejects an unknown time zone', () => {
     expect(() => todayIn('Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+describe('startOfDayIn', () => {
+  it.each([
+    ['2026-11-22', 'Asia/Shanghai', '2026-11-21T16:00:00.000Z'],
+    ['2026-03-01', 'Asia/Shanghai', '2026-02-28T16:00:00.000Z'],
+    ['2026-11-22', 'UTC', '2026-11-22T00:00:00.000Z'],
+    ['2026-03-08', 'America/New_York', '2026-03-08T05:00:00.000Z'], // DST begins at 02:00 that day
+    ['2026-03-09', 'America/New_York', '2026-03-09T04:00:00.000Z'],
+  ])('%s in %s begins at %s', (date, zone, instant) => {
+    expect(startOfDayIn(date, zone).toISOString()).toBe(instant);
+  });
+
+  it('is the first instant whose local date is that day', () => {
+    const start = startOfDayIn('2026-11-22', 'Asia/Shanghai');
+    expect(todayIn('Asia/Shanghai', start)).toBe('2026-11-22');
+    expect(todayIn('Asia/Shanghai', new Date(start.getTime() - 1))).toBe('2026-11-21');
   });
 });

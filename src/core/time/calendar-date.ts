@@ -40,6 +40,39 @@ export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+/** The instant a calendar day begins in a time zone (00:00 local). */
+export function startOfDayIn(date: IsoDate, timeZone: string): Date {
+  const midnightUtc = toUtcMs(date);
+  // Shift by the zone's offset, then once more in case the offset differs at the shifted instant.
+  let instant = midnightUtc - zoneOffsetMs(midnightUtc, timeZone);
+  instant = midnightUtc - zoneOffsetMs(instant, timeZone);
+  return new Date(instant);
+}
+
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return local - Math.floor(instant / 1000) * 1000;
+}
+
 function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
