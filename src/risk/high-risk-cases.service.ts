@@ -60,16 +60,21 @@ export class HighRiskCasesService {
         facilityId: actor.facilityId,
         status: 'open',
       })
-      .orderBy(
+      // RED first, then PURPLE (infectious, isolation delivery), then ORANGE.
+      .addSelect(
         "CASE WHEN p.risk_colour = 'red' THEN 0 WHEN p.risk_purple = 1 THEN 1 WHEN p.risk_colour = 'orange' THEN 2 ELSE 3 END",
+        'risk_rank',
       )
+      .orderBy('risk_rank', 'ASC')
       .addOrderBy('c.openedAt', 'ASC')
       .addOrderBy('c.id', 'ASC');
     if (query.colour) builder.andWhere('p.riskColour = :colour', { colour: query.colour });
     if (query.purple !== undefined)
       builder.andWhere('p.riskPurple = :purple', { purple: query.purple });
     const { skip, take } = pageWindow(query);
-    const [cases, total] = await builder.skip(skip).take(take).getManyAndCount();
+    // One pregnancy and one woman per case: plain OFFSET/LIMIT pages correctly.
+    const total = await builder.getCount();
+    const cases = await builder.offset(skip).limit(take).getMany();
     const summaries = await this.summarise(cases as CaseRow[]);
     return pageOf(summaries, total, query);
   }

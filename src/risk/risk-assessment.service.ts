@@ -142,7 +142,9 @@ export class RiskAssessmentService {
    * start of its day, so report deadlines run from the grading, not from the data entry.
    */
   private gradedAt(assessedOn: string): Date {
-    return assessedOn === todayIn(this.app.timeZone) ? new Date() : startOfDayIn(assessedOn, this.app.timeZone);
+    return assessedOn === todayIn(this.app.timeZone)
+      ? new Date()
+      : startOfDayIn(assessedOn, this.app.timeZone);
   }
 
   private checkKindAndDate(pregnancy: Pregnancy, kind: AssessmentKind, assessedOn: string): void {
