@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
-import type { ErrorDetail } from '../core/errors/domain.error';
 import { Facility } from '../core/facilities/facility.entity';
 import {
   CatalogueDto,
@@ -12,7 +11,7 @@ import {
 } from './dto/risk.dto';
 import { RiskCatalogue, RiskFactor } from './risk-catalogue.entity';
 import { catalogueInvalid, catalogueNotFound, catalogueVersionTaken } from './risk.errors';
-import { DERIVED_FACTOR_CODES } from './rules/derived-factors';
+import { checkCatalogue } from './rules/catalogue-checks';
 
 @Injectable()
 export class RiskCatalogueService {
@@ -107,47 +106,6 @@ export class RiskCatalogueService {
     if (!national) throw catalogueNotFound('national');
     return national;
   }
-}
-
-/** A catalogue must keep every derived factor, so grading from recorded data works the same. */
-function checkCatalogue(factors: RiskFactorDto[]): ErrorDetail[] {
-  const problems: ErrorDetail[] = [];
-  const seen = new Set<string>();
-  factors.forEach((factor, index) => {
-    if (seen.has(factor.code)) {
-      problems.push({
-        field: `factors[${index}].code`,
-        rule: 'unique',
-        message: `${factor.code} appears twice`,
-      });
-    }
-    seen.add(factor.code);
-    if (factor.colour === null && !factor.purple) {
-      problems.push({
-        field: `factors[${index}].colour`,
-        rule: 'colourOrPurple',
-        message: 'a factor needs a colour, or purple for an infectious disease',
-      });
-    }
-    if (factor.colour === 'green') {
-      problems.push({
-        field: `factors[${index}].colour`,
-        rule: 'notGreen',
-        message: 'green is no risk factor',
-      });
-    }
-  });
-  for (const code of DERIVED_FACTOR_CODES) {
-    const factor = factors.find((f) => f.code === code);
-    if (!factor || factor.origin !== 'derived') {
-      problems.push({
-        field: 'factors',
-        rule: 'derivedFactorsPresent',
-        message: `${code} must be in the catalogue as a derived factor`,
-      });
-    }
-  }
-  return problems;
 }
 
 function mapFactor(factor: RiskFactor): RiskFactorDto {
