@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { appConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
+import { HospitalClock } from '../core/time/hospital-clock';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { Page, pageOf, pageWindow } from '../core/http/pagination';
-import { addDays, todayIn } from '../core/time/calendar-date';
+import { addDays } from '../core/time/calendar-date';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { gestationalAgeDays, PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
 import { pregnancyNotFound } from '../women/women.errors';
@@ -61,11 +60,11 @@ export class ScheduleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly clock: HospitalClock,
   ) {}
 
   today(): string {
-    return todayIn(this.app.timeZone);
+    return this.clock.today();
   }
 
   /** The facility's own schedule when it has one, else the national minimum. */

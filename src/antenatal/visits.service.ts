@@ -1,15 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
+import { HospitalClock } from '../core/time/hospital-clock';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { updateIfVersion } from '../core/database/versioned-update';
 import type { ErrorDetail } from '../core/errors/domain.error';
-import { addDays, todayIn } from '../core/time/calendar-date';
+import { addDays } from '../core/time/calendar-date';
 import { RiskAssessmentService } from '../risk/risk-assessment.service';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
@@ -64,7 +63,7 @@ export class VisitsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly risk: RiskAssessmentService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly clock: HospitalClock,
   ) {}
 
   async record(pregnancyId: number, input: RecordVisitDto, actor: Actor): Promise<RecordedVisit> {
@@ -188,7 +187,7 @@ export class VisitsService {
   }
 
   private checkDate(pregnancy: Pregnancy, visitDate: string): void {
-    const today = todayIn(this.app.timeZone);
+    const today = this.clock.today();
     if (visitDate > today) {
       throw visitInvalid([
         { field: 'visitDate', rule: 'notFuture', message: 'visitDate must not be after today' },

@@ -13,6 +13,7 @@ import { Facility } from './facilities/facility.entity';
 import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
 import { RequestContextMiddleware } from './request-context/request-id.middleware';
+import { HospitalClock } from './time/hospital-clock';
 import { User } from './users/user.entity';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -29,8 +30,8 @@ import { UsersService } from './users/users.service';
     HealthModule,
   ],
   controllers: [AuditController, FacilitiesController, UsersController],
-  providers: [AuditService, FacilitiesService, UsersService],
-  exports: [AuditService, QueueModule],
+  providers: [AuditService, FacilitiesService, UsersService, HospitalClock],
+  exports: [AuditService, HospitalClock, QueueModule],
 })
 export class CoreModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

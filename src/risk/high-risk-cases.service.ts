@@ -1,15 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { appConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
+import { HospitalClock } from '../core/time/hospital-clock';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { updateIfVersion } from '../core/database/versioned-update';
 import { Page, pageOf, pageWindow } from '../core/http/pagination';
-import { addDays, todayIn } from '../core/time/calendar-date';
+import { addDays } from '../core/time/calendar-date';
 import { User } from '../core/users/user.entity';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { Woman } from '../women/woman.entity';
@@ -46,7 +45,7 @@ export class HighRiskCasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly clock: HospitalClock,
   ) {}
 
   /** The high-risk register: open cases, highest colour first, each with its next action. */
@@ -155,7 +154,7 @@ export class HighRiskCasesService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.openCase(manager, id, actor);
       const pregnancy = await manager.findOneByOrFail(Pregnancy, { id: current.pregnancyId });
-      const today = todayIn(this.app.timeZone);
+      const today = this.clock.today();
       if (input.referredOn > today || input.referredOn < pregnancy.registrationDate) {
         throw riskInputInvalid([
           {
@@ -203,10 +202,7 @@ export class HighRiskCasesService {
         () => referralNotFound(referralId),
       );
       if (referral.resultFollowedUpOn !== null) throw referralAlreadyFollowedUp(referralId);
-      if (
-        input.followedUpOn < referral.referredOn ||
-        input.followedUpOn > todayIn(this.app.timeZone)
-      ) {
+      if (input.followedUpOn < referral.referredOn || input.followedUpOn > this.clock.today()) {
         throw riskInputInvalid([
           {
             field: 'followedUpOn',
@@ -267,7 +263,7 @@ export class HighRiskCasesService {
       }),
     ]);
     const now = new Date();
-    const today = todayIn(this.app.timeZone);
+    const today = this.clock.today();
     return cases.map((c) => ({
       id: c.id,
       pregnancyId: c.pregnancyId,

@@ -1,15 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { appConfig } from '../../config';
 import { AntenatalVisit } from '../antenatal/antenatal-visit.entity';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
+import { HospitalClock } from '../core/time/hospital-clock';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { isDuplicateKeyError } from '../core/database/query-errors';
 import type { ErrorDetail } from '../core/errors/domain.error';
-import { startOfDayIn, todayIn } from '../core/time/calendar-date';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { gestationalAgeDays } from '../women/rules/gestational-age';
 import { ageInYears } from '../women/rules/registration-checks';
@@ -50,7 +48,7 @@ export class RiskAssessmentService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogues: RiskCatalogueService,
     private readonly audit: AuditService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly clock: HospitalClock,
   ) {}
 
   async assess(pregnancyId: number, input: AssessRiskDto, actor: Actor): Promise<AssessmentDto> {
@@ -63,7 +61,7 @@ export class RiskAssessmentService {
         actor,
         () => pregnancyNotFound(pregnancyId),
       );
-      const assessedOn = input.assessedOn ?? todayIn(this.app.timeZone);
+      const assessedOn = input.assessedOn ?? this.clock.today();
       this.checkKindAndDate(pregnancy, input.kind, assessedOn);
       const catalogue = await this.catalogues.forAssessment(
         manager,
@@ -142,14 +140,12 @@ export class RiskAssessmentService {
    * start of its day, so report deadlines run from the grading, not from the data entry.
    */
   private gradedAt(assessedOn: string): Date {
-    return assessedOn === todayIn(this.app.timeZone)
-      ? new Date()
-      : startOfDayIn(assessedOn, this.app.timeZone);
+    return assessedOn === this.clock.today() ? new Date() : this.clock.startOfDay(assessedOn);
   }
 
   private checkKindAndDate(pregnancy: Pregnancy, kind: AssessmentKind, assessedOn: string): void {
     const problems: ErrorDetail[] = [];
-    if (assessedOn > todayIn(this.app.timeZone)) {
+    if (assessedOn > this.clock.today()) {
       problems.push({
         field: 'assessedOn',
         rule: 'notFuture',

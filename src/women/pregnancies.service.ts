@@ -1,15 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
+import { HospitalClock } from '../core/time/hospital-clock';
 import { facilityScope, inActorFacility } from '../core/auth/facility-scope';
 import { updateIfVersion } from '../core/database/versioned-update';
 import { Page, pageOf, pageWindow } from '../core/http/pagination';
-import { todayIn } from '../core/time/calendar-date';
 import {
   PregnancySearchDto,
   RedatingDto,
@@ -47,11 +45,11 @@ export class PregnanciesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly highRiskCases: HighRiskCasesService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly clock: HospitalClock,
   ) {}
 
   today(): string {
-    return todayIn(this.app.timeZone);
+    return this.clock.today();
   }
 
   /** One pregnancy with her record; a full-identity view is audited. */

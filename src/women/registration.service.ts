@@ -1,14 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { appConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
+import { HospitalClock } from '../core/time/hospital-clock';
 import { isDuplicateKeyError } from '../core/database/query-errors';
 import type { ErrorDetail } from '../core/errors/domain.error';
-import { todayIn } from '../core/time/calendar-date';
 import { RegistrationDto, WomanInputDto } from './dto/registration.dto';
 import { PossibleDuplicateDto, RegistrationResultDto } from './dto/women-responses.dto';
 import { EddChange } from './edd-change.entity';
@@ -92,11 +90,11 @@ export class RegistrationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly clock: HospitalClock,
   ) {}
 
   async register(input: RegistrationDto, actor: Actor): Promise<RegistrationResultDto> {
-    const today = todayIn(this.app.timeZone);
+    const today = this.clock.today();
     const checked = this.check(input, today);
     return this.dataSource.transaction(async (manager) => {
       const { woman, existingWoman } = await this.findOrCreateWoman(

@@ -1,14 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { appConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
+import { HospitalClock } from '../core/time/hospital-clock';
 import { updateIfVersion } from '../core/database/versioned-update';
 import { PageQueryDto, Page, pageOf, pageWindow } from '../core/http/pagination';
-import { todayIn } from '../core/time/calendar-date';
 import { UpdateWomanDto } from './dto/pregnancy-commands.dto';
 import { PossibleDuplicateDto } from './dto/women-responses.dto';
 import { PossibleDuplicate } from './possible-duplicate.entity';
@@ -24,7 +22,7 @@ export class WomenService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly clock: HospitalClock,
   ) {}
 
   /** Her record and pregnancies as seen from the caller's facility; a full-identity view is audited. */
@@ -53,7 +51,7 @@ export class WomenService {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.findVisible(id, actor, manager);
       if (changes.birthDate && changes.birthDate !== current.birthDate) {
-        const problems = checkBirthDate(changes.birthDate, todayIn(this.app.timeZone), 'birthDate');
+        const problems = checkBirthDate(changes.birthDate, this.clock.today(), 'birthDate');
         if (current.documentType === 'resident_id') {
           problems.push({
             field: 'birthDate',
