@@ -435,6 +435,53 @@ describe('registration (建册)', () => {
     });
   });
 
+  describe('a woman before any pregnancy', () => {
+    it('is recorded on her own, and her later pregnancy registration reuses the record', async () => {
+      const payload = registrationPayload();
+      const alone = await t
+        .http()
+        .post('/women')
+        .set(bearer(home.tokens.nurse))
+        .send(payload.woman)
+        .expect(201);
+      expect(alone.body).toMatchObject({
+        existingWoman: false,
+        woman: { documentNumber: payload.woman.documentNumber },
+      });
+      const viewed = await t
+        .http()
+        .get(`/women/${alone.body.woman.id}`)
+        .set(bearer(home.tokens.nurse))
+        .expect(200);
+      expect(viewed.body.pregnancies).toEqual([]);
+      await t
+        .http()
+        .get(`/women/${alone.body.woman.id}`)
+        .set(bearer(other.tokens.nurse))
+        .expect(404);
+
+      const later = await register(payload).expect(201);
+      expect(later.body).toMatchObject({ existingWoman: true, woman: { id: alone.body.woman.id } });
+    });
+
+    it('names the bare fields of a woman on her own', async () => {
+      const { body } = await t
+        .http()
+        .post('/women')
+        .set(bearer(home.tokens.nurse))
+        .send({
+          ...registrationPayload().woman,
+          documentNumber: '130402198207290622',
+          birthDate: '1982-07-29',
+        })
+        .expect(400);
+      expect(body).toMatchObject({ code: 'RESIDENT_ID_INVALID' });
+      expect(body.details).toEqual([
+        expect.objectContaining({ field: 'documentNumber', rule: 'checkCharacter' }),
+      ]);
+    });
+  });
+
   describe('possible duplicates', () => {
     it('flags another document with the same name and birth date, or the same phone', async () => {
       const first = registrationPayload({ woman: { name: uniqueName() } });

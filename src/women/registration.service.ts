@@ -8,7 +8,11 @@ import { HospitalClock } from '../core/time/hospital-clock';
 import { isDuplicateKeyError } from '../core/database/query-errors';
 import type { ErrorDetail } from '../core/errors/domain.error';
 import { RegistrationDto, WomanInputDto } from './dto/registration.dto';
-import { PossibleDuplicateDto, RegistrationResultDto } from './dto/women-responses.dto';
+import {
+  PossibleDuplicateDto,
+  RegistrationResultDto,
+  WomanRegistrationResultDto,
+} from './dto/women-responses.dto';
 import { EddChange } from './edd-change.entity';
 import { DuplicateReason, PossibleDuplicate } from './possible-duplicate.entity';
 import { Pregnancy } from './pregnancy.entity';
@@ -78,10 +82,34 @@ export const PREGNANCY_AUDITED_FIELDS = [
 
 const MAX_DUPLICATES_FLAGGED = 20;
 
-interface CheckedRegistration {
+interface CheckedIdentity {
   documentNumber: string;
   oddSequence: boolean;
+}
+
+interface CheckedRegistration extends CheckedIdentity {
   dating: Dating;
+}
+
+/** The document number as stored, after the GB 11643 check for resident IDs. */
+function checkIdentity(woman: WomanInputDto, today: string, prefix: string): CheckedIdentity {
+  const documentNumber = woman.documentNumber.trim();
+  if (woman.documentType !== 'resident_id') {
+    return { documentNumber: documentNumber.toUpperCase(), oddSequence: false };
+  }
+  const verdict = checkResidentDocument(
+    documentNumber,
+    woman.birthDate,
+    today,
+    `${prefix}documentNumber`,
+    `${prefix}birthDate`,
+  );
+  const idProblems = verdict.problems.filter((p) => p.field === `${prefix}documentNumber`);
+  if (idProblems.length > 0) throw residentIdInvalid(idProblems);
+  if (verdict.problems.length > 0) {
+    throw birthDateMismatch('The birth date does not match the resident ID', verdict.problems);
+  }
+  return { documentNumber: verdict.normalized, oddSequence: verdict.sequenceIsOdd };
 }
 
 /** 建册: a woman (new or known by her document) and her pregnancy, in one transaction. */
@@ -102,6 +130,7 @@ export class RegistrationService {
         input.woman,
         checked,
         actor,
+        'woman.',
       );
       if (await manager.existsBy(Pregnancy, { womanId: woman.id, status: 'open' })) {
         throw pregnancyAlreadyOpen(woman.id);
@@ -123,28 +152,31 @@ export class RegistrationService {
     });
   }
 
+  /** A woman on her own, before any pregnancy: she attends a class or takes folic acid first. */
+  async registerWoman(input: WomanInputDto, actor: Actor): Promise<WomanRegistrationResultDto> {
+    const today = this.clock.today();
+    const identity = checkIdentity(input, today, '');
+    const problems = checkBirthDate(input.birthDate, today, 'birthDate');
+    if (problems.length > 0) throw registrationInvalid(problems);
+    if (identity.oddSequence && input.confirmOddSequence !== true) {
+      throw oddSequenceNeedsOverride('confirmOddSequence');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const { woman, existingWoman } = await this.findOrCreateWoman(
+        manager,
+        input,
+        identity,
+        actor,
+        '',
+      );
+      const possibleDuplicates = await this.flagPossibleDuplicates(manager, woman, actor);
+      return { woman: mapWoman(woman, true), existingWoman, possibleDuplicates };
+    });
+  }
+
   private check(input: RegistrationDto, today: string): CheckedRegistration {
     const { woman, pregnancy } = input;
-    let documentNumber = woman.documentNumber.trim();
-    let oddSequence = false;
-    if (woman.documentType === 'resident_id') {
-      const verdict = checkResidentDocument(
-        documentNumber,
-        woman.birthDate,
-        today,
-        'woman.documentNumber',
-        'woman.birthDate',
-      );
-      const idProblems = verdict.problems.filter((p) => p.field === 'woman.documentNumber');
-      if (idProblems.length > 0) throw residentIdInvalid(idProblems);
-      if (verdict.problems.length > 0) {
-        throw birthDateMismatch('The birth date does not match the resident ID', verdict.problems);
-      }
-      documentNumber = verdict.normalized;
-      oddSequence = verdict.sequenceIsOdd;
-    } else {
-      documentNumber = documentNumber.toUpperCase();
-    }
+    const { documentNumber, oddSequence } = checkIdentity(woman, today, 'woman.');
 
     const problems: ErrorDetail[] = [
       ...checkBirthDate(woman.birthDate, pregnancy.registrationDate, 'woman.birthDate'),
@@ -186,15 +218,16 @@ export class RegistrationService {
   private async findOrCreateWoman(
     manager: EntityManager,
     input: WomanInputDto,
-    checked: CheckedRegistration,
+    checked: CheckedIdentity,
     actor: Actor,
+    prefix: string,
   ): Promise<{ woman: Woman; existingWoman: boolean }> {
     const known = await manager.findOne(Woman, {
       where: { documentType: input.documentType, documentNumber: checked.documentNumber },
       lock: { mode: 'pessimistic_write' },
     });
     if (known) {
-      await this.refreshKnownWoman(manager, known, input);
+      await this.refreshKnownWoman(manager, known, input, prefix);
       return { woman: known, existingWoman: true };
     }
 
@@ -232,14 +265,19 @@ export class RegistrationService {
   }
 
   /** Same document: the same person. Name and birth date must agree; contact details are refreshed. */
-  private async refreshKnownWoman(manager: EntityManager, known: Woman, input: WomanInputDto) {
-    if (known.name !== input.name.trim()) throw documentNameMismatch('woman.name');
+  private async refreshKnownWoman(
+    manager: EntityManager,
+    known: Woman,
+    input: WomanInputDto,
+    prefix: string,
+  ) {
+    if (known.name !== input.name.trim()) throw documentNameMismatch(`${prefix}name`);
     if (known.birthDate !== input.birthDate) {
       throw birthDateMismatch(
         `This document is registered with the birth date ${known.birthDate}`,
         [
           {
-            field: 'woman.birthDate',
+            field: `${prefix}birthDate`,
             rule: 'matchesExistingRecord',
             message: `birth date on record is ${known.birthDate}`,
           },

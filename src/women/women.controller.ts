@@ -25,7 +25,7 @@ import {
   UpdatePregnancyDto,
   UpdateWomanDto,
 } from './dto/pregnancy-commands.dto';
-import { RegistrationDto } from './dto/registration.dto';
+import { RegistrationDto, WomanInputDto } from './dto/registration.dto';
 import {
   EddChangeDto,
   GestationalAgeDto,
@@ -35,6 +35,7 @@ import {
   PregnancyWithWomanDto,
   RegistrationResultDto,
   WomanDto,
+  WomanRegistrationResultDto,
 } from './dto/women-responses.dto';
 import { PregnanciesService } from './pregnancies.service';
 import { RegistrationService } from './registration.service';
@@ -192,7 +193,26 @@ export class WomenController {
   constructor(
     private readonly women: WomenService,
     private readonly pregnancies: PregnanciesService,
+    private readonly registration: RegistrationService,
   ) {}
+
+  @Post()
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary: 'Record a woman without a pregnancy (she attends a class or takes folic acid first)',
+  })
+  @ApiCreatedResponse({ type: WomanRegistrationResultDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'VALIDATION_FAILED, RESIDENT_ID_INVALID',
+  })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'DOCUMENT_NAME_MISMATCH' })
+  registerWoman(
+    @Body() input: WomanInputDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<WomanRegistrationResultDto> {
+    return this.registration.registerWoman(input, actor);
+  }
 
   @Get('possible-duplicates')
   @Roles('mch_staff', 'admin')

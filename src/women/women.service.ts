@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
@@ -14,7 +14,8 @@ import { Pregnancy } from './pregnancy.entity';
 import { WOMAN_AUDITED_FIELDS } from './registration.service';
 import { checkBirthDate } from './rules/registration-checks';
 import { Woman } from './woman.entity';
-import { registrationInvalid, womanNotFound } from './women.errors';
+import { findWomanVisibleTo } from './woman.repository';
+import { registrationInvalid } from './women.errors';
 import { FULL_IDENTITY_ROLES, mapPossibleDuplicate } from './women.mapper';
 
 @Injectable()
@@ -30,7 +31,7 @@ export class WomenService {
     id: number,
     actor: Actor,
   ): Promise<{ woman: Woman; pregnancies: Pregnancy[]; unmasked: boolean }> {
-    const woman = await this.findVisible(id, actor, this.dataSource.manager);
+    const woman = await findWomanVisibleTo(this.dataSource.manager, id, actor);
     const pregnancies = await this.dataSource.getRepository(Pregnancy).find({
       where: { womanId: id, facilityId: actor.facilityId },
       order: { registrationDate: 'DESC', id: 'DESC' },
@@ -49,7 +50,7 @@ export class WomenService {
   async update(id: number, input: UpdateWomanDto, actor: Actor): Promise<Woman> {
     const { version, ...changes } = input;
     await this.dataSource.transaction(async (manager) => {
-      const current = await this.findVisible(id, actor, manager);
+      const current = await findWomanVisibleTo(manager, id, actor);
       if (changes.birthDate && changes.birthDate !== current.birthDate) {
         const problems = checkBirthDate(changes.birthDate, this.clock.today(), 'birthDate');
         if (current.documentType === 'resident_id') {
@@ -71,7 +72,7 @@ export class WomenService {
         ...diffOf(current, changes, WOMAN_AUDITED_FIELDS),
       });
     });
-    return this.findVisible(id, actor, this.dataSource.manager);
+    return findWomanVisibleTo(this.dataSource.manager, id, actor);
   }
 
   /** Flags raised by registrations at the caller's facility, newest first. */
@@ -97,19 +98,5 @@ export class WomenService {
       total,
       query,
     );
-  }
-
-  /** A woman is visible to a facility that registered her or holds one of her pregnancies. */
-  private async findVisible(id: number, actor: Actor, manager: EntityManager): Promise<Woman> {
-    const woman = await manager
-      .createQueryBuilder(Woman, 'woman')
-      .where('woman.id = :id', { id })
-      .andWhere(
-        '(woman.registeredFacilityId = :facilityId OR EXISTS (SELECT 1 FROM pregnancy p WHERE p.woman_id = woman.id AND p.facility_id = :facilityId))',
-        { facilityId: actor.facilityId },
-      )
-      .getOne();
-    if (!woman) throw womanNotFound(id);
-    return woman;
   }
 }

@@ -112,6 +112,13 @@ export class PossibleDuplicatePageDto extends PageMetaDto {
   @ApiProperty({ type: [PossibleDuplicateDto] }) items: PossibleDuplicateDto[];
 }
 
+export class WomanRegistrationResultDto {
+  @ApiProperty({ type: WomanDto }) woman: WomanDto;
+  @ApiProperty({ description: 'True when the document was already known and her record reused' })
+  existingWoman: boolean;
+  @ApiProperty({ type: [PossibleDuplicateDto] }) possibleDuplicates: PossibleDuplicateDto[];
+}
+
 export class RegistrationResultDto {
   @ApiProperty({ type: WomanDto }) woman: WomanDto;
   @ApiProperty({ type: PregnancyDto }) pregnancy: PregnancyDto;
