@@ -6,6 +6,8 @@ import { WorkerModule, WorkerOptions } from './core/queue/worker.module';
 import { WomenModule } from './women/women.module';
 import { AntenatalModule } from './antenatal/antenatal.module';
 import { RiskModule } from './risk/risk.module';
+import { ClassesModule } from './classes/classes.module';
+import { FolicAcidModule } from './folic-acid/folic-acid.module';
 
 export interface AppOptions {
   /** Also run queue processors (and the schedule, when cron is set) in the API process. */
@@ -22,6 +24,8 @@ export class AppModule {
         WomenModule,
         AntenatalModule,
         RiskModule,
+        ClassesModule,
+        FolicAcidModule,
         ...(options.worker ? [WorkerModule.register(options.worker)] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

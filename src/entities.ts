@@ -12,6 +12,12 @@ import { CaseNote, HighRiskCase, Referral } from './risk/high-risk-case.entity';
 import { RiskAssessment, RiskAssessmentFactor } from './risk/risk-assessment.entity';
 import { RiskCatalogue, RiskFactor } from './risk/risk-catalogue.entity';
 import { RiskReport } from './risk/risk-report.entity';
+import { ClassAttendance, ClassSession, ClassTopic } from './classes/class.entities';
+import {
+  FolicAcidDispensing,
+  FolicAcidIntakeReport,
+  FolicAcidSurvey,
+} from './folic-acid/folic-acid.entities';
 
 /** Every entity, for the data source shared by the app and the migration CLI. */
 export const ENTITIES = [
@@ -33,4 +39,10 @@ export const ENTITIES = [
   CaseNote,
   Referral,
   RiskReport,
+  ClassTopic,
+  ClassSession,
+  ClassAttendance,
+  FolicAcidDispensing,
+  FolicAcidIntakeReport,
+  FolicAcidSurvey,
 ];

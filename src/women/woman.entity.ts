@@ -32,6 +32,7 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 @Index('uq_woman_document', ['documentNumber', 'documentType'], { unique: true })
 @Index('idx_woman_name_birth', ['name', 'birthDate'])
 @Index('idx_woman_phone', ['phone'])
+@Index('idx_woman_registered_facility', ['registeredFacilityId'])
 export class Woman {
   @PrimaryGeneratedColumn()
   id: number;

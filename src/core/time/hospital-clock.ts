@@ -12,6 +12,11 @@ export class HospitalClock {
     return todayIn(this.app.timeZone);
   }
 
+  /** The hospital's calendar day of an instant. */
+  dateOf(instant: Date): IsoDate {
+    return todayIn(this.app.timeZone, instant);
+  }
+
   startOfDay(date: IsoDate): Date {
     return startOfDayIn(date, this.app.timeZone);
   }
