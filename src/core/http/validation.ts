@@ -4,7 +4,11 @@ import { DomainError, ErrorDetail } from '../errors/domain.error';
 /** Flattens nested class-validator errors into one detail per field and rule. */
 export function validationDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    const field = !parent
+      ? error.property
+      : /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`;
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
       field,
       rule,
