@@ -289,7 +289,9 @@ describe('registration (建册)', () => {
   describe('odd (male) sequence digit', () => {
     it('is refused without an override, and nothing is written', async () => {
       const payload = registrationPayload();
-      payload.woman.documentNumber = residentId('1996-04-18', { oddSequence: true });
+      payload.woman.documentNumber = residentId(payload.woman.birthDate as string, {
+        oddSequence: true,
+      });
       const { body } = await register(payload).expect(422);
       expect(body.code).toBe('RESIDENT_ID_MALE_SEQUENCE');
       expect(body.details).toEqual([
@@ -303,7 +305,9 @@ describe('registration (建册)', () => {
 
     it('needs a reason with the override', async () => {
       const payload = registrationPayload({ woman: { confirmOddSequence: true } });
-      payload.woman.documentNumber = residentId('1996-04-18', { oddSequence: true });
+      payload.woman.documentNumber = residentId(payload.woman.birthDate as string, {
+        oddSequence: true,
+      });
       const { body } = await register(payload).expect(400);
       expect(body.details).toEqual(
         expect.arrayContaining([
@@ -316,7 +320,9 @@ describe('registration (建册)', () => {
       const payload = registrationPayload({
         woman: { confirmOddSequence: true, overrideReason: 'Card checked in person' },
       });
-      payload.woman.documentNumber = residentId('1996-04-18', { oddSequence: true });
+      payload.woman.documentNumber = residentId(payload.woman.birthDate as string, {
+        oddSequence: true,
+      });
       const { body } = await register(payload).expect(201);
       expect(body.woman.oddSequenceConfirmed).toBe(true);
       const audit = await auditRows('woman', body.woman.id);
@@ -490,6 +496,7 @@ describe('registration (建册)', () => {
         registrationPayload({
           woman: {
             name: first.woman.name,
+            birthDate: first.woman.birthDate,
             documentType: 'passport',
             documentNumber: `E${Date.now() % 1e8}`,
             phone: first.woman.phone,

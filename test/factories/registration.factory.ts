@@ -3,12 +3,13 @@ import { residentIdCheckCharacter } from '../../src/women/rules/resident-id';
 
 export const today = (): string => todayIn('Asia/Shanghai');
 
-let serial = Math.floor(Math.random() * 400) * 2;
-
-/** A valid resident ID for the birth date, with an even (female) sequence digit unless asked. */
+/**
+ * A valid resident ID for the birth date, with an even (female) sequence digit unless asked.
+ * Test files run in separate module registries, so the sequence is random, not a counter.
+ */
 export function residentId(birthDate: string, options: { oddSequence?: boolean } = {}): string {
-  serial = (serial + 2) % 1000;
-  const sequence = String(options.oddSequence ? serial + 1 : serial).padStart(3, '0');
+  const even = Math.floor(Math.random() * 500) * 2;
+  const sequence = String(options.oddSequence ? even + 1 : even).padStart(3, '0');
   const first17 = `110105${birthDate.replaceAll('-', '')}${sequence}`;
   return first17 + residentIdCheckCharacter(first17);
 }
@@ -28,6 +29,14 @@ export function uniqueName(): string {
   return `孕妇${nameSerial}`;
 }
 
+/**
+ * A birth date between 1996 and 2002: a woman of 23 to 30, so age adds no risk factor, spread so
+ * that IDs rarely collide between test files.
+ */
+function randomBirthDate(): string {
+  return addDays('1996-01-01', Math.floor(Math.random() * 7 * 365));
+}
+
 export interface RegistrationPayload {
   woman: Record<string, unknown>;
   pregnancy: Record<string, unknown>;
@@ -37,7 +46,7 @@ export interface RegistrationPayload {
 export function registrationPayload(
   overrides: { woman?: Record<string, unknown>; pregnancy?: Record<string, unknown> } = {},
 ): RegistrationPayload {
-  const birthDate = (overrides.woman?.birthDate as string | undefined) ?? '1996-04-18';
+  const birthDate = (overrides.woman?.birthDate as string | undefined) ?? randomBirthDate();
   return {
     woman: {
       documentType: 'resident_id',
