@@ -412,6 +412,24 @@ describe('registration (建册)', () => {
       expect(next.body.pregnancy.gestationalAgeAtRegistration.days).toBe(59);
     });
 
+    it('registers different new women at several desks at once', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => register(registrationPayload())),
+      );
+      expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    });
+
+    it('registers the same new woman at two desks at once as one woman', async () => {
+      const payload = registrationPayload();
+      const results = await Promise.all([
+        t.http().post('/women').set(bearer(home.tokens.nurse)).send(payload.woman),
+        t.http().post('/women').set(bearer(home.tokens.mch_staff)).send(payload.woman),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([201, 201]);
+      expect(new Set(results.map((r) => r.body.woman.id)).size).toBe(1);
+      expect(results.map((r) => r.body.existingWoman).sort()).toEqual([false, true]);
+    });
+
     it('refuses the same document under another name', async () => {
       const payload = registrationPayload();
       await register(payload).expect(201);

@@ -5,6 +5,7 @@ import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { inActorFacility } from '../core/auth/facility-scope';
+import { DomainError } from '../core/errors/domain.error';
 import { Page, pageOf, pageWindow } from '../core/http/pagination';
 import { addDays } from '../core/time/calendar-date';
 import { Pregnancy } from '../women/pregnancy.entity';
@@ -235,11 +236,21 @@ export class ScheduleService {
         actor,
         () => pregnancyNotFound(pregnancyId),
       );
+      const attemptedAt = input.attemptedAt ?? new Date();
+      if (attemptedAt > new Date() || this.clock.dateOf(attemptedAt) < pregnancy.registrationDate) {
+        throw new DomainError('VALIDATION_FAILED', 'The call time is not plausible', [
+          {
+            field: 'attemptedAt',
+            rule: 'betweenRegistrationAndNow',
+            message: `attemptedAt must be between ${pregnancy.registrationDate} and now`,
+          },
+        ]);
+      }
       const attempt = await manager.save(
         manager.create(ContactAttempt, {
           pregnancyId: pregnancy.id,
           facilityId: pregnancy.facilityId,
-          attemptedAt: new Date(),
+          attemptedAt,
           outcome: input.outcome,
           note: input.note ?? null,
           userId: actor.userId,

@@ -4,18 +4,46 @@ import { NestFactory } from '@nestjs/core';
 import { performance } from 'node:perf_hooks';
 import { DataSource, In } from 'typeorm';
 import { appConfig, loadDotEnv } from '../../config';
+import { RecordContactDto, WorklistQueryDto } from '../antenatal/dto/schedule.dto';
+import { RecordVisitDto } from '../antenatal/dto/visit.dto';
+import { ScheduleService } from '../antenatal/schedule.service';
+import { VisitsService } from '../antenatal/visits.service';
 import { AppModule } from '../app.module';
 import type { Actor, Role } from '../core/auth/actor';
 import { DomainError } from '../core/errors/domain.error';
 import { FacilitiesService } from '../core/facilities/facilities.service';
 import { CreateFacilityDto } from '../core/facilities/dto/facility.dto';
 import { Facility, FACILITY_LEVEL_NAMES } from '../core/facilities/facility.entity';
+import { MAX_PAGE_SIZE } from '../core/http/pagination';
 import { createValidationPipe } from '../core/http/validation';
 import { runInRequestContext } from '../core/request-context/request-context';
-import { addDays, daysBetween, type IsoDate, todayIn } from '../core/time/calendar-date';
+import {
+  addDays,
+  daysBetween,
+  type IsoDate,
+  startOfDayIn,
+  todayIn,
+} from '../core/time/calendar-date';
 import { CreateUserDto } from '../core/users/dto/user.dto';
 import type { User } from '../core/users/user.entity';
 import { UsersService } from '../core/users/users.service';
+import {
+  AddNoteDto,
+  AddReferralDto,
+  AssessRiskDto,
+  CaseQueryDto,
+  FollowUpReferralDto,
+  RecordReportDto,
+  ReportQueryDto,
+  UpdateCaseDto,
+} from '../risk/dto/risk.dto';
+import { HighRiskCase } from '../risk/high-risk-case.entity';
+import { HighRiskCasesService } from '../risk/high-risk-cases.service';
+import { RiskAssessmentService } from '../risk/risk-assessment.service';
+import { RiskReport } from '../risk/risk-report.entity';
+import { RiskReportsService } from '../risk/risk-reports.service';
+import { REPORT_WINDOW_HOURS } from '../risk/rules/report-deadline';
+import { RISK_COLOURS } from '../risk/rules/risk-colour';
 import { RedatingDto, StatusChangeDto } from '../women/dto/pregnancy-commands.dto';
 import { type DatingInputDto, RegistrationDto } from '../women/dto/registration.dto';
 import { EddChange } from '../women/edd-change.entity';
@@ -24,6 +52,7 @@ import { PregnanciesService } from '../women/pregnancies.service';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { RegistrationService } from '../women/registration.service';
 import {
+  dateByBestEvidence,
   type EddSource,
   formatGestationalAge,
   gestationalAgeDays,
@@ -37,6 +66,17 @@ import {
 } from '../women/rules/pregnancy-status';
 import type { ObstetricHistory } from '../women/rules/registration-checks';
 import { Woman } from '../women/woman.entity';
+import {
+  type CarePlan,
+  CarePlanner,
+  type CareRole,
+  type CareStory,
+  type CareSubject,
+  type ClinicianRole,
+  type FacilityKey,
+  type PlannedAssessment,
+  type PlannedVisit,
+} from './demo-care';
 import { PeopleFactory, type PersonInput, Rng } from './demo-people';
 
 // `npm run demo` loads this after the migrations. Everything is written through the services the
@@ -45,11 +85,11 @@ import { PeopleFactory, type PersonInput, Rng } from './demo-people';
 const SEED = 20261122;
 const REQUEST_ID = 'demo-seed';
 
-type FacilityKey = 'f1' | 'f2';
-
 interface DemoFacility extends CreateFacilityDto {
   key: FacilityKey;
   migrantShare: number;
+  /** The district MCH institute (区妇幼保健院) its ORANGE and RED gradings are reported to. */
+  district: string;
   /** Surname of the demo user of each role, for display names such as 王护士. */
   staff: Record<Role, string>;
 }
@@ -62,6 +102,7 @@ const DEMO_FACILITIES: readonly DemoFacility[] = [
     level: 3,
     regionCode: '110105',
     migrantShare: 0.35,
+    district: '朝阳区妇幼保健院',
     staff: { nurse: '王', mch_staff: '李', statistician: '张', admin: '赵' },
   },
   {
@@ -71,6 +112,7 @@ const DEMO_FACILITIES: readonly DemoFacility[] = [
     level: 2,
     regionCode: '110108',
     migrantShare: 0.5,
+    district: '海淀区妇幼保健院',
     staff: { nurse: '刘', mch_staff: '陈', statistician: '杨', admin: '周' },
   },
 ];
@@ -100,6 +142,8 @@ interface StatusStep {
 }
 
 interface RedatingPlan {
+  /** The day the new evidence is entered: the scan's date, or two weeks after registration. */
+  on: IsoDate;
   evidence: Dating;
   reason: string;
   expectedSource: EddSource;
@@ -118,6 +162,8 @@ interface EpisodePlan {
   redating?: RedatingPlan;
   /** Set on a planned possible duplicate: the reason the service should flag. */
   expectedDuplicate?: PossibleDuplicate['reason'];
+  /** Set on the two registrations of a woman F2 refers to F1. */
+  story?: CareStory;
   /** Set by the run: the pregnancy id and version after registration. */
   pregnancyId?: number;
   version?: number;
@@ -498,7 +544,7 @@ class Planner {
     ];
   }
 
-  /** Orange-risk women F2 transfers out and F1 registers again, same pregnancy, days later. */
+  /** Red-risk women F2 transfers out and F1 registers again, same pregnancy, days later. */
   private referrals(gasToday: number[]): EpisodePlan[][] {
     const f2 = DEMO_FACILITIES.find((f) => f.key === 'f2')!;
     return gasToday.map((gaToday) => {
@@ -518,11 +564,14 @@ class Planner {
         {
           status: 'transferred_out',
           date: transferDate,
-          reason: '妊娠风险评估橙色（瘢痕子宫合并前置胎盘），转诊至北京市妇幼保健院',
+          reason:
+            '妊娠风险评估红色（凶险性前置胎盘：瘢痕子宫合并前置胎盘），转诊至北京市妇幼保健院',
         },
       ];
+      atF2.story = 'referredOut';
       const atF1: EpisodePlan = {
         ...atF2,
+        story: 'referredIn',
         facility: 'f1',
         registrationDate: addDays(transferDate, this.rng.int(0, Math.min(3, transferredDaysAgo))),
         steps: [],
@@ -610,7 +659,9 @@ class Planner {
     const { rng } = this;
     if (later === 'lmpCorrected') {
       const shift = rng.pick([-1, 1]) * rng.int(5, 12);
+      const twoWeeksLater = addDays(lmp, registrationGa + 14);
       return {
+        on: twoWeeksLater < this.today ? twoWeeksLater : this.today,
         evidence: { lmp: addDays(lmp, shift) },
         reason: '孕妇查阅就诊记录后更正末次月经日期',
         expectedSource: 'lmp',
@@ -622,6 +673,7 @@ class Planner {
     const ultrasound = scanAgainstLmp(rng, lmp, scanGa, { redates, extraDays: 8 });
     const offBy = Math.abs(ultrasound.gaDays - scanGa);
     return {
+      on: ultrasound.scanDate,
       evidence: { ultrasound },
       reason: redates
         ? `早孕期B超头臀长相当于孕${formatGestationalAge(ultrasound.gaDays)}周，与末次月经推算相差${offBy}天，按B超核对预产期`
@@ -726,7 +778,22 @@ interface Services {
   users: UsersService;
   registration: RegistrationService;
   pregnancies: PregnanciesService;
+  visits: VisitsService;
+  schedule: ScheduleService;
+  risk: RiskAssessmentService;
+  cases: HighRiskCasesService;
+  reports: RiskReportsService;
   dataSource: DataSource;
+}
+
+/** The demo users who do the work: the nurse records, the MCH officer (妇幼专干) manages cases. */
+type Staff = Record<FacilityKey, Record<ClinicianRole, Actor>>;
+
+/** One registration with its care plan, and what the run learns about it. */
+interface DemoPregnancy {
+  episode: EpisodePlan;
+  care: CarePlan;
+  caseId: number | null;
 }
 
 const pipe = createValidationPipe();
@@ -750,10 +817,14 @@ async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function createStaff(services: Services): Promise<Record<FacilityKey, Actor>> {
+function inContext<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+  return runInRequestContext({ requestId: REQUEST_ID, actor }, work);
+}
+
+async function createStaff(services: Services): Promise<Staff> {
   const facilityIds = {} as Record<FacilityKey, number>;
   const admins = {} as Record<FacilityKey, Actor>;
-  const nurses = {} as Record<FacilityKey, Actor>;
+  const staff = { f1: {}, f2: {} } as Staff;
   const createUser = async (facility: DemoFacility, role: (typeof DEMO_ROLES)[number]) => {
     const input = await validated(CreateUserDto, {
       username: usernameOf(role.login, facility.key),
@@ -779,20 +850,24 @@ async function createStaff(services: Services): Promise<Record<FacilityKey, Acto
     admins[first.key] = await createUser(first, adminRole);
   });
   for (const facility of others) {
-    await runInRequestContext({ requestId: REQUEST_ID, actor: admins[first.key] }, async () => {
+    await inContext(admins[first.key], async () => {
       await createFacility(facility);
       admins[facility.key] = await createUser(facility, adminRole);
     });
   }
-  for (const facility of DEMO_FACILITIES) {
-    await runInRequestContext({ requestId: REQUEST_ID, actor: admins[facility.key] }, async () => {
-      for (const role of DEMO_ROLES.filter((r) => r.role !== 'admin')) {
-        const actor = await createUser(facility, role);
-        if (role.role === 'nurse') nurses[facility.key] = actor;
-      }
-    });
-  }
-  return nurses;
+  // Password hashing is slow and off the main thread: the other users are created together.
+  await settleAll(
+    DEMO_FACILITIES.flatMap((facility) =>
+      DEMO_ROLES.filter((r) => r.role !== 'admin').map((role) =>
+        inContext(admins[facility.key], async () => {
+          const actor = await createUser(facility, role);
+          if (role.role === 'nurse') staff[facility.key].nurse = actor;
+          if (role.role === 'mch_staff') staff[facility.key].mch = actor;
+        }),
+      ),
+    ),
+  );
+  return staff;
 }
 
 function describe(episode: EpisodePlan): string {
@@ -800,7 +875,38 @@ function describe(episode: EpisodePlan): string {
   return `${episode.facility} ${person.name} (${person.documentType} ${person.documentNumber}), registered ${episode.registrationDate}`;
 }
 
-async function registerEpisode(services: Services, nurse: Actor, episode: EpisodePlan) {
+/** The EDD the pregnancy ends up with, once any planned re-dating is entered. */
+function finalEdd(episode: EpisodePlan): IsoDate {
+  const dating = dateByBestEvidence({ ...episode.dating, ...episode.redating?.evidence });
+  if (!dating) throw new Error(`Demo plan: ${describe(episode)} has no dating evidence`);
+  return dating.edd;
+}
+
+function careSubject(episode: EpisodePlan): CareSubject {
+  const [first] = episode.steps;
+  return {
+    facility: episode.facility,
+    birthDate: episode.person.birthDate,
+    registrationDate: episode.registrationDate,
+    edd: finalEdd(episode),
+    end: first ? { date: first.date, status: first.status } : null,
+    finalStatus: episode.steps[episode.steps.length - 1]?.status ?? 'open',
+    history: episode.history,
+    fetusCount: episode.fetusCount,
+    ivf: episode.dating.ivf != null,
+    ...(episode.story ? { story: episode.story } : {}),
+  };
+}
+
+function expectEdd(episode: EpisodePlan, edd: IsoDate, when: string): void {
+  const expected = finalEdd(episode);
+  if (edd !== expected) {
+    throw new Error(`Demo plan: ${describe(episode)} has EDD ${edd} ${when}, expected ${expected}`);
+  }
+}
+
+async function registerEpisode(services: Services, staff: Staff, demo: DemoPregnancy) {
+  const { episode } = demo;
   const { person, history } = episode;
   const input = await validated(RegistrationDto, {
     woman: { ...person },
@@ -812,7 +918,7 @@ async function registerEpisode(services: Services, nurse: Actor, episode: Episod
     },
   });
   const result = await step(`registration of ${describe(episode)}`, () =>
-    services.registration.register(input, nurse),
+    services.registration.register(input, staff[episode.facility].nurse),
   );
   const { pregnancy, possibleDuplicates } = result;
   if (pregnancy.eddSource !== episode.expectedSource) {
@@ -820,6 +926,7 @@ async function registerEpisode(services: Services, nurse: Actor, episode: Episod
       `Demo plan: ${describe(episode)} was dated by ${pregnancy.eddSource}, expected ${episode.expectedSource}: ${JSON.stringify(episode.dating)}`,
     );
   }
+  if (!episode.redating) expectEdd(episode, pregnancy.edd, 'at registration');
   const flagged = possibleDuplicates.map((d) => d.reason);
   const expected = episode.expectedDuplicate ? [episode.expectedDuplicate] : [];
   if (JSON.stringify(flagged) !== JSON.stringify(expected)) {
@@ -827,26 +934,32 @@ async function registerEpisode(services: Services, nurse: Actor, episode: Episod
       `Demo plan: ${describe(episode)} flagged as duplicate ${JSON.stringify(flagged)}, expected ${JSON.stringify(expected)}`,
     );
   }
-  let version: number = pregnancy.version;
-  for (const change of episode.steps) {
-    const input = await validated(StatusChangeDto, {
-      version,
-      status: change.status,
-      effectiveDate: change.date,
-      reason: change.reason,
-      ...(change.endOutcome ? { endOutcome: change.endOutcome } : {}),
-    });
-    const changed = await step(`${change.status} on ${change.date} for ${describe(episode)}`, () =>
-      services.pregnancies.changeStatus(pregnancy.id, input, nurse),
-    );
-    version = changed.version;
-  }
   episode.pregnancyId = pregnancy.id;
-  episode.version = version;
+  episode.version = pregnancy.version;
 }
 
-async function redateEpisode(services: Services, nurse: Actor, episode: EpisodePlan) {
+async function changeStatus(
+  services: Services,
+  staff: Staff,
+  { episode }: DemoPregnancy,
+  change: StatusStep,
+) {
+  const input = await validated(StatusChangeDto, {
+    version: episode.version!,
+    status: change.status,
+    effectiveDate: change.date,
+    reason: change.reason,
+    ...(change.endOutcome ? { endOutcome: change.endOutcome } : {}),
+  });
+  const changed = await step(`${change.status} on ${change.date} for ${describe(episode)}`, () =>
+    services.pregnancies.changeStatus(episode.pregnancyId!, input, staff[episode.facility].nurse),
+  );
+  episode.version = changed.version;
+}
+
+async function redateEpisode(services: Services, staff: Staff, { episode }: DemoPregnancy) {
   const plan = episode.redating!;
+  const nurse = staff[episode.facility].nurse;
   const before = await services.pregnancies.findOne(episode.pregnancyId!, nurse);
   const input = await validated(RedatingDto, {
     version: episode.version!,
@@ -862,35 +975,463 @@ async function redateEpisode(services: Services, nurse: Actor, episode: EpisodeP
       `Demo plan: re-dating ${describe(episode)} gave ${after.eddSource} ${before.edd}→${after.edd}, expected ${plan.expectedSource} with${plan.expectEddChange ? '' : 'out'} an EDD change`,
     );
   }
+  expectEdd(episode, after.edd, 'after re-dating');
   episode.version = after.version;
 }
 
-async function loadDemoData(services: Services, today: IsoDate): Promise<void> {
-  const nurses = await createStaff(services);
-  console.log(`[demo] ${DEMO_FACILITIES.length} facilities and their staff created`);
-
-  const women = new Planner(new Rng(SEED), today).plan();
-  // Registered in date order, so ids and audit rows run in the order things happened.
-  const episodes = women.flat().sort((a, b) => daysBetween(b.registrationDate, a.registrationDate));
-  let done = 0;
-  for (const episode of episodes) {
-    await runInRequestContext({ requestId: REQUEST_ID, actor: nurses[episode.facility] }, () =>
-      registerEpisode(services, nurses[episode.facility], episode),
+async function recordVisit(
+  services: Services,
+  staff: Staff,
+  demo: DemoPregnancy,
+  visit: PlannedVisit,
+) {
+  const { episode } = demo;
+  const input = await validated(RecordVisitDto, { visitDate: visit.date, ...visit.values });
+  const recorded = await step(`visit on ${visit.date} for ${describe(episode)}`, () =>
+    services.visits.record(episode.pregnancyId!, input, staff[episode.facility].nurse),
+  );
+  const regraded = recorded.regrading?.colour ?? null;
+  if (regraded !== visit.regrading) {
+    throw new Error(
+      `Demo plan: the visit on ${visit.date} for ${describe(episode)} re-graded to ${regraded ?? 'nothing'}, expected ${visit.regrading ?? 'nothing'}`,
     );
-    done += 1;
-    if (done % 50 === 0 || done === episodes.length) {
-      console.log(
-        `[demo] ${done}/${episodes.length} pregnancies registered (${women.length} women)`,
+  }
+  if (visit.opensCase) await takeCase(services, staff, demo);
+}
+
+async function assess(
+  services: Services,
+  staff: Staff,
+  demo: DemoPregnancy,
+  assessment: PlannedAssessment,
+) {
+  const { episode } = demo;
+  const input = await validated(AssessRiskDto, {
+    kind: assessment.kind,
+    assessedOn: assessment.date,
+    factorCodes: assessment.ticked,
+  });
+  const graded = await step(
+    `${assessment.kind} on ${assessment.date} for ${describe(episode)}`,
+    () => services.risk.assess(episode.pregnancyId!, input, staff[episode.facility].nurse),
+  );
+  if (graded.colour !== assessment.colour) {
+    throw new Error(
+      `Demo plan: the ${assessment.kind} on ${assessment.date} for ${describe(episode)} graded ${graded.colour} (${graded.factors.map((f) => f.code).join(', ')}), expected ${assessment.colour}`,
+    );
+  }
+  if (assessment.opensCase) await takeCase(services, staff, demo);
+}
+
+/** The case a grading just opened: the MCH officer names the clinician and writes the plan. */
+async function takeCase(services: Services, staff: Staff, demo: DemoPregnancy) {
+  const { episode, care } = demo;
+  const opened = await services.dataSource
+    .getRepository(HighRiskCase)
+    .findOneBy({ pregnancyId: episode.pregnancyId!, status: 'open' });
+  if (!opened) throw new Error(`Demo plan: no high-risk case opened for ${describe(episode)}`);
+  demo.caseId = opened.id;
+  const work = care.caseWork;
+  if (!work) return;
+  const { mch } = staff[episode.facility];
+  await inContext(mch, async () => {
+    const update = await validated(UpdateCaseDto, {
+      version: opened.version,
+      responsibleClinicianId: staff[episode.facility][work.clinician].userId,
+      plan: work.plan,
+    });
+    await step(`case plan for ${describe(episode)}`, () =>
+      services.cases.update(opened.id, update, mch),
+    );
+    const note = await validated(AddNoteDto, { text: work.note });
+    await step(`case note for ${describe(episode)}`, () =>
+      services.cases.addNote(opened.id, note, mch),
+    );
+  });
+}
+
+interface TimelineEvent {
+  on: IsoDate;
+  /** Within a day: status changes first (a transfer before the new registration), then the rest. */
+  order: number;
+  demo: DemoPregnancy;
+  kind: 'status' | 'registration' | 'redating' | 'visit' | 'assessment';
+  run: (services: Services, staff: Staff) => Promise<void>;
+}
+
+/** Everything that happened to the demo pregnancies, in the order it happened. */
+function timeline(demos: DemoPregnancy[]): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const demo of demos) {
+    const { episode, care } = demo;
+    const add = (
+      on: IsoDate,
+      order: number,
+      kind: TimelineEvent['kind'],
+      run: TimelineEvent['run'],
+    ) => events.push({ on, order, demo, kind, run });
+    add(episode.registrationDate, 1, 'registration', (s, staff) => registerEpisode(s, staff, demo));
+    for (const change of episode.steps) {
+      add(change.date, 0, 'status', (s, staff) => changeStatus(s, staff, demo, change));
+    }
+    if (episode.redating) {
+      add(episode.redating.on, 2, 'redating', (s, staff) => redateEpisode(s, staff, demo));
+    }
+    for (const visit of care.visits) {
+      add(visit.date, 3, 'visit', (s, staff) => recordVisit(s, staff, demo, visit));
+    }
+    for (const assessment of care.assessments) {
+      add(assessment.date, 4, 'assessment', (s, staff) => assess(s, staff, demo, assessment));
+    }
+  }
+  return events.sort((a, b) => daysBetween(b.on, a.on) || a.order - b.order);
+}
+
+/** Pregnancies written at the same time, at most; the services' transactions use the pool. */
+const CONCURRENT_LANES = 6;
+/** Events are run in batches of this many days, so ids and audit rows keep roughly to date order. */
+const BATCH_DAYS = 28;
+
+/**
+ * Pregnancies that must be written one after the other: the same woman's, and those the
+ * possible-duplicate check compares (same document, phone, or name and birth date).
+ */
+function lanesOf(demos: DemoPregnancy[]): Map<DemoPregnancy, number> {
+  const laneOfKey = new Map<string, number>();
+  const lanes = new Map<DemoPregnancy, number>();
+  const merged = new Map<number, number>();
+  const root = (lane: number): number => {
+    let current = lane;
+    while (merged.has(current)) current = merged.get(current)!;
+    return current;
+  };
+  demos.forEach((demo, index) => {
+    const { person } = demo.episode;
+    const keys = [
+      `document:${person.documentType}:${person.documentNumber}`,
+      `phone:${person.phone}`,
+      `person:${person.name}|${person.birthDate}`,
+    ];
+    for (const key of keys) {
+      const other = laneOfKey.get(key);
+      if (other !== undefined && root(other) !== root(index)) merged.set(root(other), root(index));
+      laneOfKey.set(key, index);
+    }
+    lanes.set(demo, index);
+  });
+  for (const [demo, lane] of lanes) lanes.set(demo, root(lane));
+  return lanes;
+}
+
+/**
+ * Runs the timeline: batch by batch in date order; within a batch each lane's events in order,
+ * several lanes at once. The first failure stops every lane, then stops the seed.
+ */
+async function runTimeline(
+  events: TimelineEvent[],
+  lanes: Map<DemoPregnancy, number>,
+  run: (event: TimelineEvent) => Promise<void>,
+): Promise<void> {
+  const batches = new Map<number, Map<number, TimelineEvent[]>>();
+  for (const event of events) {
+    const batch = Math.floor(daysBetween(events[0].on, event.on) / BATCH_DAYS);
+    const byLane = batches.get(batch) ?? new Map<number, TimelineEvent[]>();
+    const lane = lanes.get(event.demo)!;
+    byLane.set(lane, [...(byLane.get(lane) ?? []), event]);
+    batches.set(batch, byLane);
+  }
+  let failed = false;
+  for (const byLane of batches.values()) {
+    const queue = [...byLane.values()];
+    const worker = async () => {
+      for (let laneEvents = queue.shift(); laneEvents && !failed; laneEvents = queue.shift()) {
+        for (const event of laneEvents) {
+          if (failed) return;
+          try {
+            await run(event);
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+        }
+      }
+    };
+    await settleAll(Array.from({ length: Math.min(CONCURRENT_LANES, queue.length) }, worker));
+  }
+}
+
+/** Waits for all of them, so nothing is still writing when the first failure stops the seed. */
+async function settleAll(work: Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(work);
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+/** Dated work that needs the whole history first: referrals, calls, the district reports. */
+async function followUpCases(
+  services: Services,
+  staff: Staff,
+  demos: DemoPregnancy[],
+  timeZone: string,
+): Promise<void> {
+  for (const demo of demos) {
+    const { episode, care } = demo;
+    const { nurse, mch } = staff[episode.facility];
+    if (care.referral) {
+      const referral = care.referral;
+      if (demo.caseId === null) throw new Error(`Demo plan: ${describe(episode)} has no case`);
+      await inContext(mch, async () => {
+        const input = await validated(AddReferralDto, {
+          referredOn: referral.referredOn,
+          toFacilityName: referral.toFacilityName,
+          reason: referral.reason,
+        });
+        const referred = await step(`referral of ${describe(episode)}`, () =>
+          services.cases.addReferral(demo.caseId!, input, mch),
+        );
+        if (!referral.followUp) return;
+        const followUp = await validated(FollowUpReferralDto, {
+          followedUpOn: referral.followUp.on,
+          result: referral.followUp.result,
+        });
+        await step(`referral follow-up of ${describe(episode)}`, () =>
+          services.cases.followUpReferral(referred.id, followUp, mch),
+        );
+      });
+    }
+    if (care.contact) {
+      const contact = care.contact;
+      await inContext(nurse, async () => {
+        const input = await validated(RecordContactDto, contact);
+        await step(`call to ${describe(episode)}`, () =>
+          services.schedule.recordContact(episode.pregnancyId!, input, nurse),
+        );
+      });
+    }
+  }
+  await sendReports(services, staff, demos, timeZone);
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The MCH officer reports each ORANGE/RED grading to the district in working hours, within its
+ * deadline, except the reports the stories keep back or send days late.
+ */
+async function sendReports(
+  services: Services,
+  staff: Staff,
+  demos: DemoPregnancy[],
+  timeZone: string,
+): Promise<void> {
+  const rng = new Rng(SEED + 2);
+  const byPregnancy = new Map(demos.map((demo) => [demo.episode.pregnancyId!, demo]));
+  const facilityIds = DEMO_FACILITIES.map((f) => staff[f.key].mch.facilityId);
+  const reports = await services.dataSource.getRepository(RiskReport).find({
+    where: { facilityId: In(facilityIds) },
+    order: { id: 'ASC' },
+  });
+  for (const demo of demos) {
+    const made = reports
+      .filter((r) => r.pregnancyId === demo.episode.pregnancyId)
+      .map((r) => `${todayIn(timeZone, r.gradedAt)} ${r.colour}`);
+    const planned = demo.care.reports.map((r) => `${r.date} ${r.colour}`);
+    if (JSON.stringify(made) !== JSON.stringify(planned)) {
+      throw new Error(
+        `Demo plan: ${describe(demo.episode)} has district reports [${made.join(', ')}], expected [${planned.join(', ')}]`,
       );
     }
   }
-  const redatings = episodes.filter((e) => e.redating);
-  for (const episode of redatings) {
-    await runInRequestContext({ requestId: REQUEST_ID, actor: nurses[episode.facility] }, () =>
-      redateEpisode(services, nurses[episode.facility], episode),
+  for (const report of reports) {
+    const demo = byPregnancy.get(report.pregnancyId)!;
+    const handling = demo.care.reportHandling;
+    if (handling === 'unsent') continue;
+    const facility = DEMO_FACILITIES.find((f) => f.key === demo.episode.facility)!;
+    const { mch } = staff[facility.key];
+    const hours =
+      handling === 'late'
+        ? 96 + rng.int(9, 17)
+        : report.colour === 'red'
+          ? rng.int(9, 17)
+          : 24 * rng.int(0, 2) + rng.int(9, 17);
+    const at = new Date(report.gradedAt.getTime() + hours * HOUR_MS);
+    await inContext(mch, async () => {
+      const input = await validated(RecordReportDto, {
+        // A grading of this morning is reported now.
+        ...(at.getTime() < Date.now() ? { reportedAt: at } : {}),
+        reportedTo: facility.district,
+      });
+      const sent = await step(`report ${report.id} of ${describe(demo.episode)}`, () =>
+        services.reports.record(report.id, input, mch),
+      );
+      const expected = handling === 'late' ? 'reported_late' : 'reported_on_time';
+      if (sent.state !== expected) {
+        throw new Error(
+          `Demo plan: report ${report.id} of ${describe(demo.episode)} is ${sent.state}, expected ${expected}`,
+        );
+      }
+    });
+  }
+}
+
+interface LoadedDemo {
+  staff: Staff;
+  demos: DemoPregnancy[];
+}
+
+async function loadDemoData(
+  services: Services,
+  today: IsoDate,
+  timeZone: string,
+): Promise<LoadedDemo> {
+  const staff = await createStaff(services);
+  console.log(`[demo] ${DEMO_FACILITIES.length} facilities and their staff created`);
+
+  const women = new Planner(new Rng(SEED), today).plan();
+  const episodes = women.flat().sort((a, b) => daysBetween(b.registrationDate, a.registrationDate));
+  const plans = new CarePlanner(new Rng(SEED + 1), today).plan(episodes.map(careSubject));
+  const demos = episodes.map((episode, i): DemoPregnancy => ({
+    episode,
+    care: plans[i],
+    caseId: null,
+  }));
+
+  const counts: Record<TimelineEvent['kind'], number> = {
+    status: 0,
+    registration: 0,
+    redating: 0,
+    visit: 0,
+    assessment: 0,
+  };
+  // Registration finds or creates the woman with SELECT … FOR UPDATE, a gap lock when she is new:
+  // two new women registered at once deadlock, so registrations are written one at a time.
+  let registering: Promise<unknown> = Promise.resolve();
+  const oneAtATime = (work: () => Promise<void>): Promise<void> => {
+    const done = registering.then(work);
+    registering = done.catch(() => undefined);
+    return done;
+  };
+  await runTimeline(timeline(demos), lanesOf(demos), async (event) => {
+    const work = () =>
+      inContext(staff[event.demo.episode.facility].nurse, () => event.run(services, staff));
+    await (event.kind === 'registration' ? oneAtATime(work) : work());
+    counts[event.kind] += 1;
+    const registered = counts.registration;
+    if (event.kind === 'registration' && (registered % 50 === 0 || registered === demos.length)) {
+      console.log(
+        `[demo] ${registered}/${demos.length} pregnancies registered (${women.length} women), up to ${event.on}`,
+      );
+    }
+  });
+  console.log(
+    `[demo] ${counts.redating} pregnancies re-dated, ${counts.status} status changes, ${counts.visit} antenatal visits, ${counts.assessment} clinician gradings`,
+  );
+  await followUpCases(services, staff, demos, timeZone);
+  await checkAsPlanned(services, staff, demos, timeZone);
+  return { staff, demos };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stories, read back through the services the API uses.
+
+const RISK_ORDER: Record<string, number> = { red: 0, orange: 1, yellow: 2, none: 3, green: 4 };
+
+const EXPECTED_NEXT_ACTION: Partial<Record<CareRole, string>> = {
+  redReportLate: 'report_late',
+  orangeReportLate: 'report_late',
+  orangeReportDue: 'report_due',
+  severeAnaemia: 'assign_clinician',
+  referralFollowUpLate: 'referral_follow_up_late',
+  referralPending: 'referral_follow_up_due',
+};
+
+/** The worklist, the high-risk register and the late reports must be what the plan set up. */
+async function checkAsPlanned(
+  services: Services,
+  staff: Staff,
+  demos: DemoPregnancy[],
+  timeZone: string,
+): Promise<void> {
+  const now = Date.now();
+  for (const facility of DEMO_FACILITIES) {
+    const { nurse } = staff[facility.key];
+    const own = demos.filter((d) => d.episode.facility === facility.key);
+    const mismatch = (what: string, actual: string[], expected: string[]) => {
+      if (JSON.stringify(actual) === JSON.stringify(expected)) return;
+      throw new Error(
+        `Demo plan: ${facility.code} ${what} is\n  ${actual.join('\n  ')}\nexpected\n  ${expected.join('\n  ')}`,
+      );
+    };
+
+    const worklist = await services.schedule.overdueWorklist(
+      nurse,
+      await validated(WorklistQueryDto, { page: 1, pageSize: MAX_PAGE_SIZE }),
+    );
+    const expectedWorklist = own
+      .filter((d) => d.care.overdue)
+      .sort(
+        (a, b) =>
+          RISK_ORDER[a.care.colour ?? 'none'] - RISK_ORDER[b.care.colour ?? 'none'] ||
+          b.care.overdue!.daysOverdue - a.care.overdue!.daysOverdue ||
+          a.episode.pregnancyId! - b.episode.pregnancyId!,
+      )
+      .map(
+        (d) =>
+          `${d.episode.pregnancyId} ${d.care.colour ?? 'unscreened'} ${d.care.overdue!.window} +${d.care.overdue!.daysOverdue}`,
+      );
+    mismatch(
+      'overdue worklist',
+      worklist.items.map(
+        (i) =>
+          `${i.pregnancyId} ${i.riskColour ?? 'unscreened'} ${i.overdueWindow} +${i.daysOverdue}`,
+      ),
+      expectedWorklist,
+    );
+
+    const late = await services.reports.list(
+      nurse,
+      await validated(ReportQueryDto, { page: 1, pageSize: MAX_PAGE_SIZE, state: 'late' }),
+    );
+    const expectedLate = own.flatMap((d) =>
+      d.care.reportHandling !== 'unsent'
+        ? []
+        : d.care.reports
+            .filter((r) => {
+              const due =
+                startOfDayIn(r.date, timeZone).getTime() + REPORT_WINDOW_HOURS[r.colour] * HOUR_MS;
+              return r.date !== todayIn(timeZone) && due < now;
+            })
+            .map((r) => `${d.episode.pregnancyId} ${r.colour}`),
+    );
+    mismatch(
+      'late-report list',
+      late.items.map((r) => `${r.pregnancyId} ${r.colour}`).sort(),
+      expectedLate.sort(),
+    );
+
+    const register = await services.cases.register(
+      nurse,
+      await validated(CaseQueryDto, { page: 1, pageSize: MAX_PAGE_SIZE }),
+    );
+    const stillOpen = own.filter(
+      (d) =>
+        d.care.caseOpenedOn !== null && ['open', 'delivered'].includes(d.care.subject.finalStatus),
+    );
+    mismatch(
+      'high-risk register',
+      register.items.map((c) => String(c.pregnancyId)).sort(),
+      stillOpen.map((d) => String(d.episode.pregnancyId)).sort(),
+    );
+    const withAction = own.filter((d) => d.care.role && EXPECTED_NEXT_ACTION[d.care.role]);
+    mismatch(
+      'next actions in the register',
+      withAction.map((d) => {
+        const item = register.items.find((c) => c.pregnancyId === d.episode.pregnancyId);
+        return `${d.care.role} ${item?.nextAction.action ?? 'missing'}`;
+      }),
+      withAction.map((d) => `${d.care.role} ${EXPECTED_NEXT_ACTION[d.care.role!]}`),
     );
   }
-  console.log(`[demo] ${redatings.length} pregnancies re-dated`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -976,6 +1517,156 @@ async function printSummary(dataSource: DataSource, today: IsoDate): Promise<voi
   );
 }
 
+const COLOUR_LABELS: Record<string, string> = {
+  red: 'RED',
+  orange: 'ORANGE',
+  yellow: 'YELLOW',
+  green: 'GREEN',
+};
+
+/** Antenatal care, screening and the high-risk work, as the API's services report them. */
+async function printCareSummary(services: Services, staff: Staff): Promise<void> {
+  const { dataSource } = services;
+  const facilityIds = DEMO_FACILITIES.map((f) => staff[f.key].nurse.facilityId);
+  const perFacility = async (sql: string): Promise<Map<number, Record<string, string>>> => {
+    const rows = await dataSource.query<(Record<string, string> & { facility_id: number })[]>(sql, [
+      facilityIds,
+    ]);
+    return new Map(rows.map((row) => [row.facility_id, row]));
+  };
+  const visits = await perFacility(
+    'SELECT facility_id, COUNT(*) AS n FROM antenatal_visit WHERE facility_id IN (?) GROUP BY facility_id',
+  );
+  const colourRows = await dataSource.query<
+    { facility_id: number; colour: string | null; purple: string; n: string; open: string }[]
+  >(
+    `SELECT facility_id, risk_colour AS colour, SUM(risk_purple) AS purple, COUNT(*) AS n,
+            SUM(status = 'open') AS open
+     FROM pregnancy WHERE facility_id IN (?) GROUP BY facility_id, risk_colour`,
+    [facilityIds],
+  );
+  const automatic = await perFacility(
+    `SELECT a.facility_id, COUNT(*) AS n,
+            SUM(EXISTS (SELECT 1 FROM risk_assessment_factor f WHERE f.assessment_id = a.id
+                        AND f.code IN ('ANAEMIA_HB_60_110', 'SEVERE_ANAEMIA_HB_40_60', 'HB_UNDER_40'))) AS hb
+     FROM risk_assessment a WHERE a.facility_id IN (?) AND a.kind = 'automatic' GROUP BY a.facility_id`,
+  );
+  const unassigned = await perFacility(
+    `SELECT facility_id, COUNT(*) AS n FROM high_risk_case
+     WHERE facility_id IN (?) AND status = 'open' AND responsible_clinician_id IS NULL GROUP BY facility_id`,
+  );
+  const referrals = await perFacility(
+    `SELECT facility_id, COUNT(*) AS n, SUM(result_followed_up_on IS NULL) AS pending
+     FROM referral WHERE facility_id IN (?) GROUP BY facility_id`,
+  );
+
+  const screened = (id: number, colour: string) =>
+    colourRows
+      .filter((r) => r.facility_id === id && r.colour === colour)
+      .reduce((n, r) => n + Number(r.n), 0);
+  console.log(
+    '\nAntenatal visits and five-colour screening (current colour of screened pregnancies):',
+  );
+  printTable([
+    ['facility', 'visits', 'screened', ...RISK_COLOURS, 'purple', 'open, not screened'],
+    ...DEMO_FACILITIES.map((facility, i) => {
+      const id = facilityIds[i];
+      const own = colourRows.filter((r) => r.facility_id === id);
+      return [
+        facility.code,
+        visits.get(id)?.n ?? '0',
+        String(own.filter((r) => r.colour !== null).reduce((n, r) => n + Number(r.n), 0)),
+        ...RISK_COLOURS.map((colour) => String(screened(id, colour))),
+        String(own.reduce((n, r) => n + Number(r.purple), 0)),
+        String(own.filter((r) => r.colour === null).reduce((n, r) => n + Number(r.open), 0)),
+      ];
+    }),
+  ]);
+  const all = colourRows.filter((r) => r.colour !== null).reduce((n, r) => n + Number(r.n), 0);
+  console.log(
+    `  all screened (${all}): ` +
+      RISK_COLOURS.map(
+        (colour) =>
+          `${colour} ${Math.round((100 * facilityIds.reduce((n, id) => n + screened(id, colour), 0)) / all)} %`,
+      ).join(', '),
+  );
+
+  const rows: string[][] = [];
+  const worklists: { facility: DemoFacility; order: string; items: string[][] }[] = [];
+  for (const [i, facility] of DEMO_FACILITIES.entries()) {
+    const id = facilityIds[i];
+    const { nurse } = staff[facility.key];
+    const reportCount = async (state: NonNullable<ReportQueryDto['state']>) =>
+      (
+        await services.reports.list(
+          nurse,
+          await validated(ReportQueryDto, { page: 1, pageSize: 1, state }),
+        )
+      ).total;
+    const register = await services.cases.register(
+      nurse,
+      await validated(CaseQueryDto, { page: 1, pageSize: 1 }),
+    );
+    rows.push([
+      facility.code,
+      `${automatic.get(id)?.n ?? 0} (${automatic.get(id)?.hb ?? 0})`,
+      `${register.total} (${unassigned.get(id)?.n ?? 0})`,
+      `${referrals.get(id)?.n ?? 0} (${referrals.get(id)?.pending ?? 0})`,
+      String(await reportCount('due')),
+      String(await reportCount('late')),
+      String(await reportCount('reported_on_time')),
+      String(await reportCount('reported_late')),
+    ]);
+    const worklist = await services.schedule.overdueWorklist(
+      nurse,
+      await validated(WorklistQueryDto, { page: 1, pageSize: MAX_PAGE_SIZE }),
+    );
+    const colours = worklist.items.map((item) =>
+      item.riskColour ? COLOUR_LABELS[item.riskColour] : 'not screened',
+    );
+    worklists.push({
+      facility,
+      // Runs of one colour, e.g. "RED, ORANGE, YELLOW ×5, not screened, GREEN ×3".
+      order: colours
+        .filter((colour, index) => colours[index - 1] !== colour)
+        .map((colour) => {
+          const run = colours.filter((c) => c === colour).length;
+          return run > 1 ? `${colour} ×${run}` : colour;
+        })
+        .join(', '),
+      items: worklist.items
+        .slice(0, 5)
+        .map((item, index) => [
+          item.name,
+          colours[index],
+          `${item.overdueWindow} ${item.overdueWindowLabel}`,
+          String(item.daysOverdue),
+          item.lastContact ? item.lastContact.outcome : '',
+        ]),
+    });
+  }
+  console.log('\nHigh-risk management and district reports:');
+  printTable([
+    [
+      'facility',
+      'automatic re-gradings (Hb)',
+      'open high-risk cases (no clinician)',
+      'referrals (not followed up)',
+      'reports due',
+      'late',
+      'sent on time',
+      'sent late',
+    ],
+    ...rows,
+  ]);
+  for (const { facility, order, items } of worklists) {
+    console.log(
+      `\nOverdue-visit worklist of ${facility.code} (GET /worklists/overdue-visits): ${order}; the first ${items.length}:`,
+    );
+    printTable([['name', 'colour', 'overdue window', 'days overdue', 'last call'], ...items]);
+  }
+}
+
 function printLogins(port: number): void {
   const rows = DEMO_FACILITIES.flatMap((facility) =>
     DEMO_ROLES.map((role) => [
@@ -995,23 +1686,35 @@ function printLogins(port: number): void {
       `    -d '{"username":"${nurse[0]}","password":"${nurse[1]}"}'`,
       'Then, for example:',
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/pregnancies?status=open&pageSize=5'`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/overdue-visits'   # who missed a visit, highest risk first`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/high-risk-cases'            # the high-risk register, with next actions`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/risk-reports?state=late'    # district reports past their deadline`,
       `API docs: http://localhost:${port}/docs`,
     ].join('\n'),
   );
 }
 
-/** Columns padded to the longest cell; the last column is not padded (it holds Chinese text). */
+/** Columns padded to the widest cell, counting Chinese characters as two terminal columns. */
 function printTable(rows: string[][]): void {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => displayWidth(row[i]))));
   for (const row of rows) {
     console.log(
       '  ' +
         row
-          .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i])))
+          .map((cell, i) => cell + ' '.repeat(widths[i] - displayWidth(cell)))
           .join('  ')
           .trimEnd(),
     );
   }
+}
+
+const WIDE_CHARACTER =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += WIDE_CHARACTER.test(character) ? 2 : 1;
+  return width;
 }
 
 async function main(): Promise<void> {
@@ -1029,6 +1732,11 @@ async function main(): Promise<void> {
       users: app.get(UsersService),
       registration: app.get(RegistrationService),
       pregnancies: app.get(PregnanciesService),
+      visits: app.get(VisitsService),
+      schedule: app.get(ScheduleService),
+      risk: app.get(RiskAssessmentService),
+      cases: app.get(HighRiskCasesService),
+      reports: app.get(RiskReportsService),
       dataSource: app.get(DataSource),
     };
     const known = await services.facilities.findAll();
@@ -1038,8 +1746,9 @@ async function main(): Promise<void> {
       return;
     }
     console.log(`[demo] loading demo data for ${today} (${timeZone})`);
-    await loadDemoData(services, today);
+    const { staff } = await loadDemoData(services, today, timeZone);
     await printSummary(services.dataSource, today);
+    await printCareSummary(services, staff);
     printLogins(port);
     console.log(`\nDemo data loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   } finally {

@@ -155,12 +155,14 @@ export class HighRiskCasesService {
       const current = await this.openCase(manager, id, actor);
       const pregnancy = await manager.findOneByOrFail(Pregnancy, { id: current.pregnancyId });
       const today = this.clock.today();
-      if (input.referredOn > today || input.referredOn < pregnancy.registrationDate) {
+      const opened = this.clock.dateOf(current.openedAt);
+      const earliest = opened > pregnancy.registrationDate ? opened : pregnancy.registrationDate;
+      if (input.referredOn > today || input.referredOn < earliest) {
         throw riskInputInvalid([
           {
             field: 'referredOn',
-            rule: 'withinPregnancy',
-            message: `referredOn must be between ${pregnancy.registrationDate} and today`,
+            rule: 'withinCase',
+            message: `referredOn must be between the case opening (${earliest}) and today`,
           },
         ]);
       }
@@ -202,6 +204,7 @@ export class HighRiskCasesService {
         () => referralNotFound(referralId),
       );
       if (referral.resultFollowedUpOn !== null) throw referralAlreadyFollowedUp(referralId);
+      await this.openCase(manager, referral.caseId, actor);
       if (input.followedUpOn < referral.referredOn || input.followedUpOn > this.clock.today()) {
         throw riskInputInvalid([
           {

@@ -222,30 +222,42 @@ export class RegistrationService {
     actor: Actor,
     prefix: string,
   ): Promise<{ woman: Woman; existingWoman: boolean }> {
-    const known = await manager.findOne(Woman, {
-      where: { documentType: input.documentType, documentNumber: checked.documentNumber },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const document = { documentType: input.documentType, documentNumber: checked.documentNumber };
+    const known = await this.lockKnownWoman(manager, document);
     if (known) {
       await this.refreshKnownWoman(manager, known, input, prefix);
       return { woman: known, existingWoman: true };
     }
 
-    const woman = await manager.save(
-      manager.create(Woman, {
-        documentType: input.documentType,
-        documentNumber: checked.documentNumber,
-        name: input.name.trim(),
-        birthDate: input.birthDate,
-        phone: input.phone,
-        residenceRegionCode: input.residenceRegionCode,
-        householdType: input.householdType,
-        education: input.education ?? null,
-        occupation: input.occupation ?? null,
-        registeredFacilityId: actor.facilityId,
-        oddSequenceConfirmed: checked.oddSequence,
-      }),
-    );
+    let woman: Woman;
+    try {
+      woman = await manager.save(
+        manager.create(Woman, {
+          documentType: input.documentType,
+          documentNumber: checked.documentNumber,
+          name: input.name.trim(),
+          birthDate: input.birthDate,
+          phone: input.phone,
+          residenceRegionCode: input.residenceRegionCode,
+          householdType: input.householdType,
+          education: input.education ?? null,
+          occupation: input.occupation ?? null,
+          registeredFacilityId: actor.facilityId,
+          oddSequenceConfirmed: checked.oddSequence,
+        }),
+      );
+    } catch (error) {
+      // Registered a moment ago by another desk: her record exists now, so reuse it.
+      if (!isDuplicateKeyError(error, 'uq_woman_document')) throw error;
+      // A locking read sees the row the other desk just committed; a plain one would not.
+      const registered = await manager.findOne(Woman, {
+        where: document,
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!registered) throw error;
+      await this.refreshKnownWoman(manager, registered, input, prefix);
+      return { woman: registered, existingWoman: true };
+    }
     await this.audit.record(manager, {
       entity: 'woman',
       entityId: woman.id,
@@ -262,6 +274,20 @@ export class RegistrationService {
       });
     }
     return { woman, existingWoman: false };
+  }
+
+  /**
+   * Her record locked by primary key, if the document is known. Reading without a lock first
+   * matters: a locking read of a missing row takes a gap lock, and two desks registering two new
+   * women would then deadlock on their inserts.
+   */
+  private async lockKnownWoman(
+    manager: EntityManager,
+    document: Pick<Woman, 'documentType' | 'documentNumber'>,
+  ): Promise<Woman | null> {
+    const found = await manager.findOne(Woman, { select: { id: true }, where: document });
+    if (!found) return null;
+    return manager.findOne(Woman, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Same document: the same person. Name and birth date must agree; contact details are refreshed. */

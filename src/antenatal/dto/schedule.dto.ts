@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDate,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -104,6 +105,12 @@ export class WorklistQueryDto extends PageQueryDto {
 }
 
 export class RecordContactDto {
+  @ApiPropertyOptional({ description: 'When she was called (ISO 8601); defaults to now' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  attemptedAt?: Date;
+
   @ApiProperty({ enum: CONTACT_OUTCOMES })
   @IsIn(CONTACT_OUTCOMES)
   outcome: ContactOutcome;
