@@ -263,6 +263,7 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       await assess(p.id, {
         kind: 'registration_screening',
         factorCodes: ['SEVERE_PRE_ECLAMPSIA'],
+        assessedOn: addDays(today(), -20),
       }).expect(201);
 
       const register1 = await t.http().get('/high-risk-cases').set(as(home)).expect(200);
@@ -272,7 +273,7 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       expect(entry).toMatchObject({
         status: 'open',
         colour: 'orange',
-        nextAction: { action: 'report_due' },
+        nextAction: { action: 'report_late' },
       });
 
       const reports = await t.http().get('/risk-reports').set(as(home)).expect(200);
@@ -314,6 +315,19 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
         .send({ text: '血压 150/100，已通知医生' })
         .expect(201);
 
+      const beforeCase = await t
+        .http()
+        .post(`/high-risk-cases/${entry.id}/referrals`)
+        .set(as(home))
+        .send({
+          referredOn: addDays(today(), -21),
+          toFacilityName: '北京大学第一医院',
+          reason: 'x',
+        })
+        .expect(400);
+      expect(beforeCase.body.details).toEqual([
+        expect.objectContaining({ field: 'referredOn', rule: 'withinCase' }),
+      ]);
       const referral = await t
         .http()
         .post(`/high-risk-cases/${entry.id}/referrals`)
