@@ -1,10 +1,12 @@
 import { Init1795349318242 } from './1795349318242-Init';
 import { RiskAndAntenatal1795350623335 } from './1795350623335-RiskAndAntenatal';
 import { ClassesAndFolicAcid1795351149387 } from './1795351149387-ClassesAndFolicAcid';
+import { Pmtct1795352203241 } from './1795352203241-Pmtct';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
   Init1795349318242,
   RiskAndAntenatal1795350623335,
   ClassesAndFolicAcid1795351149387,
+  Pmtct1795352203241,
 ];

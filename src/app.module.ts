@@ -8,6 +8,7 @@ import { AntenatalModule } from './antenatal/antenatal.module';
 import { RiskModule } from './risk/risk.module';
 import { ClassesModule } from './classes/classes.module';
 import { FolicAcidModule } from './folic-acid/folic-acid.module';
+import { PmtctModule } from './pmtct/pmtct.module';
 
 export interface AppOptions {
   /** Also run queue processors (and the schedule, when cron is set) in the API process. */
@@ -26,6 +27,7 @@ export class AppModule {
         RiskModule,
         ClassesModule,
         FolicAcidModule,
+        PmtctModule,
         ...(options.worker ? [WorkerModule.register(options.worker)] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

@@ -18,6 +18,14 @@ import {
   FolicAcidIntakeReport,
   FolicAcidSurvey,
 } from './folic-acid/folic-acid.entities';
+import {
+  ExposedInfant,
+  InfantFollowUp,
+  MaternalTreatment,
+  PmtctCounselling,
+  PmtctTest,
+  TreatmentDose,
+} from './pmtct/pmtct.entities';
 
 /** Every entity, for the data source shared by the app and the migration CLI. */
 export const ENTITIES = [
@@ -45,4 +53,10 @@ export const ENTITIES = [
   FolicAcidDispensing,
   FolicAcidIntakeReport,
   FolicAcidSurvey,
+  PmtctCounselling,
+  PmtctTest,
+  MaternalTreatment,
+  TreatmentDose,
+  ExposedInfant,
+  InfantFollowUp,
 ];

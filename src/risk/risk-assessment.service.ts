@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AntenatalVisit } from '../antenatal/antenatal-visit.entity';
+import { DiseaseCode, PmtctTest } from '../pmtct/pmtct.entities';
+import { diseaseStatus } from '../pmtct/rules/pmtct-rules';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { HospitalClock } from '../core/time/hospital-clock';
@@ -36,6 +38,12 @@ interface GradingRequest {
   tickedCodes: readonly string[];
   catalogue: RiskCatalogue;
   sourceVisitId: number | null;
+}
+
+export interface Regrading {
+  assessmentId: number;
+  colour: string;
+  purple: boolean;
 }
 
 const PREGNANCY_KINDS: readonly AssessmentKind[] = ['registration_screening', 'visit'];
@@ -99,22 +107,54 @@ export class RiskAssessmentService {
    * factors; record an assessment only when the colour or PURPLE changes. A pregnancy not yet
    * screened is left to the clinician's screening.
    */
-  async regradeAfterVisit(
+  regradeAfterVisit(
     manager: EntityManager,
     pregnancy: Pregnancy,
     visit: AntenatalVisit,
     actor: Actor,
-  ): Promise<{ assessmentId: number; colour: string; purple: boolean } | null> {
+  ): Promise<Regrading | null> {
+    return this.regrade(manager, pregnancy, actor, {
+      onDate: visit.visitDate,
+      sourceVisitId: visit.id,
+      evenIfUnscreened: false,
+    });
+  }
+
+  /** After a confirmed positive HIV, syphilis or HBsAg result: PURPLE, screened or not. */
+  regradeAfterTestResult(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    resultDate: string,
+    actor: Actor,
+  ): Promise<Regrading | null> {
+    return this.regrade(manager, pregnancy, actor, {
+      onDate: resultDate,
+      sourceVisitId: null,
+      evenIfUnscreened: true,
+    });
+  }
+
+  private async regrade(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    actor: Actor,
+    trigger: { onDate: string; sourceVisitId: number | null; evenIfUnscreened: boolean },
+  ): Promise<Regrading | null> {
     const latest = await manager.findOne(RiskAssessment, {
       where: { pregnancyId: pregnancy.id },
       order: { assessedAt: 'DESC', id: 'DESC' },
     });
-    if (!latest) return null;
-    const ticked = await manager.find(RiskAssessmentFactor, {
-      where: { assessmentId: latest.id, origin: 'ticked' },
-    });
-    const catalogue = await manager.findOneByOrFail(RiskCatalogue, { id: latest.catalogueId });
-    const assessedOn = visit.visitDate > latest.assessedOn ? visit.visitDate : latest.assessedOn;
+    if (!latest && !trigger.evenIfUnscreened) return null;
+    const ticked = latest
+      ? await manager.find(RiskAssessmentFactor, {
+          where: { assessmentId: latest.id, origin: 'ticked' },
+        })
+      : [];
+    const catalogue = latest
+      ? await manager.findOneByOrFail(RiskCatalogue, { id: latest.catalogueId })
+      : await this.catalogues.forAssessment(manager, pregnancy.facilityId);
+    const assessedOn =
+      latest && latest.assessedOn > trigger.onDate ? latest.assessedOn : trigger.onDate;
     const findings = await this.findings(
       manager,
       pregnancy,
@@ -130,7 +170,7 @@ export class RiskAssessmentService {
       assessedOn,
       tickedCodes: [],
       catalogue,
-      sourceVisitId: visit.id,
+      sourceVisitId: trigger.sourceVisitId,
     });
     return { assessmentId: assessment.id, colour: assessment.colour, purple: assessment.purple };
   }
@@ -409,7 +449,22 @@ export class RiskAssessmentService {
       PLATELETS: `visit:${platelets?.id}`,
       BP: `visit:${pressure?.id}`,
     };
-    // Test results (HIV, syphilis, HBsAg) are not recorded by this service yet, so none is positive.
+    const tests = await manager.find(PmtctTest, {
+      where: { pregnancyId: pregnancy.id, subject: 'woman' },
+      order: { sampleDate: 'ASC', id: 'ASC' },
+    });
+    const known = tests
+      .filter((test) => test.resultDate !== null && test.resultDate <= assessedOn)
+      .map((test) => ({ ...test, partner: false }));
+    const confirmed = (disease: DiseaseCode) =>
+      diseaseStatus(known, disease) === 'confirmed_positive';
+    const confirmation = (disease: DiseaseCode) =>
+      known.find(
+        (t) => t.disease === disease && t.kind === 'confirmatory' && t.result === 'positive',
+      );
+    sources.HIV = `pmtct_test:${confirmation('hiv')?.id}`;
+    sources.SYPHILIS = `pmtct_test:${confirmation('syphilis')?.id}`;
+    sources.HBSAG = `pmtct_test:${confirmation('hbsag')?.id}`;
     const derived = deriveFactors({
       ageAtRegistration: ageInYears(woman.birthDate, pregnancy.registrationDate),
       heightCm: height?.heightCm ?? null,
@@ -421,7 +476,11 @@ export class RiskAssessmentService {
       previousCaesareans: pregnancy.previousCaesareans,
       fetusCount: pregnancy.fetusCount,
       ivf: pregnancy.ivfTransferDate !== null,
-      confirmedPositive: { hiv: false, syphilis: false, hbsag: false },
+      confirmedPositive: {
+        hiv: confirmed('hiv'),
+        syphilis: confirmed('syphilis'),
+        hbsag: confirmed('hbsag'),
+      },
     });
     return derived.map((factor) => ({
       ...factor,

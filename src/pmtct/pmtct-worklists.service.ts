@@ -1,0 +1,267 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
+import type { Actor } from '../core/auth/actor';
+import { Page, pageOf, pageWindow } from '../core/http/pagination';
+import { HospitalClock } from '../core/time/hospital-clock';
+import { Pregnancy } from '../women/pregnancy.entity';
+import { PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
+import { Woman } from '../women/woman.entity';
+import { PmtctWorklistItemDto, PmtctWorklistQueryDto } from './dto/pmtct.dto';
+import { mapInfant } from './pmtct.mapper';
+import { ExposedInfant, InfantFollowUp, PmtctTest } from './pmtct.entities';
+import { asRecords } from './pmtct.service';
+import { diseaseStatus, DISEASES, EARLY_TESTING_MAX_GA_DAYS } from './rules/pmtct-rules';
+
+type Item = PmtctWorklistItemDto;
+
+const DISEASE_ROWS =
+  "(SELECT 'hiv' AS disease UNION ALL SELECT 'syphilis' UNION ALL SELECT 'hbsag')";
+
+/** Exposed children are followed to 18 months; older ones have left the list. */
+const FOLLOW_UP_HORIZON_DAYS = 600;
+
+/** The PMTCT worklists: who to test, confirm or treat, and which exposed babies need something now. */
+@Injectable()
+export class PmtctWorklistsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: HospitalClock,
+  ) {}
+
+  async list(actor: Actor, query: PmtctWorklistQueryDto): Promise<Page<Item>> {
+    const items = await this.items(actor, query.list);
+    const { skip, take } = pageWindow(query);
+    return pageOf(items.slice(skip, skip + take), items.length, query);
+  }
+
+  private items(actor: Actor, list: PmtctWorklistQueryDto['list']): Promise<Item[]> {
+    switch (list) {
+      case 'untested_by_13_weeks':
+        return this.untestedBy13Weeks(actor);
+      case 'untested_at_delivery':
+        return this.untestedAtDelivery(actor);
+      case 'awaiting_confirmation':
+        return this.awaitingConfirmation(actor);
+      case 'untreated':
+        return this.untreated(actor);
+      case 'infant_doses':
+        return this.infantDoses(actor);
+      case 'infant_follow_ups':
+        return this.infantFollowUps(actor);
+    }
+  }
+
+  /** Open pregnancies at GA 13+0 or later with no result for a disease. */
+  private async untestedBy13Weeks(actor: Actor): Promise<Item[]> {
+    const today = this.clock.today();
+    const rows = await this.dataSource.query<
+      { pregnancy_id: number; name: string; phone: string; disease: string }[]
+    >(
+      `SELECT p.id AS pregnancy_id, w.name, w.phone, d.disease
+       FROM pregnancy p JOIN woman w ON w.id = p.woman_id CROSS JOIN ${DISEASE_ROWS} d
+       WHERE p.facility_id = ? AND p.status = 'open'
+         AND DATEDIFF(?, p.edd) + ${PREGNANCY_LENGTH_DAYS} > ${EARLY_TESTING_MAX_GA_DAYS}
+         AND NOT EXISTS (SELECT 1 FROM pmtct_test t WHERE t.pregnancy_id = p.id AND t.subject = 'woman'
+                           AND t.disease = d.disease AND t.result IS NOT NULL)
+       ORDER BY p.edd, p.id, d.disease`,
+      [actor.facilityId, today],
+    );
+    return rows.map((row) => item(row, 'no result by 13+0'));
+  }
+
+  /** Delivered pregnancies with no result for a disease from a sample taken by the delivery. */
+  private async untestedAtDelivery(actor: Actor): Promise<Item[]> {
+    const rows = await this.dataSource.query<
+      { pregnancy_id: number; name: string; phone: string; disease: string; outcome_date: string }[]
+    >(
+      `SELECT p.id AS pregnancy_id, w.name, w.phone, d.disease, p.outcome_date
+       FROM pregnancy p JOIN woman w ON w.id = p.woman_id CROSS JOIN ${DISEASE_ROWS} d
+       WHERE p.facility_id = ? AND p.status IN ('delivered', 'closed') AND p.outcome_date IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM pmtct_test t WHERE t.pregnancy_id = p.id AND t.subject = 'woman'
+                           AND t.disease = d.disease AND t.result IS NOT NULL AND t.sample_date <= p.outcome_date)
+       ORDER BY p.outcome_date DESC, p.id, d.disease`,
+      [actor.facilityId],
+    );
+    return rows.map((row) => ({ ...item(row, 'no result by delivery'), since: row.outcome_date }));
+  }
+
+  private async awaitingConfirmation(actor: Actor): Promise<Item[]> {
+    const candidates = await this.positives(actor, 'screening');
+    return candidates.flatMap(({ pregnancy, name, phone, tests }) =>
+      DISEASES.filter((d) => diseaseStatus(asRecords(tests), d) === 'awaiting_confirmation').map(
+        (disease) => ({
+          ...item(
+            { pregnancy_id: pregnancy.id, name, phone, disease },
+            'positive screening awaiting confirmation',
+          ),
+          since:
+            tests.find((t) => t.disease === disease && t.result === 'positive')?.resultDate ?? null,
+        }),
+      ),
+    );
+  }
+
+  /** Confirmed positive mothers with no treatment recorded for that disease. */
+  private async untreated(actor: Actor): Promise<Item[]> {
+    const rows = await this.dataSource.query<
+      { pregnancy_id: number; name: string; phone: string; disease: string; since: string }[]
+    >(
+      `SELECT p.id AS pregnancy_id, w.name, w.phone, t.disease, MIN(t.result_date) AS since
+       FROM pmtct_test t JOIN pregnancy p ON p.id = t.pregnancy_id JOIN woman w ON w.id = p.woman_id
+       WHERE t.facility_id = ? AND t.subject = 'woman' AND t.kind = 'confirmatory' AND t.result = 'positive'
+         AND p.status IN ('open', 'delivered')
+         AND NOT EXISTS (SELECT 1 FROM maternal_treatment m WHERE m.pregnancy_id = p.id AND m.disease = t.disease)
+       GROUP BY p.id, w.name, w.phone, t.disease
+       ORDER BY since, p.id`,
+      [actor.facilityId],
+    );
+    return rows.map((row) => ({
+      ...item(row, 'confirmed positive, no treatment recorded'),
+      since: row.since,
+    }));
+  }
+
+  /** Babies born in the last two days whose prophylaxis, HBIG or first vaccine is due or was missed. */
+  private async infantDoses(actor: Actor): Promise<Item[]> {
+    const now = new Date();
+    const infants = await this.dataSource.getRepository(ExposedInfant).find({
+      where: {
+        facilityId: actor.facilityId,
+        bornAt: MoreThanOrEqual(new Date(now.getTime() - 2 * 86_400_000)),
+      },
+      order: { bornAt: 'ASC' },
+    });
+    const views = await this.infantViews(infants, now);
+    return views
+      .flatMap(({ infant, view, name, phone }) =>
+        Object.entries(view.timeliness)
+          .filter(([, t]) => t.state !== 'on_time')
+          .map(([what, t]) => ({
+            pregnancyId: infant.pregnancyId,
+            infantId: infant.id,
+            name,
+            phone,
+            disease: null,
+            what: `${what} ${t.state}`,
+            minutesLeft: t.minutesLeft,
+            since: infant.bornAt!.toISOString(),
+          })),
+      )
+      .sort((a, b) => (a.minutesLeft ?? -1e9) - (b.minutesLeft ?? -1e9));
+  }
+
+  private async infantFollowUps(actor: Actor): Promise<Item[]> {
+    const now = new Date();
+    const infants = await this.dataSource.getRepository(ExposedInfant).find({
+      where: {
+        facilityId: actor.facilityId,
+        bornAt: MoreThanOrEqual(new Date(now.getTime() - FOLLOW_UP_HORIZON_DAYS * 86_400_000)),
+      },
+      order: { bornAt: 'ASC' },
+    });
+    const views = await this.infantViews(infants, now);
+    return views.flatMap(({ infant, view, name, phone }) =>
+      view.followUps
+        .filter((f) => f.state === 'overdue')
+        .map((f) => ({
+          pregnancyId: infant.pregnancyId,
+          infantId: infant.id,
+          name,
+          phone,
+          disease: f.code.startsWith('HIV') ? 'hiv' : 'syphilis',
+          what: `${f.code} overdue`,
+          minutesLeft: null,
+          since: f.dueOn,
+        })),
+    );
+  }
+
+  private async infantViews(infants: ExposedInfant[], now: Date) {
+    if (infants.length === 0) return [];
+    const pregnancyIds = [...new Set(infants.map((i) => i.pregnancyId))];
+    const [tests, followUps, pregnancies] = await Promise.all([
+      this.dataSource
+        .getRepository(PmtctTest)
+        .find({ where: { pregnancyId: In(pregnancyIds), subject: 'woman' } }),
+      this.dataSource
+        .getRepository(InfantFollowUp)
+        .find({ where: { infantId: In(infants.map((i) => i.id)) } }),
+      this.dataSource
+        .getRepository(Pregnancy)
+        .createQueryBuilder('p')
+        .innerJoinAndMapOne('p.woman', Woman, 'w', 'w.id = p.womanId')
+        .where('p.id IN (:...ids)', { ids: pregnancyIds })
+        .getMany() as Promise<(Pregnancy & { woman: Woman })[]>,
+    ]);
+    const today = this.clock.today();
+    return infants.map((infant) => {
+      const records = asRecords(tests.filter((t) => t.pregnancyId === infant.pregnancyId));
+      const positive = DISEASES.filter((d) => diseaseStatus(records, d) === 'confirmed_positive');
+      const pregnancy = pregnancies.find((p) => p.id === infant.pregnancyId)!;
+      const view = mapInfant(
+        infant,
+        positive,
+        followUps.filter((f) => f.infantId === infant.id),
+        now,
+        today,
+        this.clock.dateOf(infant.bornAt!),
+      );
+      return { infant, view, name: pregnancy.woman.name, phone: pregnancy.woman.phone };
+    });
+  }
+
+  /** Pregnancies (open or delivered) with a positive test of this kind, with all their own tests. */
+  private async positives(actor: Actor, kind: 'screening' | 'confirmatory') {
+    const hits = await this.dataSource.getRepository(PmtctTest).find({
+      select: { pregnancyId: true },
+      where: {
+        facilityId: actor.facilityId,
+        subject: 'woman',
+        kind,
+        result: 'positive',
+        resultDate: Not(IsNull()),
+      },
+    });
+    const ids = [...new Set(hits.map((h) => h.pregnancyId))];
+    if (ids.length === 0) return [];
+    const [pregnancies, tests] = await Promise.all([
+      this.dataSource
+        .getRepository(Pregnancy)
+        .createQueryBuilder('p')
+        .innerJoinAndMapOne('p.woman', Woman, 'w', 'w.id = p.womanId')
+        .where('p.id IN (:...ids) AND p.status IN (:...statuses)', {
+          ids,
+          statuses: ['open', 'delivered'],
+        })
+        .orderBy('p.id')
+        .getMany() as Promise<(Pregnancy & { woman: Woman })[]>,
+      this.dataSource.getRepository(PmtctTest).find({
+        where: { pregnancyId: In(ids), subject: 'woman' },
+        order: { sampleDate: 'ASC', id: 'ASC' },
+      }),
+    ]);
+    return pregnancies.map((pregnancy) => ({
+      pregnancy,
+      name: pregnancy.woman.name,
+      phone: pregnancy.woman.phone,
+      tests: tests.filter((t) => t.pregnancyId === pregnancy.id),
+    }));
+  }
+}
+
+function item(
+  row: { pregnancy_id: number; name: string; phone: string; disease: string },
+  what: string,
+): Item {
+  return {
+    pregnancyId: row.pregnancy_id,
+    name: row.name,
+    phone: row.phone,
+    disease: row.disease,
+    infantId: null,
+    what,
+    minutesLeft: null,
+    since: null,
+  };
+}

@@ -1,0 +1,128 @@
+import { addDays } from '../core/time/calendar-date';
+import { gestationalAgeDays } from '../women/rules/gestational-age';
+import type { InfantDto, TestDto, TimelinessDto, TreatmentDto } from './dto/pmtct.dto';
+import type {
+  DiseaseCode,
+  ExposedInfant,
+  InfantFollowUp,
+  MaternalTreatment,
+  PmtctTest,
+  TreatmentDose,
+} from './pmtct.entities';
+import { followUpScheduleFor } from './rules/follow-up-schedule';
+import {
+  courseComplete,
+  followUpState,
+  HBIG_WITHIN_MINUTES,
+  hbigTimeliness,
+  HEPB_VACCINE_WITHIN_MINUTES_EXPOSED,
+  HEPB_VACCINE_WITHIN_MINUTES_OTHERS,
+  hepBVaccineTimeliness,
+  HIV_PROPHYLAXIS_WITHIN_MINUTES,
+  hivProphylaxisTimeliness,
+  isEarlyTest,
+  minutesLeft,
+  type Timeliness,
+} from './rules/pmtct-rules';
+
+export function mapTest(test: PmtctTest, edd: string): TestDto {
+  const ga = gestationalAgeDays(edd, test.sampleDate);
+  return {
+    id: test.id,
+    subject: test.subject,
+    disease: test.disease,
+    kind: test.kind,
+    method: test.method,
+    sampleDate: test.sampleDate,
+    gaDaysAtSample: ga >= 0 && ga <= 320 ? ga : null,
+    early: ga >= 0 && isEarlyTest(ga),
+    setting: test.setting,
+    result: test.result,
+    resultDate: test.resultDate,
+    titre: test.titre,
+    laboratory: test.laboratory,
+    version: test.version,
+  };
+}
+
+export function mapTreatment(treatment: MaternalTreatment, doses: TreatmentDose[]): TreatmentDto {
+  const given = doses.map((dose) => ({ givenOn: dose.givenOn, drug: dose.drug, dose: dose.dose }));
+  return {
+    id: treatment.id,
+    disease: treatment.disease,
+    kind: treatment.kind,
+    startedOn: treatment.startedOn,
+    regimen: treatment.regimen,
+    doses: given,
+    complete: treatment.kind === 'syphilis_course' ? courseComplete({ doses: given }) : null,
+  };
+}
+
+function timed(state: Timeliness, bornAt: Date, within: number, now: Date): TimelinessDto {
+  return { state, minutesLeft: state === 'due' ? minutesLeft(bornAt, within, now) : null };
+}
+
+/** Timeliness of each first-hours intervention the mother's diseases call for, and the follow-ups. */
+export function mapInfant(
+  infant: ExposedInfant,
+  positive: readonly DiseaseCode[],
+  followUps: readonly InfantFollowUp[],
+  now: Date,
+  today: string,
+  birthDate: string | null,
+): InfantDto {
+  const timeliness: Record<string, TimelinessDto> = {};
+  const bornAt = infant.bornAt;
+  if (bornAt) {
+    const hbsag = positive.includes('hbsag');
+    if (positive.includes('hiv')) {
+      timeliness.hivProphylaxis = timed(
+        hivProphylaxisTimeliness(bornAt, infant.hivProphylaxisStartedAt, now),
+        bornAt,
+        HIV_PROPHYLAXIS_WITHIN_MINUTES,
+        now,
+      );
+    }
+    if (hbsag) {
+      timeliness.hbig = timed(
+        hbigTimeliness(bornAt, infant.hbigAt, now),
+        bornAt,
+        HBIG_WITHIN_MINUTES,
+        now,
+      );
+    }
+    timeliness.hepBVaccine1 = timed(
+      hepBVaccineTimeliness(bornAt, infant.hepBVaccine1At, hbsag, now),
+      bornAt,
+      hbsag ? HEPB_VACCINE_WITHIN_MINUTES_EXPOSED : HEPB_VACCINE_WITHIN_MINUTES_OTHERS,
+      now,
+    );
+  }
+  return {
+    id: infant.id,
+    pregnancyId: infant.pregnancyId,
+    birthOrder: infant.birthOrder,
+    bornAt: bornAt?.toISOString() ?? null,
+    hivProphylaxisStartedAt: infant.hivProphylaxisStartedAt?.toISOString() ?? null,
+    hivProphylaxisRegimen: infant.hivProphylaxisRegimen,
+    hbigAt: infant.hbigAt?.toISOString() ?? null,
+    hepBVaccine1At: infant.hepBVaccine1At?.toISOString() ?? null,
+    syphilisProphylaxisAt: infant.syphilisProphylaxisAt?.toISOString() ?? null,
+    feedingChoice: infant.feedingChoice,
+    timeliness,
+    followUps: followUpScheduleFor(positive).map((visit) => {
+      const done = followUps.find((f) => f.code === visit.code) ?? null;
+      return {
+        code: visit.code,
+        label: visit.label,
+        dueOn: birthDate ? addDays(birthDate, visit.dueAfterBirthDays) : null,
+        doneOn: done?.doneOn ?? null,
+        result: done?.result ?? null,
+        state: birthDate
+          ? followUpState(birthDate, visit, done?.doneOn ?? null, today)
+          : 'upcoming',
+      };
+    }),
+    version: infant.version,
+  };
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { RiskModule } from '../risk/risk.module';
+import { PmtctWorklistsService } from './pmtct-worklists.service';
+import { PmtctController } from './pmtct.controller';
+import { PmtctService } from './pmtct.service';
+
+@Module({
+  imports: [RiskModule],
+  controllers: [PmtctController],
+  providers: [PmtctService, PmtctWorklistsService],
+})
+export class PmtctModule {}

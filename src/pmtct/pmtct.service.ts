@@ -1,0 +1,646 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../core/audit/audit.service';
+import { diffOf, pick } from '../core/audit/audit-diff';
+import type { Actor } from '../core/auth/actor';
+import { inActorFacility } from '../core/auth/facility-scope';
+import { isDuplicateKeyError } from '../core/database/query-errors';
+import { updateIfVersion } from '../core/database/versioned-update';
+import type { ErrorDetail } from '../core/errors/domain.error';
+import { addDays } from '../core/time/calendar-date';
+import { HospitalClock } from '../core/time/hospital-clock';
+import { RiskAssessmentService } from '../risk/risk-assessment.service';
+import { Pregnancy } from '../women/pregnancy.entity';
+import { gestationalAgeDays, PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
+import { pregnancyNotFound } from '../women/women.errors';
+import {
+  CounsellingDto,
+  CreateInfantDto,
+  DoseDto,
+  FollowUpDto,
+  InfantDto,
+  PmtctStatusDto,
+  RecordResultDto,
+  RecordTestDto,
+  RecordTreatmentDto,
+  TestDto,
+  TreatmentDto,
+  UpdateInfantDto,
+} from './dto/pmtct.dto';
+import { mapInfant, mapTest, mapTreatment } from './pmtct.mapper';
+import {
+  DISEASE_CODES,
+  DiseaseCode,
+  ExposedInfant,
+  InfantFollowUp,
+  MaternalTreatment,
+  PmtctCounselling,
+  PmtctTest,
+  TreatmentDose,
+  TreatmentKind,
+} from './pmtct.entities';
+import {
+  followUpUnknown,
+  infantExists,
+  infantNotFound,
+  notConfirmedPositive,
+  pmtctInvalid,
+  testNotFound,
+  treatmentNotFound,
+} from './pmtct.errors';
+import { followUpScheduleFor } from './rules/follow-up-schedule';
+import { diseaseStatus, isEarlyTest, syphilisTreatment } from './rules/pmtct-rules';
+
+/** Which disease each maternal treatment treats. */
+const TREATS: Record<TreatmentKind, DiseaseCode> = {
+  art: 'hiv',
+  syphilis_course: 'syphilis',
+  hbv_antiviral: 'hbsag',
+};
+
+const INFANT_AUDITED_FIELDS = [
+  'bornAt',
+  'hivProphylaxisStartedAt',
+  'hivProphylaxisRegimen',
+  'hbigAt',
+  'hepBVaccine1At',
+  'syphilisProphylaxisAt',
+  'feedingChoice',
+] as const;
+
+/** An exposed baby's interventions, and the disease the mother must be confirmed positive for. */
+const INFANT_INTERVENTIONS: {
+  field: Exclude<keyof UpdateInfantDto, 'version'>;
+  disease: DiseaseCode;
+}[] = [
+  { field: 'hivProphylaxisStartedAt', disease: 'hiv' },
+  { field: 'hivProphylaxisRegimen', disease: 'hiv' },
+  { field: 'hbigAt', disease: 'hbsag' },
+  { field: 'syphilisProphylaxisAt', disease: 'syphilis' },
+];
+
+export interface PregnancyTests {
+  pregnancy: Pregnancy;
+  tests: PmtctTest[];
+}
+
+/** 预防母婴传播: tests and counselling, the mother's treatment, and the exposed baby's first hours. */
+@Injectable()
+export class PmtctService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: HospitalClock,
+    private readonly risk: RiskAssessmentService,
+  ) {}
+
+  async counsel(pregnancyId: number, input: CounsellingDto, actor: Actor): Promise<{ id: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const pregnancy = await this.pregnancyOf(manager, pregnancyId, actor);
+      this.checkDay('counselledOn', input.counselledOn, pregnancy);
+      if (input.testId !== undefined) await this.testIn(manager, input.testId, pregnancy.id);
+      const row = await manager.save(
+        manager.create(PmtctCounselling, {
+          ...input,
+          testId: input.testId ?? null,
+          note: input.note ?? null,
+          pregnancyId,
+          facilityId: pregnancy.facilityId,
+          counsellorId: actor.userId,
+        }),
+      );
+      await this.audit.record(manager, {
+        entity: 'pmtct_counselling',
+        entityId: row.id,
+        action: 'create',
+        after: { pregnancyId, ...input },
+      });
+      return { id: row.id };
+    });
+  }
+
+  async recordTest(pregnancyId: number, input: RecordTestDto, actor: Actor): Promise<TestDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const pregnancy = await this.pregnancyOf(manager, pregnancyId, actor);
+      this.checkDay('sampleDate', input.sampleDate, pregnancy);
+      this.checkResult(input.sampleDate, input.result, input.resultDate);
+      const test = await manager.save(
+        manager.create(PmtctTest, {
+          pregnancyId,
+          facilityId: pregnancy.facilityId,
+          subject: input.subject ?? 'woman',
+          disease: input.disease,
+          kind: input.kind,
+          method: input.method ?? null,
+          sampleDate: input.sampleDate,
+          setting: input.setting,
+          result: input.result ?? null,
+          resultDate: input.resultDate ?? null,
+          titre: input.titre ?? null,
+          laboratory: input.laboratory ?? null,
+          recordedBy: actor.userId,
+        }),
+      );
+      await this.audit.record(manager, {
+        entity: 'pmtct_test',
+        entityId: test.id,
+        action: 'create',
+        after: { pregnancyId, ...input },
+      });
+      await this.afterResult(manager, pregnancy, test, actor);
+      return mapTest(test, pregnancy.edd);
+    });
+  }
+
+  async recordResult(testId: number, input: RecordResultDto, actor: Actor): Promise<TestDto> {
+    const { version, ...changes } = input;
+    return this.dataSource.transaction(async (manager) => {
+      const current = inActorFacility(
+        await manager.findOneBy(PmtctTest, { id: testId }),
+        actor,
+        () => testNotFound(testId),
+      );
+      const pregnancy = await this.pregnancyOf(manager, current.pregnancyId, actor);
+      this.checkResult(current.sampleDate, changes.result, changes.resultDate);
+      await updateIfVersion(manager, PmtctTest, testId, version, changes);
+      await this.audit.record(manager, {
+        entity: 'pmtct_test',
+        entityId: testId,
+        action: 'update',
+        ...diffOf(current, changes, ['result', 'resultDate', 'titre']),
+      });
+      const test = await manager.findOneByOrFail(PmtctTest, { id: testId });
+      await this.afterResult(manager, pregnancy, test, actor);
+      return mapTest(test, pregnancy.edd);
+    });
+  }
+
+  /** Per disease: status, early and any testing, syphilis treatment; plus what labour admission needs. */
+  async status(pregnancyId: number, actor: Actor): Promise<PmtctStatusDto> {
+    const manager = this.dataSource.manager;
+    const pregnancy = await this.pregnancyOf(manager, pregnancyId, actor);
+    const [tests, treatments, infants] = await Promise.all([
+      manager.find(PmtctTest, { where: { pregnancyId }, order: { sampleDate: 'ASC', id: 'ASC' } }),
+      manager.find(MaternalTreatment, {
+        where: { pregnancyId },
+        order: { startedOn: 'ASC', id: 'ASC' },
+      }),
+      manager.find(ExposedInfant, { where: { pregnancyId }, order: { birthOrder: 'ASC' } }),
+    ]);
+    const doses = await this.dosesOf(manager, treatments);
+    const followUps = infants.length
+      ? await manager.find(InfantFollowUp, { where: { infantId: In(infants.map((i) => i.id)) } })
+      : [];
+    const records = asRecords(tests);
+    const positive = DISEASE_CODES.filter(
+      (d) => diseaseStatus(records, d) === 'confirmed_positive',
+    );
+    const deliveredOn = pregnancy.outcomeDate;
+    const diseases = DISEASE_CODES.map((disease) => {
+      const own = tests.filter(
+        (t) => t.subject === 'woman' && t.disease === disease && t.result !== null,
+      );
+      const inPregnancy = own.filter((t) => deliveredOn === null || t.sampleDate <= deliveredOn);
+      const status = diseaseStatus(records, disease);
+      return {
+        disease,
+        status,
+        testedEarly: inPregnancy.some((t) =>
+          isEarlyTest(gestationalAgeDays(pregnancy.edd, t.sampleDate)),
+        ),
+        tested: inPregnancy.length > 0,
+        treatmentAdequate:
+          disease === 'syphilis' && status === 'confirmed_positive'
+            ? this.syphilisAdequate(pregnancy, tests, treatments, doses)
+            : null,
+      };
+    });
+    const now = new Date();
+    const today = this.clock.today();
+    return {
+      pregnancyId,
+      diseases,
+      rapidTestAtAdmission: diseases
+        .filter((d) => ['untested', 'pending', 'indeterminate'].includes(d.status))
+        .map((d) => d.disease),
+      isolationDeliveryRoom: positive.length > 0,
+      tests: tests.map((test) => mapTest(test, pregnancy.edd)),
+      treatments: treatments.map((treatment) =>
+        mapTreatment(treatment, doses.get(treatment.id) ?? []),
+      ),
+      infants: infants.map((infant) =>
+        mapInfant(
+          infant,
+          positive,
+          followUps.filter((f) => f.infantId === infant.id),
+          now,
+          today,
+          infant.bornAt ? this.clock.dateOf(infant.bornAt) : null,
+        ),
+      ),
+    };
+  }
+
+  async recordTreatment(
+    pregnancyId: number,
+    input: RecordTreatmentDto,
+    actor: Actor,
+  ): Promise<TreatmentDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const pregnancy = await this.pregnancyOf(manager, pregnancyId, actor);
+      const disease = TREATS[input.kind];
+      await this.requireConfirmed(manager, pregnancy.id, disease, 'kind');
+      this.checkDay('startedOn', input.startedOn, pregnancy);
+      const problems: ErrorDetail[] = [];
+      if (input.kind !== 'syphilis_course' && input.doses?.length) {
+        problems.push({
+          field: 'doses',
+          rule: 'syphilisCourseOnly',
+          message: 'doses are recorded for a syphilis course',
+        });
+      }
+      (input.doses ?? []).forEach((dose, index) => {
+        if (dose.givenOn < input.startedOn || dose.givenOn > this.clock.today()) {
+          problems.push({
+            field: `doses[${index}].givenOn`,
+            rule: 'withinCourse',
+            message: 'a dose is given between the course start and today',
+          });
+        }
+      });
+      if (problems.length > 0) throw pmtctInvalid(problems);
+      const treatment = await manager.save(
+        manager.create(MaternalTreatment, {
+          pregnancyId,
+          facilityId: pregnancy.facilityId,
+          disease,
+          kind: input.kind,
+          startedOn: input.startedOn,
+          regimen: input.regimen,
+          recordedBy: actor.userId,
+        }),
+      );
+      if (input.doses?.length) {
+        await manager.insert(
+          TreatmentDose,
+          input.doses.map((dose) => ({
+            ...dose,
+            treatmentId: treatment.id,
+            recordedBy: actor.userId,
+          })),
+        );
+      }
+      await this.audit.record(manager, {
+        entity: 'maternal_treatment',
+        entityId: treatment.id,
+        action: 'create',
+        after: { pregnancyId, ...input },
+      });
+      return mapTreatment(
+        treatment,
+        await manager.find(TreatmentDose, {
+          where: { treatmentId: treatment.id },
+          order: { givenOn: 'ASC' },
+        }),
+      );
+    });
+  }
+
+  async addDose(treatmentId: number, input: DoseDto, actor: Actor): Promise<TreatmentDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const treatment = inActorFacility(
+        await manager.findOneBy(MaternalTreatment, { id: treatmentId }),
+        actor,
+        () => treatmentNotFound(treatmentId),
+      );
+      if (treatment.kind !== 'syphilis_course') {
+        throw pmtctInvalid([
+          {
+            field: 'treatmentId',
+            rule: 'syphilisCourseOnly',
+            message: 'doses are recorded for a syphilis course',
+          },
+        ]);
+      }
+      if (input.givenOn < treatment.startedOn || input.givenOn > this.clock.today()) {
+        throw pmtctInvalid([
+          {
+            field: 'givenOn',
+            rule: 'withinCourse',
+            message: `givenOn must be between ${treatment.startedOn} and today`,
+          },
+        ]);
+      }
+      const dose = await manager.save(
+        manager.create(TreatmentDose, { ...input, treatmentId, recordedBy: actor.userId }),
+      );
+      await this.audit.record(manager, {
+        entity: 'treatment_dose',
+        entityId: dose.id,
+        action: 'create',
+        after: { treatmentId, ...input },
+      });
+      return mapTreatment(
+        treatment,
+        await manager.find(TreatmentDose, {
+          where: { treatmentId },
+          order: { givenOn: 'ASC', id: 'ASC' },
+        }),
+      );
+    });
+  }
+
+  /** An exposed baby, planned before birth; the mother must be confirmed positive for something. */
+  async createInfant(
+    pregnancyId: number,
+    input: CreateInfantDto,
+    actor: Actor,
+  ): Promise<InfantDto> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const pregnancy = await this.pregnancyOf(manager, pregnancyId, actor);
+      const positive = await this.confirmedDiseases(manager, pregnancyId);
+      if (positive.length === 0)
+        throw notConfirmedPositive('pregnancyId', 'HIV, syphilis or HBsAg');
+      if (input.bornAt) this.checkBirth(input.bornAt, pregnancy);
+      try {
+        const infant = await manager.save(
+          manager.create(ExposedInfant, {
+            pregnancyId,
+            facilityId: pregnancy.facilityId,
+            birthOrder: input.birthOrder,
+            bornAt: input.bornAt ?? null,
+          }),
+        );
+        await this.audit.record(manager, {
+          entity: 'exposed_infant',
+          entityId: infant.id,
+          action: 'create',
+          after: { pregnancyId, ...pick(infant, INFANT_AUDITED_FIELDS) },
+        });
+        return infant.id;
+      } catch (error) {
+        if (isDuplicateKeyError(error, 'uq_exposed_infant')) throw infantExists(input.birthOrder);
+        throw error;
+      }
+    });
+    return this.infantView(id, actor);
+  }
+
+  async updateInfant(infantId: number, input: UpdateInfantDto, actor: Actor): Promise<InfantDto> {
+    const { version, ...changes } = input;
+    await this.dataSource.transaction(async (manager) => {
+      const current = inActorFacility(
+        await manager.findOneBy(ExposedInfant, { id: infantId }),
+        actor,
+        () => infantNotFound(infantId),
+      );
+      const pregnancy = await this.pregnancyOf(manager, current.pregnancyId, actor);
+      const positive = await this.confirmedDiseases(manager, current.pregnancyId);
+      for (const { field, disease } of INFANT_INTERVENTIONS) {
+        if (changes[field] !== undefined && !positive.includes(disease))
+          throw notConfirmedPositive(field, disease);
+      }
+      const bornAt = changes.bornAt ?? current.bornAt;
+      if (changes.bornAt) this.checkBirth(changes.bornAt, pregnancy);
+      const timed = [
+        'hivProphylaxisStartedAt',
+        'hbigAt',
+        'hepBVaccine1At',
+        'syphilisProphylaxisAt',
+      ] as const;
+      const problems: ErrorDetail[] = timed.flatMap((field) => {
+        const at = changes[field] ?? null;
+        if (!at) return [];
+        if (!bornAt)
+          return [{ field, rule: 'afterBirth', message: `${field} needs the birth time first` }];
+        if (at < bornAt)
+          return [
+            {
+              field,
+              rule: 'afterBirth',
+              message: `${field} must not be before the birth (${bornAt.toISOString()})`,
+            },
+          ];
+        if (at > new Date())
+          return [{ field, rule: 'notFuture', message: `${field} must not be in the future` }];
+        return [];
+      });
+      if (problems.length > 0) throw pmtctInvalid(problems);
+      await updateIfVersion(manager, ExposedInfant, infantId, version, changes);
+      await this.audit.record(manager, {
+        entity: 'exposed_infant',
+        entityId: infantId,
+        action: 'update',
+        ...diffOf(current, changes, INFANT_AUDITED_FIELDS),
+      });
+    });
+    return this.infantView(infantId, actor);
+  }
+
+  async recordFollowUp(infantId: number, input: FollowUpDto, actor: Actor): Promise<InfantDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const infant = inActorFacility(
+        await manager.findOneBy(ExposedInfant, { id: infantId }),
+        actor,
+        () => infantNotFound(infantId),
+      );
+      const positive = await this.confirmedDiseases(manager, infant.pregnancyId);
+      if (!followUpScheduleFor(positive).some((visit) => visit.code === input.code))
+        throw followUpUnknown(input.code);
+      if (
+        !infant.bornAt ||
+        input.doneOn < this.clock.dateOf(infant.bornAt) ||
+        input.doneOn > this.clock.today()
+      ) {
+        throw pmtctInvalid([
+          {
+            field: 'doneOn',
+            rule: 'afterBirth',
+            message: 'doneOn must be between the birth and today',
+          },
+        ]);
+      }
+      try {
+        const row = await manager.save(
+          manager.create(InfantFollowUp, { ...input, infantId, recordedBy: actor.userId }),
+        );
+        await this.audit.record(manager, {
+          entity: 'infant_follow_up',
+          entityId: row.id,
+          action: 'create',
+          after: { infantId, ...input },
+        });
+      } catch (error) {
+        if (isDuplicateKeyError(error, 'uq_infant_follow_up')) {
+          throw pmtctInvalid([
+            { field: 'code', rule: 'once', message: `${input.code} is already recorded` },
+          ]);
+        }
+        throw error;
+      }
+    });
+    return this.infantView(infantId, actor);
+  }
+
+  async confirmedDiseases(manager: EntityManager, pregnancyId: number): Promise<DiseaseCode[]> {
+    const tests = await manager.find(PmtctTest, { where: { pregnancyId, subject: 'woman' } });
+    const records = asRecords(tests);
+    return DISEASE_CODES.filter((d) => diseaseStatus(records, d) === 'confirmed_positive');
+  }
+
+  private async infantView(infantId: number, actor: Actor): Promise<InfantDto> {
+    const manager = this.dataSource.manager;
+    const infant = inActorFacility(
+      await manager.findOneBy(ExposedInfant, { id: infantId }),
+      actor,
+      () => infantNotFound(infantId),
+    );
+    const [positive, followUps] = await Promise.all([
+      this.confirmedDiseases(manager, infant.pregnancyId),
+      manager.find(InfantFollowUp, { where: { infantId } }),
+    ]);
+    return mapInfant(
+      infant,
+      positive,
+      followUps,
+      new Date(),
+      this.clock.today(),
+      infant.bornAt ? this.clock.dateOf(infant.bornAt) : null,
+    );
+  }
+
+  /** A confirmed positive sets PURPLE through the risk module, which opens high-risk management. */
+  private async afterResult(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    test: PmtctTest,
+    actor: Actor,
+  ): Promise<void> {
+    if (test.subject !== 'woman' || test.result !== 'positive' || !test.resultDate) return;
+    const positive = await this.confirmedDiseases(manager, pregnancy.id);
+    if (positive.includes(test.disease)) {
+      await this.risk.regradeAfterTestResult(manager, pregnancy, test.resultDate, actor);
+    }
+  }
+
+  private async requireConfirmed(
+    manager: EntityManager,
+    pregnancyId: number,
+    disease: DiseaseCode,
+    field: string,
+  ) {
+    if (!(await this.confirmedDiseases(manager, pregnancyId)).includes(disease))
+      throw notConfirmedPositive(field, disease);
+  }
+
+  private syphilisAdequate(
+    pregnancy: Pregnancy,
+    tests: PmtctTest[],
+    treatments: MaternalTreatment[],
+    doses: Map<number, TreatmentDose[]>,
+  ): boolean {
+    const firstPositive = tests.find(
+      (t) => t.subject === 'woman' && t.disease === 'syphilis' && t.result === 'positive',
+    );
+    const courses = treatments
+      .filter((t) => t.kind === 'syphilis_course')
+      .map((t) => ({ doses: doses.get(t.id) ?? [] }));
+    return syphilisTreatment(courses, gestationalAgeDays(pregnancy.edd, firstPositive!.sampleDate))
+      .adequate;
+  }
+
+  private async dosesOf(
+    manager: EntityManager,
+    treatments: MaternalTreatment[],
+  ): Promise<Map<number, TreatmentDose[]>> {
+    if (treatments.length === 0) return new Map();
+    const doses = await manager.find(TreatmentDose, {
+      where: { treatmentId: In(treatments.map((t) => t.id)) },
+      order: { givenOn: 'ASC', id: 'ASC' },
+    });
+    return new Map(treatments.map((t) => [t.id, doses.filter((d) => d.treatmentId === t.id)]));
+  }
+
+  private async pregnancyOf(manager: EntityManager, id: number, actor: Actor): Promise<Pregnancy> {
+    return inActorFacility(await manager.findOneBy(Pregnancy, { id }), actor, () =>
+      pregnancyNotFound(id),
+    );
+  }
+
+  private async testIn(manager: EntityManager, testId: number, pregnancyId: number): Promise<void> {
+    if (!(await manager.existsBy(PmtctTest, { id: testId, pregnancyId }))) {
+      throw pmtctInvalid([
+        {
+          field: 'testId',
+          rule: 'ofThisPregnancy',
+          message: 'testId names no test of this pregnancy',
+        },
+      ]);
+    }
+  }
+
+  /** A day of this episode: from the pregnancy's start (GA 0) to today. */
+  private checkDay(field: string, date: string, pregnancy: Pregnancy): void {
+    const start = addDays(pregnancy.edd, -PREGNANCY_LENGTH_DAYS);
+    if (date > this.clock.today() || date < start) {
+      throw pmtctInvalid([
+        { field, rule: 'withinPregnancy', message: `${field} must be between ${start} and today` },
+      ]);
+    }
+  }
+
+  private checkResult(
+    sampleDate: string,
+    result: string | undefined,
+    resultDate: string | undefined,
+  ): void {
+    const problems: ErrorDetail[] = [];
+    if (resultDate && resultDate < sampleDate) {
+      problems.push({
+        field: 'resultDate',
+        rule: 'notBeforeSample',
+        message: `resultDate must not be before the sample (${sampleDate})`,
+      });
+    }
+    if (resultDate && resultDate > this.clock.today()) {
+      problems.push({
+        field: 'resultDate',
+        rule: 'notFuture',
+        message: 'resultDate must not be after today',
+      });
+    }
+    if (resultDate && !result) {
+      problems.push({
+        field: 'result',
+        rule: 'requiredWithResultDate',
+        message: 'a resultDate needs the result',
+      });
+    }
+    if (problems.length > 0) throw pmtctInvalid(problems);
+  }
+
+  private checkBirth(bornAt: Date, pregnancy: Pregnancy): void {
+    const day = this.clock.dateOf(bornAt);
+    const start = addDays(pregnancy.edd, -PREGNANCY_LENGTH_DAYS);
+    if (bornAt > new Date() || day < start) {
+      throw pmtctInvalid([
+        {
+          field: 'bornAt',
+          rule: 'withinPregnancy',
+          message: 'bornAt must be after the pregnancy began and not in the future',
+        },
+      ]);
+    }
+  }
+}
+
+export function asRecords(tests: readonly PmtctTest[]) {
+  return tests.map((test) => ({
+    disease: test.disease,
+    kind: test.kind,
+    sampleDate: test.sampleDate,
+    result: test.result,
+    partner: test.subject === 'partner',
+  }));
+}
