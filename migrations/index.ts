@@ -2,6 +2,7 @@ import { Init1795349318242 } from './1795349318242-Init';
 import { RiskAndAntenatal1795350623335 } from './1795350623335-RiskAndAntenatal';
 import { ClassesAndFolicAcid1795351149387 } from './1795351149387-ClassesAndFolicAcid';
 import { Pmtct1795352203241 } from './1795352203241-Pmtct';
+import { DeliveryAndBreastfeeding1795352585424 } from './1795352585424-DeliveryAndBreastfeeding';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   RiskAndAntenatal1795350623335,
   ClassesAndFolicAcid1795351149387,
   Pmtct1795352203241,
+  DeliveryAndBreastfeeding1795352585424,
 ];

@@ -9,6 +9,8 @@ import { RiskModule } from './risk/risk.module';
 import { ClassesModule } from './classes/classes.module';
 import { FolicAcidModule } from './folic-acid/folic-acid.module';
 import { PmtctModule } from './pmtct/pmtct.module';
+import { DeliveryModule } from './delivery/delivery.module';
+import { BreastfeedingModule } from './breastfeeding/breastfeeding.module';
 
 export interface AppOptions {
   /** Also run queue processors (and the schedule, when cron is set) in the API process. */
@@ -28,6 +30,8 @@ export class AppModule {
         ClassesModule,
         FolicAcidModule,
         PmtctModule,
+        DeliveryModule,
+        BreastfeedingModule,
         ...(options.worker ? [WorkerModule.register(options.worker)] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

@@ -26,6 +26,13 @@ import {
   PmtctTest,
   TreatmentDose,
 } from './pmtct/pmtct.entities';
+import {
+  Delivery,
+  FeedingContraindication,
+  FeedingEvent,
+  Newborn,
+} from './delivery/delivery.entities';
+import { BreastfeedingFollowUp, PostpartumContact } from './breastfeeding/breastfeeding.entities';
 
 /** Every entity, for the data source shared by the app and the migration CLI. */
 export const ENTITIES = [
@@ -59,4 +66,10 @@ export const ENTITIES = [
   TreatmentDose,
   ExposedInfant,
   InfantFollowUp,
+  Delivery,
+  Newborn,
+  FeedingEvent,
+  FeedingContraindication,
+  PostpartumContact,
+  BreastfeedingFollowUp,
 ];

@@ -187,6 +187,10 @@ export class ExposedInfant {
   @Column({ type: 'tinyint', unsigned: true })
   birthOrder: number;
 
+  /** The newborn record, once the delivery is recorded. */
+  @Column({ type: 'int', nullable: true })
+  newbornId: number | null;
+
   @Column({ type: 'datetime', precision: 3, nullable: true })
   bornAt: Date | null;
 

@@ -69,23 +69,32 @@ export class RiskAssessmentService {
         actor,
         () => pregnancyNotFound(pregnancyId),
       );
-      const assessedOn = input.assessedOn ?? this.clock.today();
-      this.checkKindAndDate(pregnancy, input.kind, assessedOn);
-      const catalogue = await this.catalogues.forAssessment(
-        manager,
-        pregnancy.facilityId,
-        input.catalogueVersion,
-      );
-      const assessment = await this.gradeAndStore(manager, pregnancy, actor, {
-        kind: input.kind,
-        assessedOn,
-        tickedCodes: [...new Set(input.factorCodes)],
-        catalogue,
-        sourceVisitId: null,
-      });
-      return assessment.id;
+      return (await this.assessWithin(manager, pregnancy, input, actor)).id;
     });
     return (await this.loadAssessments([id]))[0];
+  }
+
+  /** A clinician's grading inside the caller's transaction (a postpartum contact makes one). */
+  async assessWithin(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    input: AssessRiskDto,
+    actor: Actor,
+  ): Promise<RiskAssessment> {
+    const assessedOn = input.assessedOn ?? this.clock.today();
+    this.checkKindAndDate(pregnancy, input.kind, assessedOn);
+    const catalogue = await this.catalogues.forAssessment(
+      manager,
+      pregnancy.facilityId,
+      input.catalogueVersion,
+    );
+    return this.gradeAndStore(manager, pregnancy, actor, {
+      kind: input.kind,
+      assessedOn,
+      tickedCodes: [...new Set(input.factorCodes)],
+      catalogue,
+      sourceVisitId: null,
+    });
   }
 
   async history(pregnancyId: number, actor: Actor): Promise<AssessmentDto[]> {

@@ -24,7 +24,12 @@ import {
   checkObstetricHistory,
   checkStatusChangeDate,
 } from './rules/registration-checks';
-import { canTransition, ENDS_PREGNANCY, isTerminal } from './rules/pregnancy-status';
+import {
+  canTransition,
+  ENDS_PREGNANCY,
+  isTerminal,
+  type PregnancyStatus,
+} from './rules/pregnancy-status';
 import { HighRiskCasesService } from '../risk/high-risk-cases.service';
 import { Woman } from './woman.entity';
 import {
@@ -141,34 +146,47 @@ export class PregnanciesService {
   async changeStatus(id: number, input: StatusChangeDto, actor: Actor): Promise<Pregnancy> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.findOne(id, actor, manager);
-      if (!canTransition(current.status, input.status))
-        throw transitionInvalid(current.status, input.status);
-      const problems = checkStatusChangeDate(input.effectiveDate, current, this.today());
-      if (problems.length > 0) throw registrationInvalid(problems);
-      const changes = {
-        status: input.status,
-        statusDate: input.effectiveDate,
-        statusReason: input.reason,
-        endOutcome: input.status === 'ended' ? (input.endOutcome ?? null) : current.endOutcome,
-        // Leaving `open` by delivery, loss or death ends the pregnancy itself on that day.
-        outcomeDate:
-          current.status === 'open' && ENDS_PREGNANCY.includes(input.status)
-            ? input.effectiveDate
-            : current.outcomeDate,
-      };
-      await updateIfVersion(manager, Pregnancy, id, input.version, changes);
-      await this.audit.record(manager, {
-        entity: 'pregnancy',
-        entityId: id,
-        action: 'status_change',
-        ...diffOf(current, changes, PREGNANCY_AUDITED_FIELDS),
-        reason: input.reason,
-      });
-      if (isTerminal(input.status)) {
-        await this.highRiskCases.closeForPregnancy(manager, id, `pregnancy ${input.status}`);
-      }
+      await this.applyStatusChange(manager, current, input);
     });
     return this.findOne(id, actor);
+  }
+
+  /**
+   * The one way a pregnancy changes status, inside the caller's transaction: the transition and
+   * its date are checked, the change audited, and a high-risk case closed with the episode.
+   */
+  async applyStatusChange(
+    manager: EntityManager,
+    current: Pregnancy,
+    input: Omit<StatusChangeDto, 'status'> & { status: Exclude<PregnancyStatus, 'open'> },
+  ): Promise<void> {
+    if (!canTransition(current.status, input.status)) {
+      throw transitionInvalid(current.status, input.status);
+    }
+    const problems = checkStatusChangeDate(input.effectiveDate, current, this.today());
+    if (problems.length > 0) throw registrationInvalid(problems);
+    const changes = {
+      status: input.status,
+      statusDate: input.effectiveDate,
+      statusReason: input.reason,
+      endOutcome: input.status === 'ended' ? (input.endOutcome ?? null) : current.endOutcome,
+      // Leaving `open` by delivery, loss or death ends the pregnancy itself on that day.
+      outcomeDate:
+        current.status === 'open' && ENDS_PREGNANCY.includes(input.status)
+          ? input.effectiveDate
+          : current.outcomeDate,
+    };
+    await updateIfVersion(manager, Pregnancy, current.id, input.version, changes);
+    await this.audit.record(manager, {
+      entity: 'pregnancy',
+      entityId: current.id,
+      action: 'status_change',
+      ...diffOf(current, changes, PREGNANCY_AUDITED_FIELDS),
+      reason: input.reason,
+    });
+    if (isTerminal(input.status)) {
+      await this.highRiskCases.closeForPregnancy(manager, current.id, `pregnancy ${input.status}`);
+    }
   }
 
   /** New dating evidence replaces the old; the EDD follows it and every change is kept. */

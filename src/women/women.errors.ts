@@ -66,3 +66,10 @@ export const pregnancyNotOpen = (status: PregnancyStatus) =>
     'PREGNANCY_NOT_OPEN',
     `Only an open pregnancy can be re-dated; this one is ${status}`,
   );
+
+export const deliveryRequired = () =>
+  new DomainError(
+    'DELIVERY_REQUIRED',
+    'A pregnancy becomes delivered by recording its delivery: POST /pregnancies/{id}/delivery',
+    [{ field: 'status', rule: 'throughDelivery', message: 'record the delivery instead' }],
+  );

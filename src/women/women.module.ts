@@ -13,5 +13,6 @@ import { WomenService } from './women.service';
   imports: [RiskModule],
   controllers: [RegistrationsController, PregnanciesController, WomenController],
   providers: [RegistrationService, PregnanciesService, WomenService],
+  exports: [PregnanciesService],
 })
 export class WomenModule {}

@@ -1,0 +1,138 @@
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor } from '../core/auth/actor';
+import { CurrentActor, Roles } from '../core/auth/auth.decorators';
+import { ErrorResponseDto } from '../core/errors/error-response.dto';
+import { IdParam } from '../core/http/id-param';
+import { DeliveryService } from './delivery.service';
+import {
+  ContraindicationDto,
+  DeliveryDto,
+  EndEventDto,
+  FeedingEventDto,
+  FeedingEventRecordDto,
+  NewbornDto,
+  RecordDeliveryDto,
+  UpdateDeliveryDto,
+  UpdateNewbornDto,
+} from './dto/delivery.dto';
+
+@ApiTags('delivery and newborns')
+@ApiBearerAuth()
+@Controller()
+export class DeliveryController {
+  constructor(private readonly deliveries: DeliveryService) {}
+
+  @Post('pregnancies/:id/delivery')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({ summary: 'Record the delivery and every baby; the pregnancy becomes delivered' })
+  @ApiCreatedResponse({ type: DeliveryDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'DELIVERY_RECORD_INVALID, VALIDATION_FAILED',
+  })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'DELIVERY_EXISTS, PREGNANCY_NOT_OPEN',
+  })
+  record(
+    @IdParam() id: number,
+    @Body() input: RecordDeliveryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DeliveryDto> {
+    return this.deliveries.record(id, input, actor);
+  }
+
+  @Get('pregnancies/:id/delivery')
+  @ApiOkResponse({ type: DeliveryDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'DELIVERY_NOT_FOUND' })
+  find(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<DeliveryDto> {
+    return this.deliveries.findByPregnancy(id, actor);
+  }
+
+  @Patch('deliveries/:id')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary: "The mother's discharge, complications, blood loss (optimistic version)",
+  })
+  @ApiOkResponse({ type: DeliveryDto })
+  update(
+    @IdParam() id: number,
+    @Body() input: UpdateDeliveryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DeliveryDto> {
+    return this.deliveries.update(id, input, actor);
+  }
+
+  @Get('newborns/:id')
+  @ApiOperation({
+    summary: 'A baby with its feeding events and Baby-Friendly flags (each with why it failed)',
+  })
+  @ApiOkResponse({ type: NewbornDto })
+  newborn(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<NewbornDto> {
+    return this.deliveries.newborn(id, actor);
+  }
+
+  @Patch('newborns/:id')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({ summary: 'NICU admission, death (optimistic version)' })
+  @ApiOkResponse({ type: NewbornDto })
+  updateNewborn(
+    @IdParam() id: number,
+    @Body() input: UpdateNewbornDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<NewbornDto> {
+    return this.deliveries.updateNewborn(id, input, actor);
+  }
+
+  @Post('newborns/:id/feeding-events')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary: 'Skin-to-skin, first breastfeed, separation, supplement or discharge, with its time',
+  })
+  @ApiCreatedResponse({ type: FeedingEventRecordDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'DELIVERY_RECORD_INVALID: before birth, after discharge, end before start',
+  })
+  addEvent(
+    @IdParam() id: number,
+    @Body() input: FeedingEventDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FeedingEventRecordDto> {
+    return this.deliveries.addFeedingEvent(id, input, actor);
+  }
+
+  @Patch('feeding-events/:id/end')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({ summary: 'End a skin-to-skin contact or a separation recorded as still going' })
+  @ApiOkResponse({ type: FeedingEventRecordDto })
+  endEvent(
+    @IdParam() id: number,
+    @Body() input: EndEventDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FeedingEventRecordDto> {
+    return this.deliveries.endFeedingEvent(id, input, actor);
+  }
+
+  @Post('newborns/:id/contraindications')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({ summary: 'A medical contraindication to breastfeeding, with who decided' })
+  @ApiCreatedResponse({ type: NewbornDto })
+  contraindication(
+    @IdParam() id: number,
+    @Body() input: ContraindicationDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<NewbornDto> {
+    return this.deliveries.addContraindication(id, input, actor);
+  }
+}

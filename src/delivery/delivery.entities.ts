@@ -1,0 +1,218 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '../core/database/timestamp-columns';
+import { decimalToNumber } from '../core/database/decimal-columns';
+
+export const DELIVERY_PLACES = ['this_facility', 'other_facility', 'en_route', 'home'] as const;
+export const DELIVERY_MODES = ['spontaneous_vaginal', 'assisted_vaginal', 'caesarean'] as const;
+export const MATERNAL_OUTCOMES = ['well', 'complications', 'transferred', 'death'] as const;
+
+/** The birth (分娩): one per pregnancy; recording it makes the pregnancy delivered. */
+@Entity('delivery')
+@Index('uq_delivery_pregnancy', ['pregnancyId'], { unique: true })
+@Index('idx_delivery_facility_time', ['facilityId', 'deliveredAt'])
+export class Delivery {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  pregnancyId: number;
+
+  @Column({ type: 'int' })
+  facilityId: number;
+
+  @Column({ type: 'datetime', precision: 3 })
+  deliveredAt: Date;
+
+  @Column({ type: 'enum', enum: DELIVERY_PLACES })
+  place: (typeof DELIVERY_PLACES)[number];
+
+  @Column({ type: 'enum', enum: DELIVERY_MODES })
+  mode: (typeof DELIVERY_MODES)[number];
+
+  /** For a caesarean: the medical indication; null means none (BF-06 counts these). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  caesareanIndication: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  isolationRoom: boolean;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  complications: string | null;
+
+  @Column({ type: 'smallint', unsigned: true, nullable: true })
+  bloodLossMl: number | null;
+
+  @Column({ type: 'enum', enum: MATERNAL_OUTCOMES })
+  maternalOutcome: (typeof MATERNAL_OUTCOMES)[number];
+
+  /** The mother's discharge; the postpartum visit is due within 7 days of it. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  motherDischargedAt: Date | null;
+
+  @Column({ type: 'int' })
+  recordedBy: number;
+
+  @VersionColumn()
+  version: number;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}
+
+export const SEXES = ['female', 'male', 'undetermined'] as const;
+export const VITAL_STATUSES = ['live_birth', 'stillbirth'] as const;
+export const STILLBIRTH_TIMINGS = ['antepartum', 'intrapartum'] as const;
+
+/** One baby born (新生儿); a stillbirth is recorded too. */
+@Entity('newborn')
+@Index('uq_newborn_order', ['deliveryId', 'birthOrder'], { unique: true })
+@Index('idx_newborn_facility_born', ['facilityId', 'bornAt'])
+@Index('idx_newborn_pregnancy', ['pregnancyId'])
+export class Newborn {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  deliveryId: number;
+
+  @Column({ type: 'int' })
+  pregnancyId: number;
+
+  @Column({ type: 'int' })
+  facilityId: number;
+
+  @Column({ type: 'tinyint', unsigned: true })
+  birthOrder: number;
+
+  @Column({ type: 'datetime', precision: 3 })
+  bornAt: Date;
+
+  @Column({ type: 'enum', enum: SEXES })
+  sex: (typeof SEXES)[number];
+
+  @Column({ type: 'smallint', unsigned: true })
+  birthWeightG: number;
+
+  @Column({ type: 'decimal', precision: 4, scale: 1, nullable: true, transformer: decimalToNumber })
+  lengthCm: number | null;
+
+  @Column({ type: 'tinyint', unsigned: true, nullable: true })
+  apgar1: number | null;
+
+  @Column({ type: 'tinyint', unsigned: true, nullable: true })
+  apgar5: number | null;
+
+  @Column({ type: 'enum', enum: VITAL_STATUSES })
+  vitalStatus: (typeof VITAL_STATUSES)[number];
+
+  @Column({ type: 'enum', enum: STILLBIRTH_TIMINGS, nullable: true })
+  stillbirthTiming: (typeof STILLBIRTH_TIMINGS)[number] | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  nicuAdmittedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  nicuReason: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  diedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  deathCause: string | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}
+
+export const FEEDING_EVENT_KINDS = [
+  'skin_to_skin',
+  'first_breastfeed',
+  'separation',
+  'supplement',
+  'discharge',
+] as const;
+export type FeedingEventKind = (typeof FEEDING_EVENT_KINDS)[number];
+
+/** A timed event of the stay: skin-to-skin, first feed, separation, supplement, discharge. */
+@Entity('feeding_event')
+@Index('idx_feeding_event_newborn', ['newbornId', 'kind', 'startAt'])
+export class FeedingEvent {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  newbornId: number;
+
+  @Column({ type: 'int' })
+  facilityId: number;
+
+  @Column({ type: 'enum', enum: FEEDING_EVENT_KINDS })
+  kind: FeedingEventKind;
+
+  @Column({ type: 'datetime', precision: 3 })
+  startAt: Date;
+
+  /** Skin-to-skin and separations have an end; null while still going. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  endAt: Date | null;
+
+  /** Separation reason, or what the supplement was. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  detail: string | null;
+
+  /** Separation or supplement: the medical reason, null when none. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  medicalReason: string | null;
+
+  /** Discharge: feeding at discharge. */
+  @Column({ type: 'enum', enum: ['exclusive', 'mixed', 'formula_only', 'none'], nullable: true })
+  dischargeFeeding: 'exclusive' | 'mixed' | 'formula_only' | 'none' | null;
+
+  @Column({ type: 'int' })
+  recordedBy: number;
+
+  @VersionColumn()
+  version: number;
+}
+
+export const CONTRAINDICATIONS = [
+  'galactosemia',
+  'maternal_hiv_replacement_feeding',
+  'nicu_parenteral_nutrition',
+  'maternal_medication',
+] as const;
+
+/** An accepted medical reason not to breastfeed (DOMAIN §8), with who decided. */
+@Entity('feeding_contraindication')
+@Index('idx_contraindication_newborn', ['newbornId'])
+export class FeedingContraindication {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  newbornId: number;
+
+  @Column({ type: 'enum', enum: CONTRAINDICATIONS })
+  kind: (typeof CONTRAINDICATIONS)[number];
+
+  @Column({ type: 'varchar', length: 50 })
+  decidedBy: string;
+
+  @Column({ type: 'date' })
+  decidedOn: string;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note: string | null;
+
+  @Column({ type: 'int' })
+  recordedBy: number;
+}

@@ -1,0 +1,139 @@
+import type { HospitalClock } from '../core/time/hospital-clock';
+import { gestationalAgeDays } from '../women/rules/gestational-age';
+import type { Delivery, FeedingContraindication, FeedingEvent, Newborn } from './delivery.entities';
+import type {
+  DeliveryDto,
+  FeedingEventRecordDto,
+  FeedingFlagsDto,
+  NewbornDto,
+} from './dto/delivery.dto';
+import {
+  breastfeedingAtDischarge,
+  earlyInitiation,
+  earlySkinToSkin,
+  exclusiveDuringStay,
+  roomingIn,
+} from './rules/feeding-flags';
+import { isLowBirthWeight, isMacrosomia, isPreterm, neonatalDeath } from './rules/newborn-outcomes';
+
+export function mapFeedingEvent(event: FeedingEvent): FeedingEventRecordDto {
+  return {
+    id: event.id,
+    kind: event.kind,
+    startAt: event.startAt,
+    endAt: event.endAt ?? undefined,
+    detail: event.detail ?? undefined,
+    medicalReason: event.medicalReason ?? undefined,
+    dischargeFeeding: event.dischargeFeeding ?? undefined,
+    recordedBy: event.recordedBy,
+    version: event.version,
+  };
+}
+
+/** The Baby-Friendly flags of one live-born baby, each with the reason it failed. */
+export function feedingFlags(
+  newborn: Newborn,
+  events: readonly FeedingEvent[],
+  contraindications: readonly FeedingContraindication[],
+  now: Date,
+): FeedingFlagsDto {
+  const of = (kind: FeedingEvent['kind']) => events.filter((e) => e.kind === kind);
+  const discharge = of('discharge')[0] ?? null;
+  const exclusive = exclusiveDuringStay(
+    of('supplement').map((e) => ({
+      at: e.startAt,
+      what: e.detail ?? '',
+      medicalReason: e.medicalReason,
+    })),
+    newborn.bornAt,
+    discharge?.startAt ?? null,
+  );
+  return {
+    earlySkinToSkin: earlySkinToSkin(
+      newborn.bornAt,
+      of('skin_to_skin').map((e) => ({ start: e.startAt, end: e.endAt })),
+      now,
+    ),
+    earlyInitiation: earlyInitiation(newborn.bornAt, of('first_breastfeed')[0]?.startAt ?? null),
+    roomingIn: roomingIn(
+      of('separation').map((e) => ({
+        start: e.startAt,
+        end: e.endAt,
+        medical: e.medicalReason !== null,
+      })),
+      discharge?.startAt ?? null,
+      now,
+    ),
+    exclusiveStrict: exclusive.strict,
+    exclusiveExceptMedical: exclusive.exceptMedical,
+    breastfeedingAtDischarge: breastfeedingAtDischarge(discharge?.dischargeFeeding ?? null),
+    contraindications: contraindications.map((c) => c.kind),
+  };
+}
+
+export function mapNewborn(
+  newborn: Newborn,
+  clock: HospitalClock,
+  events: readonly FeedingEvent[],
+  contraindications: readonly FeedingContraindication[],
+  now: Date,
+): NewbornDto {
+  const death = neonatalDeath(
+    clock.dateOf(newborn.bornAt),
+    newborn.diedAt ? clock.dateOf(newborn.diedAt) : null,
+  );
+  const live = newborn.vitalStatus === 'live_birth';
+  return {
+    id: newborn.id,
+    pregnancyId: newborn.pregnancyId,
+    deliveryId: newborn.deliveryId,
+    birthOrder: newborn.birthOrder,
+    bornAt: newborn.bornAt.toISOString(),
+    sex: newborn.sex,
+    birthWeightG: newborn.birthWeightG,
+    lengthCm: newborn.lengthCm,
+    apgar1: newborn.apgar1,
+    apgar5: newborn.apgar5,
+    vitalStatus: newborn.vitalStatus,
+    stillbirthTiming: newborn.stillbirthTiming,
+    lowBirthWeight: isLowBirthWeight(newborn.birthWeightG),
+    macrosomia: isMacrosomia(newborn.birthWeightG),
+    nicuAdmittedAt: newborn.nicuAdmittedAt?.toISOString() ?? null,
+    nicuReason: newborn.nicuReason,
+    diedAt: newborn.diedAt?.toISOString() ?? null,
+    deathCause: newborn.deathCause,
+    earlyNeonatalDeath: death.earlyNeonatal,
+    neonatalDeath: death.neonatal,
+    version: newborn.version,
+    feedingEvents: events.map(mapFeedingEvent),
+    feedingFlags: live ? feedingFlags(newborn, events, contraindications, now) : null,
+  };
+}
+
+export function mapDelivery(
+  delivery: Delivery,
+  edd: string,
+  deliveredOn: string,
+  newborns: NewbornDto[],
+): DeliveryDto {
+  const ga = gestationalAgeDays(edd, deliveredOn);
+  return {
+    id: delivery.id,
+    pregnancyId: delivery.pregnancyId,
+    deliveredAt: delivery.deliveredAt.toISOString(),
+    place: delivery.place,
+    mode: delivery.mode,
+    caesareanIndication: delivery.caesareanIndication,
+    caesareanWithoutIndication:
+      delivery.mode === 'caesarean' && delivery.caesareanIndication === null,
+    gaDays: ga >= 0 ? ga : null,
+    preterm: ga >= 0 && isPreterm(ga),
+    isolationRoom: delivery.isolationRoom,
+    complications: delivery.complications,
+    bloodLossMl: delivery.bloodLossMl,
+    maternalOutcome: delivery.maternalOutcome,
+    motherDischargedAt: delivery.motherDischargedAt?.toISOString() ?? null,
+    version: delivery.version,
+    newborns,
+  };
+}

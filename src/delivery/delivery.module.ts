@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { WomenModule } from '../women/women.module';
+import { DeliveryController } from './delivery.controller';
+import { DeliveryService } from './delivery.service';
+
+@Module({
+  imports: [WomenModule],
+  controllers: [DeliveryController],
+  providers: [DeliveryService],
+})
+export class DeliveryModule {}

@@ -1,0 +1,371 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate } from '../../core/http/validators';
+import {
+  CONTRAINDICATIONS,
+  DELIVERY_MODES,
+  DELIVERY_PLACES,
+  FEEDING_EVENT_KINDS,
+  type FeedingEventKind,
+  MATERNAL_OUTCOMES,
+  SEXES,
+  STILLBIRTH_TIMINGS,
+  VITAL_STATUSES,
+} from '../delivery.entities';
+
+export class NewbornInputDto {
+  @ApiProperty({ example: 1 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  birthOrder: number;
+
+  @ApiPropertyOptional({
+    description: 'Defaults to the delivery time; the second twin is born later',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  bornAt?: Date;
+
+  @ApiProperty({ enum: SEXES })
+  @IsIn(SEXES)
+  sex: (typeof SEXES)[number];
+
+  @ApiProperty({ example: 3250, minimum: 200, maximum: 6500 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(200, { message: 'birthWeightG must be between 200 and 6500 g' })
+  @Max(6500, { message: 'birthWeightG must be between 200 and 6500 g' })
+  birthWeightG: number;
+
+  @ApiPropertyOptional({ example: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(20)
+  @Max(65)
+  lengthCm?: number;
+
+  @ApiPropertyOptional({ example: 9 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  apgar1?: number;
+
+  @ApiPropertyOptional({ example: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  apgar5?: number;
+
+  @ApiProperty({ enum: VITAL_STATUSES })
+  @IsIn(VITAL_STATUSES)
+  vitalStatus: (typeof VITAL_STATUSES)[number];
+
+  @ApiPropertyOptional({ enum: STILLBIRTH_TIMINGS, description: 'Required for a stillbirth' })
+  @IsOptional()
+  @IsIn(STILLBIRTH_TIMINGS)
+  stillbirthTiming?: (typeof STILLBIRTH_TIMINGS)[number];
+}
+
+export class RecordDeliveryDto {
+  @ApiProperty({ example: '2026-11-20T02:35:00Z' })
+  @Type(() => Date)
+  @IsDate()
+  deliveredAt: Date;
+
+  @ApiProperty({ enum: DELIVERY_PLACES })
+  @IsIn(DELIVERY_PLACES)
+  place: (typeof DELIVERY_PLACES)[number];
+
+  @ApiProperty({ enum: DELIVERY_MODES })
+  @IsIn(DELIVERY_MODES)
+  mode: (typeof DELIVERY_MODES)[number];
+
+  @ApiPropertyOptional({
+    example: '胎儿窘迫',
+    description: 'Caesarean only; omit when there was no medical indication',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  caesareanIndication?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  isolationRoom?: boolean;
+
+  @ApiPropertyOptional({ example: '产后出血' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  complications?: string;
+
+  @ApiPropertyOptional({ example: 300 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  bloodLossMl?: number;
+
+  @ApiProperty({ enum: MATERNAL_OUTCOMES })
+  @IsIn(MATERNAL_OUTCOMES)
+  maternalOutcome: (typeof MATERNAL_OUTCOMES)[number];
+
+  @ApiProperty({ type: [NewbornInputDto], description: 'Every baby, live or stillborn' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  @ValidateNested({ each: true })
+  @Type(() => NewbornInputDto)
+  babies: NewbornInputDto[];
+}
+
+export class UpdateDeliveryDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({
+    description: "The mother's discharge; the postpartum visit is due within 7 days",
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  motherDischargedAt?: Date;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  complications?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  bloodLossMl?: number;
+}
+
+export class UpdateNewbornDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  nicuAdmittedAt?: Date;
+
+  @ApiPropertyOptional({ example: '早产儿呼吸窘迫' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  nicuReason?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  diedAt?: Date;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  deathCause?: string;
+}
+
+export class FeedingEventDto {
+  @ApiProperty({ enum: FEEDING_EVENT_KINDS })
+  @IsIn(FEEDING_EVENT_KINDS)
+  kind: FeedingEventKind;
+
+  @ApiProperty({ description: 'When it started (or happened), ISO 8601' })
+  @Type(() => Date)
+  @IsDate()
+  startAt: Date;
+
+  @ApiPropertyOptional({ description: 'Skin-to-skin or separation: when it ended' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  endAt?: Date;
+
+  @ApiPropertyOptional({
+    example: '配方奶 20ml',
+    description: 'Separation: the reason; supplement: what it was',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  detail?: string;
+
+  @ApiPropertyOptional({
+    example: '低血糖',
+    description: 'Separation or supplement: the medical reason, if any',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  medicalReason?: string;
+
+  @ApiPropertyOptional({
+    enum: ['exclusive', 'mixed', 'formula_only', 'none'],
+    description: 'Discharge: feeding at discharge',
+  })
+  @IsOptional()
+  @IsIn(['exclusive', 'mixed', 'formula_only', 'none'])
+  dischargeFeeding?: 'exclusive' | 'mixed' | 'formula_only' | 'none';
+}
+
+export class EndEventDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty()
+  @Type(() => Date)
+  @IsDate()
+  endAt: Date;
+}
+
+export class ContraindicationDto {
+  @ApiProperty({ enum: CONTRAINDICATIONS })
+  @IsIn(CONTRAINDICATIONS)
+  kind: (typeof CONTRAINDICATIONS)[number];
+
+  @ApiProperty({ example: '王主任' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  decidedBy: string;
+
+  @ApiProperty({ example: '2026-11-20' })
+  @IsCalendarDate()
+  decidedOn: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class FlagDto {
+  @ApiProperty() met: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'first breastfeed 74 min after birth',
+  })
+  reason: string | null;
+}
+
+export class FeedingFlagsDto {
+  @ApiProperty({ type: FlagDto, description: 'BF-01: started ≤ 5 min after birth, ≥ 60 min' })
+  earlySkinToSkin: FlagDto;
+  @ApiProperty({ type: FlagDto, description: 'BF-02: first breastfeed ≤ 60 min' })
+  earlyInitiation: FlagDto;
+  @ApiProperty({ type: FlagDto, description: 'BF-03: no separation > 1 h' }) roomingIn: FlagDto;
+  @ApiProperty({ type: FlagDto, description: 'BF-04: nothing but breast milk' })
+  exclusiveStrict: FlagDto;
+  @ApiProperty({
+    type: FlagDto,
+    description: 'BF-04 counting medically indicated supplements as exclusive',
+  })
+  exclusiveExceptMedical: FlagDto;
+  @ApiProperty({ type: FlagDto, description: 'BF-05: exclusive or mixed at discharge' })
+  breastfeedingAtDischarge: FlagDto;
+  @ApiProperty({ description: 'Medical contraindications recorded (excluded from BF-01..05)' })
+  contraindications: string[];
+}
+
+export class FeedingEventRecordDto extends FeedingEventDto {
+  @ApiProperty() id: number;
+  @ApiProperty() recordedBy: number;
+  @ApiProperty() version: number;
+}
+
+export class NewbornDto {
+  @ApiProperty() id: number;
+  @ApiProperty() pregnancyId: number;
+  @ApiProperty() deliveryId: number;
+  @ApiProperty() birthOrder: number;
+  @ApiProperty() bornAt: string;
+  @ApiProperty({ enum: SEXES }) sex: string;
+  @ApiProperty() birthWeightG: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) lengthCm: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) apgar1: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) apgar5: number | null;
+  @ApiProperty({ enum: VITAL_STATUSES }) vitalStatus: string;
+  @ApiPropertyOptional({ enum: STILLBIRTH_TIMINGS, nullable: true }) stillbirthTiming:
+    string | null;
+  @ApiProperty() lowBirthWeight: boolean;
+  @ApiProperty() macrosomia: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) nicuAdmittedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) nicuReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) diedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) deathCause: string | null;
+  @ApiProperty({ description: 'Died at ≤ 7 days' }) earlyNeonatalDeath: boolean;
+  @ApiProperty({ description: 'Died at ≤ 28 days' }) neonatalDeath: boolean;
+  @ApiProperty() version: number;
+  @ApiPropertyOptional({ type: [FeedingEventRecordDto] }) feedingEvents?: FeedingEventRecordDto[];
+  @ApiPropertyOptional({ type: FeedingFlagsDto, nullable: true, description: 'Live births only' })
+  feedingFlags?: FeedingFlagsDto | null;
+}
+
+export class DeliveryDto {
+  @ApiProperty() id: number;
+  @ApiProperty() pregnancyId: number;
+  @ApiProperty() deliveredAt: string;
+  @ApiProperty({ enum: DELIVERY_PLACES }) place: string;
+  @ApiProperty({ enum: DELIVERY_MODES }) mode: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) caesareanIndication: string | null;
+  @ApiProperty({ description: 'Caesarean with no medical indication (BF-06)' })
+  caesareanWithoutIndication: boolean;
+  @ApiPropertyOptional({ nullable: true, type: Number }) gaDays: number | null;
+  @ApiProperty() preterm: boolean;
+  @ApiProperty() isolationRoom: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) complications: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) bloodLossMl: number | null;
+  @ApiProperty({ enum: MATERNAL_OUTCOMES }) maternalOutcome: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) motherDischargedAt: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: [NewbornDto] }) newborns: NewbornDto[];
+}
