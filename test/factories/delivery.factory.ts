@@ -1,0 +1,29 @@
+/** A baby for a delivery payload: a healthy live-born girl unless overridden. */
+export function baby(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    birthOrder: 1,
+    sex: 'female',
+    birthWeightG: 3250,
+    lengthCm: 50,
+    apgar1: 9,
+    apgar5: 10,
+    vitalStatus: 'live_birth',
+    ...overrides,
+  };
+}
+
+/** A spontaneous vaginal delivery in the facility at `deliveredAt`, with one baby unless given. */
+export function deliveryPayload(
+  deliveredAt: Date,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    deliveredAt: deliveredAt.toISOString(),
+    place: 'this_facility',
+    mode: 'spontaneous_vaginal',
+    maternalOutcome: 'well',
+    bloodLossMl: 250,
+    babies: [baby()],
+    ...overrides,
+  };
+}
