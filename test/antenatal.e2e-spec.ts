@@ -1,4 +1,5 @@
 import { addDays } from '../src/core/time/calendar-date';
+import { deliveryPayload, tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today, uniqueName } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
@@ -246,15 +247,10 @@ describe('antenatal visits, schedule and the overdue worklist', () => {
         const delivered = await pregnancyAt(270, home, 150);
         await t
           .http()
-          .post(`/pregnancies/${delivered.id}/status`)
+          .post(`/pregnancies/${delivered.id}/delivery`)
           .set(as(home))
-          .send({
-            version: delivered.version,
-            status: 'delivered',
-            effectiveDate: addDays(today(), -5),
-            reason: '顺产',
-          })
-          .expect(200);
+          .send(deliveryPayload(tenOClockOn(addDays(today(), -5))))
+          .expect(201);
         const after = await visit(delivered.id, { visitDate: addDays(today(), -4) }).expect(409);
         expect(after.body).toMatchObject({ code: 'VISIT_AFTER_PREGNANCY_END' });
         expect(after.body.details).toEqual([

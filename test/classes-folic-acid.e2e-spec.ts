@@ -1,4 +1,5 @@
 import { addDays, startOfDayIn } from '../src/core/time/calendar-date';
+import { deliveryPayload, tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
@@ -224,15 +225,10 @@ describe('prenatal classes and folic acid', () => {
       // Delivered on the day of the breastfeeding class: that class did not come before delivery.
       await t
         .http()
-        .post(`/pregnancies/${p.pregnancyId}/status`)
+        .post(`/pregnancies/${p.pregnancyId}/delivery`)
         .set(as(home))
-        .send({
-          version: p.version,
-          status: 'delivered',
-          effectiveDate: addDays(today(), -10),
-          reason: '顺产',
-        })
-        .expect(200);
+        .send(deliveryPayload(tenOClockOn(addDays(today(), -10))))
+        .expect(201);
       const after = await t.http().get(`/women/${p.womanId}/classes`).set(as(home)).expect(200);
       expect(after.body.pregnancies[0]).toMatchObject({
         deliveredOn: addDays(today(), -10),

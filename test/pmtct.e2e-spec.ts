@@ -1,4 +1,5 @@
 import { addDays } from '../src/core/time/calendar-date';
+import { deliveryPayload } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { bearer, loginWith } from './utils/auth';
@@ -399,10 +400,10 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
 
     await t
       .http()
-      .post(`/pregnancies/${late.id}/status`)
+      .post(`/pregnancies/${late.id}/delivery`)
       .set(as(staff))
-      .send({ version: late.version, status: 'delivered', effectiveDate: today(), reason: '顺产' })
-      .expect(200);
+      .send(deliveryPayload(new Date()))
+      .expect(201);
     const atDelivery = (await worklist('untested_at_delivery', staff)).map(
       (i: { disease: string }) => i.disease,
     );

@@ -1,4 +1,5 @@
 import { addDays } from '../src/core/time/calendar-date';
+import { deliveryPayload, tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today, uniqueName } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
@@ -278,19 +279,36 @@ describe('pregnancies, women and audit', () => {
         .post(`/pregnancies/${p.pregnancyId}/status`)
         .set(as(home, 'nurse'))
         .send({ version, effectiveDate: today(), reason: 'recorded at the ward desk', ...body });
+    /** Delivery goes through the delivery module, which moves the pregnancy to delivered. */
+    const deliver = async (p: Registered, on: string) => {
+      await t
+        .http()
+        .post(`/pregnancies/${p.pregnancyId}/delivery`)
+        .set(as(home, 'nurse'))
+        .send(deliveryPayload(tenOClockOn(on)))
+        .expect(201);
+      return (
+        await t.http().get(`/pregnancies/${p.pregnancyId}`).set(as(home, 'nurse')).expect(200)
+      ).body;
+    };
 
     it('moves open → delivered → closed, audits each move, and refuses closed → open paths', async () => {
       const p = await registerOne({ pregnancy: { lmp: addDays(today(), -270) } });
-      const delivered = await move(p, p.version, { status: 'delivered' }).expect(200);
-      expect(delivered.body).toMatchObject({
+      const refused = await move(p, p.version, { status: 'delivered' }).expect(409);
+      expect(refused.body).toMatchObject({ code: 'DELIVERY_REQUIRED' });
+      const delivered = await deliver(p, today());
+      expect(delivered).toMatchObject({
         status: 'delivered',
         statusDate: today(),
         gestationalAge: null,
       });
-      const closed = await move(p, delivered.body.version, { status: 'closed' }).expect(200);
+      const closed = await move(p, delivered.version, { status: 'closed' }).expect(200);
       expect(closed.body.status).toBe('closed');
 
-      const illegal = await move(p, closed.body.version, { status: 'delivered' }).expect(409);
+      const illegal = await move(p, closed.body.version, {
+        status: 'ended',
+        endOutcome: 'miscarriage',
+      }).expect(409);
       expect(illegal.body).toMatchObject({ code: 'PREGNANCY_STATUS_TRANSITION_INVALID' });
       expect(illegal.body.details).toEqual([
         expect.objectContaining({ field: 'status', rule: 'allowedTransition' }),
@@ -310,20 +328,17 @@ describe('pregnancies, women and audit', () => {
         pregnancy: { registrationDate: addDays(today(), -200), lmp: addDays(today(), -270) },
       });
       const deliveredOn = addDays(today(), -10);
-      const delivered = await move(p, p.version, {
-        status: 'delivered',
-        effectiveDate: deliveredOn,
-      }).expect(200);
-      expect(delivered.body).toMatchObject({ statusDate: deliveredOn, outcomeDate: deliveredOn });
+      const delivered = await deliver(p, deliveredOn);
+      expect(delivered).toMatchObject({ statusDate: deliveredOn, outcomeDate: deliveredOn });
 
-      const backwards = await move(p, delivered.body.version, {
+      const backwards = await move(p, delivered.version, {
         status: 'closed',
         effectiveDate: addDays(deliveredOn, -1),
       }).expect(400);
       expect(backwards.body.details).toEqual([
         expect.objectContaining({ field: 'effectiveDate', rule: 'notBeforeLastStatusChange' }),
       ]);
-      const closed = await move(p, delivered.body.version, {
+      const closed = await move(p, delivered.version, {
         status: 'closed',
         effectiveDate: deliveredOn,
       }).expect(200);
@@ -375,7 +390,7 @@ describe('pregnancies, women and audit', () => {
 
     it('refuses a stale version', async () => {
       const p = await registerOne({ pregnancy: { lmp: addDays(today(), -270) } });
-      await move(p, p.version, { status: 'delivered' }).expect(200);
+      await deliver(p, today());
       const { body } = await move(p, p.version, { status: 'closed' }).expect(409);
       expect(body.code).toBe('STALE_VERSION');
     });

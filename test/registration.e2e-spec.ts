@@ -1,4 +1,5 @@
 import { addDays } from '../src/core/time/calendar-date';
+import { deliveryPayload, tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import {
   registrationPayload,
@@ -387,15 +388,10 @@ describe('registration (建册)', () => {
       const delivered = addDays(today(), -60);
       await t
         .http()
-        .post(`/pregnancies/${first.body.pregnancy.id}/status`)
+        .post(`/pregnancies/${first.body.pregnancy.id}/delivery`)
         .set(bearer(home.tokens.nurse))
-        .send({
-          version: first.body.pregnancy.version,
-          status: 'delivered',
-          effectiveDate: delivered,
-          reason: '顺产',
-        })
-        .expect(200);
+        .send(deliveryPayload(tenOClockOn(delivered)))
+        .expect(201);
 
       const overlapping = await register({
         ...payload,

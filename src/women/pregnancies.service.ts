@@ -35,6 +35,7 @@ import { Woman } from './woman.entity';
 import {
   datingEvidenceMissing,
   datingInconsistent,
+  deliveryRequired,
   pregnancyNotFound,
   pregnancyNotOpen,
   registrationInvalid,
@@ -144,6 +145,7 @@ export class PregnanciesService {
   }
 
   async changeStatus(id: number, input: StatusChangeDto, actor: Actor): Promise<Pregnancy> {
+    if (input.status === 'delivered') throw deliveryRequired();
     await this.dataSource.transaction(async (manager) => {
       const current = await this.findOne(id, actor, manager);
       await this.applyStatusChange(manager, current, input);

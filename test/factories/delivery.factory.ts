@@ -27,3 +27,13 @@ export function deliveryPayload(
     ...overrides,
   };
 }
+
+/**
+ * 10:00 in the hospital's zone (Asia/Shanghai, UTC+8) on a calendar day; for today before 10:00,
+ * a minute ago, so the time is never in the future.
+ */
+export function tenOClockOn(date: string): Date {
+  const tenOClock = new Date(`${date}T02:00:00.000Z`);
+  const aMinuteAgo = new Date(Date.now() - 60_000);
+  return tenOClock < aMinuteAgo ? tenOClock : aMinuteAgo;
+}

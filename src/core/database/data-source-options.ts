@@ -25,6 +25,8 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: ['error'],
+    // Failed queries surface as errors the exception filter logs with the request id; expected ones
+    // (a duplicate key the service handles) would only be noise.
+    logging: false,
   };
 }
