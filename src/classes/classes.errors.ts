@@ -52,3 +52,12 @@ export const sessionFull = (capacity: number, taken: number, asked: number) =>
 
 export const attendeeNotFound = (problems: ErrorDetail[]) =>
   new DomainError('ATTENDEE_NOT_FOUND', "Some women are not in your facility's records", problems);
+
+export const checkInTimeInvalid = (field: string, sessionDate: string) =>
+  new DomainError('VALIDATION_FAILED', 'The check-in time is not plausible', [
+    {
+      field,
+      rule: 'sessionDayToNow',
+      message: `checkedInAt must be between ${sessionDate} and now`,
+    },
+  ]);

@@ -17,6 +17,7 @@ import {
   attendanceDuplicate,
   attendeeNotFound,
   checkInBeforeSession,
+  checkInTimeInvalid,
   sessionFull,
   sessionNotFound,
   topicNotFound,
@@ -158,6 +159,15 @@ export class ClassesService {
         () => sessionNotFound(sessionId),
       );
       if (this.clock.today() < session.sessionDate) throw checkInBeforeSession(session.sessionDate);
+      attendees.forEach((attendee, index) => {
+        const at = attendee.checkedInAt;
+        if (at && (at > new Date() || this.clock.dateOf(at) < session.sessionDate)) {
+          throw checkInTimeInvalid(
+            field(index).replace('womanId', 'checkedInAt'),
+            session.sessionDate,
+          );
+        }
+      });
       await this.checkAttendees(manager, session, attendees, actor, field);
 
       const seatsTaken = await this.seatsTaken(manager, sessionId);
@@ -169,7 +179,7 @@ export class ClassesService {
         select: { id: true, womanId: true },
         where: { womanId: In(attendees.map((a) => a.womanId)), status: 'open' },
       });
-      const checkedInAt = new Date();
+      const now = new Date();
       const rows = attendees.map((attendee) =>
         manager.create(ClassAttendance, {
           sessionId,
@@ -177,7 +187,7 @@ export class ClassesService {
           pregnancyId: openPregnancies.find((p) => p.womanId === attendee.womanId)?.id ?? null,
           companion: attendee.companion ?? null,
           checkedInBy: actor.userId,
-          checkedInAt,
+          checkedInAt: attendee.checkedInAt ?? now,
         }),
       );
       const saved = await manager.save(rows);
@@ -228,11 +238,15 @@ export class ClassesService {
       womanId,
       classes,
       pregnancies: pregnancies.map((pregnancy) => {
-        const deliveredOn = pregnancy.outcomeDate;
+        const delivered = pregnancy.status === 'delivered' || pregnancy.status === 'closed';
+        const deliveredOn = delivered ? pregnancy.outcomeDate : null;
+        // Any other ending (a loss, a transfer, lost to follow-up) also closes the window.
+        const end =
+          pregnancy.status === 'open' ? null : (pregnancy.outcomeDate ?? pregnancy.statusDate);
         const start = addDays(pregnancy.edd, -PREGNANCY_LENGTH_DAYS);
-        // A class counts for this pregnancy from its first day until the day before the delivery.
+        // A class counts for this pregnancy from its first day until the day before it ended.
         const during = classes.filter(
-          (c) => c.sessionDate >= start && (deliveredOn === null || c.sessionDate < deliveredOn),
+          (c) => c.sessionDate >= start && (end === null || c.sessionDate < end),
         );
         return {
           pregnancyId: pregnancy.id,

@@ -9,13 +9,13 @@ import { RecordVisitDto } from '../antenatal/dto/visit.dto';
 import { ScheduleService } from '../antenatal/schedule.service';
 import { VisitsService } from '../antenatal/visits.service';
 import { AppModule } from '../app.module';
+import { ClassesService } from '../classes/classes.service';
 import type { Actor, Role } from '../core/auth/actor';
 import { DomainError } from '../core/errors/domain.error';
 import { FacilitiesService } from '../core/facilities/facilities.service';
 import { CreateFacilityDto } from '../core/facilities/dto/facility.dto';
 import { Facility, FACILITY_LEVEL_NAMES } from '../core/facilities/facility.entity';
 import { MAX_PAGE_SIZE } from '../core/http/pagination';
-import { createValidationPipe } from '../core/http/validation';
 import { runInRequestContext } from '../core/request-context/request-context';
 import {
   addDays,
@@ -27,6 +27,9 @@ import {
 import { CreateUserDto } from '../core/users/dto/user.dto';
 import type { User } from '../core/users/user.entity';
 import { UsersService } from '../core/users/users.service';
+import { RecordDeliveryDto } from '../delivery/dto/delivery.dto';
+import { DeliveryService } from '../delivery/delivery.service';
+import { FolicAcidService } from '../folic-acid/folic-acid.service';
 import {
   AddNoteDto,
   AddReferralDto,
@@ -56,6 +59,7 @@ import {
   type EddSource,
   formatGestationalAge,
   gestationalAgeDays,
+  PREGNANCY_LENGTH_DAYS,
   redatingThresholdDays,
   trimesterOf,
 } from '../women/rules/gestational-age';
@@ -72,18 +76,29 @@ import {
   type CareRole,
   type CareStory,
   type CareSubject,
-  type ClinicianRole,
   type FacilityKey,
   type PlannedAssessment,
   type PlannedVisit,
 } from './demo-care';
+import { deliveryInput } from './demo-delivery';
 import { PeopleFactory, type PersonInput, Rng } from './demo-people';
+import { PreventionDemo, type PreventionPregnancy, type WomanRecord } from './demo-prevention';
+import {
+  type EventKind,
+  inContext,
+  printTable,
+  REQUEST_ID,
+  settleAll,
+  type Staff,
+  step,
+  type TimelineEvent,
+  validated,
+} from './demo-support';
 
 // `npm run demo` loads this after the migrations. Everything is written through the services the
 // API uses, inside a request context, so each row has the audit rows the API would have written.
 
 const SEED = 20261122;
-const REQUEST_ID = 'demo-seed';
 
 interface DemoFacility extends CreateFacilityDto {
   key: FacilityKey;
@@ -284,6 +299,19 @@ class Planner {
     women.push(...this.duplicatePairs(f1.duplicateOriginals));
     women.push(...this.referrals(referralGas));
     return women;
+  }
+
+  /** Women who come before any pregnancy, recorded with POST /women. */
+  preconceptionPeople(key: FacilityKey, count: number): PersonInput[] {
+    const facility = DEMO_FACILITIES.find((f) => f.key === key)!;
+    return Array.from({ length: count }, () =>
+      this.people.residentIdWoman({
+        homeDistrict: facility.regionCode,
+        migrantShare: facility.migrantShare,
+        minAge: 22,
+        maxAge: 38,
+      }),
+    );
   }
 
   /** Open GAs spread evenly over every week from booking to overdue, in random order. */
@@ -783,42 +811,67 @@ interface Services {
   risk: RiskAssessmentService;
   cases: HighRiskCasesService;
   reports: RiskReportsService;
+  classes: ClassesService;
+  folicAcid: FolicAcidService;
+  delivery: DeliveryService;
   dataSource: DataSource;
+  timeZone: string;
 }
-
-/** The demo users who do the work: the nurse records, the MCH officer (妇幼专干) manages cases. */
-type Staff = Record<FacilityKey, Record<ClinicianRole, Actor>>;
 
 /** One registration with its care plan, and what the run learns about it. */
 interface DemoPregnancy {
   episode: EpisodePlan;
   care: CarePlan;
   caseId: number | null;
+  /** Her record: the same object for every registration with her document. */
+  woman: WomanRecord;
 }
 
-const pipe = createValidationPipe();
+const EVENT_KINDS: readonly EventKind[] = [
+  'status',
+  'registration',
+  'redating',
+  'visit',
+  'assessment',
+  'woman',
+  'session',
+  'checkIn',
+  'dispensing',
+  'intakeReport',
+  'survey',
+];
 
-/** The API's own validation, so the seed cannot write what a request could not. */
-async function validated<T extends object>(dto: new () => T, value: T): Promise<T> {
-  return (await pipe.transform(value, { type: 'body', metatype: dto })) as T;
+function documentKey(person: PersonInput): string {
+  return `${person.documentType}:${person.documentNumber}`;
+}
+
+/** What the classes and folic-acid part needs of a registration. */
+function preventionPregnancy(demo: DemoPregnancy): PreventionPregnancy {
+  const { episode, care } = demo;
+  const evidence = { ...episode.dating, ...episode.redating?.evidence };
+  const edd = finalEdd(episode);
+  return {
+    lane: demo,
+    facility: episode.facility,
+    person: episode.person,
+    woman: demo.woman,
+    registrationDate: episode.registrationDate,
+    edd,
+    lmp: evidence.lmp ?? addDays(edd, -PREGNANCY_LENGTH_DAYS),
+    steps: episode.steps,
+    visits: care.visits.map((v) => v.date),
+    secondRecord: episode.expectedDuplicate !== undefined || episode.story === 'referredIn',
+    mayComeBefore:
+      !episode.story &&
+      episode.person.documentType === 'resident_id' &&
+      !episode.person.confirmOddSequence &&
+      care.role === null,
+    pregnancyId: () => episode.pregnancyId!,
+  };
 }
 
 function actorOf(user: User): Actor {
   return { userId: user.id, username: user.username, facilityId: user.facilityId, role: user.role };
-}
-
-/** Names the step a failure comes from, then lets it stop the seed. */
-async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    console.error(`[demo] failed: ${label}`);
-    throw error;
-  }
-}
-
-function inContext<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
-  return runInRequestContext({ requestId: REQUEST_ID, actor }, work);
 }
 
 async function createStaff(services: Services): Promise<Staff> {
@@ -934,6 +987,13 @@ async function registerEpisode(services: Services, staff: Staff, demo: DemoPregn
       `Demo plan: ${describe(episode)} flagged as duplicate ${JSON.stringify(flagged)}, expected ${JSON.stringify(expected)}`,
     );
   }
+  // Her record exists if an earlier registration or a pre-pregnancy visit created it.
+  if (result.existingWoman !== (demo.woman.id !== null)) {
+    throw new Error(
+      `Demo plan: ${describe(episode)} was ${result.existingWoman ? 'a known' : 'a new'} woman, expected otherwise`,
+    );
+  }
+  demo.woman.id = result.woman.id;
   episode.pregnancyId = pregnancy.id;
   episode.version = pregnancy.version;
 }
@@ -941,9 +1001,30 @@ async function registerEpisode(services: Services, staff: Staff, demo: DemoPregn
 async function changeStatus(
   services: Services,
   staff: Staff,
-  { episode }: DemoPregnancy,
+  { episode, care }: DemoPregnancy,
   change: StatusStep,
 ) {
+  const nurse = staff[episode.facility].nurse;
+  if (change.status === 'delivered') {
+    // A pregnancy becomes delivered by recording the birth.
+    const birth = deliveryInput(
+      {
+        date: change.date,
+        reason: change.reason,
+        gaDays: gestationalAgeDays(care.subject.edd, change.date),
+        fetusCount: episode.fetusCount,
+        haemorrhage: episode.steps.some((s) => s.status === 'maternal_death'),
+        key: `${episode.person.documentNumber} ${change.date}`,
+      },
+      services.timeZone,
+    );
+    const input = await validated(RecordDeliveryDto, birth);
+    await step(`delivery on ${change.date} for ${describe(episode)}`, () =>
+      services.delivery.record(episode.pregnancyId!, input, nurse),
+    );
+    episode.version = (await services.pregnancies.findOne(episode.pregnancyId!, nurse)).version;
+    return;
+  }
   const input = await validated(StatusChangeDto, {
     version: episode.version!,
     status: change.status,
@@ -952,7 +1033,7 @@ async function changeStatus(
     ...(change.endOutcome ? { endOutcome: change.endOutcome } : {}),
   });
   const changed = await step(`${change.status} on ${change.date} for ${describe(episode)}`, () =>
-    services.pregnancies.changeStatus(episode.pregnancyId!, input, staff[episode.facility].nurse),
+    services.pregnancies.changeStatus(episode.pregnancyId!, input, nurse),
   );
   episode.version = changed.version;
 }
@@ -1050,26 +1131,26 @@ async function takeCase(services: Services, staff: Staff, demo: DemoPregnancy) {
   });
 }
 
-interface TimelineEvent {
-  on: IsoDate;
-  /** Within a day: status changes first (a transfer before the new registration), then the rest. */
-  order: number;
-  demo: DemoPregnancy;
-  kind: 'status' | 'registration' | 'redating' | 'visit' | 'assessment';
-  run: (services: Services, staff: Staff) => Promise<void>;
-}
-
 /** Everything that happened to the demo pregnancies, in the order it happened. */
-function timeline(demos: DemoPregnancy[]): TimelineEvent[] {
+function timeline(services: Services, staff: Staff, demos: DemoPregnancy[]): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   for (const demo of demos) {
     const { episode, care } = demo;
     const add = (
       on: IsoDate,
       order: number,
-      kind: TimelineEvent['kind'],
-      run: TimelineEvent['run'],
-    ) => events.push({ on, order, demo, kind, run });
+      kind: EventKind,
+      run: (services: Services, staff: Staff) => Promise<void>,
+    ) =>
+      events.push({
+        on,
+        order,
+        kind,
+        lane: demo,
+        createsWoman: kind === 'registration',
+        actor: staff[episode.facility].nurse,
+        run: () => run(services, staff),
+      });
     add(episode.registrationDate, 1, 'registration', (s, staff) => registerEpisode(s, staff, demo));
     for (const change of episode.steps) {
       add(change.date, 0, 'status', (s, staff) => changeStatus(s, staff, demo, change));
@@ -1084,6 +1165,10 @@ function timeline(demos: DemoPregnancy[]): TimelineEvent[] {
       add(assessment.date, 4, 'assessment', (s, staff) => assess(s, staff, demo, assessment));
     }
   }
+  return events;
+}
+
+function inDateOrder(events: TimelineEvent[]): TimelineEvent[] {
   return events.sort((a, b) => daysBetween(b.on, a.on) || a.order - b.order);
 }
 
@@ -1096,9 +1181,9 @@ const BATCH_DAYS = 28;
  * Pregnancies that must be written one after the other: the same woman's, and those the
  * possible-duplicate check compares (same document, phone, or name and birth date).
  */
-function lanesOf(demos: DemoPregnancy[]): Map<DemoPregnancy, number> {
+function lanesOf(demos: DemoPregnancy[]): Map<object, number> {
   const laneOfKey = new Map<string, number>();
-  const lanes = new Map<DemoPregnancy, number>();
+  const lanes = new Map<object, number>();
   const merged = new Map<number, number>();
   const root = (lane: number): number => {
     let current = lane;
@@ -1124,24 +1209,39 @@ function lanesOf(demos: DemoPregnancy[]): Map<DemoPregnancy, number> {
 }
 
 /**
- * Runs the timeline: batch by batch in date order; within a batch each lane's events in order,
- * several lanes at once. The first failure stops every lane, then stops the seed.
+ * Runs the timeline (in date order): batch by batch; within a batch each lane's events in order,
+ * several lanes at once. A barrier event ends the batch before it and runs alone. Lanes not in
+ * `lanes` (a class calendar, a woman with no pregnancy) get their own. The first failure stops
+ * every lane, then stops the seed.
  */
 async function runTimeline(
   events: TimelineEvent[],
-  lanes: Map<DemoPregnancy, number>,
+  lanes: Map<object, number>,
   run: (event: TimelineEvent) => Promise<void>,
 ): Promise<void> {
-  const batches = new Map<number, Map<number, TimelineEvent[]>>();
+  const laneNumbers = new Map(lanes);
+  const laneOf = (lane: object): number => {
+    if (!laneNumbers.has(lane)) laneNumbers.set(lane, -1 - laneNumbers.size);
+    return laneNumbers.get(lane)!;
+  };
+  const batches: Map<number, TimelineEvent[]>[] = [];
+  let batch = new Map<number, TimelineEvent[]>();
+  let batchNumber = -1;
+  const close = () => {
+    if (batch.size > 0) batches.push(batch);
+    batch = new Map<number, TimelineEvent[]>();
+  };
   for (const event of events) {
-    const batch = Math.floor(daysBetween(events[0].on, event.on) / BATCH_DAYS);
-    const byLane = batches.get(batch) ?? new Map<number, TimelineEvent[]>();
-    const lane = lanes.get(event.demo)!;
-    byLane.set(lane, [...(byLane.get(lane) ?? []), event]);
-    batches.set(batch, byLane);
+    const number = Math.floor(daysBetween(events[0].on, event.on) / BATCH_DAYS);
+    if (event.barrier || number !== batchNumber) close();
+    batchNumber = number;
+    const lane = laneOf(event.lane);
+    batch.set(lane, [...(batch.get(lane) ?? []), event]);
+    if (event.barrier) close();
   }
+  close();
   let failed = false;
-  for (const byLane of batches.values()) {
+  for (const byLane of batches) {
     const queue = [...byLane.values()];
     const worker = async () => {
       for (let laneEvents = queue.shift(); laneEvents && !failed; laneEvents = queue.shift()) {
@@ -1158,13 +1258,6 @@ async function runTimeline(
     };
     await settleAll(Array.from({ length: Math.min(CONCURRENT_LANES, queue.length) }, worker));
   }
-}
-
-/** Waits for all of them, so nothing is still writing when the first failure stops the seed. */
-async function settleAll(work: Promise<unknown>[]): Promise<void> {
-  const results = await Promise.allSettled(work);
-  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failure) throw failure.reason;
 }
 
 /** Dated work that needs the whole history first: referrals, calls, the district reports. */
@@ -1277,6 +1370,7 @@ async function sendReports(
 interface LoadedDemo {
   staff: Staff;
   demos: DemoPregnancy[];
+  prevention: PreventionDemo;
 }
 
 async function loadDemoData(
@@ -1287,34 +1381,40 @@ async function loadDemoData(
   const staff = await createStaff(services);
   console.log(`[demo] ${DEMO_FACILITIES.length} facilities and their staff created`);
 
-  const women = new Planner(new Rng(SEED), today).plan();
+  const planner = new Planner(new Rng(SEED), today);
+  const women = planner.plan();
   const episodes = women.flat().sort((a, b) => daysBetween(b.registrationDate, a.registrationDate));
   const plans = new CarePlanner(new Rng(SEED + 1), today).plan(episodes.map(careSubject));
-  const demos = episodes.map((episode, i): DemoPregnancy => ({
-    episode,
-    care: plans[i],
-    caseId: null,
-  }));
+  const records = new Map<string, WomanRecord>();
+  const demos = episodes.map((episode, i): DemoPregnancy => {
+    const key = documentKey(episode.person);
+    const woman = records.get(key) ?? { id: null };
+    records.set(key, woman);
+    return { episode, care: plans[i], caseId: null, woman };
+  });
+  const prevention = new PreventionDemo(services, staff, today, timeZone);
+  prevention.plan(
+    demos.map(preventionPregnancy),
+    (facility, count) => planner.preconceptionPeople(facility, count),
+    SEED + 3,
+  );
 
-  const counts: Record<TimelineEvent['kind'], number> = {
-    status: 0,
-    registration: 0,
-    redating: 0,
-    visit: 0,
-    assessment: 0,
-  };
+  const counts = Object.fromEntries(EVENT_KINDS.map((kind) => [kind, 0])) as Record<
+    EventKind,
+    number
+  >;
   // Registration finds or creates the woman with SELECT … FOR UPDATE, a gap lock when she is new:
-  // two new women registered at once deadlock, so registrations are written one at a time.
+  // two new women registered at once deadlock, so women are recorded one at a time.
   let registering: Promise<unknown> = Promise.resolve();
   const oneAtATime = (work: () => Promise<void>): Promise<void> => {
     const done = registering.then(work);
     registering = done.catch(() => undefined);
     return done;
   };
-  await runTimeline(timeline(demos), lanesOf(demos), async (event) => {
-    const work = () =>
-      inContext(staff[event.demo.episode.facility].nurse, () => event.run(services, staff));
-    await (event.kind === 'registration' ? oneAtATime(work) : work());
+  const events = inDateOrder([...timeline(services, staff, demos), ...prevention.events()]);
+  await runTimeline(events, lanesOf(demos), async (event) => {
+    const work = () => inContext(event.actor, event.run);
+    await (event.createsWoman ? oneAtATime(work) : work());
     counts[event.kind] += 1;
     const registered = counts.registration;
     if (event.kind === 'registration' && (registered % 50 === 0 || registered === demos.length)) {
@@ -1324,11 +1424,15 @@ async function loadDemoData(
     }
   });
   console.log(
-    `[demo] ${counts.redating} pregnancies re-dated, ${counts.status} status changes, ${counts.visit} antenatal visits, ${counts.assessment} clinician gradings`,
+    [
+      `[demo] ${counts.redating} pregnancies re-dated, ${counts.status} status changes, ${counts.visit} antenatal visits, ${counts.assessment} clinician gradings`,
+      `[demo] ${counts.woman} women recorded before a pregnancy, ${counts.session} class sessions, ${counts.checkIn} registers, ${counts.dispensing} folic-acid dispensings, ${counts.intakeReport} intake reports, ${counts.survey} surveys`,
+    ].join('\n'),
   );
   await followUpCases(services, staff, demos, timeZone);
   await checkAsPlanned(services, staff, demos, timeZone);
-  return { staff, demos };
+  await prevention.check();
+  return { staff, demos, prevention };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1667,7 +1771,7 @@ async function printCareSummary(services: Services, staff: Staff): Promise<void>
   }
 }
 
-function printLogins(port: number): void {
+function printLogins(port: number, folicAcidExample: number | null = null): void {
   const rows = DEMO_FACILITIES.flatMap((facility) =>
     DEMO_ROLES.map((role) => [
       usernameOf(role.login, facility.key),
@@ -1689,32 +1793,12 @@ function printLogins(port: number): void {
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/overdue-visits'   # who missed a visit, highest risk first`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/high-risk-cases'            # the high-risk register, with next actions`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/risk-reports?state=late'    # district reports past their deadline`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/pregnancies/${folicAcidExample ?? '{id}'}/folic-acid-summary'   # folic acid: uptake, adherence, awareness`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/class-sessions?pageSize=5'  # the prenatal school, newest first (then /class-sessions/{id})`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/folic-acid'       # women to offer folic acid who have had none`,
       `API docs: http://localhost:${port}/docs`,
     ].join('\n'),
   );
-}
-
-/** Columns padded to the widest cell, counting Chinese characters as two terminal columns. */
-function printTable(rows: string[][]): void {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => displayWidth(row[i]))));
-  for (const row of rows) {
-    console.log(
-      '  ' +
-        row
-          .map((cell, i) => cell + ' '.repeat(widths[i] - displayWidth(cell)))
-          .join('  ')
-          .trimEnd(),
-    );
-  }
-}
-
-const WIDE_CHARACTER =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const character of text) width += WIDE_CHARACTER.test(character) ? 2 : 1;
-  return width;
 }
 
 async function main(): Promise<void> {
@@ -1737,7 +1821,11 @@ async function main(): Promise<void> {
       risk: app.get(RiskAssessmentService),
       cases: app.get(HighRiskCasesService),
       reports: app.get(RiskReportsService),
+      classes: app.get(ClassesService),
+      folicAcid: app.get(FolicAcidService),
+      delivery: app.get(DeliveryService),
       dataSource: app.get(DataSource),
+      timeZone,
     };
     const known = await services.facilities.findAll();
     if (known.some((f) => f.code === DEMO_FACILITIES[0].code)) {
@@ -1746,10 +1834,11 @@ async function main(): Promise<void> {
       return;
     }
     console.log(`[demo] loading demo data for ${today} (${timeZone})`);
-    const { staff } = await loadDemoData(services, today, timeZone);
+    const { staff, prevention } = await loadDemoData(services, today, timeZone);
     await printSummary(services.dataSource, today);
     await printCareSummary(services, staff);
-    printLogins(port);
+    await prevention.printSummary();
+    printLogins(port, prevention.examplePregnancyId());
     console.log(`\nDemo data loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await app.close();

@@ -160,15 +160,20 @@ export class FolicAcidService {
       () => pregnancyNotFound(pregnancyId),
     );
     const evaluatedOn = asOf ?? this.clock.today();
-    const lmp = pregnancy.lmp ?? addDays(pregnancy.edd, -PREGNANCY_LENGTH_DAYS);
+    // One clock for everything: the LMP the final EDD puts it at, re-dating included.
+    const lmp = addDays(pregnancy.edd, -PREGNANCY_LENGTH_DAYS);
+    // Records after the pregnancy ended belong to what came next, not to this one.
+    const ended =
+      pregnancy.status === 'open' ? null : (pregnancy.outcomeDate ?? pregnancy.statusDate);
+    const until = ended && ended < evaluatedOn ? ended : evaluatedOn;
     const womanId = pregnancy.womanId;
     const since = addDays(lmp, -LOOKBACK_DAYS);
     const [dispensings, reports, surveys] = await Promise.all([
       this.dataSource.getRepository(FolicAcidDispensing).find({
-        where: { womanId, dispensedOn: Between(since, evaluatedOn) },
+        where: { womanId, dispensedOn: Between(since, until) },
       }),
       this.dataSource.getRepository(FolicAcidIntakeReport).find({
-        where: { womanId, reportedOn: Between(since, evaluatedOn) },
+        where: { womanId, reportedOn: Between(since, until) },
       }),
       this.dataSource.getRepository(FolicAcidSurvey).find({
         where: { womanId, askedOn: LessThanOrEqual(evaluatedOn) },

@@ -114,6 +114,14 @@ export class CheckInDto {
   @IsOptional()
   @IsIn(COMPANION_TYPES)
   companion?: CompanionType;
+
+  @ApiPropertyOptional({
+    description: 'When she signed the register (a register entered later); defaults to now',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  checkedInAt?: Date;
 }
 
 export class BulkCheckInDto {

@@ -148,7 +148,7 @@ export class AwarenessDto {
 export class FolicAcidSummaryDto {
   @ApiProperty() pregnancyId: number;
   @ApiProperty() womanId: number;
-  @ApiProperty({ description: 'LMP, or the date the EDD puts it at' }) lmp: string;
+  @ApiProperty({ description: 'The LMP the final EDD puts it at (EDD − 280 days)' }) lmp: string;
   @ApiProperty() evaluatedOn: string;
   @ApiProperty({ type: UptakeDto }) uptake: UptakeDto;
   @ApiProperty({ type: AdherenceDto }) adherence: AdherenceDto;
