@@ -1,3 +1,4 @@
+import { wholeMinutesBetween } from '../../core/time/instants';
 /**
  * Baby-Friendly flags for one live-born baby (DOMAIN.md §8, §9 BF-01..BF-05). Per baby: twins are
  * two babies, each evaluated with its own birth time and events.
@@ -27,7 +28,6 @@ export const EARLY_SKIN_TO_SKIN_MIN_DURATION_MINUTES = 60;
 export const EARLY_INITIATION_MINUTES = 60;
 export const ROOMING_IN_MAX_SEPARATION_MINUTES = 60;
 
-const MS_PER_MINUTE = 60_000;
 const MET: FlagResult = { met: true, reason: null };
 
 const notMet = (reason: string): FlagResult => ({ met: false, reason });
@@ -37,11 +37,6 @@ const notMet = (reason: string): FlagResult => ({ met: false, reason });
  * start of skin-to-skin is the exception: "within 5 minutes" is counted to the second, so 5:00 is
  * early and 5:01 is not.
  */
-function wholeMinutesBetween(from: Date, to: Date): number {
-  requireValidDate(from);
-  requireValidDate(to);
-  return Math.floor((to.getTime() - from.getTime()) / MS_PER_MINUTE);
-}
 
 /**
  * BF-01: one contact starts ≤ 5 min after birth and lasts ≥ 60 min on its own. Two shorter

@@ -1,3 +1,4 @@
+import { wholeMinutesBetween } from '../../core/time/instants';
 import { addDays, compareIsoDates, daysBetween, type IsoDate } from '../../core/time/calendar-date';
 
 /** Prevention of mother-to-child transmission of HIV, syphilis and hepatitis B (DOMAIN.md §7). */
@@ -22,14 +23,10 @@ export const HEPB_VACCINE_WITHIN_MINUTES_EXPOSED = 12 * 60; // mother HBsAg-posi
 export const HEPB_VACCINE_WITHIN_MINUTES_OTHERS = 24 * 60;
 export const EARLY_TESTING_MAX_GA_DAYS = 90; // GA ≤ 12+6 (PM-05)
 
-const MS_PER_MINUTE = 60_000;
 
 /** Whole minutes from `from` to `to`, floored: seconds never push a dose past a boundary. */
-export function minutesBetween(from: Date, to: Date): number {
-  requireValidDate('from', from);
-  requireValidDate('to', to);
-  return Math.floor((to.getTime() - from.getTime()) / MS_PER_MINUTE);
-}
+/** Whole minutes, floored: 12 h 00 min 59 s is 12 h 00 min, on time. */
+export const minutesBetween = wholeMinutesBetween;
 
 export type Timeliness = 'on_time' | 'late' | 'not_given' | 'due';
 
@@ -229,9 +226,6 @@ export function followUpState(
   return daysPastDue <= FOLLOW_UP_GRACE_DAYS ? 'due' : 'overdue';
 }
 
-function requireValidDate(what: string, date: Date): void {
-  if (Number.isNaN(date.getTime())) throw new RangeError(`${what} is not a valid date`);
-}
 
 function requireWholeNonNegative(what: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) {
