@@ -1,0 +1,455 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import autocannon from 'autocannon';
+import { createPool, Pool, RowDataPacket } from 'mysql2/promise';
+import { databaseConfig, loadDotEnv } from '../../config';
+import { hashPassword } from '../core/auth/password';
+import { residentIdCheckCharacter } from '../women/rules/resident-id';
+
+/**
+ * `npm run bench:api`: starts the API on a loaded database and drives it over loopback with
+ * autocannon: recording a visit, registering a woman, the overdue worklist, search by exact ID
+ * number, reading one pregnancy. Each at 1, 10 and 50 connections; the writes also directly with
+ * mysql2 (same statements, same transaction, same audit row) so the framework's cost shows as a
+ * ratio. Options: --seconds N (per run, default 10), --port N (default 3990), --connections 1,10,50.
+ */
+
+interface Options {
+  seconds: number;
+  port: number;
+  connections: number[];
+}
+
+interface Measured {
+  scenario: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+const PASSWORD = 'Bench-Password-2026';
+
+function options(): Options {
+  const arg = (name: string, fallback: string) => {
+    const index = process.argv.indexOf(`--${name}`);
+    return index > 0 ? process.argv[index + 1] : fallback;
+  };
+  return {
+    seconds: Number(arg('seconds', '10')),
+    port: Number(arg('port', '3990')),
+    connections: arg('connections', '1,10,50').split(',').map(Number),
+  };
+}
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const opts = options();
+  const db = databaseConfig();
+  const pool = createPool({
+    host: db.host,
+    port: db.port,
+    user: db.username,
+    password: db.password,
+    database: db.database,
+    connectionLimit: 60,
+    timezone: 'Z',
+    dateStrings: ['DATE'],
+  });
+  const target = await pickTarget(pool);
+  console.log(
+    `Database ${db.database}: ${target.pregnancies} pregnancies; facility ${target.facilityId} with ${target.openPregnancyIds.length} open pregnancies sampled`,
+  );
+  console.log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+  );
+
+  const api = await startApi(opts.port);
+  try {
+    const token = await login(opts.port, target.username);
+    const results: Measured[] = [];
+    for (const connections of opts.connections) {
+      results.push(
+        await runHttp('record a visit', opts, connections, token, visitRequests(target)),
+      );
+      results.push(
+        await runHttp('register a woman', opts, connections, token, registrationRequests()),
+      );
+      results.push(
+        await runHttp('overdue worklist', opts, connections, token, () => ({
+          method: 'GET',
+          path: '/worklists/overdue-visits?pageSize=20',
+        })),
+      );
+      results.push(
+        await runHttp('search by ID number', opts, connections, token, searchRequests(target)),
+      );
+      results.push(
+        await runHttp('read one pregnancy', opts, connections, token, readRequests(target)),
+      );
+      results.push(
+        await runDirect('record a visit (mysql2)', opts, connections, pool, target, directVisit),
+      );
+      results.push(
+        await runDirect(
+          'register a woman (mysql2)',
+          opts,
+          connections,
+          pool,
+          target,
+          directRegistration,
+        ),
+      );
+    }
+    report(results);
+  } finally {
+    api.kill('SIGTERM');
+    await pool.end();
+  }
+}
+
+interface Target {
+  pregnancies: number;
+  facilityId: number;
+  userId: number;
+  username: string;
+  openPregnancyIds: number[];
+  documentNumbers: string[];
+}
+
+/** The busiest facility, a bench nurse there, and open pregnancies and IDs to aim at. */
+async function pickTarget(pool: Pool): Promise<Target> {
+  const [[{ total }]] = await pool.query<RowDataPacket[]>(
+    'SELECT COUNT(*) AS total FROM pregnancy',
+  );
+  const [[busiest]] = await pool.query<RowDataPacket[]>(
+    "SELECT facility_id, COUNT(*) AS n FROM pregnancy WHERE status = 'open' GROUP BY facility_id ORDER BY n DESC LIMIT 1",
+  );
+  if (!busiest)
+    throw new Error('No open pregnancy in this database: load one first (npm run seed:synthetic)');
+  const facilityId = Number(busiest.facility_id);
+  const username = `bench.nurse.${facilityId}`;
+  const passwordHash = await hashPassword(PASSWORD);
+  await pool.query(
+    `INSERT INTO app_user (facility_id, username, display_name, role, password_hash, active, version)
+     VALUES (?, ?, 'Bench nurse', 'nurse', ?, 1, 1) ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash)`,
+    [facilityId, username, passwordHash],
+  );
+  const [[user]] = await pool.query<RowDataPacket[]>('SELECT id FROM app_user WHERE username = ?', [
+    username,
+  ]);
+  const [open] = await pool.query<RowDataPacket[]>(
+    "SELECT p.id, w.document_number FROM pregnancy p JOIN woman w ON w.id = p.woman_id WHERE p.facility_id = ? AND p.status = 'open' ORDER BY p.id LIMIT 5000",
+    [facilityId],
+  );
+  return {
+    pregnancies: Number(total),
+    facilityId,
+    userId: Number(user.id),
+    username,
+    openPregnancyIds: open.map((row) => Number(row.id)),
+    documentNumbers: open.map((row) => String(row.document_number)),
+  };
+}
+
+function startApi(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      WORKER_IN_API: 'false',
+      CRON_ENABLED: 'false',
+      SWAGGER_ENABLED: 'false',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = async () => {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/health`);
+        if (response.ok) return resolve(child);
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() - started > 30_000)
+        return reject(new Error('The API did not answer /health within 30 s'));
+      setTimeout(() => void poll(), 200);
+    };
+    child.on('exit', (code) => reject(new Error(`The API exited with ${code}`)));
+    void poll();
+  });
+}
+
+async function login(port: number, username: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  const body = (await response.json()) as { accessToken: string };
+  return body.accessToken;
+}
+
+type RequestFactory = () => { method: 'GET' | 'POST'; path: string; body?: string };
+
+const hospitalToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+function visitRequests(target: Target): RequestFactory {
+  let next = 0;
+  return () => {
+    const pregnancyId = target.openPregnancyIds[next++ % target.openPregnancyIds.length];
+    return {
+      method: 'POST',
+      path: `/pregnancies/${pregnancyId}/visits`,
+      body: JSON.stringify({
+        visitDate: hospitalToday(),
+        sameDayRepeat: true,
+        weightKg: 62.5,
+        systolicMmHg: 118,
+        diastolicMmHg: 74,
+        haemoglobinGL: 121,
+        fetalHeartRate: 142,
+      }),
+    };
+  };
+}
+
+let registrationSerial = Math.floor(Math.random() * 1e6);
+
+function newResidentId(): { documentNumber: string; birthDate: string } {
+  registrationSerial += 1;
+  const day = new Date(Date.UTC(1995, 0, 1) + (registrationSerial % 3000) * 86_400_000);
+  const birthDate = day.toISOString().slice(0, 10);
+  const sequence = String((((registrationSerial / 3000) | 0) % 500) * 2).padStart(3, '0');
+  const first17 = `330106${birthDate.replaceAll('-', '')}${sequence}`;
+  return { documentNumber: first17 + residentIdCheckCharacter(first17), birthDate };
+}
+
+function registrationRequests(): RequestFactory {
+  return () => {
+    const { documentNumber, birthDate } = newResidentId();
+    return {
+      method: 'POST',
+      path: '/registrations',
+      body: JSON.stringify({
+        woman: {
+          documentType: 'resident_id',
+          documentNumber,
+          name: `压测${registrationSerial}`,
+          birthDate,
+          phone: `137${String(registrationSerial % 1e8).padStart(8, '0')}`,
+          residenceRegionCode: '330106',
+          householdType: 'local',
+        },
+        pregnancy: {
+          registrationDate: hospitalToday(),
+          lmp: new Date(Date.now() - 70 * 86_400_000).toISOString().slice(0, 10),
+          gravidity: 1,
+          parity: 0,
+        },
+      }),
+    };
+  };
+}
+
+function searchRequests(target: Target): RequestFactory {
+  let next = 0;
+  return () => ({
+    method: 'GET',
+    path: `/pregnancies?documentNumber=${target.documentNumbers[next++ % target.documentNumbers.length]}`,
+  });
+}
+
+function readRequests(target: Target): RequestFactory {
+  let next = 0;
+  return () => ({
+    method: 'GET',
+    path: `/pregnancies/${target.openPregnancyIds[next++ % target.openPregnancyIds.length]}`,
+  });
+}
+
+async function runHttp(
+  scenario: string,
+  opts: Options,
+  connections: number,
+  token: string,
+  factory: RequestFactory,
+): Promise<Measured> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${opts.port}`,
+    connections,
+    duration: opts.seconds,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    requests: [{ setupRequest: (request) => ({ ...request, ...factory() }) }],
+  });
+  return {
+    scenario,
+    connections,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors,
+  };
+}
+
+type DirectWrite = (pool: Pool, target: Target, n: number) => Promise<void>;
+
+/** The visit the API records, as plain statements in one transaction with its audit row. */
+const directVisit: DirectWrite = async (pool, target, n) => {
+  const pregnancyId = target.openPregnancyIds[n % target.openPregnancyIds.length];
+  const connection = await pool.getConnection();
+  try {
+    await connection.beginTransaction();
+    await connection.query('SELECT * FROM pregnancy WHERE id = ? FOR UPDATE', [pregnancyId]);
+    const [result] = await connection.query<import('mysql2').ResultSetHeader>(
+      `INSERT INTO antenatal_visit (pregnancy_id, facility_id, visit_date, same_day_repeat, weight_kg, systolic_mm_hg, diastolic_mm_hg, haemoglobin_gl, fetal_heart_rate, recorded_by, version)
+       VALUES (?, ?, ?, 1, 62.5, 118, 74, 121, 142, ?, 1)`,
+      [pregnancyId, target.facilityId, hospitalToday(), target.userId],
+    );
+    await connection.query(
+      "INSERT INTO audit_entry (occurred_at, user_id, facility_id, request_id, entity, entity_id, action, after) VALUES (NOW(3), ?, ?, 'bench', 'antenatal_visit', ?, 'create', ?)",
+      [target.userId, target.facilityId, String(result.insertId), JSON.stringify({ pregnancyId })],
+    );
+    await connection.query(
+      'UPDATE pregnancy SET last_visit_date = (SELECT MAX(visit_date) FROM antenatal_visit WHERE pregnancy_id = ?) WHERE id = ?',
+      [pregnancyId, pregnancyId],
+    );
+    await connection.query(
+      'SELECT * FROM risk_assessment WHERE pregnancy_id = ? ORDER BY assessed_at DESC, id DESC LIMIT 1',
+      [pregnancyId],
+    );
+    await connection.commit();
+  } catch (error) {
+    await connection.rollback();
+    throw error;
+  } finally {
+    connection.release();
+  }
+};
+
+/** The registration the API makes: woman, pregnancy, first EDD, audit rows, duplicate check. */
+const directRegistration: DirectWrite = async (pool, target) => {
+  const { documentNumber, birthDate } = newResidentId();
+  const connection = await pool.getConnection();
+  try {
+    await connection.beginTransaction();
+    await connection.query('SELECT id FROM woman WHERE document_number = ? AND document_type = ?', [
+      documentNumber,
+      'resident_id',
+    ]);
+    const [woman] = await connection.query<import('mysql2').ResultSetHeader>(
+      `INSERT INTO woman (document_type, document_number, name, birth_date, phone, residence_region_code, household_type, registered_facility_id, odd_sequence_confirmed, version)
+       VALUES ('resident_id', ?, ?, ?, ?, '330106', 'local', ?, 0, 1)`,
+      [
+        documentNumber,
+        `压测${registrationSerial}`,
+        birthDate,
+        `136${String(registrationSerial % 1e8).padStart(8, '0')}`,
+        target.facilityId,
+      ],
+    );
+    await connection.query(
+      "SELECT 1 FROM pregnancy WHERE woman_id = ? AND status = 'open' LIMIT 1",
+      [woman.insertId],
+    );
+    const lmp = new Date(Date.now() - 70 * 86_400_000).toISOString().slice(0, 10);
+    const edd = new Date(Date.now() + 210 * 86_400_000).toISOString().slice(0, 10);
+    const [pregnancy] = await connection.query<import('mysql2').ResultSetHeader>(
+      `INSERT INTO pregnancy (woman_id, facility_id, registration_date, lmp, edd, edd_source, gravidity, parity, previous_caesareans, fetus_count, status, created_by, version)
+       VALUES (?, ?, ?, ?, ?, 'lmp', 1, 0, 0, 1, 'open', ?, 1)`,
+      [woman.insertId, target.facilityId, hospitalToday(), lmp, edd, target.userId],
+    );
+    await connection.query(
+      "INSERT INTO edd_change (pregnancy_id, new_edd, new_source, reason, changed_by, changed_at) VALUES (?, ?, 'lmp', 'registration', ?, NOW(3))",
+      [pregnancy.insertId, edd, target.userId],
+    );
+    for (const [entity, id] of [
+      ['woman', woman.insertId],
+      ['pregnancy', pregnancy.insertId],
+    ] as const) {
+      await connection.query(
+        "INSERT INTO audit_entry (occurred_at, user_id, facility_id, request_id, entity, entity_id, action, after) VALUES (NOW(3), ?, ?, 'bench', ?, ?, 'create', '{}')",
+        [target.userId, target.facilityId, entity, String(id)],
+      );
+    }
+    await connection.query(
+      'SELECT id FROM woman WHERE id <> ? AND ((name = ? AND birth_date = ?) OR phone = ?) LIMIT 20',
+      [woman.insertId, `压测${registrationSerial}`, birthDate, '0'],
+    );
+    await connection.commit();
+  } catch (error) {
+    await connection.rollback();
+    throw error;
+  } finally {
+    connection.release();
+  }
+};
+
+async function runDirect(
+  scenario: string,
+  opts: Options,
+  connections: number,
+  pool: Pool,
+  target: Target,
+  write: DirectWrite,
+): Promise<Measured> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let n = Math.floor(Math.random() * 1e6);
+  const ends = Date.now() + opts.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < ends) {
+        const started = performance.now();
+        try {
+          await write(pool, target, n++);
+          latencies.push(performance.now() - started);
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return {
+    scenario,
+    connections,
+    rps: latencies.length / opts.seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors,
+  };
+}
+
+function report(results: Measured[]): void {
+  console.log('scenario                        conns    req/s   p50 ms   p99 ms  errors');
+  for (const r of results) {
+    console.log(
+      `${r.scenario.padEnd(30)} ${String(r.connections).padStart(6)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)}`,
+    );
+  }
+  console.log('\nFramework overhead (HTTP rate ÷ direct mysql2 rate, same writes):');
+  for (const connections of new Set(results.map((r) => r.connections))) {
+    for (const [http, direct] of [
+      ['record a visit', 'record a visit (mysql2)'],
+      ['register a woman', 'register a woman (mysql2)'],
+    ]) {
+      const a = results.find((r) => r.scenario === http && r.connections === connections);
+      const b = results.find((r) => r.scenario === direct && r.connections === connections);
+      if (a && b && b.rps > 0)
+        console.log(
+          `  ${http} at ${connections} connections: ${((a.rps / b.rps) * 100).toFixed(0)} %`,
+        );
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
