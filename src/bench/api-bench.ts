@@ -297,17 +297,27 @@ async function runHttp(
 
 type DirectWrite = (pool: Pool, target: Target, n: number) => Promise<void>;
 
-/** The visit the API records, as plain statements in one transaction with its audit row. */
+/**
+ * The visit the API records, statement for statement (read from the server's general log): lock,
+ * insert, read back, audit, last visit date, ordinal, then the re-grading's reads.
+ */
 const directVisit: DirectWrite = async (pool, target, n) => {
   const pregnancyId = target.openPregnancyIds[n % target.openPregnancyIds.length];
   const connection = await pool.getConnection();
   try {
     await connection.beginTransaction();
-    await connection.query('SELECT * FROM pregnancy WHERE id = ? FOR UPDATE', [pregnancyId]);
+    const [[pregnancy]] = await connection.query<RowDataPacket[]>(
+      'SELECT * FROM pregnancy WHERE id = ? FOR UPDATE',
+      [pregnancyId],
+    );
     const [result] = await connection.query<import('mysql2').ResultSetHeader>(
       `INSERT INTO antenatal_visit (pregnancy_id, facility_id, visit_date, same_day_repeat, weight_kg, systolic_mm_hg, diastolic_mm_hg, haemoglobin_gl, fetal_heart_rate, recorded_by, version)
        VALUES (?, ?, ?, 1, 62.5, 118, 74, 121, 142, ?, 1)`,
       [pregnancyId, target.facilityId, hospitalToday(), target.userId],
+    );
+    await connection.query(
+      'SELECT id, version, created_at, updated_at FROM antenatal_visit WHERE id = ?',
+      [result.insertId],
     );
     await connection.query(
       "INSERT INTO audit_entry (occurred_at, user_id, facility_id, request_id, entity, entity_id, action, after) VALUES (NOW(3), ?, ?, 'bench', 'antenatal_visit', ?, 'create', ?)",
@@ -318,9 +328,32 @@ const directVisit: DirectWrite = async (pool, target, n) => {
       [pregnancyId, pregnancyId],
     );
     await connection.query(
+      'SELECT COUNT(1) AS cnt FROM antenatal_visit WHERE pregnancy_id = ? AND (visit_date < ? OR (visit_date = ? AND id <= ?))',
+      [pregnancyId, hospitalToday(), hospitalToday(), result.insertId],
+    );
+    const [[latest]] = await connection.query<RowDataPacket[]>(
       'SELECT * FROM risk_assessment WHERE pregnancy_id = ? ORDER BY assessed_at DESC, id DESC LIMIT 1',
       [pregnancyId],
     );
+    if (latest) {
+      await connection.query(
+        "SELECT * FROM risk_assessment_factor WHERE assessment_id = ? AND origin = 'ticked'",
+        [latest.id],
+      );
+      await connection.query('SELECT * FROM risk_catalogue WHERE id = ?', [latest.catalogue_id]);
+      await connection.query('SELECT * FROM risk_factor WHERE catalogue_id = ?', [
+        latest.catalogue_id,
+      ]);
+      await connection.query('SELECT * FROM woman WHERE id = ?', [pregnancy.woman_id]);
+      await connection.query(
+        'SELECT * FROM antenatal_visit WHERE pregnancy_id = ? ORDER BY visit_date, id',
+        [pregnancyId],
+      );
+      await connection.query(
+        "SELECT * FROM pmtct_test WHERE pregnancy_id = ? AND subject = 'woman' ORDER BY sample_date, id",
+        [pregnancyId],
+      );
+    }
     await connection.commit();
   } catch (error) {
     await connection.rollback();
