@@ -91,7 +91,7 @@ export class BreastfeedingService {
         await manager.findOneBy(BreastfeedingFollowUp, { id }),
         actor,
         () =>
-          new DomainError('NEWBORN_NOT_FOUND', `Follow-up ${id} was not found in your facility`),
+          new DomainError('FOLLOW_UP_NOT_FOUND', `Follow-up ${id} was not found in your facility`),
       );
       if (!followUp.referral)
         throw invalid('referralOutcome', 'requiresReferral', 'this follow-up made no referral');

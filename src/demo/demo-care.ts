@@ -43,6 +43,22 @@ export interface CareSubject {
   fetusCount: number;
   ivf: boolean;
   story?: CareStory;
+  /** Confirmed positive HIV, syphilis or HBsAg results by their result day: PURPLE from then on. */
+  confirmations: readonly { on: IsoDate; code: PurpleCode }[];
+  /** Postpartum visit and 42-day check: each a clinician's grading with no factor ticked. */
+  postpartumGradings: readonly { on: IsoDate; kind: PostpartumGradingKind }[];
+}
+
+export type PurpleCode = 'HIV_POSITIVE' | 'SYPHILIS_POSITIVE' | 'HBSAG_POSITIVE';
+export type PostpartumGradingKind = 'postpartum_visit' | 'day42_check';
+
+/** A grading outside the antenatal visits: after a confirmed positive, or after delivery. */
+export interface PlannedGrading {
+  on: IsoDate;
+  kind: 'pmtct' | PostpartumGradingKind;
+  colour: RiskColour;
+  purple: boolean;
+  opensCase: boolean;
 }
 
 export type VisitValues = Omit<RecordVisitDto, 'visitDate' | 'sameDayRepeat'>;
@@ -122,8 +138,11 @@ export interface CarePlan {
   role: CareRole | null;
   visits: PlannedVisit[];
   assessments: PlannedAssessment[];
+  /** The gradings a confirmed positive result and the postpartum contacts make, in date order. */
+  otherGradings: PlannedGrading[];
   /** The colour the pregnancy shows at the end; null when never screened. */
   colour: RiskColour | null;
+  purple: boolean;
   reports: PlannedReport[];
   reportHandling: ReportHandling;
   /** Clinician, plan and first note for the high-risk case; null leaves the case unassigned. */
@@ -170,11 +189,12 @@ const MAX_DAYS_OVERDUE = 63;
 
 const CATALOGUE = new Map(NATIONAL_FACTORS.map((factor) => [factor.code, factor]));
 
-const COLOUR_ZH: Record<RiskColour, string> = {
+const COLOUR_ZH: Record<RiskColour | 'purple', string> = {
   green: '绿色',
   yellow: '黄色',
   orange: '橙色',
   red: '红色',
+  purple: '紫色',
 };
 
 /** A visit a story needs on a given day, with the finding and the factor the clinician ticks. */
@@ -229,6 +249,12 @@ const CASE_PLANS: Record<string, string> = {
   BMI_28_PLUS: '营养门诊控制孕期体重增长，孕24-28周OGTT，监测血压，每2周产检',
   TWO_PLUS_UTERINE_OPERATIONS: '多次子宫手术史：B超评估胎盘位置及瘢痕厚度，孕36-37周入院计划分娩',
   SEVERE_ANAEMIA_HB_40_60: '查明贫血原因，静脉补铁，必要时输血；每周复查血常规，纠正后每2周产检',
+  HIV_POSITIVE:
+    '感染科、产科共同管理：确诊即抗病毒治疗，监测病毒载量及CD4；隔离产房分娩，新生儿6小时内预防用药，喂养方式咨询',
+  SYPHILIS_POSITIVE:
+    '苄星青霉素规范治疗（孕中晚期发现者2个疗程），每月复查非梅毒螺旋体抗体滴度；隔离产房分娩，新生儿预防性治疗及随访至18月龄',
+  HBSAG_POSITIVE:
+    '查HBV DNA及肝功能，孕24-28周评估抗病毒治疗；隔离产房分娩，新生儿12小时内注射乙肝免疫球蛋白及首针乙肝疫苗',
 };
 const DEFAULT_CASE_PLAN = '按高危孕产妇专案管理：每2周产检，动态评估风险，三级医院分娩';
 
@@ -367,8 +393,9 @@ export class CarePlanner {
   private assignRoles(all: Draft[]): void {
     const { rng, today } = this;
     const open = all.filter((d) => d.subject.end === null);
-    const followers = () =>
-      rng.shuffle(open.filter((d) => d.profile.role === null && !d.subject.story));
+    // A PURPLE woman (confirmed HIV, syphilis or HBsAg) tells her own story in the PMTCT part.
+    const ordinary = (d: Draft) => !d.subject.story && d.subject.confirmations.length === 0;
+    const followers = () => rng.shuffle(open.filter((d) => d.profile.role === null && ordinary(d)));
     const gaToday = (d: Draft) => gestationalAgeDays(d.subject.edd, today);
     const notOverdue = (plan: CarePlan) => plan.overdue === null;
 
@@ -584,7 +611,9 @@ export class CarePlanner {
     this.storyVisit(
       'preEclampsiaDelivered',
       rng.shuffle(
-        all.filter((d) => d.profile.role === null && d.subject.finalStatus === 'delivered'),
+        all.filter(
+          (d) => d.profile.role === null && ordinary(d) && d.subject.finalStatus === 'delivered',
+        ),
       ),
       (d) => {
         const deliveryGa = gestationalAgeDays(d.subject.edd, d.subject.end!.date);
@@ -706,7 +735,9 @@ function buildPlan(subject: CareSubject, profile: Profile, today: IsoDate): Care
     role: profile.role,
     visits,
     assessments,
+    otherGradings: outcome.otherGradings,
     colour: outcome.colour,
+    purple: outcome.purple,
     reports: outcome.reports,
     reportHandling: profile.reportHandling,
     caseWork,
@@ -923,49 +954,63 @@ function overdueToday(subject: CareSubject, dates: IsoDate[], today: IsoDate): O
 
 interface Simulation {
   colour: RiskColour | null;
+  purple: boolean;
   reports: PlannedReport[];
+  otherGradings: PlannedGrading[];
   caseOpenedOn: IsoDate | null;
   caseFactor: string | null;
-  caseColour: RiskColour | null;
+  caseColour: RiskColour | 'purple' | null;
 }
 
 /**
- * Replays the visits and clinician gradings in date order: a visit re-grades once the pregnancy
- * has been screened, and only when the colour changes; a rise to ORANGE or RED needs a report;
- * the first ORANGE/RED grading opens the high-risk case. Fills in the expected outcomes.
+ * Replays the visits and gradings in date order: a visit re-grades once the pregnancy has been
+ * screened, and only when the colour or PURPLE changes; a confirmed positive result re-grades
+ * (PURPLE), screened or not; a postpartum contact is a clinician's grading with nothing ticked.
+ * A rise to ORANGE or RED needs a report; the first ORANGE/RED/PURPLE grading opens the
+ * high-risk case. Fills in the expected outcomes.
  */
 function simulate(
   subject: CareSubject,
   visits: PlannedVisit[],
   assessments: PlannedAssessment[],
 ): Simulation {
-  const steps = [
-    ...visits.map((visit) => ({ date: visit.date, order: 0, visit, assessment: null })),
-    ...assessments.map((assessment) => ({
-      date: assessment.date,
-      order: 1,
-      visit: null,
-      assessment,
-    })),
+  type Step =
+    | { date: IsoDate; order: 0; visit: PlannedVisit }
+    | { date: IsoDate; order: 1; assessment: PlannedAssessment }
+    | { date: IsoDate; order: 2; confirmation: PurpleCode }
+    | { date: IsoDate; order: 3; postpartum: PostpartumGradingKind };
+  // On one day the timeline writes visits, then gradings, then test results, then postpartum care.
+  const steps: Step[] = [
+    ...visits.map((visit): Step => ({ date: visit.date, order: 0, visit })),
+    ...assessments.map((assessment): Step => ({ date: assessment.date, order: 1, assessment })),
+    ...subject.confirmations.map((c): Step => ({ date: c.on, order: 2, confirmation: c.code })),
+    ...subject.postpartumGradings.map((g): Step => ({ date: g.on, order: 3, postpartum: g.kind })),
   ].sort((a, b) => daysBetween(b.date, a.date) || a.order - b.order);
   const result: Simulation = {
     colour: null,
+    purple: false,
     reports: [],
+    otherGradings: [],
     caseOpenedOn: null,
     caseFactor: null,
     caseColour: null,
   };
   let ticked: string[] = [];
   const seen: PlannedVisit[] = [];
+  const confirmed: PurpleCode[] = [];
   const apply = (date: IsoDate, { grading, codes }: { grading: Grading; codes: string[] }) => {
     const previous = result.colour;
     result.colour = grading.colour;
+    result.purple = grading.purple;
     let opens = false;
     if (isHighRisk(grading) && result.caseOpenedOn === null) {
       opens = true;
       result.caseOpenedOn = date;
-      result.caseColour = grading.colour;
-      result.caseFactor = codes.find((code) => CATALOGUE.get(code)?.colour === grading.colour)!;
+      const byColour = colourRank(grading.colour) >= colourRank('orange');
+      result.caseColour = byColour ? grading.colour : 'purple';
+      result.caseFactor = byColour
+        ? codes.find((code) => CATALOGUE.get(code)?.colour === grading.colour)!
+        : codes.find((code) => CATALOGUE.get(code)?.purple)!;
     }
     const reportable = grading.colour === 'orange' || grading.colour === 'red';
     if (reportable && (previous === null || colourRank(grading.colour) > colourRank(previous))) {
@@ -973,19 +1018,37 @@ function simulate(
     }
     return opens;
   };
+  const unchanged = ({ grading }: { grading: Grading }) =>
+    grading.colour === result.colour && grading.purple === result.purple;
   for (const step of steps) {
-    if (step.visit) {
+    if ('visit' in step) {
       seen.push(step.visit);
       if (result.colour === null) continue;
-      const now = gradeWith(subject, ticked, seen);
-      if (now.grading.colour === result.colour) continue;
+      const now = gradeWith(subject, ticked, seen, confirmed);
+      if (unchanged(now)) continue;
       step.visit.regrading = now.grading.colour;
       step.visit.opensCase = apply(step.date, now);
-    } else if (step.assessment) {
+    } else if ('assessment' in step) {
       ticked = step.assessment.ticked;
-      const now = gradeWith(subject, ticked, seen);
+      const now = gradeWith(subject, ticked, seen, confirmed);
       step.assessment.colour = now.grading.colour;
       step.assessment.opensCase = apply(step.date, now);
+    } else if ('confirmation' in step) {
+      confirmed.push(step.confirmation);
+      const now = gradeWith(subject, ticked, seen, confirmed);
+      if (result.colour !== null && unchanged(now)) continue;
+      const opensCase = apply(step.date, now);
+      result.otherGradings.push({ on: step.date, kind: 'pmtct', ...now.grading, opensCase });
+    } else {
+      ticked = [];
+      const now = gradeWith(subject, ticked, seen, confirmed);
+      const opensCase = apply(step.date, now);
+      result.otherGradings.push({
+        on: step.date,
+        kind: step.postpartum,
+        ...now.grading,
+        opensCase,
+      });
     }
   }
   return result;
@@ -995,6 +1058,7 @@ function gradeWith(
   subject: CareSubject,
   ticked: readonly string[],
   visits: readonly PlannedVisit[],
+  confirmed: readonly PurpleCode[],
 ): { grading: Grading; codes: string[] } {
   const latest = <K extends keyof VisitValues>(key: K) =>
     [...visits].reverse().find((v) => v.values[key] != null)?.values[key] ?? null;
@@ -1012,7 +1076,11 @@ function gradeWith(
     previousCaesareans: subject.history.previousCaesareans,
     fetusCount: subject.fetusCount,
     ivf: subject.ivf,
-    confirmedPositive: { hiv: false, syphilis: false, hbsag: false },
+    confirmedPositive: {
+      hiv: confirmed.includes('HIV_POSITIVE'),
+      syphilis: confirmed.includes('SYPHILIS_POSITIVE'),
+      hbsag: confirmed.includes('HBSAG_POSITIVE'),
+    },
   });
   const codes = [...ticked, ...derived.map((factor) => factor.code)];
   const factors = codes.map((code) => {

@@ -9,6 +9,9 @@ import type { ClinicianRole, FacilityKey } from './demo-care';
 
 export const REQUEST_ID = 'demo-seed';
 
+export const FACILITY_KEYS: readonly FacilityKey[] = ['f1', 'f2'];
+export const FACILITY_CODES: Record<FacilityKey, string> = { f1: 'DEMO-F1', f2: 'DEMO-F2' };
+
 /** The demo users who do the work: the nurse records, the MCH officer (妇幼专干) manages cases. */
 export type Staff = Record<FacilityKey, Record<ClinicianRole, Actor>>;
 
@@ -64,7 +67,12 @@ export type EventKind =
   | 'checkIn'
   | 'dispensing'
   | 'intakeReport'
-  | 'survey';
+  | 'survey'
+  | 'pmtct'
+  | 'delivery'
+  | 'stay'
+  | 'postpartum'
+  | 'followUp';
 
 /** One dated thing that happened, written through the services as the acting user. */
 export interface TimelineEvent {

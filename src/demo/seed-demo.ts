@@ -27,9 +27,13 @@ import {
 import { CreateUserDto } from '../core/users/dto/user.dto';
 import type { User } from '../core/users/user.entity';
 import { UsersService } from '../core/users/users.service';
-import { RecordDeliveryDto } from '../delivery/dto/delivery.dto';
+import { BreastfeedingService } from '../breastfeeding/breastfeeding.service';
+import { PostpartumService } from '../breastfeeding/postpartum.service';
+import { PostpartumWorklistsService } from '../breastfeeding/postpartum-worklists.service';
 import { DeliveryService } from '../delivery/delivery.service';
 import { FolicAcidService } from '../folic-acid/folic-acid.service';
+import { PmtctService } from '../pmtct/pmtct.service';
+import { PmtctWorklistsService } from '../pmtct/pmtct-worklists.service';
 import {
   AddNoteDto,
   AddReferralDto,
@@ -80,7 +84,8 @@ import {
   type PlannedAssessment,
   type PlannedVisit,
 } from './demo-care';
-import { deliveryInput } from './demo-delivery';
+import type { RecentBirth } from './demo-delivery';
+import { MaternityDemo, type MaternityRiskInputs, type MaternitySubject } from './demo-maternity';
 import { PeopleFactory, type PersonInput, Rng } from './demo-people';
 import { PreventionDemo, type PreventionPregnancy, type WomanRecord } from './demo-prevention';
 import {
@@ -179,6 +184,10 @@ interface EpisodePlan {
   expectedDuplicate?: PossibleDuplicate['reason'];
   /** Set on the two registrations of a woman F2 refers to F1. */
   story?: CareStory;
+  /** A birth of the last hours a PMTCT or feeding story needs. */
+  recentBirth?: RecentBirth;
+  /** Delivered over 42 days ago; her 42-day check referred her on. */
+  referredAt42?: boolean;
   /** Set by the run: the pregnancy id and version after registration. */
   pregnancyId?: number;
   version?: number;
@@ -187,6 +196,12 @@ interface EpisodePlan {
 type PastOutcome =
   | 'delivered'
   | 'closed'
+  | 'day42Referred'
+  | 'day42Due'
+  | 'day42Overdue'
+  | 'bornHbsagDue'
+  | 'bornHbsagLate'
+  | 'bornNoFirstFeed'
   | 'miscarriage'
   | 'termination'
   | 'ectopic'
@@ -214,8 +229,14 @@ const STORIES: Record<FacilityKey, FacilityStories> = {
     open: 52,
     twoPregnancies: 6,
     past: {
-      delivered: 10,
-      closed: 13,
+      delivered: 9,
+      closed: 11,
+      day42Referred: 1,
+      day42Due: 1,
+      day42Overdue: 1,
+      bornHbsagDue: 1,
+      bornHbsagLate: 1,
+      bornNoFirstFeed: 1,
       miscarriage: 3,
       termination: 2,
       ectopic: 2,
@@ -239,8 +260,14 @@ const STORIES: Record<FacilityKey, FacilityStories> = {
     open: 52,
     twoPregnancies: 6,
     past: {
-      delivered: 10,
-      closed: 13,
+      delivered: 9,
+      closed: 11,
+      day42Referred: 1,
+      day42Due: 1,
+      day42Overdue: 1,
+      bornHbsagDue: 1,
+      bornHbsagLate: 1,
+      bornNoFirstFeed: 1,
       miscarriage: 3,
       termination: 2,
       ectopic: 1,
@@ -274,6 +301,8 @@ class Planner {
   constructor(
     private readonly rng: Rng,
     private readonly today: IsoDate,
+    /** The days of the stories' births of the last hours. */
+    private readonly recentBirths: Record<RecentBirth, IsoDate>,
   ) {
     this.people = new PeopleFactory(rng, today);
     this.gaPools = { f1: [], f2: [] };
@@ -418,13 +447,19 @@ class Planner {
     const [eventGa, steps] = this.pastEvents(outcome, person, agoRange);
     const lmp = addDays(steps[0].date, -eventGa);
     const booking = bookingGa(rng);
-    const registrationGa = booking <= eventGa - 7 ? booking : rng.int(35, eventGa - 7);
+    const recentBirth = RECENT_BIRTH_OUTCOMES[outcome];
+    // The PMTCT stories of the last hours booked early, so their tests and treatment fit.
+    const latest = recentBirth ? 100 : eventGa - 7;
+    const registrationGa = booking <= latest ? booking : rng.int(35, latest);
     const kind = rng.weighted(PAST_DATING_KINDS);
     // Past redatings stay just past the threshold, so births stay at plausible GAs.
     const { dating, expectedSource } = this.dating(kind, lmp, registrationGa, eventGa, 3);
     return {
       ...this.episode(facility, person, lmp, registrationGa, dating, expectedSource),
       steps,
+      // The stories of the last hours are about one baby.
+      ...(recentBirth ? { recentBirth, fetusCount: 1 } : {}),
+      ...(outcome === 'day42Referred' ? { referredAt42: true } : {}),
     };
   }
 
@@ -463,11 +498,28 @@ class Planner {
       [...steps, { status, date: addDays(steps[0].date, rng.int(...days)), reason }],
     ];
 
+    const recent = (birth: RecentBirth): [number, StatusStep[]] => [
+      rng.int(266, 285),
+      [{ status: 'delivered', date: this.recentBirths[birth], reason: '本院阴道分娩' }],
+    ];
     switch (outcome) {
       case 'delivered':
         return delivery([0, 40]);
+      // Closed by the 42-day check (PostpartumService), 42 to 50 days after the birth.
       case 'closed':
-        return then(delivery([50, 330]), 'closed', [42, 48], '产后42天检查：已恢复，结案');
+        return then(delivery([51, 330]), 'closed', [42, 50], '产后42天检查：已恢复，结案');
+      case 'day42Referred':
+        return delivery([51, 75]);
+      case 'day42Due':
+        return delivery([43, 54]);
+      case 'day42Overdue':
+        return delivery([58, 80]);
+      case 'bornHbsagDue':
+        return recent('hbsagDue');
+      case 'bornHbsagLate':
+        return recent('hbsagLate');
+      case 'bornNoFirstFeed':
+        return recent('noFirstFeed');
       case 'miscarriage':
         return event('ended', [49, 130], [5, 330], rng.pick(MISCARRIAGE_REASONS), 'miscarriage');
       case 'termination':
@@ -712,6 +764,12 @@ class Planner {
   }
 }
 
+const RECENT_BIRTH_OUTCOMES: Partial<Record<PastOutcome, RecentBirth>> = {
+  bornHbsagDue: 'hbsagDue',
+  bornHbsagLate: 'hbsagLate',
+  bornNoFirstFeed: 'noFirstFeed',
+};
+
 const GA_RANGE_FOR: Record<DatingKind, [number, number]> = {
   lmp: [OPEN_GA_MIN, OPEN_GA_MAX],
   lmpScanAgrees: [56, 270],
@@ -755,20 +813,21 @@ function scanAgainstLmp(
 /** GA in days at booking (建册): mostly in the first trimester, some late. */
 function bookingGa(rng: Rng): number {
   const [min, max] = rng.weighted<[number, number]>([
-    [[42, 90], 70],
-    [[91, 139], 20],
-    [[140, 195], 8],
+    [[42, 90], 76],
+    [[91, 139], 16],
+    [[140, 195], 6],
     [[196, 240], 2],
   ]);
   return rng.int(min, max);
 }
 
 function deliveryGa(rng: Rng): number {
+  // About 7 % preterm, as in Chinese hospital births.
   const [min, max] = rng.weighted<[number, number]>([
-    [[259, 286], 82],
-    [[287, 293], 6],
-    [[238, 258], 8],
-    [[203, 237], 4],
+    [[259, 286], 86],
+    [[287, 293], 7],
+    [[238, 258], 5],
+    [[203, 237], 2],
   ]);
   return rng.int(min, max);
 }
@@ -814,6 +873,11 @@ interface Services {
   classes: ClassesService;
   folicAcid: FolicAcidService;
   delivery: DeliveryService;
+  pmtct: PmtctService;
+  pmtctWorklists: PmtctWorklistsService;
+  postpartum: PostpartumService;
+  breastfeeding: BreastfeedingService;
+  postpartumWorklists: PostpartumWorklistsService;
   dataSource: DataSource;
   timeZone: string;
 }
@@ -839,6 +903,11 @@ const EVENT_KINDS: readonly EventKind[] = [
   'dispensing',
   'intakeReport',
   'survey',
+  'pmtct',
+  'delivery',
+  'stay',
+  'postpartum',
+  'followUp',
 ];
 
 function documentKey(person: PersonInput): string {
@@ -935,9 +1004,10 @@ function finalEdd(episode: EpisodePlan): IsoDate {
   return dating.edd;
 }
 
-function careSubject(episode: EpisodePlan): CareSubject {
+function careSubject(episode: EpisodePlan, maternity: MaternityRiskInputs): CareSubject {
   const [first] = episode.steps;
   return {
+    ...maternity,
     facility: episode.facility,
     birthDate: episode.person.birthDate,
     registrationDate: episode.registrationDate,
@@ -998,35 +1068,18 @@ async function registerEpisode(services: Services, staff: Staff, demo: DemoPregn
   episode.version = pregnancy.version;
 }
 
+/** A status change the plan makes (deliveries and 42-day closures are the maternity part's). */
 async function changeStatus(
   services: Services,
   staff: Staff,
-  { episode, care }: DemoPregnancy,
+  { episode }: DemoPregnancy,
   change: StatusStep,
 ) {
   const nurse = staff[episode.facility].nurse;
-  if (change.status === 'delivered') {
-    // A pregnancy becomes delivered by recording the birth.
-    const birth = deliveryInput(
-      {
-        date: change.date,
-        reason: change.reason,
-        gaDays: gestationalAgeDays(care.subject.edd, change.date),
-        fetusCount: episode.fetusCount,
-        haemorrhage: episode.steps.some((s) => s.status === 'maternal_death'),
-        key: `${episode.person.documentNumber} ${change.date}`,
-      },
-      services.timeZone,
-    );
-    const input = await validated(RecordDeliveryDto, birth);
-    await step(`delivery on ${change.date} for ${describe(episode)}`, () =>
-      services.delivery.record(episode.pregnancyId!, input, nurse),
-    );
-    episode.version = (await services.pregnancies.findOne(episode.pregnancyId!, nurse)).version;
-    return;
-  }
+  // The delivery and the postpartum care changed it since the seed last saw it.
+  const current = await services.pregnancies.findOne(episode.pregnancyId!, nurse);
   const input = await validated(StatusChangeDto, {
-    version: episode.version!,
+    version: current.version,
     status: change.status,
     effectiveDate: change.date,
     reason: change.reason,
@@ -1153,6 +1206,8 @@ function timeline(services: Services, staff: Staff, demos: DemoPregnancy[]): Tim
       });
     add(episode.registrationDate, 1, 'registration', (s, staff) => registerEpisode(s, staff, demo));
     for (const change of episode.steps) {
+      // A delivery is recorded, and the 42-day check closes the case, in the maternity part.
+      if (change.status === 'delivered' || change.status === 'closed') continue;
       add(change.date, 0, 'status', (s, staff) => changeStatus(s, staff, demo, change));
     }
     if (episode.redating) {
@@ -1181,9 +1236,9 @@ const BATCH_DAYS = 28;
  * Pregnancies that must be written one after the other: the same woman's, and those the
  * possible-duplicate check compares (same document, phone, or name and birth date).
  */
-function lanesOf(demos: DemoPregnancy[]): Map<object, number> {
+function lanesOf<T extends { episode: EpisodePlan }>(demos: T[]): Map<T, number> {
   const laneOfKey = new Map<string, number>();
-  const lanes = new Map<object, number>();
+  const lanes = new Map<T, number>();
   const merged = new Map<number, number>();
   const root = (lane: number): number => {
     let current = lane;
@@ -1371,20 +1426,58 @@ interface LoadedDemo {
   staff: Staff;
   demos: DemoPregnancy[];
   prevention: PreventionDemo;
+  maternity: MaternityDemo;
+}
+
+/** What the maternity part needs of a registration; `ordinary` when nobody shares her lane. */
+function maternitySubject(
+  episode: EpisodePlan,
+  ordinary: boolean,
+  pregnancyId: () => number,
+): MaternitySubject {
+  return {
+    facility: episode.facility,
+    key: documentKey(episode.person),
+    registrationDate: episode.registrationDate,
+    edd: finalEdd(episode),
+    fetusCount: episode.fetusCount,
+    previousCaesareans: episode.history.previousCaesareans,
+    steps: episode.steps,
+    ordinary: ordinary && !episode.story && episode.expectedDuplicate === undefined,
+    recentBirth: episode.recentBirth ?? null,
+    referredAt42: episode.referredAt42 ?? false,
+    pregnancyId,
+  };
 }
 
 async function loadDemoData(
   services: Services,
   today: IsoDate,
   timeZone: string,
+  now: Date,
 ): Promise<LoadedDemo> {
   const staff = await createStaff(services);
   console.log(`[demo] ${DEMO_FACILITIES.length} facilities and their staff created`);
 
-  const planner = new Planner(new Rng(SEED), today);
+  const planner = new Planner(new Rng(SEED), today, MaternityDemo.recentBirthDates(now, timeZone));
   const women = planner.plan();
   const episodes = women.flat().sort((a, b) => daysBetween(b.registrationDate, a.registrationDate));
-  const plans = new CarePlanner(new Rng(SEED + 1), today).plan(episodes.map(careSubject));
+  // PMTCT results and postpartum contacts re-grade the risk: planned first, for the care plan.
+  const maternity = new MaternityDemo(services, staff, today, timeZone, now);
+  const sharedLanes = [...lanesOf(episodes.map((episode) => ({ episode }))).values()];
+  const maternityRisk = maternity.plan(
+    episodes.map((episode, i) =>
+      maternitySubject(
+        episode,
+        sharedLanes.filter((lane) => lane === sharedLanes[i]).length === 1,
+        () => episode.pregnancyId!,
+      ),
+    ),
+    SEED + 4,
+  );
+  const plans = new CarePlanner(new Rng(SEED + 1), today).plan(
+    episodes.map((episode, i) => careSubject(episode, maternityRisk[i])),
+  );
   const records = new Map<string, WomanRecord>();
   const demos = episodes.map((episode, i): DemoPregnancy => {
     const key = documentKey(episode.person);
@@ -1392,6 +1485,13 @@ async function loadDemoData(
     records.set(key, woman);
     return { episode, care: plans[i], caseId: null, woman };
   });
+  demos.forEach((demo, i) =>
+    maternity.attachCare(i, {
+      lane: demo,
+      gradings: demo.care.otherGradings,
+      caseOpened: () => takeCase(services, staff, demo),
+    }),
+  );
   const prevention = new PreventionDemo(services, staff, today, timeZone);
   prevention.plan(
     demos.map(preventionPregnancy),
@@ -1411,7 +1511,11 @@ async function loadDemoData(
     registering = done.catch(() => undefined);
     return done;
   };
-  const events = inDateOrder([...timeline(services, staff, demos), ...prevention.events()]);
+  const events = inDateOrder([
+    ...timeline(services, staff, demos),
+    ...prevention.events(),
+    ...maternity.events(),
+  ]);
   await runTimeline(events, lanesOf(demos), async (event) => {
     const work = () => inContext(event.actor, event.run);
     await (event.createsWoman ? oneAtATime(work) : work());
@@ -1427,12 +1531,14 @@ async function loadDemoData(
     [
       `[demo] ${counts.redating} pregnancies re-dated, ${counts.status} status changes, ${counts.visit} antenatal visits, ${counts.assessment} clinician gradings`,
       `[demo] ${counts.woman} women recorded before a pregnancy, ${counts.session} class sessions, ${counts.checkIn} registers, ${counts.dispensing} folic-acid dispensings, ${counts.intakeReport} intake reports, ${counts.survey} surveys`,
+      `[demo] ${counts.delivery} deliveries, ${counts.stay} events of the stay, ${counts.pmtct} PMTCT records, ${counts.postpartum} postpartum contacts, ${counts.followUp} breastfeeding follow-ups`,
     ].join('\n'),
   );
   await followUpCases(services, staff, demos, timeZone);
   await checkAsPlanned(services, staff, demos, timeZone);
   await prevention.check();
-  return { staff, demos, prevention };
+  await maternity.check();
+  return { staff, demos, prevention, maternity };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1771,7 +1877,10 @@ async function printCareSummary(services: Services, staff: Staff): Promise<void>
   }
 }
 
-function printLogins(port: number, folicAcidExample: number | null = null): void {
+function printLogins(
+  port: number,
+  examples: { folicAcid: number | null; pregnancy: number | null; newborn: number | null },
+): void {
   const rows = DEMO_FACILITIES.flatMap((facility) =>
     DEMO_ROLES.map((role) => [
       usernameOf(role.login, facility.key),
@@ -1793,9 +1902,13 @@ function printLogins(port: number, folicAcidExample: number | null = null): void
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/overdue-visits'   # who missed a visit, highest risk first`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/high-risk-cases'            # the high-risk register, with next actions`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/risk-reports?state=late'    # district reports past their deadline`,
-      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/pregnancies/${folicAcidExample ?? '{id}'}/folic-acid-summary'   # folic acid: uptake, adherence, awareness`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/pregnancies/${examples.folicAcid ?? '{id}'}/folic-acid-summary'   # folic acid: uptake, adherence, awareness`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/class-sessions?pageSize=5'  # the prenatal school, newest first (then /class-sessions/{id})`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/folic-acid'       # women to offer folic acid who have had none`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/pmtct?list=untreated'   # confirmed HIV/syphilis/HBsAg positives without treatment`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/pregnancies/${examples.pregnancy ?? '{id}'}/pmtct'   # an HBsAg-positive mother who gave birth hours ago: her baby's HBIG is due`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/newborns/${examples.newborn ?? '{id}'}'   # a baby with a NICU stay: feeding events and Baby-Friendly flags`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/postpartum?list=postpartum_visits'   # mothers due or overdue a postpartum visit`,
       `API docs: http://localhost:${port}/docs`,
     ].join('\n'),
   );
@@ -1824,21 +1937,32 @@ async function main(): Promise<void> {
       classes: app.get(ClassesService),
       folicAcid: app.get(FolicAcidService),
       delivery: app.get(DeliveryService),
+      pmtct: app.get(PmtctService),
+      pmtctWorklists: app.get(PmtctWorklistsService),
+      postpartum: app.get(PostpartumService),
+      breastfeeding: app.get(BreastfeedingService),
+      postpartumWorklists: app.get(PostpartumWorklistsService),
       dataSource: app.get(DataSource),
       timeZone,
     };
     const known = await services.facilities.findAll();
     if (known.some((f) => f.code === DEMO_FACILITIES[0].code)) {
       console.log(`Demo data already loaded (facility ${DEMO_FACILITIES[0].code} exists).`);
-      printLogins(port);
+      printLogins(port, { folicAcid: null, pregnancy: null, newborn: null });
       return;
     }
     console.log(`[demo] loading demo data for ${today} (${timeZone})`);
-    const { staff, prevention } = await loadDemoData(services, today, timeZone);
+    const { staff, prevention, maternity } = await loadDemoData(
+      services,
+      today,
+      timeZone,
+      new Date(),
+    );
     await printSummary(services.dataSource, today);
     await printCareSummary(services, staff);
     await prevention.printSummary();
-    printLogins(port, prevention.examplePregnancyId());
+    await maternity.printSummary();
+    printLogins(port, { folicAcid: prevention.examplePregnancyId(), ...maternity.exampleIds() });
     console.log(`\nDemo data loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await app.close();

@@ -58,8 +58,10 @@ export function mapTreatment(treatment: MaternalTreatment, doses: TreatmentDose[
   };
 }
 
+/** Minutes left while due; once the window closed without a dose, negative: late by so much. */
 function timed(state: Timeliness, bornAt: Date, within: number, now: Date): TimelinessDto {
-  return { state, minutesLeft: state === 'due' ? minutesLeft(bornAt, within, now) : null };
+  const open = state === 'due' || state === 'not_given';
+  return { state, minutesLeft: open ? minutesLeft(bornAt, within, now) : null };
 }
 
 /** Timeliness of each first-hours intervention the mother's diseases call for, and the follow-ups. */
@@ -102,6 +104,7 @@ export function mapInfant(
     id: infant.id,
     pregnancyId: infant.pregnancyId,
     birthOrder: infant.birthOrder,
+    newbornId: infant.newbornId,
     bornAt: bornAt?.toISOString() ?? null,
     hivProphylaxisStartedAt: infant.hivProphylaxisStartedAt?.toISOString() ?? null,
     hivProphylaxisRegimen: infant.hivProphylaxisRegimen,

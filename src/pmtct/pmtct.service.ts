@@ -10,6 +10,7 @@ import { updateIfVersion } from '../core/database/versioned-update';
 import type { ErrorDetail } from '../core/errors/domain.error';
 import { addDays } from '../core/time/calendar-date';
 import { HospitalClock } from '../core/time/hospital-clock';
+import { Newborn } from '../delivery/delivery.entities';
 import { RiskAssessmentService } from '../risk/risk-assessment.service';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { gestationalAgeDays, PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
@@ -206,9 +207,11 @@ export class PmtctService {
       return {
         disease,
         status,
-        testedEarly: inPregnancy.some((t) =>
-          isEarlyTest(gestationalAgeDays(pregnancy.edd, t.sampleDate)),
-        ),
+        testedEarly: inPregnancy.some((t) => {
+          // A re-dating can put an early sample before the new LMP: such a test is not early.
+          const ga = gestationalAgeDays(pregnancy.edd, t.sampleDate);
+          return ga >= 0 && isEarlyTest(ga);
+        }),
         tested: inPregnancy.length > 0,
         treatmentAdequate:
           disease === 'syphilis' && status === 'confirmed_positive'
@@ -363,13 +366,19 @@ export class PmtctService {
       if (positive.length === 0)
         throw notConfirmedPositive('pregnancyId', 'HIV, syphilis or HBsAg');
       if (input.bornAt) this.checkBirth(input.bornAt, pregnancy);
+      // Recorded after the delivery: it is that baby, born when the delivery says.
+      const newborn = await manager.findOneBy(Newborn, {
+        pregnancyId,
+        birthOrder: input.birthOrder,
+      });
       try {
         const infant = await manager.save(
           manager.create(ExposedInfant, {
             pregnancyId,
             facilityId: pregnancy.facilityId,
             birthOrder: input.birthOrder,
-            bornAt: input.bornAt ?? null,
+            newbornId: newborn?.id ?? null,
+            bornAt: input.bornAt ?? newborn?.bornAt ?? null,
           }),
         );
         await this.audit.record(manager, {
@@ -546,8 +555,8 @@ export class PmtctService {
     const courses = treatments
       .filter((t) => t.kind === 'syphilis_course')
       .map((t) => ({ doses: doses.get(t.id) ?? [] }));
-    return syphilisTreatment(courses, gestationalAgeDays(pregnancy.edd, firstPositive!.sampleDate))
-      .adequate;
+    const ga = Math.max(0, gestationalAgeDays(pregnancy.edd, firstPositive!.sampleDate));
+    return syphilisTreatment(courses, ga).adequate;
   }
 
   private async dosesOf(

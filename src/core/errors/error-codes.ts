@@ -82,6 +82,7 @@ export const ERROR_HTTP_STATUS = {
   FEEDING_EVENT_NOT_FOUND: HttpStatus.NOT_FOUND,
   DELIVERY_RECORD_INVALID: HttpStatus.BAD_REQUEST,
   POSTPARTUM_CONTACT_INVALID: HttpStatus.BAD_REQUEST,
+  FOLLOW_UP_NOT_FOUND: HttpStatus.NOT_FOUND,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

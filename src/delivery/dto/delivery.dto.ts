@@ -240,6 +240,7 @@ export class FeedingEventDto {
   })
   @IsOptional()
   @IsString()
+  @IsNotEmpty()
   @MaxLength(200)
   medicalReason?: string;
 

@@ -297,7 +297,11 @@ export class TreatmentDto {
 
 export class TimelinessDto {
   @ApiProperty({ enum: ['on_time', 'late', 'not_given', 'due'] }) state: string;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Minutes left while due' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Minutes left while due; negative once missed: late by so much',
+  })
   minutesLeft: number | null;
 }
 
@@ -305,6 +309,12 @@ export class InfantDto {
   @ApiProperty() id: number;
   @ApiProperty() pregnancyId: number;
   @ApiProperty() birthOrder: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'The newborn record, once born',
+  })
+  newbornId: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) bornAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) hivProphylaxisStartedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) hivProphylaxisRegimen: string | null;

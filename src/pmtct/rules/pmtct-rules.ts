@@ -23,7 +23,6 @@ export const HEPB_VACCINE_WITHIN_MINUTES_EXPOSED = 12 * 60; // mother HBsAg-posi
 export const HEPB_VACCINE_WITHIN_MINUTES_OTHERS = 24 * 60;
 export const EARLY_TESTING_MAX_GA_DAYS = 90; // GA ≤ 12+6 (PM-05)
 
-
 /** Whole minutes from `from` to `to`, floored: seconds never push a dose past a boundary. */
 /** Whole minutes, floored: 12 h 00 min 59 s is 12 h 00 min, on time. */
 export const minutesBetween = wholeMinutesBetween;
@@ -225,7 +224,6 @@ export function followUpState(
   if (daysPastDue < 0) return 'upcoming';
   return daysPastDue <= FOLLOW_UP_GRACE_DAYS ? 'due' : 'overdue';
 }
-
 
 function requireWholeNonNegative(what: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) {

@@ -1,0 +1,289 @@
+import { type Connection, createConnection, type RowDataPacket } from 'mysql2/promise';
+import { appConfig, databaseConfig, loadDotEnv } from '../config';
+import { addDays, daysBetween, todayIn } from '../src/core/time/calendar-date';
+import { dateByBestEvidence } from '../src/women/rules/gestational-age';
+import { checkResidentId } from '../src/women/rules/resident-id';
+import { generateSyntheticCohort, type SyntheticSummary } from '../src/synthetic/generate';
+
+/**
+ * A 2 000-pregnancy synthetic cohort loaded into the test database beside whatever the other
+ * end-to-end files left there (its own facilities, a region code of its own, ids after theirs),
+ * then checked with SQL: every module's rules hold over the rows, and the distributions land
+ * within the stated tolerances.
+ */
+const PREGNANCIES = 2000;
+const COLOUR_RANK = "FIELD(colour, 'green', 'yellow', 'orange', 'red')";
+
+describe('synthetic cohort generator', () => {
+  let db: Connection;
+  let summary: SyntheticSummary;
+  let today: string;
+  /** Restricts a query to the generated pregnancies: `p` is the pregnancy table's alias. */
+  let mine: string;
+
+  const rows = async (sql: string): Promise<RowDataPacket[]> =>
+    (await db.query<RowDataPacket[]>(sql))[0];
+  const count = async (sql: string): Promise<number> => Number((await rows(sql))[0].n);
+  /** Runs named "find the violations" counts; all must be 0. */
+  const violations = async (checks: Record<string, string>): Promise<Record<string, number>> => {
+    const found: Record<string, number> = {};
+    for (const [name, sql] of Object.entries(checks)) found[name] = await count(sql);
+    return found;
+  };
+  const zeros = (checks: Record<string, string>) =>
+    Object.fromEntries(Object.keys(checks).map((name) => [name, 0]));
+  const share = async (sql: string): Promise<number> => Number((await rows(sql))[0].share);
+
+  beforeAll(async () => {
+    loadDotEnv();
+    const config = databaseConfig();
+    today = todayIn(appConfig().timeZone);
+    summary = await generateSyntheticCohort({
+      pregnancies: PREGNANCIES,
+      facilities: 4,
+      seed: 20261122,
+      facilityCodePrefix: `E2E${Date.now().toString(36)}-`,
+      cityCode: '6501', // 乌鲁木齐: a region no other spec uses
+      append: true,
+      log: () => undefined,
+    });
+    db = await createConnection({
+      host: config.host,
+      port: config.port,
+      user: config.username,
+      password: config.password,
+      database: config.database,
+      dateStrings: true,
+    });
+    mine = `p.id BETWEEN ${summary.pregnancyIds.first} AND ${summary.pregnancyIds.last}`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.end();
+  });
+
+  it('loads every table the modules fill, with staff of every role at each facility', async () => {
+    expect(summary.pregnancyIds.last - summary.pregnancyIds.first + 1).toBe(PREGNANCIES);
+    // Syphilis (0.2 %) and HIV (0.02 %) are too rare in 2 000 pregnancies to promise their
+    // children's follow-ups and the penicillin doses; every other table must have rows.
+    const rare = ['treatment_dose', 'infant_follow_up'];
+    const empty = summary.tables.filter((t) => t.rows === 0 && !rare.includes(t.table));
+    expect(empty.map((t) => t.table)).toEqual([]);
+    const roles = await rows(
+      `SELECT facility_id, COUNT(DISTINCT role) AS roles FROM app_user
+       WHERE facility_id IN (${summary.facilityIds.join(',')}) GROUP BY facility_id`,
+    );
+    expect(roles.map((r) => Number(r.roles))).toEqual(summary.facilityIds.map(() => 4));
+  });
+
+  it('refuses a database that already has pregnancies unless appending', async () => {
+    await expect(
+      generateSyntheticCohort({ pregnancies: 10, facilities: 1, seed: 1, log: () => undefined }),
+    ).rejects.toThrow(/already has pregnancies/);
+  });
+
+  it('dates pregnancies by their evidence and keeps visits inside them', async () => {
+    const dated = await rows(
+      `SELECT p.id, p.edd, p.edd_source, p.lmp, p.ultrasound_scan_date, p.ultrasound_ga_days,
+              p.ivf_transfer_date, p.ivf_embryo_age_days FROM pregnancy p WHERE ${mine}`,
+    );
+    const misdated = dated.filter((p) => {
+      const dating = dateByBestEvidence({
+        lmp: p.lmp,
+        ultrasound: p.ultrasound_scan_date
+          ? { scanDate: p.ultrasound_scan_date, gaDays: p.ultrasound_ga_days }
+          : null,
+        ivf: p.ivf_transfer_date
+          ? { transferDate: p.ivf_transfer_date, embryoAgeDays: p.ivf_embryo_age_days }
+          : null,
+      });
+      const lmpRule = p.edd_source !== 'lmp' || p.edd === addDays(p.lmp, 280);
+      return !lmpRule || dating?.edd !== p.edd || dating?.source !== p.edd_source;
+    });
+    expect(misdated.map((p) => p.id)).toEqual([]);
+
+    const checks = {
+      visitBeforeStart: `SELECT COUNT(*) n FROM antenatal_visit v JOIN pregnancy p ON p.id = v.pregnancy_id
+        WHERE ${mine} AND (v.visit_date < p.edd - INTERVAL 280 DAY OR v.visit_date < p.registration_date)`,
+      visitAfterEnd: `SELECT COUNT(*) n FROM antenatal_visit v JOIN pregnancy p ON p.id = v.pregnancy_id
+        WHERE ${mine} AND p.status <> 'open' AND v.visit_date > COALESCE(p.outcome_date, p.status_date)`,
+      visitInFuture: `SELECT COUNT(*) n FROM antenatal_visit v JOIN pregnancy p ON p.id = v.pregnancy_id
+        WHERE ${mine} AND v.visit_date >= '${today}'`,
+      twoVisitsOneDay: `SELECT COUNT(*) n FROM (SELECT v.pregnancy_id FROM antenatal_visit v
+        JOIN pregnancy p ON p.id = v.pregnancy_id WHERE ${mine} GROUP BY v.pregnancy_id, v.visit_date HAVING COUNT(*) > 1) x`,
+      lastVisitDate: `SELECT COUNT(*) n FROM pregnancy p LEFT JOIN (SELECT pregnancy_id, MAX(visit_date) m
+        FROM antenatal_visit GROUP BY pregnancy_id) v ON v.pregnancy_id = p.id WHERE ${mine} AND NOT (p.last_visit_date <=> v.m)`,
+      openPastFortyTwoWeeks: `SELECT COUNT(*) n FROM pregnancy p WHERE ${mine} AND p.status = 'open'
+        AND DATEDIFF('${today}', p.edd - INTERVAL 280 DAY) > 294`,
+      twoOpenPerWoman: `SELECT COUNT(*) n FROM (SELECT p.woman_id FROM pregnancy p WHERE ${mine} AND p.status = 'open'
+        GROUP BY p.woman_id HAVING COUNT(*) > 1) x`,
+      overlappingPregnancies: `SELECT COUNT(*) n FROM pregnancy p JOIN pregnancy q ON q.woman_id = p.woman_id AND q.id > p.id
+        WHERE ${mine} AND q.edd - INTERVAL 280 DAY <= COALESCE(p.outcome_date, p.status_date, '9999-12-31')`,
+    };
+    expect(await violations(checks)).toEqual(zeros(checks));
+  });
+
+  it('issues valid resident IDs: check character, even sequence, the birth date given', async () => {
+    const women = await rows(
+      `SELECT DISTINCT w.id, w.document_number, w.birth_date FROM woman w JOIN pregnancy p ON p.woman_id = w.id
+       WHERE ${mine} AND w.document_type = 'resident_id'`,
+    );
+    expect(women.length).toBeGreaterThan(PREGNANCIES * 0.9);
+    const invalid = women.filter((w) => {
+      const check = checkResidentId(w.document_number, today);
+      return !check.valid || check.sequenceIsOdd || check.birthDate !== w.birth_date;
+    });
+    expect(invalid.map((w) => w.document_number)).toEqual([]);
+  });
+
+  it('records a delivery exactly for delivered pregnancies, on the outcome date, with times in order', async () => {
+    const deliveries = await rows(
+      `SELECT p.id, p.outcome_date, d.delivered_at FROM pregnancy p JOIN delivery d ON d.pregnancy_id = p.id WHERE ${mine}`,
+    );
+    const tz = appConfig().timeZone;
+    const wrongDay = deliveries.filter(
+      (d) =>
+        todayIn(tz, new Date(`${String(d.delivered_at).replace(' ', 'T')}Z`)) !== d.outcome_date,
+    );
+    expect(wrongDay.map((d) => d.id)).toEqual([]);
+    const now = `'${new Date().toISOString().slice(0, 23).replace('T', ' ')}'`;
+    const checks = {
+      deliveredWithoutDelivery: `SELECT COUNT(*) n FROM pregnancy p LEFT JOIN delivery d ON d.pregnancy_id = p.id
+        WHERE ${mine} AND p.status IN ('delivered', 'closed') AND d.id IS NULL`,
+      deliveryWithoutDelivered: `SELECT COUNT(*) n FROM pregnancy p JOIN delivery d ON d.pregnancy_id = p.id
+        WHERE ${mine} AND p.status IN ('open', 'ended', 'transferred_out', 'lost_to_follow_up')`,
+      openWithDates: `SELECT COUNT(*) n FROM pregnancy p WHERE ${mine} AND p.status = 'open'
+        AND (p.outcome_date IS NOT NULL OR p.status_date IS NOT NULL)`,
+      endedWithoutOutcome: `SELECT COUNT(*) n FROM pregnancy p WHERE ${mine} AND p.status = 'ended'
+        AND (p.end_outcome IS NULL OR NOT (p.outcome_date <=> p.status_date))`,
+      closedWithoutCheck: `SELECT COUNT(*) n FROM pregnancy p WHERE ${mine} AND p.status = 'closed' AND NOT EXISTS (
+        SELECT 1 FROM postpartum_contact c WHERE c.pregnancy_id = p.id AND c.kind = 'day42_check'
+        AND c.disposition = 'close' AND c.contact_date = p.status_date)`,
+      bornBeforeDelivery: `SELECT COUNT(*) n FROM newborn n JOIN delivery d ON d.id = n.delivery_id
+        JOIN pregnancy p ON p.id = d.pregnancy_id WHERE ${mine} AND n.born_at < d.delivered_at`,
+      dischargeOutOfOrder: `SELECT COUNT(*) n FROM delivery d JOIN pregnancy p ON p.id = d.pregnancy_id
+        WHERE ${mine} AND (d.mother_discharged_at <= d.delivered_at OR d.mother_discharged_at > ${now})`,
+      eventOutOfOrder: `SELECT COUNT(*) n FROM feeding_event e JOIN newborn n ON n.id = e.newborn_id
+        JOIN pregnancy p ON p.id = n.pregnancy_id WHERE ${mine} AND (e.start_at < n.born_at
+        OR e.end_at < e.start_at OR e.start_at > ${now} OR e.end_at > ${now}
+        OR (n.died_at IS NOT NULL AND e.start_at > n.died_at) OR n.vital_status <> 'live_birth')`,
+      eventAfterDischarge: `SELECT COUNT(*) n FROM feeding_event e JOIN feeding_event d ON d.newborn_id = e.newborn_id
+        AND d.kind = 'discharge' JOIN newborn n ON n.id = e.newborn_id JOIN pregnancy p ON p.id = n.pregnancy_id
+        WHERE ${mine} AND COALESCE(e.end_at, e.start_at) > d.start_at`,
+      twiceOncePerBabyEvent: `SELECT COUNT(*) n FROM (SELECT e.newborn_id FROM feeding_event e JOIN newborn n ON n.id = e.newborn_id
+        JOIN pregnancy p ON p.id = n.pregnancy_id WHERE ${mine} AND e.kind IN ('first_breastfeed', 'discharge')
+        GROUP BY e.newborn_id, e.kind HAVING COUNT(*) > 1) x`,
+      liveBabyWithoutEvents: `SELECT COUNT(*) n FROM newborn n JOIN pregnancy p ON p.id = n.pregnancy_id
+        WHERE ${mine} AND n.vital_status = 'live_birth' AND NOT EXISTS (SELECT 1 FROM feeding_event e WHERE e.newborn_id = n.id)`,
+      postpartumOutsideEpisode: `SELECT COUNT(*) n FROM postpartum_contact c JOIN pregnancy p ON p.id = c.pregnancy_id
+        WHERE ${mine} AND (c.contact_date < p.outcome_date OR c.contact_date >= '${today}' OR c.assessment_id IS NULL)`,
+      followUpBeforeBirth: `SELECT COUNT(*) n FROM breastfeeding_follow_up f JOIN newborn n ON n.id = f.newborn_id
+        JOIN pregnancy p ON p.id = n.pregnancy_id WHERE ${mine} AND (f.followed_up_on < DATE(n.born_at) OR f.followed_up_on >= '${today}')`,
+    };
+    expect(await violations(checks)).toEqual(zeros(checks));
+  });
+
+  it("keeps the risk module's consequences: latest colour, cases, reports, PMTCT follow-through", async () => {
+    const checks = {
+      colourNotLatest: `SELECT COUNT(*) n FROM pregnancy p LEFT JOIN (SELECT pregnancy_id, colour, purple,
+        ROW_NUMBER() OVER (PARTITION BY pregnancy_id ORDER BY assessed_at DESC, id DESC) AS rn FROM risk_assessment) a
+        ON a.pregnancy_id = p.id AND a.rn = 1 WHERE ${mine} AND (NOT (a.colour <=> p.risk_colour) OR COALESCE(a.purple, 0) <> p.risk_purple)`,
+      highRiskWithoutCase: `SELECT COUNT(*) n FROM pregnancy p WHERE ${mine} AND EXISTS (SELECT 1 FROM risk_assessment a
+        WHERE a.pregnancy_id = p.id AND (a.colour IN ('orange', 'red') OR a.purple = 1)
+        AND (p.status IN ('open', 'delivered') OR a.assessed_on <= p.status_date))
+        AND NOT EXISTS (SELECT 1 FROM high_risk_case c WHERE c.pregnancy_id = p.id)`,
+      caseWithoutHighRisk: `SELECT COUNT(*) n FROM high_risk_case c JOIN pregnancy p ON p.id = c.pregnancy_id
+        JOIN risk_assessment a ON a.id = c.opened_by_assessment_id WHERE ${mine} AND a.colour IN ('green', 'yellow') AND a.purple = 0`,
+      caseOpenAfterEpisode: `SELECT COUNT(*) n FROM high_risk_case c JOIN pregnancy p ON p.id = c.pregnancy_id
+        WHERE ${mine} AND (c.status = 'open') <> (p.status IN ('open', 'delivered'))`,
+      caseClosedBeforeOpened: `SELECT COUNT(*) n FROM high_risk_case c JOIN pregnancy p ON p.id = c.pregnancy_id
+        WHERE ${mine} AND c.closed_at < c.opened_at`,
+      risingWithoutReport: `SELECT COUNT(*) n FROM (SELECT a.id, a.colour, LAG(a.colour) OVER (PARTITION BY a.pregnancy_id
+        ORDER BY a.assessed_at, a.id) AS previous FROM risk_assessment a JOIN pregnancy p ON p.id = a.pregnancy_id WHERE ${mine}) x
+        LEFT JOIN risk_report r ON r.assessment_id = x.id WHERE x.colour IN ('orange', 'red')
+        AND (x.previous IS NULL OR FIELD(x.previous, 'green', 'yellow', 'orange', 'red') < FIELD(x.colour, 'green', 'yellow', 'orange', 'red'))
+        AND r.id IS NULL`,
+      reportWithoutRise: `SELECT COUNT(*) n FROM risk_report r JOIN pregnancy p ON p.id = r.pregnancy_id
+        JOIN risk_assessment a ON a.id = r.assessment_id WHERE ${mine} AND (a.colour NOT IN ('orange', 'red') OR r.colour <> a.colour
+        OR r.due_at <> r.graded_at + INTERVAL IF(r.colour = 'red', 24, 72) HOUR OR r.reported_at < r.graded_at)`,
+      positiveScreeningUnconfirmed: `SELECT COUNT(*) n FROM pmtct_test s JOIN pregnancy p ON p.id = s.pregnancy_id
+        WHERE ${mine} AND s.kind = 'screening' AND s.result = 'positive' AND s.result_date < '${addDays(today, -8)}'
+        AND NOT EXISTS (SELECT 1 FROM pmtct_test c WHERE c.pregnancy_id = s.pregnancy_id AND c.disease = s.disease
+        AND c.kind = 'confirmatory' AND c.sample_date >= s.result_date)`,
+      confirmedWithoutPurple: `SELECT COUNT(*) n FROM pregnancy p WHERE ${mine} AND p.risk_purple = 0 AND EXISTS (
+        SELECT 1 FROM pmtct_test t WHERE t.pregnancy_id = p.id AND t.kind = 'confirmatory' AND t.result = 'positive')`,
+      confirmedWithoutCounselling: `SELECT COUNT(*) n FROM pmtct_test t JOIN pregnancy p ON p.id = t.pregnancy_id
+        WHERE ${mine} AND t.kind = 'confirmatory' AND t.result = 'positive' AND NOT EXISTS (SELECT 1 FROM pmtct_counselling c
+        WHERE c.test_id = t.id AND c.stage = 'post_test')`,
+      exposedBabyMissing: `SELECT COUNT(*) n FROM newborn n JOIN pregnancy p ON p.id = n.pregnancy_id WHERE ${mine}
+        AND n.vital_status = 'live_birth' AND EXISTS (SELECT 1 FROM pmtct_test t WHERE t.pregnancy_id = p.id
+        AND t.kind = 'confirmatory' AND t.result = 'positive') AND NOT EXISTS (SELECT 1 FROM exposed_infant i WHERE i.newborn_id = n.id)`,
+      exposedBabyEarlyDose: `SELECT COUNT(*) n FROM exposed_infant i JOIN pregnancy p ON p.id = i.pregnancy_id WHERE ${mine}
+        AND (i.hbig_at < i.born_at OR i.hep_bvaccine1_at < i.born_at OR i.hiv_prophylaxis_started_at < i.born_at
+        OR i.syphilis_prophylaxis_at < i.born_at)`,
+      treatmentOutsidePregnancy: `SELECT COUNT(*) n FROM maternal_treatment m JOIN pregnancy p ON p.id = m.pregnancy_id
+        WHERE ${mine} AND (m.started_on < p.edd - INTERVAL 280 DAY OR m.started_on >= '${today}')`,
+    };
+    expect(await violations(checks)).toEqual(zeros(checks));
+  });
+
+  it('fills classes within their seats and dispenses folic acid in the past', async () => {
+    const facilities = summary.facilityIds.join(',');
+    const checks = {
+      sessionOverfull: `SELECT COUNT(*) n FROM (SELECT s.id FROM class_session s JOIN class_attendance a ON a.session_id = s.id
+        WHERE s.facility_id IN (${facilities}) GROUP BY s.id, s.capacity
+        HAVING SUM(IF(a.companion IS NULL, 1, 2)) > s.capacity) x`,
+      attendedBeforeSession: `SELECT COUNT(*) n FROM class_attendance a JOIN class_session s ON s.id = a.session_id
+        WHERE s.facility_id IN (${facilities}) AND (s.session_date >= '${today}' OR DATE(a.checked_in_at) < s.session_date - INTERVAL 1 DAY)`,
+      attendanceOfAnotherPregnancy: `SELECT COUNT(*) n FROM class_attendance a JOIN class_session s ON s.id = a.session_id
+        JOIN pregnancy p ON p.id = a.pregnancy_id WHERE s.facility_id IN (${facilities})
+        AND (p.woman_id <> a.woman_id OR s.session_date < p.registration_date OR s.session_date >= COALESCE(p.outcome_date, p.status_date, '9999-12-31'))`,
+      folicInFuture: `SELECT COUNT(*) n FROM folic_acid_dispensing d WHERE d.facility_id IN (${facilities}) AND d.dispensed_on >= '${today}'`,
+      intakeOutOfOrder: `SELECT COUNT(*) n FROM folic_acid_intake_report r WHERE r.facility_id IN (${facilities})
+        AND (r.started_on > r.stopped_on OR r.stopped_on > r.reported_on OR r.reported_on >= '${today}'
+        OR r.missed_days > DATEDIFF(r.stopped_on, r.started_on) + 1)`,
+    };
+    expect(await violations(checks)).toEqual(zeros(checks));
+  });
+
+  it('lands within tolerance of the distributions it claims', async () => {
+    const start = 'p.edd - INTERVAL 280 DAY';
+    const earlyRegistration = await share(
+      `SELECT AVG(DATEDIFF(p.registration_date, ${start}) < 91) share FROM pregnancy p WHERE ${mine}`,
+    );
+    const caesarean = await share(
+      `SELECT AVG(d.mode = 'caesarean') share FROM delivery d JOIN pregnancy p ON p.id = d.pregnancy_id WHERE ${mine}`,
+    );
+    const highest = `SELECT a.pregnancy_id, MAX(${COLOUR_RANK}) AS top FROM risk_assessment a
+      JOIN pregnancy p ON p.id = a.pregnancy_id WHERE ${mine} GROUP BY a.pregnancy_id`;
+    const yellowPlus = await share(`SELECT AVG(top >= 2) share FROM (${highest}) x`);
+    const orangePlus = await share(`SELECT AVG(top >= 3) share FROM (${highest}) x`);
+    const hbsag = await share(
+      `SELECT AVG(EXISTS (SELECT 1 FROM pmtct_test t WHERE t.pregnancy_id = p.id AND t.disease = 'hbsag'
+       AND t.kind = 'confirmatory' AND t.result = 'positive')) share FROM pregnancy p WHERE ${mine}`,
+    );
+    const exclusive = await rows(
+      `SELECT f.contact, AVG(f.classification = 'exclusive') share FROM breastfeeding_follow_up f
+       JOIN pregnancy p ON p.id = f.pregnancy_id WHERE ${mine} GROUP BY f.contact`,
+    );
+    const byContact = Object.fromEntries(exclusive.map((r) => [r.contact, Number(r.share)]));
+
+    // Stated tolerances for 2 000 pregnancies (about 3 standard errors).
+    expect(Math.abs(earlyRegistration - 0.8)).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(caesarean - 0.35)).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(yellowPlus - 0.55)).toBeLessThanOrEqual(0.07);
+    expect(Math.abs(orangePlus - 0.1)).toBeLessThanOrEqual(0.04);
+    expect(Math.abs(hbsag - 0.06)).toBeLessThanOrEqual(0.025);
+    expect(byContact.postpartum_visit).toBeGreaterThan(byContact.day42_check);
+    expect(byContact.day42_check).toBeGreaterThan(byContact.phone_6m);
+    expect(Math.abs(byContact.phone_6m - 0.29)).toBeLessThanOrEqual(0.1);
+
+    // Births spread over the two statistical years and the current one, up to yesterday.
+    const [range] = await rows(
+      `SELECT MIN(p.outcome_date) AS first, MAX(p.outcome_date) AS last FROM pregnancy p
+       WHERE ${mine} AND p.status IN ('delivered', 'closed')`,
+    );
+    expect(daysBetween(summary.windowStart, range.first)).toBeLessThan(45);
+    expect(daysBetween(range.last, today)).toBeLessThan(30);
+  });
+});
