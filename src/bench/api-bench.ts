@@ -217,14 +217,16 @@ function visitRequests(target: Target): RequestFactory {
   };
 }
 
-let registrationSerial = Math.floor(Math.random() * 1e6);
+let registrationSerial = 0;
+/** A region code of its own for each run, so women registered by earlier runs never collide. */
+const runRegion = `33${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
 
 function newResidentId(): { documentNumber: string; birthDate: string } {
   registrationSerial += 1;
   const day = new Date(Date.UTC(1995, 0, 1) + (registrationSerial % 3000) * 86_400_000);
   const birthDate = day.toISOString().slice(0, 10);
   const sequence = String((((registrationSerial / 3000) | 0) % 500) * 2).padStart(3, '0');
-  const first17 = `330106${birthDate.replaceAll('-', '')}${sequence}`;
+  const first17 = `${runRegion}${birthDate.replaceAll('-', '')}${sequence}`;
   return { documentNumber: first17 + residentIdCheckCharacter(first17), birthDate };
 }
 
@@ -240,7 +242,7 @@ function registrationRequests(): RequestFactory {
           documentNumber,
           name: `压测${registrationSerial}`,
           birthDate,
-          phone: `137${String(registrationSerial % 1e8).padStart(8, '0')}`,
+          phone: `137${runRegion.slice(2)}${String(registrationSerial % 1e4).padStart(4, '0')}`,
           residenceRegionCode: '330106',
           householdType: 'local',
         },

@@ -160,7 +160,7 @@ export class RiskAssessmentService {
         })
       : [];
     const catalogue = latest
-      ? await manager.findOneByOrFail(RiskCatalogue, { id: latest.catalogueId })
+      ? await this.catalogues.byId(manager, latest.catalogueId)
       : await this.catalogues.forAssessment(manager, pregnancy.facilityId);
     const assessedOn =
       latest && latest.assessedOn > trigger.onDate ? latest.assessedOn : trigger.onDate;
@@ -390,7 +390,7 @@ export class RiskAssessmentService {
     tickedCodes: readonly string[],
     assessedOn: string,
   ): Promise<FactorFinding[]> {
-    const factors = await manager.find(RiskFactor, { where: { catalogueId: catalogue.id } });
+    const factors = await this.catalogues.factorsOf(manager, catalogue.id);
     const byCode = new Map(factors.map((factor) => [factor.code, factor]));
     const unknown = tickedCodes.filter((code) => !byCode.has(code));
     if (unknown.length > 0) {

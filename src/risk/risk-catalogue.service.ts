@@ -15,6 +15,11 @@ import { checkCatalogue } from './rules/catalogue-checks';
 
 @Injectable()
 export class RiskCatalogueService {
+  // A catalogue version is never changed once created (a new version is added instead), so every
+  // grading can read it from memory rather than from the database.
+  private readonly catalogueById = new Map<number, RiskCatalogue>();
+  private readonly factorsByCatalogue = new Map<number, RiskFactor[]>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -77,6 +82,24 @@ export class RiskCatalogueService {
       });
     });
     return this.findWithFactors(input.version);
+  }
+
+  async byId(manager: EntityManager, id: number): Promise<RiskCatalogue> {
+    let catalogue = this.catalogueById.get(id);
+    if (!catalogue) {
+      catalogue = await manager.findOneByOrFail(RiskCatalogue, { id });
+      this.catalogueById.set(id, catalogue);
+    }
+    return catalogue;
+  }
+
+  async factorsOf(manager: EntityManager, catalogueId: number): Promise<RiskFactor[]> {
+    let factors = this.factorsByCatalogue.get(catalogueId);
+    if (!factors) {
+      factors = await manager.find(RiskFactor, { where: { catalogueId } });
+      this.factorsByCatalogue.set(catalogueId, factors);
+    }
+    return factors;
   }
 
   /**
