@@ -8,9 +8,8 @@ import { Pregnancy } from '../women/pregnancy.entity';
 import { PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
 import { Woman } from '../women/woman.entity';
 import { PmtctWorklistItemDto, PmtctWorklistQueryDto } from './dto/pmtct.dto';
-import { mapInfant } from './pmtct.mapper';
+import { mapInfant, testRecords } from './pmtct.mapper';
 import { ExposedInfant, InfantFollowUp, PmtctTest } from './pmtct.entities';
-import { asRecords } from './pmtct.service';
 import { diseaseStatus, DISEASES, EARLY_TESTING_MAX_GA_DAYS } from './rules/pmtct-rules';
 
 type Item = PmtctWorklistItemDto;
@@ -89,7 +88,7 @@ export class PmtctWorklistsService {
   private async awaitingConfirmation(actor: Actor): Promise<Item[]> {
     const candidates = await this.positives(actor, 'screening');
     return candidates.flatMap(({ pregnancy, name, phone, tests }) =>
-      DISEASES.filter((d) => diseaseStatus(asRecords(tests), d) === 'awaiting_confirmation').map(
+      DISEASES.filter((d) => diseaseStatus(testRecords(tests), d) === 'awaiting_confirmation').map(
         (disease) => ({
           ...item(
             { pregnancy_id: pregnancy.id, name, phone, disease },
@@ -196,7 +195,7 @@ export class PmtctWorklistsService {
     ]);
     const today = this.clock.today();
     return infants.map((infant) => {
-      const records = asRecords(tests.filter((t) => t.pregnancyId === infant.pregnancyId));
+      const records = testRecords(tests.filter((t) => t.pregnancyId === infant.pregnancyId));
       const positive = DISEASES.filter((d) => diseaseStatus(records, d) === 'confirmed_positive');
       const pregnancy = pregnancies.find((p) => p.id === infant.pregnancyId)!;
       const view = mapInfant(

@@ -22,6 +22,7 @@ import {
   hivProphylaxisTimeliness,
   isEarlyTest,
   minutesLeft,
+  type TestRecord,
   type Timeliness,
 } from './rules/pmtct-rules';
 
@@ -128,4 +129,15 @@ export function mapInfant(
     }),
     version: infant.version,
   };
+}
+
+/** Test rows as the PMTCT rules read them; a partner's test never decides the woman's status. */
+export function testRecords(tests: readonly PmtctTest[]): TestRecord[] {
+  return tests.map((test) => ({
+    disease: test.disease,
+    kind: test.kind,
+    sampleDate: test.sampleDate,
+    result: test.result,
+    partner: test.subject === 'partner',
+  }));
 }

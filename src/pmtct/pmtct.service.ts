@@ -29,7 +29,7 @@ import {
   TreatmentDto,
   UpdateInfantDto,
 } from './dto/pmtct.dto';
-import { mapInfant, mapTest, mapTreatment } from './pmtct.mapper';
+import { mapInfant, mapTest, mapTreatment, testRecords } from './pmtct.mapper';
 import {
   DISEASE_CODES,
   DiseaseCode,
@@ -193,7 +193,7 @@ export class PmtctService {
     const followUps = infants.length
       ? await manager.find(InfantFollowUp, { where: { infantId: In(infants.map((i) => i.id)) } })
       : [];
-    const records = asRecords(tests);
+    const records = testRecords(tests);
     const positive = DISEASE_CODES.filter(
       (d) => diseaseStatus(records, d) === 'confirmed_positive',
     );
@@ -494,7 +494,7 @@ export class PmtctService {
 
   async confirmedDiseases(manager: EntityManager, pregnancyId: number): Promise<DiseaseCode[]> {
     const tests = await manager.find(PmtctTest, { where: { pregnancyId, subject: 'woman' } });
-    const records = asRecords(tests);
+    const records = testRecords(tests);
     return DISEASE_CODES.filter((d) => diseaseStatus(records, d) === 'confirmed_positive');
   }
 
@@ -642,14 +642,4 @@ export class PmtctService {
       ]);
     }
   }
-}
-
-export function asRecords(tests: readonly PmtctTest[]) {
-  return tests.map((test) => ({
-    disease: test.disease,
-    kind: test.kind,
-    sampleDate: test.sampleDate,
-    result: test.result,
-    partner: test.subject === 'partner',
-  }));
 }

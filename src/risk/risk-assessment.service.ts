@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AntenatalVisit } from '../antenatal/antenatal-visit.entity';
 import { DiseaseCode, PmtctTest } from '../pmtct/pmtct.entities';
+import { testRecords } from '../pmtct/pmtct.mapper';
 import { diseaseStatus } from '../pmtct/rules/pmtct-rules';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
@@ -462,11 +463,9 @@ export class RiskAssessmentService {
       where: { pregnancyId: pregnancy.id, subject: 'woman' },
       order: { sampleDate: 'ASC', id: 'ASC' },
     });
-    const known = tests
-      .filter((test) => test.resultDate !== null && test.resultDate <= assessedOn)
-      .map((test) => ({ ...test, partner: false }));
+    const known = tests.filter((test) => test.resultDate !== null && test.resultDate <= assessedOn);
     const confirmed = (disease: DiseaseCode) =>
-      diseaseStatus(known, disease) === 'confirmed_positive';
+      diseaseStatus(testRecords(known), disease) === 'confirmed_positive';
     const confirmation = (disease: DiseaseCode) =>
       known.find(
         (t) => t.disease === disease && t.kind === 'confirmatory' && t.result === 'positive',
