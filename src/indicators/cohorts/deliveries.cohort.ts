@@ -1,0 +1,9 @@
+import type { CohortDefinition } from './cohort-definition';
+
+export const DELIVERIES_COHORT: CohortDefinition = {
+  code: 'deliveries',
+  caseKind: 'newborn',
+  description: 'To be written',
+  sql: 'SELECT NULL AS case_id, NULL AS facility_id, NULL AS woman_id, NULL AS pregnancy_id, NULL AS newborn_id, NULL AS attributed_on FROM DUAL WHERE FALSE',
+  fields: [],
+};

@@ -1,0 +1,3 @@
+import type { IndicatorDefinition } from './indicator-definition';
+
+export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [];

@@ -1,0 +1,3 @@
+import type { IndicatorDefinition } from './indicator-definition';
+
+export const CLASSES_INDICATORS: readonly IndicatorDefinition[] = [];

@@ -1,0 +1,3 @@
+import type { IndicatorDefinition } from './indicator-definition';
+
+export const FOLIC_ACID_INDICATORS: readonly IndicatorDefinition[] = [];

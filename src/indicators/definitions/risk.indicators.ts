@@ -1,0 +1,3 @@
+import type { IndicatorDefinition } from './indicator-definition';
+
+export const RISK_INDICATORS: readonly IndicatorDefinition[] = [];

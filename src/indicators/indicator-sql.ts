@@ -1,0 +1,138 @@
+import type { CohortDefinition } from './cohorts/cohort-definition';
+import type { IndicatorDefinition } from './definitions/indicator-definition';
+
+/** The values a cohort's placeholders are bound to. */
+export interface CohortParams {
+  facilityIds: readonly number[];
+  /** First day of the period (hospital calendar). */
+  from: string;
+  /** The day after the period's last day. */
+  to: string;
+  fromAt: Date;
+  toAt: Date;
+  /** The hospital's UTC offset, '+08:00'. */
+  tz: string;
+  /** The period's last day. */
+  asOf: string;
+}
+
+export interface BoundSql {
+  sql: string;
+  params: unknown[];
+}
+
+const PLACEHOLDER = /:(facilities|fromAt|toAt|from|to|tz|asOf)\b/g;
+
+/** Replaces the cohort's named placeholders with `?` and the matching parameters, in order. */
+export function bindCohort(cohort: CohortDefinition, p: CohortParams): BoundSql {
+  if (p.facilityIds.length === 0) throw new Error('A cohort needs at least one facility');
+  const params: unknown[] = [];
+  const sql = cohort.sql.replace(PLACEHOLDER, (_match, name: string) => {
+    switch (name) {
+      case 'facilities':
+        params.push(...p.facilityIds);
+        return p.facilityIds.map(() => '?').join(', ');
+      case 'fromAt':
+        params.push(p.fromAt);
+        return '?';
+      case 'toAt':
+        params.push(p.toAt);
+        return '?';
+      case 'from':
+        params.push(p.from);
+        return '?';
+      case 'to':
+        params.push(p.to);
+        return '?';
+      case 'tz':
+        params.push(p.tz);
+        return '?';
+      default:
+        params.push(p.asOf);
+        return '?';
+    }
+  });
+  return { sql, params };
+}
+
+/** Counted in the denominator: in its population and not excluded. */
+export function denominatorSql(indicator: IndicatorDefinition): string {
+  return `(${indicator.denominator.sql}) AND NOT (${exclusionSql(indicator)})`;
+}
+
+export function numeratorSql(indicator: IndicatorDefinition): string {
+  const population = indicator.numeratorOutsideDenominator
+    ? `NOT (${exclusionSql(indicator)})`
+    : denominatorSql(indicator);
+  return `${population} AND (${indicator.numerator.sql})`;
+}
+
+/** Set aside: in the denominator's population, and matching the exclusion. */
+export function excludedSql(indicator: IndicatorDefinition): string {
+  return `(${indicator.denominator.sql}) AND (${exclusionSql(indicator)})`;
+}
+
+function exclusionSql(indicator: IndicatorDefinition): string {
+  return indicator.exclusion ? `COALESCE(${indicator.exclusion.sql}, FALSE)` : 'FALSE';
+}
+
+export type CaseRole = 'numerator' | 'denominator' | 'excluded';
+
+export function roleSql(indicator: IndicatorDefinition, role: CaseRole): string {
+  switch (role) {
+    case 'numerator':
+      return numeratorSql(indicator);
+    case 'denominator':
+      return denominatorSql(indicator);
+    case 'excluded':
+      return excludedSql(indicator);
+  }
+}
+
+/**
+ * One pass over the cohort for all its indicators, per facility: for indicator i the columns
+ * `n{i}`, `d{i}`, `x{i}` hold numerator, denominator and excluded counts.
+ */
+export function aggregateQuery(
+  cohort: CohortDefinition,
+  indicators: readonly IndicatorDefinition[],
+  p: CohortParams,
+): BoundSql {
+  const bound = bindCohort(cohort, p);
+  const columns = indicators.flatMap((indicator, i) => {
+    const weight = indicator.numeratorWeight ?? '1';
+    return [
+      `COALESCE(SUM(CASE WHEN ${numeratorSql(indicator)} THEN ${weight} ELSE 0 END), 0) AS n${i}`,
+      `COALESCE(SUM(CASE WHEN ${denominatorSql(indicator)} THEN 1 ELSE 0 END), 0) AS d${i}`,
+      `COALESCE(SUM(CASE WHEN ${excludedSql(indicator)} THEN 1 ELSE 0 END), 0) AS x${i}`,
+    ];
+  });
+  return {
+    sql: `SELECT c.facility_id, ${columns.join(',\n  ')}\nFROM (${bound.sql}) c\nGROUP BY c.facility_id`,
+    params: bound.params,
+  };
+}
+
+/** The cases of one role of one indicator, with the cohort's decision columns, a page at a time. */
+export function casesQuery(
+  cohort: CohortDefinition,
+  indicator: IndicatorDefinition,
+  role: CaseRole,
+  p: CohortParams,
+  page: { limit: number; offset: number },
+): { rows: BoundSql; count: BoundSql } {
+  const bound = bindCohort(cohort, p);
+  const where = roleSql(indicator, role);
+  return {
+    rows: {
+      sql:
+        `SELECT c.* FROM (${bound.sql}) c WHERE ${where}\n` +
+        `ORDER BY c.attributed_on, c.case_id LIMIT ? OFFSET ?`,
+      params: [...bound.params, page.limit, page.offset],
+    },
+    count: {
+      sql: `SELECT COUNT(*) AS total FROM (${bound.sql}) c WHERE ${where}`,
+      params: bound.params,
+    },
+  };
+}
