@@ -3,6 +3,8 @@ import { RiskAndAntenatal1795350623335 } from './1795350623335-RiskAndAntenatal'
 import { ClassesAndFolicAcid1795351149387 } from './1795351149387-ClassesAndFolicAcid';
 import { Pmtct1795352203241 } from './1795352203241-Pmtct';
 import { DeliveryAndBreastfeeding1795352585424 } from './1795352585424-DeliveryAndBreastfeeding';
+import { Indicators1795356953186 } from './1795356953186-Indicators';
+import { PregnancyOverdueFrom1795357168398 } from './1795357168398-PregnancyOverdueFrom';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   ClassesAndFolicAcid1795351149387,
   Pmtct1795352203241,
   DeliveryAndBreastfeeding1795352585424,
+  Indicators1795356953186,
+  PregnancyOverdueFrom1795357168398,
 ];

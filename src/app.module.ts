@@ -11,6 +11,8 @@ import { FolicAcidModule } from './folic-acid/folic-acid.module';
 import { PmtctModule } from './pmtct/pmtct.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import { BreastfeedingModule } from './breastfeeding/breastfeeding.module';
+import { IndicatorsModule } from './indicators/indicators-api.module';
+import { IndicatorsWorkerModule } from './indicators/indicators.module';
 
 export interface AppOptions {
   /** Also run queue processors (and the schedule, when cron is set) in the API process. */
@@ -32,7 +34,10 @@ export class AppModule {
         PmtctModule,
         DeliveryModule,
         BreastfeedingModule,
-        ...(options.worker ? [WorkerModule.register(options.worker)] : []),
+        IndicatorsModule,
+        ...(options.worker
+          ? [WorkerModule.register(options.worker), IndicatorsWorkerModule.register(options.worker)]
+          : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };

@@ -33,6 +33,11 @@ import {
   Newborn,
 } from './delivery/delivery.entities';
 import { BreastfeedingFollowUp, PostpartumContact } from './breastfeeding/breastfeeding.entities';
+import {
+  IndicatorTargetOverride,
+  IndicatorValue,
+  IndicatorWatermark,
+} from './indicators/indicator.entities';
 
 /** Every entity, for the data source shared by the app and the migration CLI. */
 export const ENTITIES = [
@@ -72,4 +77,7 @@ export const ENTITIES = [
   FeedingContraindication,
   PostpartumContact,
   BreastfeedingFollowUp,
+  IndicatorValue,
+  IndicatorTargetOverride,
+  IndicatorWatermark,
 ];

@@ -4,12 +4,19 @@ import { NestFactory } from '@nestjs/core';
 import { loadDotEnv, workerConfig } from '../config';
 import { CoreModule } from './core/core.module';
 import { WorkerModule } from './core/queue/worker.module';
+import { IndicatorsWorkerModule } from './indicators/indicators.module';
 
 async function bootstrap(): Promise<void> {
   loadDotEnv();
   const { cronEnabled } = workerConfig();
 
-  @Module({ imports: [CoreModule, WorkerModule.register({ cron: cronEnabled })] })
+  @Module({
+    imports: [
+      CoreModule,
+      WorkerModule.register({ cron: cronEnabled }),
+      IndicatorsWorkerModule.register({ cron: cronEnabled }),
+    ],
+  })
   class WorkerAppModule {}
 
   const app = await NestFactory.createApplicationContext(WorkerAppModule);

@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   'delete',
   'view_unmasked',
   'override',
+  /** The cases behind an indicator value were listed. */
+  'view_cases',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -83,6 +83,12 @@ export const ERROR_HTTP_STATUS = {
   DELIVERY_RECORD_INVALID: HttpStatus.BAD_REQUEST,
   POSTPARTUM_CONTACT_INVALID: HttpStatus.BAD_REQUEST,
   FOLLOW_UP_NOT_FOUND: HttpStatus.NOT_FOUND,
+
+  INDICATOR_NOT_FOUND: HttpStatus.NOT_FOUND,
+  COMPUTATION_NOT_FOUND: HttpStatus.NOT_FOUND,
+  EXPORT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  EXPORT_NOT_READY: HttpStatus.CONFLICT,
+  REGION_NOT_FOUND: HttpStatus.NOT_FOUND,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

@@ -3,10 +3,20 @@ import type { JobOptions } from 'bull';
 /** Every queue, job name and default option in one place; producers and processors import these. */
 export const QUEUES = {
   system: 'system',
+  indicators: 'indicators',
 } as const;
 
 export const SYSTEM_JOBS = {
   heartbeat: 'heartbeat',
+} as const;
+
+export const INDICATOR_JOBS = {
+  /** Count one facility's (or region's) indicators for one period and upsert the values. */
+  compute: 'compute',
+  /** Nightly: mark late-corrected periods stale, then enqueue the computations due. */
+  plan: 'plan',
+  /** Build an export file of computed values. */
+  export: 'export',
 } as const;
 
 export const DEFAULT_JOB_OPTIONS: JobOptions = {

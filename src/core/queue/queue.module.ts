@@ -16,7 +16,7 @@ import { HeartbeatProducer } from './heartbeat.producer';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.system }),
+    BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.indicators }),
   ],
   providers: [HeartbeatProducer],
   exports: [BullModule, HeartbeatProducer],

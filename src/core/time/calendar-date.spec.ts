@@ -5,6 +5,7 @@ import {
   isIsoDate,
   startOfDayIn,
   todayIn,
+  utcOffsetOf,
 } from './calendar-date';
 
 describe('isIsoDate', () => {
@@ -159,5 +160,17 @@ describe('startOfDayIn', () => {
     const start = startOfDayIn('2026-11-22', 'Asia/Shanghai');
     expect(todayIn('Asia/Shanghai', start)).toBe('2026-11-22');
     expect(todayIn('Asia/Shanghai', new Date(start.getTime() - 1))).toBe('2026-11-21');
+  });
+});
+
+describe('utcOffsetOf', () => {
+  it.each([
+    ['Asia/Shanghai', '2026-01-15T00:00:00Z', '+08:00'],
+    ['UTC', '2026-01-15T00:00:00Z', '+00:00'],
+    ['America/New_York', '2026-01-15T12:00:00Z', '-05:00'],
+    ['America/New_York', '2026-07-15T12:00:00Z', '-04:00'],
+    ['Asia/Kolkata', '2026-07-15T12:00:00Z', '+05:30'],
+  ])('%s at %s is %s', (zone, instant, offset) => {
+    expect(utcOffsetOf(zone, new Date(instant))).toBe(offset);
   });
 });

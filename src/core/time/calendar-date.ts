@@ -61,6 +61,14 @@ export function startOfDayIn(date: IsoDate, timeZone: string): Date {
   return new Date(instant);
 }
 
+/** The zone's offset from UTC at an instant, as MySQL's CONVERT_TZ takes it: '+08:00'. */
+export function utcOffsetOf(timeZone: string, instant: Date): string {
+  const minutes = Math.round(zoneOffsetMs(instant.getTime(), timeZone) / 60_000);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 function zoneOffsetMs(instant: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,

@@ -1,0 +1,187 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
+import {
+  INDICATOR_GROUPS,
+  INDICATOR_UNITS,
+  TARGET_DIRECTIONS,
+  type IndicatorGroup,
+  type IndicatorUnit,
+  type TargetDirection,
+} from '../definitions/indicator-definition';
+import { EXPORT_FORMATS, type ExportFormat } from '../indicator-jobs.producer';
+import { PERIOD_KEY_PATTERN } from '../periods';
+
+const PERIOD_MESSAGE =
+  'period must be a month (2026-03), a quarter (2026-Q1), a year (2026) or a statistical year (SY2026)';
+const REGION_PATTERN = /^\d{6}$/;
+
+/** Either one facility (default: the caller's) or a region code, never both. */
+export class ScopeQueryDto {
+  @ApiPropertyOptional({ description: "Facility id; defaults to the caller's facility" })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  facilityId?: number;
+
+  @ApiPropertyOptional({ example: '110105', description: 'Region code (statisticians and admins)' })
+  @IsOptional()
+  @Matches(REGION_PATTERN, { message: 'regionCode must be 6 digits' })
+  regionCode?: string;
+
+  @ApiProperty({ example: '2026-03' })
+  @Matches(PERIOD_KEY_PATTERN, { message: PERIOD_MESSAGE })
+  period: string;
+}
+
+export class ComputationRequestDto extends ScopeQueryDto {
+  @ApiPropertyOptional({ enum: INDICATOR_GROUPS, description: 'One group; all when omitted' })
+  @IsOptional()
+  @IsIn(INDICATOR_GROUPS)
+  group?: IndicatorGroup;
+}
+
+export class ComputationDto {
+  @ApiProperty() jobId: string;
+  @ApiProperty({ enum: ['waiting', 'active', 'completed', 'failed', 'delayed', 'paused', 'stuck'] })
+  state: string;
+  @ApiProperty() progress: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) facilityId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) regionCode: string | null;
+  @ApiProperty() period: string;
+  @ApiPropertyOptional({ enum: INDICATOR_GROUPS, nullable: true }) group: IndicatorGroup | null;
+  @ApiProperty() trigger: string;
+  @ApiProperty() attemptsMade: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) failedReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) finishedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Object }) result: unknown;
+}
+
+export class ValuesQueryDto extends ScopeQueryDto {
+  @ApiPropertyOptional({ enum: INDICATOR_GROUPS })
+  @IsOptional()
+  @IsIn(INDICATOR_GROUPS)
+  group?: IndicatorGroup;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 24, default: 6, description: 'Periods in the trend' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  trend: number = 6;
+}
+
+export class TargetDto {
+  @ApiProperty({ enum: TARGET_DIRECTIONS }) direction: TargetDirection;
+  @ApiPropertyOptional({ nullable: true, type: Number }) value: number | null;
+}
+
+export class TrendPointDto {
+  @ApiProperty() period: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) value: number | null;
+}
+
+export class IndicatorValueDto {
+  @ApiProperty() code: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty() nameEn: string;
+  @ApiProperty({ enum: INDICATOR_GROUPS }) group: IndicatorGroup;
+  @ApiProperty({ enum: INDICATOR_UNITS }) unit: IndicatorUnit;
+  @ApiProperty() numerator: number;
+  @ApiProperty() denominator: number;
+  @ApiProperty() excluded: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) value: number | null;
+  @ApiPropertyOptional({ nullable: true, type: TargetDto }) target: TargetDto | null;
+  @ApiPropertyOptional({ nullable: true, type: Boolean }) targetMet: boolean | null;
+  @ApiProperty() definitionVersion: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) computedAt: string | null;
+  @ApiProperty({ description: 'A record behind it changed after it was computed' }) stale: boolean;
+  @ApiProperty({ description: 'Facilities whose values are summed' }) facilities: number;
+  @ApiProperty({ type: [TrendPointDto] }) trend: TrendPointDto[];
+}
+
+export class PeriodValuesDto {
+  @ApiPropertyOptional({ nullable: true, type: Number }) facilityId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) regionCode: string | null;
+  @ApiProperty() period: string;
+  @ApiProperty({ type: [IndicatorValueDto] }) values: IndicatorValueDto[];
+}
+
+export const CASE_ROLES = ['numerator', 'denominator', 'excluded'] as const;
+
+export class CasesQueryDto extends PageQueryDto {
+  @ApiProperty({ example: '2026-03' })
+  @Matches(PERIOD_KEY_PATTERN, { message: PERIOD_MESSAGE })
+  period: string;
+
+  @ApiProperty({ enum: CASE_ROLES })
+  @IsIn(CASE_ROLES)
+  role: (typeof CASE_ROLES)[number];
+}
+
+export class CaseDto {
+  @ApiProperty() caseId: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) womanId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) womanName: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) pregnancyId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) newbornId: number | null;
+  @ApiProperty() attributedOn: string;
+  @ApiProperty({ type: Object, description: 'The columns that decided the case' })
+  fields: Record<string, unknown>;
+}
+
+export class CasePageDto extends PageMetaDto {
+  @ApiProperty({ type: [CaseDto] }) items: CaseDto[];
+  @ApiProperty({ type: Object, description: 'Labels of the decision fields' })
+  fieldLabels: Record<string, string>;
+}
+
+export class CriterionDto {
+  @ApiProperty() description: string;
+}
+
+export class IndicatorDefinitionDto {
+  @ApiProperty() code: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty() nameEn: string;
+  @ApiProperty({ enum: INDICATOR_GROUPS }) group: IndicatorGroup;
+  @ApiProperty({ enum: INDICATOR_UNITS }) unit: IndicatorUnit;
+  @ApiProperty() cohort: string;
+  @ApiProperty() attribution: string;
+  @ApiProperty({ type: CriterionDto }) numerator: CriterionDto;
+  @ApiProperty({ type: CriterionDto }) denominator: CriterionDto;
+  @ApiPropertyOptional({ nullable: true, type: CriterionDto }) exclusion: CriterionDto | null;
+  @ApiPropertyOptional({ nullable: true, type: TargetDto }) target: TargetDto | null;
+  @ApiProperty() version: number;
+}
+
+export class SetTargetDto {
+  @ApiProperty({ enum: TARGET_DIRECTIONS })
+  @IsIn(TARGET_DIRECTIONS)
+  direction: TargetDirection;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: "Null only for 'falling'" })
+  @ValidateIf((o: SetTargetDto) => o.direction !== 'falling' || o.value !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100_000)
+  value: number | null;
+}
+
+export class ExportRequestDto extends ScopeQueryDto {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsIn(EXPORT_FORMATS)
+  format: ExportFormat;
+}
+
+export class ExportJobDto {
+  @ApiProperty() jobId: string;
+  @ApiProperty() state: string;
+  @ApiProperty() progress: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) failedReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) filename: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) downloadUrl: string | null;
+}

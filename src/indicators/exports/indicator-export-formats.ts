@@ -1,0 +1,213 @@
+import ExcelJS from 'exceljs';
+import {
+  INDICATOR_GROUP_NAMES,
+  INDICATOR_GROUPS,
+  type IndicatorUnit,
+} from '../definitions/indicator-definition';
+import type { IndicatorValueView } from '../indicator-values.service';
+import type { Period } from '../periods';
+
+/** Who the values are for, as the export names it. */
+export interface ExportSubject {
+  /** Facility code, or the region code for a region. */
+  code: string;
+  name: string;
+  kind: 'facility' | 'region';
+}
+
+export const UNIT_ZH: Record<IndicatorUnit, string> = {
+  percent: '%',
+  per_mille: '‰',
+  per_100000: '/10万',
+  count: '个',
+  ratio: '比值',
+};
+
+const DIRECTION_ZH = { at_least: '≥', at_most: '≤', falling: '逐年下降' } as const;
+
+/** Column headers as on the bureau's forms. */
+export const XLSX_HEADERS = [
+  '指标代码',
+  '指标名称',
+  '分子',
+  '分母',
+  '排除数',
+  '指标值',
+  '单位',
+  '目标值',
+  '是否达标',
+  '计算时间',
+];
+
+export function targetText(value: IndicatorValueView): string {
+  if (!value.target) return '';
+  const direction = DIRECTION_ZH[value.target.direction];
+  return value.target.value === null ? direction : `${direction}${value.target.value}`;
+}
+
+function metText(met: boolean | null): string {
+  if (met === null) return '—';
+  return met ? '达标' : '未达标';
+}
+
+/** One sheet per indicator group; a missed target is flagged in red. */
+export async function toXlsx(
+  subject: ExportSubject,
+  period: Period,
+  values: IndicatorValueView[],
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'MCH case tracking';
+  for (const group of INDICATOR_GROUPS) {
+    const rows = values.filter((v) => v.group === group);
+    if (rows.length === 0) continue;
+    const sheet = workbook.addWorksheet(`${group} ${INDICATOR_GROUP_NAMES[group].zh}`);
+    sheet.addRow([
+      `${subject.name}（${subject.code}） ${INDICATOR_GROUP_NAMES[group].zh} 统计期 ${period.from} 至 ${period.last}`,
+    ]).font = { bold: true };
+    sheet.addRow(XLSX_HEADERS).font = { bold: true };
+    for (const v of rows) {
+      const row = sheet.addRow([
+        v.code,
+        v.nameZh,
+        v.numerator,
+        v.unit === 'count' ? null : v.denominator,
+        v.excluded,
+        v.value,
+        UNIT_ZH[v.unit],
+        targetText(v),
+        metText(v.targetMet),
+        v.computedAt ?? '未计算',
+      ]);
+      if (v.targetMet === false) {
+        row.getCell(9).font = { color: { argb: 'FFC00000' }, bold: true };
+        row.getCell(6).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+      }
+    }
+    sheet.columns.forEach((column, i) => {
+      column.width = [10, 36, 10, 10, 10, 10, 8, 12, 10, 26][i];
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const CSV_COLUMNS = [
+  'code',
+  'name_zh',
+  'name_en',
+  'group',
+  'unit',
+  'numerator',
+  'denominator',
+  'excluded',
+  'value',
+  'target',
+  'target_met',
+  'computed_at',
+  'stale',
+] as const;
+
+/** UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese names. */
+export function toCsv(
+  subject: ExportSubject,
+  period: Period,
+  values: IndicatorValueView[],
+): Buffer {
+  const lines = [
+    ['subject', 'period', ...CSV_COLUMNS].join(','),
+    ...values.map((v) =>
+      [
+        subject.code,
+        period.key,
+        v.code,
+        v.nameZh,
+        v.nameEn,
+        v.group,
+        v.unit,
+        v.numerator,
+        v.denominator,
+        v.excluded,
+        v.value ?? '',
+        targetText(v),
+        v.targetMet === null ? '' : String(v.targetMet),
+        v.computedAt ?? '',
+        String(v.stale),
+      ]
+        .map(csvField)
+        .join(','),
+    ),
+  ];
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const MEASURE_BASE_URL = 'urn:mch-case-tracking:Measure';
+
+const UCUM: Record<IndicatorUnit, string> = {
+  percent: '%',
+  per_mille: '‰',
+  per_100000: '/100000',
+  count: '1',
+  ratio: '1',
+};
+
+/** A FHIR R4 Bundle of MeasureReports (type summary), one per indicator. */
+export function toFhirBundle(
+  subject: ExportSubject,
+  period: Period,
+  values: IndicatorValueView[],
+  generatedAt: Date,
+): Record<string, unknown> {
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    timestamp: generatedAt.toISOString(),
+    entry: values.map((v) => ({
+      fullUrl: `urn:uuid:${subject.kind}-${subject.code}-${period.key}-${v.code}`,
+      resource: {
+        resourceType: 'MeasureReport',
+        status: v.computedAt ? 'complete' : 'pending',
+        type: 'summary',
+        measure: `${MEASURE_BASE_URL}/${v.code}|${v.definitionVersion}`,
+        date: v.computedAt ?? generatedAt.toISOString(),
+        period: { start: period.from, end: period.last },
+        reporter: {
+          identifier: { system: `urn:mch-case-tracking:${subject.kind}`, value: subject.code },
+          display: subject.name,
+        },
+        group: [
+          {
+            code: { text: `${v.code} ${v.nameEn}` },
+            population: [
+              population('numerator', v.numerator),
+              population('denominator', v.denominator),
+              population('denominator-exclusion', v.excluded),
+            ],
+            ...(v.value === null
+              ? {}
+              : {
+                  measureScore: {
+                    value: v.value,
+                    unit: UCUM[v.unit],
+                    system: 'http://unitsofmeasure.org',
+                  },
+                }),
+          },
+        ],
+      },
+    })),
+  };
+}
+
+function population(code: string, count: number): Record<string, unknown> {
+  return {
+    code: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-population', code }],
+    },
+    count,
+  };
+}

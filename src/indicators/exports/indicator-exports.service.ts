@@ -1,0 +1,97 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bull';
+import { DataSource } from 'typeorm';
+import { Facility } from '../../core/facilities/facility.entity';
+import { QUEUES } from '../../core/queue/queue.constants';
+import type { ComputationScope } from '../indicator-engine.service';
+import type { ExportFormat } from '../indicator-jobs.producer';
+import { IndicatorValuesService } from '../indicator-values.service';
+import { exportNotFound } from '../indicators.errors';
+import { parsePeriod } from '../periods';
+import { toCsv, toFhirBundle, toXlsx, type ExportSubject } from './indicator-export-formats';
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  bytes: number;
+  content: Buffer;
+}
+
+/** Built files wait this long in Redis for their download. */
+export const EXPORT_TTL_SECONDS = 24 * 60 * 60;
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  fhir: 'application/fhir+json; charset=utf-8',
+};
+
+const EXTENSIONS: Record<ExportFormat, string> = { xlsx: 'xlsx', csv: 'csv', fhir: 'json' };
+
+/** A period's computed values as xlsx, CSV or a FHIR MeasureReport bundle. */
+@Injectable()
+export class IndicatorExports {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.indicators) private readonly queue: Queue,
+    private readonly values: IndicatorValuesService,
+  ) {}
+
+  async build(
+    scope: ComputationScope,
+    periodKey: string,
+    format: ExportFormat,
+  ): Promise<ExportFile> {
+    const period = parsePeriod(periodKey);
+    const { values } = await this.values.values(scope, periodKey, null);
+    const subject = await this.subjectOf(scope);
+    const content =
+      format === 'xlsx'
+        ? await toXlsx(subject, period, values)
+        : format === 'csv'
+          ? toCsv(subject, period, values)
+          : Buffer.from(JSON.stringify(toFhirBundle(subject, period, values, new Date()), null, 2));
+    return {
+      filename: `indicators-${subject.code}-${period.key}.${EXTENSIONS[format]}`,
+      contentType: CONTENT_TYPES[format],
+      bytes: content.length,
+      content,
+    };
+  }
+
+  async store(jobId: string, file: ExportFile): Promise<void> {
+    const meta = JSON.stringify({ filename: file.filename, contentType: file.contentType });
+    await this.queue.client
+      .multi()
+      .set(fileKey(jobId), file.content.toString('base64'), 'EX', EXPORT_TTL_SECONDS)
+      .set(`${fileKey(jobId)}:meta`, meta, 'EX', EXPORT_TTL_SECONDS)
+      .exec();
+  }
+
+  async fetch(jobId: string): Promise<ExportFile> {
+    const [content, meta] = await Promise.all([
+      this.queue.client.get(fileKey(jobId)),
+      this.queue.client.get(`${fileKey(jobId)}:meta`),
+    ]);
+    if (content === null || meta === null) throw exportNotFound(jobId);
+    const { filename, contentType } = JSON.parse(meta) as { filename: string; contentType: string };
+    const buffer = Buffer.from(content, 'base64');
+    return { filename, contentType, bytes: buffer.length, content: buffer };
+  }
+
+  private async subjectOf(scope: ComputationScope): Promise<ExportSubject> {
+    if ('facilityId' in scope) {
+      const facility = await this.dataSource.manager.findOneByOrFail(Facility, {
+        id: scope.facilityId,
+      });
+      return { code: facility.code, name: facility.name, kind: 'facility' };
+    }
+    return { code: scope.regionCode, name: `行政区划 ${scope.regionCode}`, kind: 'region' };
+  }
+}
+
+function fileKey(jobId: string): string {
+  return `mch:indicator-export:${jobId}`;
+}

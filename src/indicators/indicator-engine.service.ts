@@ -1,0 +1,205 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { appConfig } from '../../config';
+import { Facility } from '../core/facilities/facility.entity';
+import { DomainError } from '../core/errors/domain.error';
+import { startOfDayIn, utcOffsetOf } from '../core/time/calendar-date';
+import { INDICATORS } from './definitions';
+import type {
+  IndicatorDefinition,
+  IndicatorGroup,
+  IndicatorTarget,
+} from './definitions/indicator-definition';
+import { countIndicators, type IndicatorCount } from './indicator-calculator';
+import { IndicatorTargetOverride, IndicatorValue } from './indicator.entities';
+import type { CohortParams } from './indicator-sql';
+import { indicatorValue, targetMet } from './indicator-value';
+import { parsePeriod, samePeriodYearBefore, type Period } from './periods';
+import { regionNotFound } from './indicators.errors';
+
+/** What one computation covers: one facility, or every facility of a region, for one period. */
+export type ComputationScope = { facilityId: number } | { regionCode: string };
+
+export interface ComputationRequest {
+  scope: ComputationScope;
+  period: string;
+  /** One group, or every indicator when null. */
+  group: IndicatorGroup | null;
+}
+
+export interface ComputationSummary {
+  facilityIds: number[];
+  period: string;
+  group: IndicatorGroup | null;
+  values: number;
+  computedAt: string;
+}
+
+/** Counts indicators with set-based SQL and upserts one row per indicator, facility and period. */
+@Injectable()
+export class IndicatorEngine {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  async compute(
+    request: ComputationRequest,
+    jobId: string,
+    onProgress: (percent: number) => Promise<void> | void = () => undefined,
+  ): Promise<ComputationSummary> {
+    const period = parsePeriod(request.period);
+    const facilityIds = await this.facilitiesOf(request.scope);
+    const indicators = indicatorsOf(request.group);
+    const counts = await countIndicators(
+      this.dataSource.manager,
+      indicators,
+      this.cohortParams(facilityIds, period),
+      (done, total) => onProgress(Math.round((done / total) * 90)),
+    );
+    const computedAt = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const rows = await this.valueRows(manager, counts, period, computedAt, jobId);
+      await upsertValues(manager, rows);
+    });
+    await onProgress(100);
+    return {
+      facilityIds,
+      period: period.key,
+      group: request.group,
+      values: counts.length,
+      computedAt: computedAt.toISOString(),
+    };
+  }
+
+  /** The period's bounds as the cohorts' placeholders take them, in the hospital's time zone. */
+  cohortParams(facilityIds: readonly number[], period: Period): CohortParams {
+    const zone = this.app.timeZone;
+    const fromAt = startOfDayIn(period.from, zone);
+    return {
+      facilityIds,
+      from: period.from,
+      to: period.to,
+      fromAt,
+      toAt: startOfDayIn(period.to, zone),
+      tz: utcOffsetOf(zone, fromAt),
+      asOf: period.last,
+    };
+  }
+
+  async facilitiesOf(scope: ComputationScope): Promise<number[]> {
+    if ('facilityId' in scope) {
+      const exists = await this.dataSource.manager.existsBy(Facility, { id: scope.facilityId });
+      if (!exists) {
+        throw new DomainError('FACILITY_NOT_FOUND', `Facility ${scope.facilityId} does not exist`);
+      }
+      return [scope.facilityId];
+    }
+    const facilities = await this.dataSource.manager.find(Facility, {
+      select: { id: true },
+      where: { regionCode: scope.regionCode },
+      order: { id: 'ASC' },
+    });
+    if (facilities.length === 0) throw regionNotFound(scope.regionCode);
+    return facilities.map((f) => f.id);
+  }
+
+  private async valueRows(
+    manager: EntityManager,
+    counts: IndicatorCount[],
+    period: Period,
+    computedAt: Date,
+    jobId: string,
+  ): Promise<Partial<IndicatorValue>[]> {
+    const facilityIds = [...new Set(counts.map((c) => c.facilityId))];
+    const overrides = await manager.find(IndicatorTargetOverride, {
+      where: { facilityId: In(facilityIds) },
+    });
+    const yearBefore = samePeriodYearBefore(period);
+    const previous = await manager.find(IndicatorValue, {
+      select: { indicatorCode: true, facilityId: true, value: true },
+      where: { facilityId: In(facilityIds), periodKey: yearBefore.key },
+    });
+    const definitions = new Map(INDICATORS.map((d) => [d.code, d]));
+    return counts.map((count) => {
+      const definition = definitions.get(count.code) as IndicatorDefinition;
+      const target = targetFor(definition, count.facilityId, overrides);
+      const value = indicatorValue(definition.unit, count.numerator, count.denominator);
+      const before =
+        previous.find((p) => p.indicatorCode === count.code && p.facilityId === count.facilityId)
+          ?.value ?? null;
+      return {
+        indicatorCode: count.code,
+        facilityId: count.facilityId,
+        periodKey: period.key,
+        periodKind: period.kind,
+        periodFrom: period.from,
+        numerator: count.numerator,
+        denominator: count.denominator,
+        excluded: count.excluded,
+        value,
+        targetDirection: target?.direction ?? null,
+        targetValue: target?.value ?? null,
+        targetMet: targetMet(target, value, before),
+        definitionVersion: definition.version,
+        computedAt,
+        jobId,
+        stale: false,
+      };
+    });
+  }
+}
+
+export function indicatorsOf(group: IndicatorGroup | null): IndicatorDefinition[] {
+  return INDICATORS.filter((i) => group === null || i.group === group);
+}
+
+/** The facility's own target when an admin set one, otherwise the definition's. */
+export function targetFor(
+  definition: IndicatorDefinition,
+  facilityId: number,
+  overrides: readonly IndicatorTargetOverride[],
+): IndicatorTarget | null {
+  const override = overrides.find(
+    (o) => o.facilityId === facilityId && o.indicatorCode === definition.code,
+  );
+  return override ? { direction: override.direction, value: override.value } : definition.target;
+}
+
+const UPSERT_BATCH = 500;
+
+/** Insert or replace by (indicator, facility, period): a second run leaves the same rows. */
+async function upsertValues(
+  manager: EntityManager,
+  rows: Partial<IndicatorValue>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(IndicatorValue)
+      .values(rows.slice(i, i + UPSERT_BATCH))
+      .orUpdate(
+        [
+          'period_kind',
+          'period_from',
+          'numerator',
+          'denominator',
+          'excluded',
+          'value',
+          'target_direction',
+          'target_value',
+          'target_met',
+          'definition_version',
+          'computed_at',
+          'job_id',
+          'stale',
+        ],
+        ['indicator_code', 'facility_id', 'period_key'],
+      )
+      .updateEntity(false)
+      .execute();
+  }
+}

@@ -1,0 +1,76 @@
+import { Process, Processor } from '@nestjs/bull';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bull';
+import { INDICATOR_JOBS, QUEUES } from '../core/queue/queue.constants';
+import { IndicatorEngine, type ComputationSummary } from './indicator-engine.service';
+import type { ComputeJobData, ExportJobData, PlanJobData } from './indicator-jobs.producer';
+import { IndicatorPlanner, type Plan } from './indicator-planner.service';
+import { IndicatorExports, type ExportFile } from './exports/indicator-exports.service';
+
+/** Thin: each job calls one service method. Only transient failures are retried. */
+@Processor(QUEUES.indicators)
+export class IndicatorJobsProcessor {
+  private readonly logger = new Logger(IndicatorJobsProcessor.name);
+
+  constructor(
+    private readonly engine: IndicatorEngine,
+    private readonly planner: IndicatorPlanner,
+    private readonly exports: IndicatorExports,
+  ) {}
+
+  @Process({ name: INDICATOR_JOBS.compute, concurrency: 1 })
+  compute(job: Job<ComputeJobData>): Promise<ComputationSummary> {
+    return retryOnlyTransient(job, () =>
+      this.engine.compute(job.data, String(job.id), (percent) => job.progress(percent)),
+    );
+  }
+
+  @Process({ name: INDICATOR_JOBS.plan, concurrency: 1 })
+  async plan(job: Job<PlanJobData>): Promise<Plan> {
+    const plan = await retryOnlyTransient(job, () => this.planner.planDay(job.data.day));
+    this.logger.log(`Indicator plan for ${job.data.day}: ${plan.enqueued} computations`);
+    return plan;
+  }
+
+  @Process({ name: INDICATOR_JOBS.export, concurrency: 1 })
+  export(job: Job<ExportJobData>): Promise<Omit<ExportFile, 'content'>> {
+    return retryOnlyTransient(job, async () => {
+      const file = await this.exports.build(job.data.scope, job.data.period, job.data.format);
+      await job.progress(80);
+      await this.exports.store(String(job.id), file);
+      return { filename: file.filename, contentType: file.contentType, bytes: file.bytes };
+    });
+  }
+}
+
+const TRANSIENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_LOCK_DEADLOCK',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_QUERY_INTERRUPTED',
+]);
+
+/** A lost connection or a deadlock is worth retrying (with the queue's backoff); a bad request is not. */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const codes = [error, (error as { driverError?: unknown }).driverError]
+    .map((e) => (e as { code?: unknown } | undefined)?.code)
+    .filter((code): code is string => typeof code === 'string');
+  return (
+    codes.some((code) => TRANSIENT_CODES.has(code)) || error.name === 'MaxRetriesPerRequestError'
+  );
+}
+
+async function retryOnlyTransient<T>(job: Job, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!isTransient(error)) await job.discard();
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import type { Job, JobOptions, Queue } from 'bull';
+import { INDICATOR_JOBS, QUEUES } from '../core/queue/queue.constants';
+import type { IndicatorGroup } from './definitions/indicator-definition';
+import type { ComputationScope } from './indicator-engine.service';
+
+export type ComputationTrigger = 'on_demand' | 'nightly' | 'stale' | 'year_end' | 'backfill';
+
+export interface ComputeJobData {
+  scope: ComputationScope;
+  period: string;
+  group: IndicatorGroup | null;
+  trigger: ComputationTrigger;
+  requestedBy: number | null;
+}
+
+export interface PlanJobData {
+  /** The hospital day the plan is for. */
+  day: string;
+}
+
+export const EXPORT_FORMATS = ['xlsx', 'csv', 'fhir'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportJobData {
+  scope: ComputationScope;
+  period: string;
+  format: ExportFormat;
+  requestedBy: number | null;
+}
+
+export type IndicatorJobData = ComputeJobData | PlanJobData | ExportJobData;
+
+/** The only caller of queue.add for the indicators queue. */
+@Injectable()
+export class IndicatorJobsProducer {
+  constructor(@InjectQueue(QUEUES.indicators) readonly queue: Queue<IndicatorJobData>) {}
+
+  /**
+   * On demand every request runs; scheduled runs carry the day (or the period, for year ends) in
+   * their job id, so a second tick of the same cron adds nothing.
+   */
+  compute(data: ComputeJobData, runKey: string = `${Date.now()}`): Promise<Job<IndicatorJobData>> {
+    const scope =
+      'facilityId' in data.scope ? `f${data.scope.facilityId}` : `r${data.scope.regionCode}`;
+    const jobId = `compute:${scope}:${data.period}:${data.group ?? 'all'}:${data.trigger}:${runKey}`;
+    return this.queue.add(INDICATOR_JOBS.compute, data, { jobId, ...COMPUTE_OPTIONS });
+  }
+
+  plan(day: string): Promise<Job<IndicatorJobData>> {
+    return this.queue.add(INDICATOR_JOBS.plan, { day } satisfies PlanJobData, {
+      jobId: `plan:${day}`,
+      attempts: 3,
+    });
+  }
+
+  export(data: ExportJobData): Promise<Job<IndicatorJobData>> {
+    return this.queue.add(INDICATOR_JOBS.export, data, {
+      jobId: `export:${Date.now()}:${Math.random().toString(36).slice(2, 8)}`,
+      attempts: 3,
+    });
+  }
+
+  job(jobId: string): Promise<Job<IndicatorJobData> | null> {
+    return this.queue.getJob(jobId);
+  }
+
+  failed(start: number, end: number): Promise<Job<IndicatorJobData>[]> {
+    return this.queue.getFailed(start, end);
+  }
+}
+
+const COMPUTE_OPTIONS: JobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: 5000,
+  removeOnFail: 5000,
+};

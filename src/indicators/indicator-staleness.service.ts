@@ -1,0 +1,215 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { appConfig } from '../../config';
+import { utcOffsetOf } from '../core/time/calendar-date';
+import { IndicatorWatermark } from './indicator.entities';
+import { periodsContaining } from './periods';
+
+const WATERMARK = 'audit_trail';
+
+interface Link {
+  /** Joins from the changed audit rows `a` (with `a.ref`, the record id) to the record. */
+  join: string;
+  column: string;
+}
+
+/** Audited records that belong to a pregnancy, and how to reach it. */
+const PREGNANCY_OF: Record<string, Link> = {
+  pregnancy: { join: '', column: 'a.ref' },
+  antenatal_visit: { join: 'JOIN antenatal_visit t ON t.id = a.ref', column: 't.pregnancy_id' },
+  risk_assessment: { join: 'JOIN risk_assessment t ON t.id = a.ref', column: 't.pregnancy_id' },
+  risk_report: { join: 'JOIN risk_report t ON t.id = a.ref', column: 't.pregnancy_id' },
+  high_risk_case: { join: 'JOIN high_risk_case t ON t.id = a.ref', column: 't.pregnancy_id' },
+  referral: {
+    join: 'JOIN referral t ON t.id = a.ref JOIN high_risk_case c ON c.id = t.case_id',
+    column: 'c.pregnancy_id',
+  },
+  high_risk_case_note: {
+    join: 'JOIN high_risk_case_note t ON t.id = a.ref JOIN high_risk_case c ON c.id = t.case_id',
+    column: 'c.pregnancy_id',
+  },
+  pmtct_test: { join: 'JOIN pmtct_test t ON t.id = a.ref', column: 't.pregnancy_id' },
+  pmtct_counselling: { join: 'JOIN pmtct_counselling t ON t.id = a.ref', column: 't.pregnancy_id' },
+  maternal_treatment: {
+    join: 'JOIN maternal_treatment t ON t.id = a.ref',
+    column: 't.pregnancy_id',
+  },
+  treatment_dose: {
+    join: 'JOIN treatment_dose t ON t.id = a.ref JOIN maternal_treatment m ON m.id = t.treatment_id',
+    column: 'm.pregnancy_id',
+  },
+  exposed_infant: { join: 'JOIN exposed_infant t ON t.id = a.ref', column: 't.pregnancy_id' },
+  infant_follow_up: {
+    join: 'JOIN infant_follow_up t ON t.id = a.ref JOIN exposed_infant e ON e.id = t.infant_id',
+    column: 'e.pregnancy_id',
+  },
+  delivery: { join: 'JOIN delivery t ON t.id = a.ref', column: 't.pregnancy_id' },
+  newborn: { join: 'JOIN newborn t ON t.id = a.ref', column: 't.pregnancy_id' },
+  feeding_event: {
+    join: 'JOIN feeding_event t ON t.id = a.ref JOIN newborn n ON n.id = t.newborn_id',
+    column: 'n.pregnancy_id',
+  },
+  feeding_contraindication: {
+    join: 'JOIN feeding_contraindication t ON t.id = a.ref JOIN newborn n ON n.id = t.newborn_id',
+    column: 'n.pregnancy_id',
+  },
+  postpartum_contact: {
+    join: 'JOIN postpartum_contact t ON t.id = a.ref',
+    column: 't.pregnancy_id',
+  },
+  breastfeeding_follow_up: {
+    join: 'JOIN breastfeeding_follow_up t ON t.id = a.ref',
+    column: 't.pregnancy_id',
+  },
+};
+
+/** Audited records that belong to a woman rather than one pregnancy: all her pregnancies count. */
+const WOMAN_OF: Record<string, Link> = {
+  woman: { join: '', column: 'a.ref' },
+  folic_acid_dispensing: {
+    join: 'JOIN folic_acid_dispensing t ON t.id = a.ref',
+    column: 't.woman_id',
+  },
+  folic_acid_intake_report: {
+    join: 'JOIN folic_acid_intake_report t ON t.id = a.ref',
+    column: 't.woman_id',
+  },
+  folic_acid_survey: { join: 'JOIN folic_acid_survey t ON t.id = a.ref', column: 't.woman_id' },
+  class_attendance: { join: 'JOIN class_attendance t ON t.id = a.ref', column: 't.woman_id' },
+};
+
+/** Records whose own day puts them in a period: gradings, follow-ups, surveys, class sessions. */
+const OWN_DAY_OF: Record<string, { join: string; facilityId: string; day: string }> = {
+  risk_assessment: {
+    join: 'JOIN risk_assessment t ON t.id = a.ref',
+    facilityId: 't.facility_id',
+    day: 't.assessed_on',
+  },
+  breastfeeding_follow_up: {
+    join: 'JOIN breastfeeding_follow_up t ON t.id = a.ref',
+    facilityId: 't.facility_id',
+    day: 't.followed_up_on',
+  },
+  folic_acid_survey: {
+    join: 'JOIN folic_acid_survey t ON t.id = a.ref',
+    facilityId: 't.facility_id',
+    day: 't.asked_on',
+  },
+  class_session: {
+    join: 'JOIN class_session t ON t.id = a.ref',
+    facilityId: 't.facility_id',
+    day: 't.session_date',
+  },
+  class_attendance: {
+    join: 'JOIN class_attendance t ON t.id = a.ref JOIN class_session s ON s.id = t.session_id',
+    facilityId: 's.facility_id',
+    day: 's.session_date',
+  },
+};
+
+export interface StaleMarking {
+  auditEntriesRead: number;
+  days: number;
+  valuesMarked: number;
+}
+
+/**
+ * Late corrections: reads the audit trail since the last run, finds the facility days the changed
+ * records are counted on (registration, delivery, status, grading, follow-up and session days),
+ * and marks the computed values of every period containing them stale.
+ */
+@Injectable()
+export class IndicatorStaleness {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  async markFromAuditTrail(): Promise<StaleMarking> {
+    return this.dataSource.transaction(async (manager) => {
+      const watermark = await manager.findOne(IndicatorWatermark, {
+        where: { name: WATERMARK },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const from = watermark?.lastAuditId ?? '0';
+      const [{ upTo }] = await manager.query<Array<{ upTo: string | null }>>(
+        'SELECT MAX(id) AS upTo FROM audit_entry',
+      );
+      if (upTo === null || BigInt(upTo) <= BigInt(from)) {
+        return { auditEntriesRead: 0, days: 0, valuesMarked: 0 };
+      }
+      const days = await this.affectedDays(manager, from, upTo);
+      let valuesMarked = 0;
+      for (const [facilityId, facilityDays] of groupByFacility(days)) {
+        const keys = [
+          ...new Set(facilityDays.flatMap((d) => periodsContaining(d).map((p) => p.key))),
+        ];
+        const result: { affectedRows?: number } = await manager.query(
+          `UPDATE indicator_value SET stale = 1
+           WHERE facility_id = ? AND stale = 0 AND period_key IN (${keys.map(() => '?').join(', ')})`,
+          [facilityId, ...keys],
+        );
+        valuesMarked += result.affectedRows ?? 0;
+      }
+      await manager.upsert(IndicatorWatermark, { name: WATERMARK, lastAuditId: upTo }, ['name']);
+      return {
+        auditEntriesRead: Number(BigInt(upTo) - BigInt(from)),
+        days: days.length,
+        valuesMarked,
+      };
+    });
+  }
+
+  private async affectedDays(
+    manager: EntityManager,
+    fromId: string,
+    toId: string,
+  ): Promise<Array<{ facilityId: number; day: string }>> {
+    const pregnancies = [
+      ...Object.entries(PREGNANCY_OF).map(
+        ([entity, link]) =>
+          `SELECT ${link.column} AS pregnancy_id FROM changed a ${link.join} WHERE a.entity = '${entity}'`,
+      ),
+      ...Object.entries(WOMAN_OF).map(
+        ([entity, link]) =>
+          `SELECT p.id FROM changed a ${link.join} JOIN pregnancy p ON p.woman_id = ${link.column} WHERE a.entity = '${entity}'`,
+      ),
+    ].join('\n      UNION ');
+    const ownDays = Object.entries(OWN_DAY_OF)
+      .map(
+        ([entity, link]) =>
+          `SELECT ${link.facilityId}, ${link.day} FROM changed a ${link.join} WHERE a.entity = '${entity}'`,
+      )
+      .join('\n      UNION ');
+    const sql = `WITH changed AS (
+        SELECT entity, CAST(entity_id AS UNSIGNED) AS ref FROM audit_entry
+        WHERE id > ? AND id <= ? AND action NOT IN ('view_unmasked', 'view_cases')),
+      touched AS (SELECT DISTINCT pregnancy_id FROM (${pregnancies}) u)
+      SELECT p.facility_id, p.registration_date AS day
+        FROM touched x JOIN pregnancy p ON p.id = x.pregnancy_id
+      UNION SELECT p.facility_id, p.status_date
+        FROM touched x JOIN pregnancy p ON p.id = x.pregnancy_id WHERE p.status_date IS NOT NULL
+      UNION SELECT d.facility_id, DATE(CONVERT_TZ(d.delivered_at, '+00:00', ?))
+        FROM touched x JOIN delivery d ON d.pregnancy_id = x.pregnancy_id
+      UNION ${ownDays}`;
+    const tz = utcOffsetOf(this.app.timeZone, new Date());
+    const rows = await manager.query<Array<{ facility_id: number; day: string | null }>>(sql, [
+      fromId,
+      toId,
+      tz,
+    ]);
+    return rows
+      .filter((r) => r.day !== null)
+      .map((r) => ({ facilityId: Number(r.facility_id), day: String(r.day).slice(0, 10) }));
+  }
+}
+
+function groupByFacility(days: Array<{ facilityId: number; day: string }>): Map<number, string[]> {
+  const byFacility = new Map<number, string[]>();
+  for (const { facilityId, day } of days) {
+    byFacility.set(facilityId, [...(byFacility.get(facilityId) ?? []), day]);
+  }
+  return byFacility;
+}

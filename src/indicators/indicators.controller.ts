@@ -1,0 +1,183 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../core/auth/actor';
+import { CurrentActor, Roles } from '../core/auth/auth.decorators';
+import { ErrorResponseDto } from '../core/errors/error-response.dto';
+import { IdParam } from '../core/http/id-param';
+import {
+  CasePageDto,
+  CasesQueryDto,
+  ComputationDto,
+  ComputationRequestDto,
+  ExportJobDto,
+  ExportRequestDto,
+  IndicatorDefinitionDto,
+  PeriodValuesDto,
+  SetTargetDto,
+  TargetDto,
+  ValuesQueryDto,
+} from './dto/indicators.dto';
+import type { ExportFile } from './exports/indicator-exports.service';
+import { IndicatorsService } from './indicators.service';
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Controller()
+export class IndicatorsController {
+  constructor(private readonly indicators: IndicatorsService) {}
+
+  @Get('indicators')
+  @ApiOperation({ summary: 'Every indicator definition: cohort, numerator, denominator, target' })
+  @ApiOkResponse({ type: [IndicatorDefinitionDto] })
+  definitions(): IndicatorDefinitionDto[] {
+    return this.indicators.definitions();
+  }
+
+  @Put('indicators/:code/targets/:facilityId')
+  @Roles('admin')
+  @ApiOperation({ summary: "Set a facility's own target for an indicator" })
+  @ApiOkResponse({ type: TargetDto })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'INDICATOR_NOT_FOUND, FACILITY_NOT_FOUND',
+  })
+  setTarget(
+    @Param('code') code: string,
+    @IdParam('facilityId') facilityId: number,
+    @Body() input: SetTargetDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<TargetDto> {
+    return this.indicators.setTarget(code, facilityId, input, actor);
+  }
+
+  @Post('indicator-computations')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Queue the computation of a facility or region for a period' })
+  @ApiAcceptedResponse({ type: ComputationDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
+  compute(
+    @Body() input: ComputationRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ComputationDto> {
+    return this.indicators.requestComputation(input, actor);
+  }
+
+  @Get('indicator-computations/failed')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @ApiOperation({ summary: 'The latest failed computations, with their reasons' })
+  @ApiOkResponse({ type: [ComputationDto] })
+  failed(@CurrentActor() actor: Actor): Promise<ComputationDto[]> {
+    return this.indicators.failedComputations(actor);
+  }
+
+  @Get('indicator-computations/:jobId')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @ApiOkResponse({ type: ComputationDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'COMPUTATION_NOT_FOUND' })
+  computation(
+    @Param('jobId') jobId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<ComputationDto> {
+    return this.indicators.computation(jobId, actor);
+  }
+
+  @Get('indicator-values')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @ApiOperation({ summary: "A period's computed values with targets and the trend before it" })
+  @ApiOkResponse({ type: PeriodValuesDto })
+  values(@Query() query: ValuesQueryDto, @CurrentActor() actor: Actor): Promise<PeriodValuesDto> {
+    return this.indicators.values(query, actor);
+  }
+
+  @Get('indicator-values/:code/cases')
+  @Roles('mch_staff', 'statistician')
+  @ApiOperation({
+    summary: 'The cases behind a value (numerator, denominator or excluded); audited',
+  })
+  @ApiOkResponse({ type: CasePageDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'INDICATOR_NOT_FOUND' })
+  cases(
+    @Param('code') code: string,
+    @Query() query: CasesQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CasePageDto> {
+    return this.indicators.cases(code, query, actor);
+  }
+
+  @Get('indicator-exports')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @ApiOperation({
+    summary: "A period's values as xlsx, CSV or a FHIR MeasureReport bundle, at once",
+  })
+  @ApiProduces(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'text/csv',
+    'application/fhir+json',
+  )
+  async exportNow(
+    @Query() query: ExportRequestDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return download(await this.indicators.exportNow(query, actor), response);
+  }
+
+  @Post('indicator-exports')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Queue an export (for large periods and regions)' })
+  @ApiAcceptedResponse({ type: ExportJobDto })
+  requestExport(
+    @Body() input: ExportRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExportJobDto> {
+    return this.indicators.requestExport(input, actor);
+  }
+
+  @Get('indicator-exports/:jobId')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @ApiOkResponse({ type: ExportJobDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'EXPORT_NOT_FOUND' })
+  exportJob(@Param('jobId') jobId: string, @CurrentActor() actor: Actor): Promise<ExportJobDto> {
+    return this.indicators.exportJob(jobId, actor);
+  }
+
+  @Get('indicator-exports/:jobId/file')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'EXPORT_NOT_FOUND' })
+  async exportFile(
+    @Param('jobId') jobId: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return download(await this.indicators.exportFile(jobId, actor), response);
+  }
+}
+
+function download(file: ExportFile, response: Response): StreamableFile {
+  response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+  return new StreamableFile(file.content, { type: file.contentType, length: file.bytes });
+}

@@ -1,0 +1,24 @@
+import { DomainError } from '../core/errors/domain.error';
+
+export const indicatorNotFound = (code: string) =>
+  new DomainError('INDICATOR_NOT_FOUND', `No indicator ${code}`, [
+    {
+      field: 'code',
+      rule: 'exists',
+      message: `${code} is not an indicator code (GET /indicators)`,
+    },
+  ]);
+
+export const computationNotFound = (jobId: string) =>
+  new DomainError('COMPUTATION_NOT_FOUND', `No indicator computation ${jobId}`);
+
+export const exportNotFound = (jobId: string) =>
+  new DomainError('EXPORT_NOT_FOUND', `No indicator export ${jobId}, or its file has expired`);
+
+export const exportNotReady = (jobId: string, state: string) =>
+  new DomainError('EXPORT_NOT_READY', `Export ${jobId} is ${state}; the file is not ready yet`);
+
+export const regionNotFound = (regionCode: string) =>
+  new DomainError('REGION_NOT_FOUND', `No facility has region code ${regionCode}`, [
+    { field: 'regionCode', rule: 'exists', message: `no facility is in region ${regionCode}` },
+  ]);

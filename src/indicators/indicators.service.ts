@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bull';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../core/auth/actor';
+import { AuditService } from '../core/audit/audit.service';
+import { DomainError, fieldError } from '../core/errors/domain.error';
+import { INDICATORS } from './definitions';
+import { cohortOf } from './indicator-calculator';
+import type { ComputationScope } from './indicator-engine.service';
+import {
+  IndicatorJobsProducer,
+  type ComputeJobData,
+  type ExportJobData,
+  type IndicatorJobData,
+} from './indicator-jobs.producer';
+import { IndicatorTargetOverride } from './indicator.entities';
+import { IndicatorValuesService } from './indicator-values.service';
+import { IndicatorExports, type ExportFile } from './exports/indicator-exports.service';
+import {
+  computationNotFound,
+  exportNotFound,
+  exportNotReady,
+  indicatorNotFound,
+} from './indicators.errors';
+import type {
+  CasePageDto,
+  CasesQueryDto,
+  ComputationDto,
+  ComputationRequestDto,
+  ExportJobDto,
+  ExportRequestDto,
+  IndicatorDefinitionDto,
+  PeriodValuesDto,
+  ScopeQueryDto,
+  SetTargetDto,
+  TargetDto,
+  ValuesQueryDto,
+} from './dto/indicators.dto';
+import { INDICATOR_JOBS } from '../core/queue/queue.constants';
+
+const FAILED_LISTED = 50;
+
+/** What the indicator endpoints do, with the caller's scope applied. */
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: IndicatorJobsProducer,
+    private readonly valuesService: IndicatorValuesService,
+    private readonly exportsService: IndicatorExports,
+    private readonly audit: AuditService,
+  ) {}
+
+  definitions(): IndicatorDefinitionDto[] {
+    return INDICATORS.map((d) => ({
+      code: d.code,
+      nameZh: d.nameZh,
+      nameEn: d.nameEn,
+      group: d.group,
+      unit: d.unit,
+      cohort: d.cohort,
+      attribution: d.attribution,
+      numerator: { description: d.numerator.description },
+      denominator: { description: d.denominator.description },
+      exclusion: d.exclusion ? { description: d.exclusion.description } : null,
+      target: d.target,
+      version: d.version,
+    }));
+  }
+
+  async setTarget(
+    code: string,
+    facilityId: number,
+    input: SetTargetDto,
+    actor: Actor,
+  ): Promise<TargetDto> {
+    if (!INDICATORS.some((d) => d.code === code)) throw indicatorNotFound(code);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneBy(IndicatorTargetOverride, {
+        facilityId,
+        indicatorCode: code,
+      });
+      if (!before && !(await manager.existsBy('Facility', { id: facilityId }))) {
+        throw new DomainError('FACILITY_NOT_FOUND', `Facility ${facilityId} does not exist`);
+      }
+      const value = input.value ?? null;
+      await manager.upsert(
+        IndicatorTargetOverride,
+        {
+          facilityId,
+          indicatorCode: code,
+          direction: input.direction,
+          value,
+          setBy: actor.userId,
+          setAt: new Date(),
+        },
+        ['facilityId', 'indicatorCode'],
+      );
+      await this.audit.record(manager, {
+        entity: 'indicator_target',
+        entityId: `${facilityId}:${code}`,
+        action: before ? 'update' : 'create',
+        before: before ? { direction: before.direction, value: before.value } : null,
+        after: { direction: input.direction, value },
+        facilityId,
+      });
+      return { direction: input.direction, value };
+    });
+  }
+
+  async requestComputation(input: ComputationRequestDto, actor: Actor): Promise<ComputationDto> {
+    const scope = scopeOf(input, actor);
+    const job = await this.producer.compute({
+      scope,
+      period: input.period,
+      group: input.group ?? null,
+      trigger: 'on_demand',
+      requestedBy: actor.userId,
+    });
+    return computationView(job, await job.getState());
+  }
+
+  async computation(jobId: string, actor: Actor): Promise<ComputationDto> {
+    const job = await this.producer.job(jobId);
+    if (
+      !job ||
+      job.name !== INDICATOR_JOBS.compute ||
+      !visibleTo(job.data as ComputeJobData, actor)
+    ) {
+      throw computationNotFound(jobId);
+    }
+    return computationView(job, await job.getState());
+  }
+
+  /** The latest failed computations the caller may see, with their reasons. */
+  async failedComputations(actor: Actor): Promise<ComputationDto[]> {
+    const jobs = await this.producer.failed(0, FAILED_LISTED - 1);
+    return jobs
+      .filter(
+        (job) =>
+          job.name === INDICATOR_JOBS.compute && visibleTo(job.data as ComputeJobData, actor),
+      )
+      .map((job) => computationView(job, 'failed'));
+  }
+
+  async values(query: ValuesQueryDto, actor: Actor): Promise<PeriodValuesDto> {
+    const scope = scopeOf(query, actor);
+    const { period, values } = await this.valuesService.values(
+      scope,
+      query.period,
+      query.group ?? null,
+      query.trend,
+    );
+    return { ...scopeFields(scope), period, values };
+  }
+
+  async cases(code: string, query: CasesQueryDto, actor: Actor): Promise<CasePageDto> {
+    const definition = INDICATORS.find((d) => d.code === code);
+    if (!definition) throw indicatorNotFound(code);
+    const page = await this.valuesService.cases(actor, code, query.period, query.role, query);
+    const fieldLabels = Object.fromEntries(
+      cohortOf(definition).fields.map((f) => [f.column, f.label]),
+    );
+    return { ...page, fieldLabels };
+  }
+
+  exportNow(query: ExportRequestDto, actor: Actor): Promise<ExportFile> {
+    return this.exportsService.build(scopeOf(query, actor), query.period, query.format);
+  }
+
+  async requestExport(input: ExportRequestDto, actor: Actor): Promise<ExportJobDto> {
+    const job = await this.producer.export({
+      scope: scopeOf(input, actor),
+      period: input.period,
+      format: input.format,
+      requestedBy: actor.userId,
+    });
+    return exportView(job, await job.getState());
+  }
+
+  async exportJob(jobId: string, actor: Actor): Promise<ExportJobDto> {
+    const job = await this.exportJobOf(jobId, actor);
+    return exportView(job, await job.getState());
+  }
+
+  async exportFile(jobId: string, actor: Actor): Promise<ExportFile> {
+    const job = await this.exportJobOf(jobId, actor);
+    const state = await job.getState();
+    if (state !== 'completed') throw exportNotReady(jobId, state);
+    return this.exportsService.fetch(jobId);
+  }
+
+  private async exportJobOf(jobId: string, actor: Actor): Promise<Job<IndicatorJobData>> {
+    const job = await this.producer.job(jobId);
+    if (
+      !job ||
+      job.name !== INDICATOR_JOBS.export ||
+      !visibleTo(job.data as ExportJobData, actor)
+    ) {
+      throw exportNotFound(jobId);
+    }
+    return job;
+  }
+}
+
+/**
+ * Staff work on their own facility; another facility answers as not found. A region's sums hold
+ * no personal data and are for statisticians and admins; an admin may name any facility.
+ */
+function scopeOf(query: ScopeQueryDto, actor: Actor): ComputationScope {
+  if (query.regionCode !== undefined) {
+    if (query.facilityId !== undefined) {
+      throw fieldError(
+        'VALIDATION_FAILED',
+        'regionCode',
+        'exclusive',
+        'give facilityId or regionCode, not both',
+      );
+    }
+    if (actor.role !== 'statistician' && actor.role !== 'admin') {
+      throw new DomainError('FORBIDDEN_ROLE', 'Regional values are for statisticians and admins');
+    }
+    return { regionCode: query.regionCode };
+  }
+  const facilityId = query.facilityId ?? actor.facilityId;
+  if (facilityId !== actor.facilityId && actor.role !== 'admin') {
+    throw new DomainError('FACILITY_NOT_FOUND', `Facility ${facilityId} does not exist`);
+  }
+  return { facilityId };
+}
+
+function visibleTo(data: { scope: ComputationScope }, actor: Actor): boolean {
+  if (actor.role === 'admin') return true;
+  if ('facilityId' in data.scope) return data.scope.facilityId === actor.facilityId;
+  return actor.role === 'statistician';
+}
+
+function scopeFields(scope: ComputationScope): {
+  facilityId: number | null;
+  regionCode: string | null;
+} {
+  return 'facilityId' in scope
+    ? { facilityId: scope.facilityId, regionCode: null }
+    : { facilityId: null, regionCode: scope.regionCode };
+}
+
+function computationView(job: Job<IndicatorJobData>, state: string): ComputationDto {
+  const data = job.data as ComputeJobData;
+  return {
+    jobId: String(job.id),
+    state,
+    progress: Number(job.progress()) || 0,
+    ...scopeFields(data.scope),
+    period: data.period,
+    group: data.group,
+    trigger: data.trigger,
+    attemptsMade: job.attemptsMade,
+    failedReason: job.failedReason ?? null,
+    finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+    result: (job.returnvalue as unknown) ?? null,
+  };
+}
+
+function exportView(job: Job<IndicatorJobData>, state: string): ExportJobDto {
+  const result = job.returnvalue as { filename?: string } | null;
+  return {
+    jobId: String(job.id),
+    state,
+    progress: Number(job.progress()) || 0,
+    failedReason: job.failedReason ?? null,
+    filename: result?.filename ?? null,
+    downloadUrl: state === 'completed' ? `/indicator-exports/${String(job.id)}/file` : null,
+  };
+}
