@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { cpus, totalmem } from 'node:os';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { appConfig, databaseConfig, loadDotEnv } from '../../config';
 import { CoreModule } from '../core/core.module';
@@ -11,7 +12,7 @@ import { IndicatorEngine } from '../indicators/indicator-engine.service';
 import { IndicatorJobsProducer, type ComputeJobData } from '../indicators/indicator-jobs.producer';
 import { IndicatorsWorkerModule } from '../indicators/indicators.module';
 import { periodContaining, previousPeriod, type Period } from '../indicators/periods';
-import { generateSyntheticCohort } from '../synthetic/generate';
+import { assertSafeDatabaseName, generateSyntheticCohort } from '../synthetic/generate';
 
 /**
  * `npm run bench:indicators -- --pregnancies N`: builds (or reuses) a synthetic database of that
@@ -66,6 +67,17 @@ class MemoryPeak {
 
 async function prepareDatabase(opts: Options): Promise<void> {
   const config = databaseConfig();
+  assertSafeDatabaseName(config.database, false);
+  const server = await createConnection({
+    host: config.host,
+    port: config.port,
+    user: config.username,
+    password: config.password,
+  });
+  await server.query(
+    `CREATE DATABASE IF NOT EXISTS \`${config.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
+  await server.end();
   const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
   try {
