@@ -144,6 +144,29 @@ describe('indicator engine', () => {
     ]);
   });
 
+  it('reads a range of periods, oldest first, and refuses a range of mixed kinds', async () => {
+    const from = previousPeriod(lastMonth()).key;
+    const { body } = await t
+      .http()
+      .get('/indicator-values/range')
+      .query({ period: from, to: lastMonth().key, group: 'BF' })
+      .set(as(home, 'mch_staff'))
+      .expect(200);
+    expect(body.periods.map((p: { period: string }) => p.period)).toEqual([from, lastMonth().key]);
+    const computedMonth = body.periods[1].values as Array<{
+      group: string;
+      computedAt: string | null;
+    }>;
+    expect(computedMonth.every((v) => v.group === 'BF' && v.computedAt !== null)).toBe(true);
+    const mixed = await t
+      .http()
+      .get('/indicator-values/range')
+      .query({ period: from, to: lastMonth().key.slice(0, 4) })
+      .set(as(home, 'mch_staff'))
+      .expect(400);
+    expect(mixed.body.details[0]).toMatchObject({ field: 'to', rule: 'sameKindNotBefore' });
+  });
+
   it('computes one group only when asked', async () => {
     const period = previousPeriod(lastMonth()).key;
     await computed({ period, group: 'RK' });

@@ -34,7 +34,9 @@ import {
   ExportJobDto,
   ExportRequestDto,
   IndicatorDefinitionDto,
+  PeriodRangeValuesDto,
   PeriodValuesDto,
+  RangeQueryDto,
   SetTargetDto,
   TargetDto,
   ValuesQueryDto,
@@ -110,6 +112,17 @@ export class IndicatorsController {
   @ApiOkResponse({ type: PeriodValuesDto })
   values(@Query() query: ValuesQueryDto, @CurrentActor() actor: Actor): Promise<PeriodValuesDto> {
     return this.indicators.values(query, actor);
+  }
+
+  @Get('indicator-values/range')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @ApiOperation({ summary: 'Values of every period from period to to (same kind), oldest first' })
+  @ApiOkResponse({ type: PeriodRangeValuesDto })
+  range(
+    @Query() query: RangeQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PeriodRangeValuesDto> {
+    return this.indicators.range(query, actor);
   }
 
   @Get('indicator-values/:code/cases')

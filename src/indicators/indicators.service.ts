@@ -31,15 +31,19 @@ import type {
   ExportJobDto,
   ExportRequestDto,
   IndicatorDefinitionDto,
+  PeriodRangeValuesDto,
   PeriodValuesDto,
+  RangeQueryDto,
   ScopeQueryDto,
   SetTargetDto,
   TargetDto,
   ValuesQueryDto,
 } from './dto/indicators.dto';
 import { INDICATOR_JOBS } from '../core/queue/queue.constants';
+import { parsePeriod, periodsBetween } from './periods';
 
 const FAILED_LISTED = 50;
+const MAX_RANGE_PERIODS = 36;
 
 /** What the indicator endpoints do, with the caller's scope applied. */
 @Injectable()
@@ -153,6 +157,36 @@ export class IndicatorsService {
       query.trend,
     );
     return { ...scopeFields(scope), period, values };
+  }
+
+  /** Every period from `period` to `to` (same kind, at most 36), oldest first. */
+  async range(query: RangeQueryDto, actor: Actor): Promise<PeriodRangeValuesDto> {
+    const scope = scopeOf(query, actor);
+    const first = parsePeriod(query.period);
+    const last = parsePeriod(query.to);
+    if (first.kind !== last.kind || last.from < first.from) {
+      throw fieldError(
+        'VALIDATION_FAILED',
+        'to',
+        'sameKindNotBefore',
+        'to must be a period of the same kind as period, not before it',
+      );
+    }
+    const periods = periodsBetween(first.kind, first.from, last.from);
+    if (periods.length > MAX_RANGE_PERIODS) {
+      throw fieldError(
+        'VALIDATION_FAILED',
+        'to',
+        'maxPeriods',
+        `at most ${MAX_RANGE_PERIODS} periods at once`,
+      );
+    }
+    const values: PeriodValuesDto[] = [];
+    for (const p of periods) {
+      const read = await this.valuesService.values(scope, p.key, query.group ?? null, 1);
+      values.push({ ...scopeFields(scope), period: read.period, values: read.values });
+    }
+    return { ...scopeFields(scope), periods: values };
   }
 
   async cases(code: string, query: CasesQueryDto, actor: Actor): Promise<CasePageDto> {

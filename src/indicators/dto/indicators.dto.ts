@@ -74,6 +74,17 @@ export class ValuesQueryDto extends ScopeQueryDto {
   trend: number = 6;
 }
 
+export class RangeQueryDto extends ScopeQueryDto {
+  @ApiProperty({ example: '2026-06', description: 'The last period, of the same kind as period' })
+  @Matches(PERIOD_KEY_PATTERN, { message: PERIOD_MESSAGE.replace('period', 'to') })
+  to: string;
+
+  @ApiPropertyOptional({ enum: INDICATOR_GROUPS })
+  @IsOptional()
+  @IsIn(INDICATOR_GROUPS)
+  group?: IndicatorGroup;
+}
+
 export class TargetDto {
   @ApiProperty({ enum: TARGET_DIRECTIONS }) direction: TargetDirection;
   @ApiPropertyOptional({ nullable: true, type: Number }) value: number | null;
@@ -108,6 +119,12 @@ export class PeriodValuesDto {
   @ApiPropertyOptional({ nullable: true, type: String }) regionCode: string | null;
   @ApiProperty() period: string;
   @ApiProperty({ type: [IndicatorValueDto] }) values: IndicatorValueDto[];
+}
+
+export class PeriodRangeValuesDto {
+  @ApiPropertyOptional({ nullable: true, type: Number }) facilityId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) regionCode: string | null;
+  @ApiProperty({ type: [PeriodValuesDto] }) periods: PeriodValuesDto[];
 }
 
 export const CASE_ROLES = ['numerator', 'denominator', 'excluded'] as const;
