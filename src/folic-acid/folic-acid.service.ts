@@ -30,15 +30,10 @@ import {
   awareness,
   daysCovered,
   END_OF_MONTH_3_GA_DAYS,
+  LOOKBACK_DAYS,
   UPTAKE_DAYS_BEFORE_LMP,
   uptake,
 } from './rules/folic-acid';
-
-/**
- * Records older than this before the LMP belong to an earlier plan or pregnancy, not this one;
- * the national advice starts 3 months before conception, so 6 months leaves room for early starters.
- */
-const LOOKBACK_DAYS = 180;
 
 const invalid = (problems: ErrorDetail[]) =>
   new DomainError(

@@ -208,7 +208,10 @@ function sumRows(definition: IndicatorDefinition, rows: IndicatorValue[], period
 /** Decimal strings become numbers, dates ISO strings, so a drill-down row reads plainly. */
 function plain(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string' && /^-?\d+\.\d+$/.test(value)) return Number(value);
+  // DECIMAL and BIGINT results (a division, a TIMESTAMPDIFF) arrive as strings; codes with a
+  // leading zero and numbers past 15 digits stay strings.
+  if (typeof value === 'string' && /^-?(0|[1-9]\d{0,14})(\.\d+)?$/.test(value))
+    return Number(value);
   if (typeof value === 'bigint') return Number(value);
   return value ?? null;
 }

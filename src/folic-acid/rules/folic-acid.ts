@@ -7,6 +7,11 @@ export const UPTAKE_DAYS_AFTER_LMP = 90;
 export const END_OF_MONTH_3_GA_DAYS = 90; // "end of the 3rd month of pregnancy" = GA 12+6
 export const ADHERENCE_EVALUABLE_FROM_GA_DAYS = 91; // evaluated in mid-pregnancy: GA 13+0 or later
 export const ADHERENCE_THRESHOLD = 0.8;
+/**
+ * Records older than this before the LMP belong to an earlier plan or pregnancy, not this one;
+ * the national advice starts 3 months before conception, so 6 months leaves room for early starters.
+ */
+export const LOOKBACK_DAYS = 180;
 
 export const ADHERENCE_NOT_EVALUABLE = {
   beforeGa13: 'evaluated before GA 13+0: the window to the end of month 3 has not closed',

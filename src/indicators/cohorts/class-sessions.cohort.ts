@@ -1,9 +1,33 @@
 import type { CohortDefinition } from './cohort-definition';
 
+/**
+ * Prenatal-class sessions of the facility in the period (by the hospital day they start), with
+ * whether they have been held (started by now, as the monthly statistics count them) and their
+ * attendances (lines of the register: a woman with her partner is one attendance, the companion
+ * shown beside).
+ */
 export const CLASS_SESSIONS_COHORT: CohortDefinition = {
   code: 'class_sessions',
-  caseKind: 'newborn',
-  description: 'To be written',
-  sql: 'SELECT NULL AS case_id, NULL AS facility_id, NULL AS woman_id, NULL AS pregnancy_id, NULL AS newborn_id, NULL AS attributed_on FROM DUAL WHERE FALSE',
-  fields: [],
+  caseKind: 'session',
+  description: 'Prenatal-class sessions (孕妇学校) of the facility in the period',
+  sql: `
+SELECT s.id AS case_id, s.facility_id, NULL AS woman_id, NULL AS pregnancy_id, NULL AS newborn_id,
+       s.session_date AS attributed_on,
+       t.code AS topic_code,
+       t.breastfeeding,
+       s.starts_at,
+       s.starts_at <= UTC_TIMESTAMP(3) AS held,
+       (SELECT COUNT(*) FROM class_attendance a WHERE a.session_id = s.id) AS attendances,
+       (SELECT COUNT(a.companion) FROM class_attendance a WHERE a.session_id = s.id) AS companions
+FROM class_session s
+JOIN class_topic t ON t.id = s.topic_id
+WHERE s.facility_id IN (:facilities) AND s.starts_at >= :fromAt AND s.starts_at < :toAt`,
+  fields: [
+    { column: 'topic_code', label: 'topic' },
+    { column: 'breastfeeding', label: 'breastfeeding topic' },
+    { column: 'starts_at', label: 'starts at (UTC)' },
+    { column: 'held', label: 'held (started by now)' },
+    { column: 'attendances', label: 'attendances (women on the register)' },
+    { column: 'companions', label: 'companions' },
+  ],
 };

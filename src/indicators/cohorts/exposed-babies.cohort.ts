@@ -1,9 +1,82 @@
 import type { CohortDefinition } from './cohort-definition';
 
+const MICROSECONDS_PER_MINUTE = 60_000_000;
+
+/**
+ * Whole minutes from one instant to another, floored, as wholeMinutesBetween() counts them:
+ * 12 h 00 min 59 s is 720, 12 h 01 min is 721, and a second before `from` is -1. Integer
+ * arithmetic only, so no decimal rounding can push a dose across a boundary. NULL when either
+ * instant is NULL.
+ */
+export function wholeMinutesSql(from: string, to: string): string {
+  const micro = `TIMESTAMPDIFF(MICROSECOND, ${from}, ${to})`;
+  return (
+    `(${micro} DIV ${MICROSECONDS_PER_MINUTE}` +
+    ` - (${micro} < 0 AND MOD(${micro}, ${MICROSECONDS_PER_MINUTE}) <> 0))`
+  );
+}
+
+/** The hospital's calendar day of a UTC instant. */
+export function hospitalDaySql(instant: string): string {
+  return `DATE(CONVERT_TZ(${instant}, '+00:00', :tz))`;
+}
+
+/** The instant the exposed-baby record times the first-hours doses from, as the PMTCT module does. */
+const BORN_AT = 'COALESCE(ei.born_at, n.born_at)';
+
+/**
+ * Driven by the positive confirmatory tests of the facilities (few, an index range on
+ * idx_pmtct_test_facility) rather than by every delivery's tests: a test carries its pregnancy's
+ * facility, as does the delivery.
+ *
+ * Babies (live births and stillbirths, twins each a row) of the deliveries of the period whose
+ * mother is confirmed positive (a positive confirmatory test of her own, as diseaseStatus()
+ * decides) for HIV, syphilis or HBsAg, with the minutes from birth to each first-hours dose.
+ */
 export const EXPOSED_BABIES_COHORT: CohortDefinition = {
   code: 'exposed_babies',
   caseKind: 'newborn',
-  description: 'To be written',
-  sql: 'SELECT NULL AS case_id, NULL AS facility_id, NULL AS woman_id, NULL AS pregnancy_id, NULL AS newborn_id, NULL AS attributed_on FROM DUAL WHERE FALSE',
-  fields: [],
+  description:
+    'Babies delivered at the facility in the period whose mother is confirmed positive for HIV, syphilis or HBsAg',
+  sql: `
+WITH positive AS (
+  SELECT dl.id AS delivery_id, dl.facility_id, dl.pregnancy_id, dl.delivered_at,
+         MAX(t.disease = 'hiv') AS hiv,
+         MAX(t.disease = 'syphilis') AS syphilis,
+         MAX(t.disease = 'hbsag') AS hbsag
+  FROM pmtct_test t
+  JOIN delivery dl ON dl.pregnancy_id = t.pregnancy_id
+  WHERE t.facility_id IN (:facilities) AND t.disease IN ('hiv', 'syphilis', 'hbsag')
+    AND t.result = 'positive' AND t.kind = 'confirmatory' AND t.subject = 'woman'
+    AND dl.facility_id IN (:facilities) AND dl.delivered_at >= :fromAt AND dl.delivered_at < :toAt
+  GROUP BY dl.id, dl.facility_id, dl.pregnancy_id, dl.delivered_at
+)
+SELECT n.id AS case_id, m.facility_id, p.woman_id, n.pregnancy_id, n.id AS newborn_id,
+       ${hospitalDaySql('m.delivered_at')} AS attributed_on,
+       n.birth_order,
+       n.vital_status = 'stillbirth' AS stillbirth,
+       m.hiv AS mother_hiv_positive,
+       m.syphilis AS mother_syphilis_positive,
+       m.hbsag AS mother_hbsag_positive,
+       ${BORN_AT} AS born_at,
+       ${wholeMinutesSql(BORN_AT, 'ei.hiv_prophylaxis_started_at')} AS hiv_prophylaxis_minutes,
+       ${wholeMinutesSql(BORN_AT, 'ei.syphilis_prophylaxis_at')} AS syphilis_prophylaxis_minutes,
+       ${wholeMinutesSql(BORN_AT, 'ei.hbig_at')} AS hbig_minutes,
+       ${wholeMinutesSql(BORN_AT, 'ei.hep_bvaccine1_at')} AS hepb_vaccine1_minutes
+FROM positive m
+JOIN pregnancy p ON p.id = m.pregnancy_id
+JOIN newborn n ON n.delivery_id = m.delivery_id
+LEFT JOIN exposed_infant ei ON ei.pregnancy_id = n.pregnancy_id AND ei.birth_order = n.birth_order`,
+  fields: [
+    { column: 'birth_order', label: 'birth order (2 = second twin)' },
+    { column: 'stillbirth', label: 'stillbirth (1 = yes)' },
+    { column: 'mother_hiv_positive', label: 'mother HIV confirmed positive' },
+    { column: 'mother_syphilis_positive', label: 'mother syphilis confirmed positive' },
+    { column: 'mother_hbsag_positive', label: 'mother HBsAg confirmed positive' },
+    { column: 'born_at', label: 'born at (UTC)' },
+    { column: 'hiv_prophylaxis_minutes', label: 'HIV prophylaxis started, minutes after birth' },
+    { column: 'syphilis_prophylaxis_minutes', label: 'syphilis prophylaxis, minutes after birth' },
+    { column: 'hbig_minutes', label: 'HBIG given, minutes after birth' },
+    { column: 'hepb_vaccine1_minutes', label: 'first hepatitis B vaccine, minutes after birth' },
+  ],
 };

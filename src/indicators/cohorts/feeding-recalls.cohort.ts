@@ -1,9 +1,65 @@
 import type { CohortDefinition } from './cohort-definition';
+import { hospitalDaySql } from './exposed-babies.cohort';
+
+/**
+ * Completed months of age on a day, as breastfeeding/rules/postpartum-schedule
+ * completedMonthsOfAge: a month is completed on its anniversary, clamped to the month's last day
+ * (born 31 January → 1 month old on 28 February). MariaDB's DATE_ADD clamps the same way.
+ */
+const completedMonthsOfAgeSql = (birthDay: string, onDay: string): string => {
+  const months = `PERIOD_DIFF(DATE_FORMAT(${onDay}, '%Y%m'), DATE_FORMAT(${birthDay}, '%Y%m'))`;
+  return `(${months} - CASE WHEN DATE_ADD(${birthDay}, INTERVAL ${months} MONTH) > ${onDay} THEN 1 ELSE 0 END)`;
+};
+
+const birthDay = hospitalDaySql('n.born_at');
+const recallColumns = `f.contact, f.followed_up_on,
+  ${completedMonthsOfAgeSql(birthDay, 'f.followed_up_on')} AS age_months,
+  f.classification AS recall_class, f.breast_milk, f.water, f.formula_or_other_milk,
+  f.other_liquids, f.solids`;
 
 export const FEEDING_RECALLS_COHORT: CohortDefinition = {
   code: 'feeding_recalls',
-  caseKind: 'newborn',
-  description: 'To be written',
-  sql: 'SELECT NULL AS case_id, NULL AS facility_id, NULL AS woman_id, NULL AS pregnancy_id, NULL AS newborn_id, NULL AS attributed_on FROM DUAL WHERE FALSE',
-  fields: [],
+  caseKind: 'follow_up',
+  description:
+    '24-hour feeding recalls (breastfeeding follow-ups), in two sets. basis = birth: the first ' +
+    'postpartum-visit recall and the first 42-day recall of each live-born baby of the facility ' +
+    'born in the period (birth time, hospital calendar day). basis = follow_up: every recall ' +
+    'made by the facility in the period (follow-up day), with the baby\u2019s completed months of age.',
+  // The second part is driven by the follow-ups' facility-and-day index (STRAIGHT_JOIN): left to
+  // itself, for a year of many facilities the optimiser walks every newborn instead.
+  sql: `SELECT CONCAT('birth:', f.id) AS case_id, n.facility_id, p.woman_id, n.pregnancy_id,
+  n.id AS newborn_id, ${birthDay} AS attributed_on, 'birth' AS basis, ${recallColumns}
+FROM newborn n
+JOIN pregnancy p ON p.id = n.pregnancy_id
+JOIN breastfeeding_follow_up f ON f.newborn_id = n.id
+  AND f.contact IN ('postpartum_visit', 'day42_check')
+  AND NOT EXISTS (
+    SELECT 1 FROM breastfeeding_follow_up earlier
+    WHERE earlier.newborn_id = n.id AND earlier.contact = f.contact
+      AND (earlier.followed_up_on < f.followed_up_on
+        OR (earlier.followed_up_on = f.followed_up_on AND earlier.id < f.id)))
+WHERE n.facility_id IN (:facilities) AND n.born_at >= :fromAt AND n.born_at < :toAt
+  AND n.vital_status = 'live_birth'
+UNION ALL
+SELECT CONCAT('follow_up:', f.id) AS case_id, f.facility_id, p.woman_id, f.pregnancy_id,
+  f.newborn_id, f.followed_up_on AS attributed_on, 'follow_up' AS basis, ${recallColumns}
+FROM breastfeeding_follow_up f
+STRAIGHT_JOIN newborn n ON n.id = f.newborn_id
+STRAIGHT_JOIN pregnancy p ON p.id = f.pregnancy_id
+WHERE f.facility_id IN (:facilities) AND f.followed_up_on >= :from AND f.followed_up_on < :to`,
+  fields: [
+    {
+      column: 'basis',
+      label: 'birth = baby born in the period; follow_up = recall made in the period',
+    },
+    { column: 'contact', label: 'follow-up contact' },
+    { column: 'followed_up_on', label: 'day of the recall' },
+    { column: 'age_months', label: 'age at the recall, completed months' },
+    { column: 'recall_class', label: '24-hour recall: exclusive / predominant / mixed / none' },
+    { column: 'breast_milk', label: 'breast milk (1 = yes)' },
+    { column: 'water', label: 'water (1 = yes)' },
+    { column: 'formula_or_other_milk', label: 'formula or other milk (1 = yes)' },
+    { column: 'other_liquids', label: 'other liquids (1 = yes)' },
+    { column: 'solids', label: 'solid or semi-solid food (1 = yes)' },
+  ],
 };

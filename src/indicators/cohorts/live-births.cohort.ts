@@ -1,9 +1,134 @@
+import { EARLY_SKIN_TO_SKIN_START_MINUTES } from '../../delivery/rules/feeding-flags';
+import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 import type { CohortDefinition } from './cohort-definition';
+import { hospitalDaySql, wholeMinutesSql } from './exposed-babies.cohort';
+
+/*
+ * SQL pieces shared by the birth cohorts (live births, deliveries, feeding recalls, perinatal
+ * births, maternal mortality), so each fact is computed one way only.
+ */
+
+/** GA in days on a calendar day, from the final EDD (women/rules/gestational-age). */
+export const gaDaysOn = (day: string, edd: string): string =>
+  `(DATEDIFF(${day}, ${edd}) + ${PREGNANCY_LENGTH_DAYS})`;
+
+/** "Now" for a contact or separation still going: instants are stored in UTC. */
+const NOW_UTC = 'UTC_TIMESTAMP(3)';
+
+/**
+ * FROM … WHERE for the babies (live-born and stillborn) of the facilities' deliveries born in the
+ * period, as n, d (delivery) and p (pregnancy), with more joins when given.
+ */
+export const newbornsOfPeriod = (joins = ''): string => `newborn n
+  JOIN delivery d ON d.id = n.delivery_id
+  JOIN pregnancy p ON p.id = n.pregnancy_id${joins}
+  WHERE n.facility_id IN (:facilities) AND n.born_at >= :fromAt AND n.born_at < :toAt`;
+
+const deliveredOn = hospitalDaySql('d.delivered_at');
+const motherDischargedOn = hospitalDaySql('d.mother_discharged_at');
+
+// feeding-flags roomingIn: only the part of a separation before discharge counts; an open one
+// runs to discharge, or to now while the baby is still in hospital. Whole minutes, floored.
+const stayEnd = `COALESCE(dis.start_at, ${NOW_UTC})`;
+const separationMinutesInStay = `CASE
+        WHEN dis.start_at IS NOT NULL AND e.start_at >= dis.start_at THEN 0
+        ELSE ${wholeMinutesSql(
+          'e.start_at',
+          `CASE WHEN e.end_at IS NULL OR e.end_at > ${stayEnd} THEN ${stayEnd} ELSE e.end_at END`,
+        )}
+      END`;
+// feeding-flags exclusiveDuringStay: supplements up to and including discharge; a blank medical
+// reason is no reason. roomingIn: any recorded reason makes a separation medical.
+const supplementInStay = `e.kind = 'supplement' AND (dis.start_at IS NULL OR e.start_at <= dis.start_at)`;
+const earlySkinToSkin = `e.kind = 'skin_to_skin'
+        AND TIMESTAMPDIFF(SECOND, n.born_at, e.start_at) <= ${EARLY_SKIN_TO_SKIN_START_MINUTES * 60}`;
 
 export const LIVE_BIRTHS_COHORT: CohortDefinition = {
   code: 'live_births',
   caseKind: 'newborn',
-  description: 'To be written',
-  sql: 'SELECT NULL AS case_id, NULL AS facility_id, NULL AS woman_id, NULL AS pregnancy_id, NULL AS newborn_id, NULL AS attributed_on FROM DUAL WHERE FALSE',
-  fields: [],
+  description:
+    'Every baby of the deliveries recorded by the facility, born in the period (birth time, ' +
+    'hospital calendar day): live births carry the Baby-Friendly stay facts and the mother\u2019s ' +
+    'antenatal and postpartum facts; stillbirths are rows too, so the Baby-Friendly indicators ' +
+    'can count them as excluded.',
+  // One grouped pass over the babies and their feeding events (the columns of n, d and p are one
+  // per baby). Every aggregate over the events is a MIN, MAX or COUNT(DISTINCT), so the joined
+  // discharge and contraindication rows cannot double anything. The mother's visits and contacts
+  // are looked up once per baby; being grouped, the result is materialised before the indicators
+  // read its columns, so no lookup runs twice.
+  sql: `SELECT n.id AS case_id, n.facility_id, p.woman_id, n.pregnancy_id, n.id AS newborn_id,
+  ${hospitalDaySql('n.born_at')} AS attributed_on,
+  n.birth_order, n.vital_status, d.place AS delivery_place, d.mode AS delivery_mode,
+  ${gaDaysOn(deliveredOn, 'p.edd')} AS ga_days, n.birth_weight_g,
+  CASE WHEN n.died_at IS NOT NULL AND (dis.start_at IS NULL OR n.died_at < dis.start_at)
+    THEN 1 ELSE 0 END AS died_before_discharge,
+  MIN(fc.kind) AS contraindication,
+  MIN(CASE WHEN e.kind = 'skin_to_skin' THEN TIMESTAMPDIFF(SECOND, n.born_at, e.start_at) END)
+    AS skin_to_skin_start_seconds,
+  MAX(CASE WHEN ${earlySkinToSkin}
+    THEN ${wholeMinutesSql('e.start_at', `COALESCE(e.end_at, ${NOW_UTC})`)} END)
+    AS skin_to_skin_minutes,
+  ${wholeMinutesSql('n.born_at', "MIN(CASE WHEN e.kind = 'first_breastfeed' THEN e.start_at END)")}
+    AS first_breastfeed_minutes,
+  MAX(CASE WHEN e.kind = 'separation' THEN ${separationMinutesInStay} END)
+    AS longest_separation_minutes,
+  MAX(CASE WHEN e.kind = 'separation' AND e.medical_reason IS NULL
+    THEN ${separationMinutesInStay} END) AS longest_non_medical_separation_minutes,
+  COUNT(DISTINCT CASE WHEN ${supplementInStay} THEN e.id END) AS supplements_in_stay,
+  COUNT(DISTINCT CASE WHEN ${supplementInStay}
+    AND (e.medical_reason IS NULL OR TRIM(e.medical_reason) = '') THEN e.id END)
+    AS supplements_without_medical_reason,
+  dis.discharge_feeding,
+  ${gaDaysOn('p.registration_date', 'p.edd')} AS registration_ga_days,
+  (SELECT ${gaDaysOn('MIN(v.visit_date)', 'p.edd')} FROM antenatal_visit v
+    WHERE v.pregnancy_id = n.pregnancy_id AND v.visit_date <= ${deliveredOn}) AS first_anc_ga_days,
+  (SELECT COUNT(DISTINCT v.visit_date) FROM antenatal_visit v
+    WHERE v.pregnancy_id = n.pregnancy_id AND v.visit_date <= ${deliveredOn}) AS anc_visits,
+  ${motherDischargedOn} AS mother_discharged_on,
+  (SELECT DATEDIFF(MIN(pc.contact_date), ${motherDischargedOn}) FROM postpartum_contact pc
+    WHERE pc.pregnancy_id = n.pregnancy_id AND pc.kind = 'postpartum_visit'
+      AND pc.contact_date >= ${motherDischargedOn}) AS postpartum_visit_days
+FROM ${newbornsOfPeriod(`
+  LEFT JOIN feeding_contraindication fc ON fc.newborn_id = n.id
+  LEFT JOIN feeding_event dis ON dis.newborn_id = n.id AND dis.kind = 'discharge'
+  LEFT JOIN feeding_event e ON e.newborn_id = n.id`)}
+GROUP BY n.id`,
+  fields: [
+    { column: 'birth_order', label: 'birth order (twins: 1, 2)' },
+    { column: 'vital_status', label: 'live birth or stillbirth' },
+    { column: 'delivery_place', label: 'place of delivery' },
+    { column: 'delivery_mode', label: 'mode of delivery' },
+    { column: 'ga_days', label: 'gestational age at delivery, days' },
+    { column: 'birth_weight_g', label: 'birth weight, g' },
+    { column: 'died_before_discharge', label: 'died before discharge (1 = yes)' },
+    { column: 'contraindication', label: 'documented contraindication to breastfeeding' },
+    {
+      column: 'skin_to_skin_start_seconds',
+      label: 'first skin-to-skin, seconds after birth',
+    },
+    {
+      column: 'skin_to_skin_minutes',
+      label: `longest uninterrupted skin-to-skin starting within ${EARLY_SKIN_TO_SKIN_START_MINUTES}:00, minutes`,
+    },
+    { column: 'first_breastfeed_minutes', label: 'first breastfeed, minutes after birth' },
+    { column: 'longest_separation_minutes', label: 'longest separation during the stay, minutes' },
+    {
+      column: 'longest_non_medical_separation_minutes',
+      label: 'longest separation without a medical reason, minutes',
+    },
+    { column: 'supplements_in_stay', label: 'supplements given during the stay' },
+    {
+      column: 'supplements_without_medical_reason',
+      label: 'supplements without a medical reason',
+    },
+    { column: 'discharge_feeding', label: 'feeding at discharge' },
+    { column: 'registration_ga_days', label: "mother's GA at registration, days" },
+    { column: 'first_anc_ga_days', label: "mother's GA at first antenatal examination, days" },
+    { column: 'anc_visits', label: 'antenatal examinations (days with a visit)' },
+    { column: 'mother_discharged_on', label: "mother's discharge day" },
+    {
+      column: 'postpartum_visit_days',
+      label: 'first postpartum visit, days after discharge',
+    },
+  ],
 };

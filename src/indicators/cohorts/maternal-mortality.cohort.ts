@@ -1,9 +1,44 @@
 import type { CohortDefinition } from './cohort-definition';
+import { hospitalDaySql } from './exposed-babies.cohort';
+import { gaDaysOn, newbornsOfPeriod } from './live-births.cohort';
+
+const deliveredOn = hospitalDaySql('d.delivered_at');
 
 export const MATERNAL_MORTALITY_COHORT: CohortDefinition = {
   code: 'maternal_mortality',
   caseKind: 'newborn',
-  description: 'To be written',
-  sql: 'SELECT NULL AS case_id, NULL AS facility_id, NULL AS woman_id, NULL AS pregnancy_id, NULL AS newborn_id, NULL AS attributed_on FROM DUAL WHERE FALSE',
-  fields: [],
+  description:
+    'Two kinds of rows. live_birth: every live-born baby of the deliveries recorded by the ' +
+    'facility, born in the period (birth time, hospital calendar day). maternal_death: every ' +
+    'pregnancy of the facility that ended in the mother\u2019s death in the period (the status ' +
+    'maternal_death on its status day, or a delivery recorded with maternal outcome death on ' +
+    'the delivery day when the status was not changed).',
+  sql: `SELECT CONCAT('newborn:', n.id) AS case_id, n.facility_id, p.woman_id, n.pregnancy_id,
+  n.id AS newborn_id, ${hospitalDaySql('n.born_at')} AS attributed_on, 'live_birth' AS row_kind,
+  ${gaDaysOn(deliveredOn, 'p.edd')} AS ga_days, n.birth_weight_g,
+  NULL AS death_on, NULL AS days_after_pregnancy_end, NULL AS death_recorded_as
+FROM ${newbornsOfPeriod()} AND n.vital_status = 'live_birth'
+UNION ALL
+SELECT CONCAT('pregnancy:', p.id), p.facility_id, p.woman_id, p.id, NULL, p.status_date,
+  'maternal_death', ${gaDaysOn('p.outcome_date', 'p.edd')}, NULL,
+  p.status_date, DATEDIFF(p.status_date, p.outcome_date), 'pregnancy status'
+FROM pregnancy p
+WHERE p.facility_id IN (:facilities) AND p.status = 'maternal_death'
+  AND p.status_date >= :from AND p.status_date < :to
+UNION ALL
+SELECT CONCAT('pregnancy:', p.id), d.facility_id, p.woman_id, p.id, NULL, ${deliveredOn},
+  'maternal_death', ${gaDaysOn(deliveredOn, 'p.edd')}, NULL,
+  ${deliveredOn}, 0, 'delivery outcome'
+FROM delivery d
+JOIN pregnancy p ON p.id = d.pregnancy_id
+WHERE d.facility_id IN (:facilities) AND d.delivered_at >= :fromAt AND d.delivered_at < :toAt
+  AND d.maternal_outcome = 'death' AND p.status <> 'maternal_death'`,
+  fields: [
+    { column: 'row_kind', label: 'live birth (denominator) or maternal death (numerator)' },
+    { column: 'ga_days', label: 'gestational age at birth or at the end of pregnancy, days' },
+    { column: 'birth_weight_g', label: 'birth weight, g' },
+    { column: 'death_on', label: "day of the mother's death" },
+    { column: 'days_after_pregnancy_end', label: 'days from the end of pregnancy to death' },
+    { column: 'death_recorded_as', label: 'recorded as pregnancy status or delivery outcome' },
+  ],
 };

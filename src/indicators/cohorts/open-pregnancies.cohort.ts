@@ -1,9 +1,39 @@
+import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 import type { CohortDefinition } from './cohort-definition';
 
+/**
+ * Pregnancies of the facility open at the end of the period's last day (:asOf): registered by
+ * then, and still open or left `open` after it (the day a pregnancy left `open` is its outcome
+ * day when it ended by delivery, loss or death, otherwise its status day, the only change a
+ * transfer or loss makes). The latest grading by then (assessed on or before :asOf, latest by
+ * grading time, then id, as the risk module orders them) gives the colour and PURPLE; none means
+ * not yet screened.
+ */
 export const OPEN_PREGNANCIES_COHORT: CohortDefinition = {
   code: 'open_pregnancies',
-  caseKind: 'newborn',
-  description: 'To be written',
-  sql: 'SELECT NULL AS case_id, NULL AS facility_id, NULL AS woman_id, NULL AS pregnancy_id, NULL AS newborn_id, NULL AS attributed_on FROM DUAL WHERE FALSE',
-  fields: [],
+  caseKind: 'pregnancy',
+  description: 'Pregnancies open at the facility at the end of the period',
+  sql: `
+SELECT p.id AS case_id, p.facility_id, p.woman_id, p.id AS pregnancy_id, NULL AS newborn_id,
+       CAST(:asOf AS DATE) AS attributed_on,
+       DATEDIFF(:asOf, p.edd) + ${PREGNANCY_LENGTH_DAYS} AS ga_days_at_period_end,
+       la.colour AS latest_colour,
+       la.purple AS latest_purple,
+       la.assessed_on AS latest_assessed_on,
+       la.kind AS latest_assessment_kind
+FROM pregnancy p
+LEFT JOIN risk_assessment la ON la.id = (
+  SELECT ra.id FROM risk_assessment ra
+  WHERE ra.pregnancy_id = p.id AND ra.assessed_on <= :asOf
+  ORDER BY ra.assessed_at DESC, ra.id DESC
+  LIMIT 1)
+WHERE p.facility_id IN (:facilities) AND p.registration_date <= :asOf
+  AND (p.status = 'open' OR COALESCE(p.outcome_date, p.status_date) > :asOf)`,
+  fields: [
+    { column: 'ga_days_at_period_end', label: 'GA at the end of the period, days' },
+    { column: 'latest_colour', label: 'latest colour (none = not screened)' },
+    { column: 'latest_purple', label: 'PURPLE (infectious disease)' },
+    { column: 'latest_assessed_on', label: 'latest grading on' },
+    { column: 'latest_assessment_kind', label: 'latest grading kind' },
+  ],
 };

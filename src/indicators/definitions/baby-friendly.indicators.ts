@@ -1,3 +1,248 @@
-import type { IndicatorDefinition } from './indicator-definition';
+import {
+  breastfeedingAtDischarge,
+  DISCHARGE_FEEDING,
+  EARLY_INITIATION_MINUTES,
+  EARLY_SKIN_TO_SKIN_MIN_DURATION_MINUTES,
+  EARLY_SKIN_TO_SKIN_START_MINUTES,
+  ROOMING_IN_MAX_SEPARATION_MINUTES,
+} from '../../delivery/rules/feeding-flags';
+import type { Criterion, IndicatorDefinition } from './indicator-definition';
 
-export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [];
+/** A SQL list of string literals: ('a', 'b'). */
+export function sqlList(values: readonly string[]): string {
+  if (values.length === 0) throw new RangeError('An SQL list needs at least one value');
+  return `(${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`;
+}
+
+/** Feedings at discharge that count as breastfeeding (BF-05), decided by the rule itself. */
+export const BREASTFEEDING_AT_DISCHARGE = DISCHARGE_FEEDING.filter(
+  (feeding) => breastfeedingAtDischarge(feeding).met,
+);
+
+/** BF-10 counts babies of 0–5 completed months ("under 6 months"). */
+export const EXCLUSIVE_UNDER_MONTHS = 6;
+
+const BORN_HERE = "c.delivery_place = 'this_facility'";
+
+// DOMAIN.md §9: stillbirths, deaths before discharge and documented contraindications are set
+// aside for BF-01..BF-05 and shown beside the value.
+const STAY_POPULATION: Criterion = {
+  description: 'Babies born at the facility in the period (live-born and stillborn).',
+  sql: BORN_HERE,
+};
+const STAY_EXCLUSION: Criterion = {
+  description:
+    'Stillbirths, babies who died before discharge, and babies with a documented medical ' +
+    'contraindication to breastfeeding.',
+  sql:
+    "c.vital_status = 'stillbirth' OR c.died_before_discharge = 1 OR " +
+    'c.contraindication IS NOT NULL',
+};
+const STAY_ATTRIBUTION = 'birth time of the baby, hospital calendar day';
+
+function stayIndicator(
+  fields: Pick<IndicatorDefinition, 'code' | 'nameZh' | 'nameEn' | 'numerator'> & {
+    target: number;
+  },
+): IndicatorDefinition {
+  return {
+    code: fields.code,
+    nameZh: fields.nameZh,
+    nameEn: fields.nameEn,
+    group: 'BF',
+    unit: 'percent',
+    cohort: 'live_births',
+    attribution: STAY_ATTRIBUTION,
+    denominator: STAY_POPULATION,
+    numerator: fields.numerator,
+    exclusion: STAY_EXCLUSION,
+    target: { direction: 'at_least', value: fields.target },
+    version: 1,
+  };
+}
+
+const roomingIn = (column: string): string =>
+  `COALESCE(${column}, 0) <= ${ROOMING_IN_MAX_SEPARATION_MINUTES}`;
+
+function recallIndicator(
+  fields: Pick<
+    IndicatorDefinition,
+    'code' | 'nameZh' | 'nameEn' | 'attribution' | 'denominator'
+  > & {
+    target: number;
+  },
+): IndicatorDefinition {
+  return {
+    ...fields,
+    group: 'BF',
+    unit: 'percent',
+    cohort: 'feeding_recalls',
+    numerator: {
+      description:
+        'The 24-hour recall was exclusive breastfeeding: breast milk only (ORS, drops and ' +
+        'syrups allowed), not even water.',
+      sql: "c.recall_class = 'exclusive'",
+    },
+    target: { direction: 'at_least', value: fields.target },
+    version: 1,
+  };
+}
+
+export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [
+  stayIndicator({
+    code: 'BF-01',
+    nameZh: '早接触率',
+    nameEn: 'Early skin-to-skin contact',
+    numerator: {
+      description:
+        `Skin-to-skin started within ${EARLY_SKIN_TO_SKIN_START_MINUTES}:00 after birth and one ` +
+        `such contact lasted at least ${EARLY_SKIN_TO_SKIN_MIN_DURATION_MINUTES} whole minutes ` +
+        'without interruption.',
+      sql:
+        `c.skin_to_skin_start_seconds <= ${EARLY_SKIN_TO_SKIN_START_MINUTES * 60} ` +
+        `AND c.skin_to_skin_minutes >= ${EARLY_SKIN_TO_SKIN_MIN_DURATION_MINUTES}`,
+    },
+    target: 80,
+  }),
+  stayIndicator({
+    code: 'BF-02',
+    nameZh: '早吸吮率',
+    nameEn: 'Early initiation of breastfeeding',
+    numerator: {
+      description: `First breastfeed within ${EARLY_INITIATION_MINUTES} whole minutes of birth.`,
+      sql: `c.first_breastfeed_minutes <= ${EARLY_INITIATION_MINUTES}`,
+    },
+    target: 80,
+  }),
+  stayIndicator({
+    code: 'BF-03',
+    nameZh: '母婴同室率',
+    nameEn: 'Rooming-in',
+    numerator: {
+      description:
+        `No separation from the mother longer than ${ROOMING_IN_MAX_SEPARATION_MINUTES} ` +
+        'minutes during the stay, whatever its reason.',
+      sql: roomingIn('c.longest_separation_minutes'),
+    },
+    target: 90,
+  }),
+  stayIndicator({
+    code: 'BF-03M',
+    nameZh: '母婴同室率（医学原因分离不计）',
+    nameEn: 'Rooming-in, separations with a medical reason not counted',
+    numerator: {
+      description:
+        `No separation without a medical reason longer than ${ROOMING_IN_MAX_SEPARATION_MINUTES} ` +
+        'minutes during the stay.',
+      sql: roomingIn('c.longest_non_medical_separation_minutes'),
+    },
+    target: 90,
+  }),
+  stayIndicator({
+    code: 'BF-04',
+    nameZh: '住院期间纯母乳喂养率',
+    nameEn: 'Exclusive breast milk during the stay',
+    numerator: {
+      description: 'Nothing but breast milk from birth to discharge, whatever the reason.',
+      sql: 'c.supplements_in_stay = 0',
+    },
+    target: 80,
+  }),
+  stayIndicator({
+    code: 'BF-04M',
+    nameZh: '住院期间纯母乳喂养率（医学指征添加不计）',
+    nameEn: 'Exclusive breast milk during the stay, supplements with a medical reason not counted',
+    numerator: {
+      description: 'No supplement without a medical reason from birth to discharge.',
+      sql: 'c.supplements_without_medical_reason = 0',
+    },
+    target: 80,
+  }),
+  stayIndicator({
+    code: 'BF-05',
+    nameZh: '出院时母乳喂养率',
+    nameEn: 'Any breastfeeding at discharge',
+    numerator: {
+      description: 'Fed exclusively or partly with breast milk at discharge.',
+      sql: `c.discharge_feeding IN ${sqlList(BREASTFEEDING_AT_DISCHARGE)}`,
+    },
+    target: 90,
+  }),
+  {
+    code: 'BF-06',
+    nameZh: '非医学指征剖宫产率',
+    nameEn: 'Caesarean sections without medical indication',
+    group: 'BF',
+    unit: 'percent',
+    cohort: 'deliveries',
+    attribution: 'delivery time, hospital calendar day',
+    denominator: { description: 'Deliveries at the facility in the period.', sql: BORN_HERE },
+    numerator: {
+      description: 'Caesarean sections with no medical indication recorded.',
+      sql: "c.delivery_mode = 'caesarean' AND c.caesarean_indication IS NULL",
+    },
+    target: { direction: 'falling', value: null },
+    version: 1,
+  },
+  {
+    code: 'BF-07',
+    nameZh: '孕妇学校母乳喂养课参加率',
+    nameEn: 'Breastfeeding class attendance',
+    group: 'BF',
+    unit: 'percent',
+    cohort: 'deliveries',
+    attribution: 'delivery time, hospital calendar day',
+    denominator: {
+      description: 'Mothers who delivered at the facility in the period.',
+      sql: BORN_HERE,
+    },
+    numerator: {
+      description:
+        'Attended at least one breastfeeding class (any facility) from the first day of the ' +
+        'pregnancy to the day before delivery.',
+      sql: 'c.breastfeeding_classes_before_delivery >= 1',
+    },
+    target: { direction: 'at_least', value: 80 },
+    version: 1,
+  },
+  recallIndicator({
+    code: 'BF-08',
+    nameZh: '产后访视纯母乳喂养率',
+    nameEn: 'Exclusive breastfeeding at the postpartum visit (24-hour recall)',
+    attribution:
+      "birth time of the baby, hospital calendar day (the baby's first postpartum-visit recall)",
+    denominator: {
+      description:
+        'Live-born babies born in the period with a feeding recall at the postpartum visit ' +
+        '(the first one when there are several).',
+      sql: "c.basis = 'birth' AND c.contact = 'postpartum_visit'",
+    },
+    target: 80,
+  }),
+  recallIndicator({
+    code: 'BF-09',
+    nameZh: '42天纯母乳喂养率',
+    nameEn: 'Exclusive breastfeeding at 42 days',
+    attribution: "birth time of the baby, hospital calendar day (the baby's first 42-day recall)",
+    denominator: {
+      description:
+        'Live-born babies born in the period with a feeding recall at the 42-day check ' +
+        '(the first one when there are several).',
+      sql: "c.basis = 'birth' AND c.contact = 'day42_check'",
+    },
+    target: 80,
+  }),
+  recallIndicator({
+    code: 'BF-10',
+    nameZh: '6个月内纯母乳喂养率',
+    nameEn: 'Exclusive breastfeeding under 6 months',
+    attribution: 'day of the follow-up (every recall made in the period counts once)',
+    denominator: {
+      description:
+        `Feeding recalls made in the period of babies aged 0–${EXCLUSIVE_UNDER_MONTHS - 1} ` +
+        'completed months, at any follow-up contact.',
+      sql: `c.basis = 'follow_up' AND c.age_months < ${EXCLUSIVE_UNDER_MONTHS}`,
+    },
+    target: 50,
+  }),
+];

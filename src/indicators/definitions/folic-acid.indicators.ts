@@ -1,3 +1,99 @@
+import {
+  ADHERENCE_EVALUABLE_FROM_GA_DAYS,
+  ADHERENCE_THRESHOLD,
+  UPTAKE_DAYS_AFTER_LMP,
+  UPTAKE_DAYS_BEFORE_LMP,
+} from '../../folic-acid/rules/folic-acid';
+import { FOLIC_ACID_SURVEYS_COHORT } from '../cohorts/folic-acid-surveys.cohort';
+import { REGISTRATIONS_COHORT } from '../cohorts/registrations.cohort';
 import type { IndicatorDefinition } from './indicator-definition';
 
-export const FOLIC_ACID_INDICATORS: readonly IndicatorDefinition[] = [];
+const REGISTRATIONS = REGISTRATIONS_COHORT.code;
+const SURVEYS = FOLIC_ACID_SURVEYS_COHORT.code;
+
+/** Folic acid (增补叶酸), DOMAIN.md §6; decided as src/folic-acid/rules/folic-acid.ts decides. */
+export const FOLIC_ACID_INDICATORS: readonly IndicatorDefinition[] = [
+  {
+    code: 'FA-01',
+    nameZh: '增补叶酸服用率',
+    nameEn: 'Folic acid uptake',
+    group: 'FA',
+    unit: 'percent',
+    cohort: REGISTRATIONS,
+    attribution: 'registration day',
+    denominator: {
+      description: 'Pregnancies registered at the facility in the period',
+      sql: 'TRUE',
+    },
+    numerator: {
+      description: `A dispensing, supplied or reported day in [LMP − ${UPTAKE_DAYS_BEFORE_LMP} d, LMP + ${UPTAKE_DAYS_AFTER_LMP} d], from her records up to today or the end of the pregnancy`,
+      sql: 'c.folic_took = 1',
+    },
+    target: { direction: 'at_least', value: 90 },
+    version: 1,
+  },
+  {
+    code: 'FA-02',
+    nameZh: '增补叶酸依从率',
+    nameEn: 'Folic acid adherence among takers',
+    group: 'FA',
+    unit: 'percent',
+    cohort: REGISTRATIONS,
+    attribution: 'registration day',
+    denominator: {
+      description: 'Registered pregnancies whose mother took folic acid (FA-01 numerator)',
+      sql: 'c.folic_took = 1',
+    },
+    numerator: {
+      description: `Started before the LMP and took it on ≥ ${ADHERENCE_THRESHOLD * 100} % of the days from the start to the end of month 3 (LMP + 90 d)`,
+      sql: `c.folic_started_before_lmp = 1 AND c.folic_days_taken >= ${ADHERENCE_THRESHOLD} * c.folic_days_in_window`,
+    },
+    exclusion: {
+      description: `Not yet evaluable: GA below ${ADHERENCE_EVALUABLE_FROM_GA_DAYS} days (13+0) today, or no intake recorded up to the end of month 3`,
+      sql: 'c.folic_evaluable = 0',
+    },
+    target: { direction: 'at_least', value: 70 },
+    version: 1,
+  },
+  {
+    code: 'FA-03',
+    nameZh: '增补叶酸知晓率',
+    nameEn: 'Folic acid awareness among surveyed women',
+    group: 'FA',
+    unit: 'percent',
+    cohort: SURVEYS,
+    attribution: 'survey day (her latest survey of the period at the facility)',
+    denominator: {
+      description: 'Women surveyed at the facility in the period',
+      sql: 'c.surveyed = 1',
+    },
+    numerator: {
+      description:
+        'Her latest survey: knows that folic acid prevents neural-tube defects and when to take it',
+      sql: 'c.aware = 1',
+    },
+    target: { direction: 'at_least', value: 90 },
+    version: 1,
+  },
+  {
+    code: 'FA-03b',
+    nameZh: '增补叶酸知晓调查覆盖率',
+    nameEn: 'Folic acid awareness survey coverage (surveyed women per mother)',
+    group: 'FA',
+    unit: 'percent',
+    cohort: SURVEYS,
+    attribution: 'survey day; delivery day for the mothers',
+    denominator: {
+      description: 'Women who delivered at the facility in the period',
+      sql: 'c.delivered = 1',
+    },
+    numerator: {
+      description:
+        'Women surveyed at the facility in the period, whether or not they delivered in it',
+      sql: 'c.surveyed = 1',
+    },
+    numeratorOutsideDenominator: true,
+    target: { direction: 'at_least', value: 10 },
+    version: 1,
+  },
+];

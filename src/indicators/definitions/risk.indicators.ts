@@ -1,3 +1,104 @@
-import type { IndicatorDefinition } from './indicator-definition';
+import { REPORT_WINDOW_HOURS } from '../../risk/rules/report-deadline';
+import { RISK_COLOURS, type RiskColour } from '../../risk/rules/risk-colour';
+import { OPEN_PREGNANCIES_COHORT } from '../cohorts/open-pregnancies.cohort';
+import { ORANGE_RED_GRADINGS_COHORT } from '../cohorts/orange-red-gradings.cohort';
+import { REGISTRATIONS_COHORT, SCREENING_WITHIN_DAYS } from '../cohorts/registrations.cohort';
+import type { Criterion, IndicatorDefinition } from './indicator-definition';
 
-export const RISK_INDICATORS: readonly IndicatorDefinition[] = [];
+const COLOUR_NAMES: Record<RiskColour, { zh: string; en: string }> = {
+  green: { zh: '绿色', en: 'GREEN' },
+  yellow: { zh: '黄色', en: 'YELLOW' },
+  orange: { zh: '橙色', en: 'ORANGE' },
+  red: { zh: '红色', en: 'RED' },
+};
+
+const openPregnancies: Criterion = {
+  description: 'Pregnancies open at the facility at the end of the period',
+  sql: 'TRUE',
+};
+
+/** RK-02: one value per colour, PURPLE and not yet screened, each a share of the open pregnancies. */
+function distribution(
+  suffix: string,
+  zh: string,
+  en: string,
+  numerator: Criterion,
+): IndicatorDefinition {
+  return {
+    code: `RK-02-${suffix}`,
+    nameZh: `在管孕妇妊娠风险构成：${zh}`,
+    nameEn: `Latest risk grading of open pregnancies: ${en}`,
+    group: 'RK',
+    unit: 'percent',
+    cohort: OPEN_PREGNANCIES_COHORT.code,
+    attribution: 'state at the end of the period’s last day',
+    denominator: openPregnancies,
+    numerator,
+    target: null,
+    version: 1,
+  };
+}
+
+/** Pregnancy risk management (妊娠风险五色管理), DOMAIN.md §4. */
+export const RISK_INDICATORS: readonly IndicatorDefinition[] = [
+  {
+    code: 'RK-01',
+    nameZh: '建册7天内妊娠风险筛查率',
+    nameEn: `Risk screening within ${SCREENING_WITHIN_DAYS} days of registration`,
+    group: 'RK',
+    unit: 'percent',
+    cohort: REGISTRATIONS_COHORT.code,
+    attribution: 'registration day',
+    denominator: {
+      description: 'Pregnancies registered at the facility in the period',
+      sql: 'TRUE',
+    },
+    numerator: {
+      description: `A registration screening on or before day ${SCREENING_WITHIN_DAYS} after registration (day 7 counts, day 8 does not)`,
+      sql: `c.screening_days_after_registration <= ${SCREENING_WITHIN_DAYS}`,
+    },
+    exclusion: {
+      description: `Not screened yet while the ${SCREENING_WITHIN_DAYS}-day window is still open today`,
+      sql: `c.screening_window_open = 1 AND (c.screened_on IS NULL OR c.screening_days_after_registration > ${SCREENING_WITHIN_DAYS})`,
+    },
+    target: null,
+    version: 1,
+  },
+  ...RISK_COLOURS.map((colour) =>
+    distribution(colour, COLOUR_NAMES[colour].zh, COLOUR_NAMES[colour].en, {
+      description: `Latest grading by the end of the period is ${COLOUR_NAMES[colour].en}`,
+      sql: `c.latest_colour = '${colour}'`,
+    }),
+  ),
+  distribution('purple', '紫色', 'PURPLE', {
+    description: 'Latest grading by the end of the period carries PURPLE (beside its colour)',
+    sql: 'c.latest_purple = 1',
+  }),
+  distribution('unscreened', '未筛查', 'not yet screened', {
+    description: 'No grading by the end of the period',
+    sql: 'c.latest_colour IS NULL',
+  }),
+  {
+    code: 'RK-03',
+    nameZh: '橙色、红色妊娠风险按时上报率',
+    nameEn: 'ORANGE and RED gradings reported to the district on time',
+    group: 'RK',
+    unit: 'percent',
+    cohort: ORANGE_RED_GRADINGS_COHORT.code,
+    attribution: 'grading day, hospital time zone',
+    denominator: {
+      description: 'Gradings in the period that rose to ORANGE or RED (each needs a report)',
+      sql: 'TRUE',
+    },
+    numerator: {
+      description: `Reported at or before the deadline: RED ${REPORT_WINDOW_HOURS.red} h, ORANGE ${REPORT_WINDOW_HOURS.orange} h after the grading`,
+      sql: "c.report_state = 'reported_on_time'",
+    },
+    exclusion: {
+      description: 'Not reported yet, and the deadline has not passed at the time of computation',
+      sql: "c.report_state = 'due'",
+    },
+    target: null,
+    version: 1,
+  },
+];
