@@ -342,7 +342,11 @@ start_mariadb() {
     --collation-server=utf8mb4_unicode_ci
     --skip-name-resolve
     --log-error="$MDB_LOG"
-    --innodb-buffer-pool-size=256M
+    # The indicator computations read a year of a region at once: keep the hot tables in memory
+    # (the 1M-pregnancy benchmark database is about 3 GiB) and their grouping in memory too.
+    --innodb-buffer-pool-size="${MDB_BUFFER_POOL_SIZE:-2G}"
+    --tmp-table-size=128M
+    --max-heap-table-size=128M
     --innodb-flush-log-at-trx-commit=2
     --max-connections=200
   )

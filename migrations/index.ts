@@ -5,6 +5,7 @@ import { Pmtct1795352203241 } from './1795352203241-Pmtct';
 import { DeliveryAndBreastfeeding1795352585424 } from './1795352585424-DeliveryAndBreastfeeding';
 import { Indicators1795356953186 } from './1795356953186-Indicators';
 import { PregnancyOverdueFrom1795357168398 } from './1795357168398-PregnancyOverdueFrom';
+import { IndicatorIndexes1795359225920 } from './1795359225920-IndicatorIndexes';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   DeliveryAndBreastfeeding1795352585424,
   Indicators1795356953186,
   PregnancyOverdueFrom1795357168398,
+  IndicatorIndexes1795359225920,
 ];

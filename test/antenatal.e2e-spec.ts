@@ -473,4 +473,104 @@ describe('antenatal visits, schedule and the overdue worklist', () => {
       expect(elsewhere.body.total).toBe(0);
     });
   });
+
+  describe('the overdue worklist follows every change that moves her overdue day', () => {
+    let staff: Staff;
+    const overdue = async () => {
+      const { body } = await t
+        .http()
+        .get('/worklists/overdue-visits')
+        .query({ pageSize: 100 })
+        .set(as(staff))
+        .expect(200);
+      return new Map<number, { overdueWindow: string; daysOverdue: number }>(
+        body.items.map((item: { pregnancyId: number }) => [item.pregnancyId, item]),
+      );
+    };
+    const version = async (pregnancyId: number) =>
+      (await t.http().get(`/pregnancies/${pregnancyId}`).set(as(staff)).expect(200)).body
+        .version as number;
+
+    beforeAll(async () => {
+      staff = await createStaffedFacility(t.dataSource, loginWith(t));
+    });
+
+    it('re-dating moves her across the boundary, both ways', async () => {
+      const p = await pregnancyAt(96, staff, 20); // GA 96: ANC1 due, overdue tomorrow
+      expect((await overdue()).has(p.id)).toBe(false);
+      const later = await t
+        .http()
+        .post(`/pregnancies/${p.id}/redating`)
+        .set(as(staff))
+        .send({ version: p.version, lmp: addDays(today(), -97), reason: 'LMP corrected' })
+        .expect(200);
+      expect((await overdue()).get(p.id)).toMatchObject({ overdueWindow: 'ANC1', daysOverdue: 0 });
+      await t
+        .http()
+        .post(`/pregnancies/${p.id}/redating`)
+        .set(as(staff))
+        .send({ version: later.body.version, lmp: addDays(today(), -96), reason: 'back again' })
+        .expect(200);
+      expect((await overdue()).has(p.id)).toBe(false);
+    });
+
+    it('a visit moved out of a window puts her back on the list; the last window leaves none', async () => {
+      const p = await pregnancyAt(160, staff, 100);
+      const recorded = await visit(p.id, { visitDate: addDays(today(), -10) }, staff).expect(201); // GA 150: in ANC3
+      expect((await overdue()).has(p.id)).toBe(false); // ANC2 missed, not a defaulter; ANC4 later
+      await t
+        .http()
+        .patch(`/visits/${recorded.body.id}`)
+        .set(as(staff))
+        .send({ version: recorded.body.version, visitDate: addDays(today(), -60) }) // GA 100: ANC1
+        .expect(200);
+      // ANC2 (GA 112..146) has been overdue since GA 153.
+      expect((await overdue()).get(p.id)).toMatchObject({ overdueWindow: 'ANC2', daysOverdue: 7 });
+
+      const late = await pregnancyAt(290, staff, 100);
+      expect((await overdue()).has(late.id)).toBe(true);
+      await visit(late.id, { visitDate: addDays(today(), -30) }, staff).expect(201); // GA 260: ANC5
+      expect((await overdue()).has(late.id)).toBe(false);
+    });
+
+    it('a status change takes her off the list', async () => {
+      const p = await pregnancyAt(120, staff, 30);
+      expect((await overdue()).has(p.id)).toBe(true);
+      await t
+        .http()
+        .post(`/pregnancies/${p.id}/status`)
+        .set(as(staff))
+        .send({
+          version: await version(p.id),
+          status: 'transferred_out',
+          effectiveDate: today(),
+          reason: 'moved away',
+        })
+        .expect(200);
+      expect((await overdue()).has(p.id)).toBe(false);
+    });
+
+    it("a new schedule for the facility recomputes every open pregnancy's overdue day", async () => {
+      const p = await pregnancyAt(96, staff, 20); // national: ANC1 overdue from GA 97
+      expect((await overdue()).has(p.id)).toBe(false);
+      const denser = [
+        { code: 'V1', label: '孕6-12周', startDay: 42, endDay: 84 }, // overdue from GA 91
+        { code: 'V2', label: '孕14-19周', startDay: 98, endDay: 139 },
+      ];
+      await t
+        .http()
+        .put('/visit-schedule')
+        .set(as(staff, 'admin'))
+        .send({ windows: denser })
+        .expect(200);
+      expect((await overdue()).get(p.id)).toMatchObject({ overdueWindow: 'V1', daysOverdue: 5 });
+      await t
+        .http()
+        .put('/visit-schedule')
+        .set(as(staff, 'admin'))
+        .send({ windows: [] })
+        .expect(200);
+      expect((await overdue()).has(p.id)).toBe(false);
+    });
+  });
 });

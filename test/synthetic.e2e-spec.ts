@@ -1,5 +1,6 @@
 import { type Connection, createConnection, type RowDataPacket } from 'mysql2/promise';
 import { appConfig, databaseConfig, loadDotEnv } from '../config';
+import { overdueFromSql } from '../src/antenatal/overdue-from';
 import { addDays, daysBetween, todayIn } from '../src/core/time/calendar-date';
 import { dateByBestEvidence } from '../src/women/rules/gestational-age';
 import { checkResidentId } from '../src/women/rules/resident-id';
@@ -111,6 +112,7 @@ describe('synthetic cohort generator', () => {
         WHERE ${mine} AND v.visit_date >= '${today}'`,
       twoVisitsOneDay: `SELECT COUNT(*) n FROM (SELECT v.pregnancy_id FROM antenatal_visit v
         JOIN pregnancy p ON p.id = v.pregnancy_id WHERE ${mine} GROUP BY v.pregnancy_id, v.visit_date HAVING COUNT(*) > 1) x`,
+      overdueFrom: `SELECT COUNT(*) n FROM pregnancy p WHERE ${mine} AND NOT (p.overdue_from <=> ${overdueFromSql()})`,
       lastVisitDate: `SELECT COUNT(*) n FROM pregnancy p LEFT JOIN (SELECT pregnancy_id, MAX(visit_date) m
         FROM antenatal_visit GROUP BY pregnancy_id) v ON v.pregnancy_id = p.id WHERE ${mine} AND NOT (p.last_visit_date <=> v.m)`,
       openPastFortyTwoWeeks: `SELECT COUNT(*) n FROM pregnancy p WHERE ${mine} AND p.status = 'open'
@@ -244,6 +246,62 @@ describe('synthetic cohort generator', () => {
         OR r.missed_days > DATEDIFF(r.stopped_on, r.started_on) + 1)`,
     };
     expect(await violations(checks)).toEqual(zeros(checks));
+  });
+
+  it('adds a cohort to existing facilities: their staff, their schedule, ids after the others', async () => {
+    const code = `E2E-INTO-${Date.now().toString(36)}`;
+    const [facility] = await db.query<import('mysql2').ResultSetHeader>(
+      "INSERT INTO facility (code, name, level, region_code, version) VALUES (?, '既有医院', 2, '650102', 1)",
+      [code],
+    );
+    const staff: number[] = [];
+    for (const role of ['nurse', 'mch_staff']) {
+      const [user] = await db.query<import('mysql2').ResultSetHeader>(
+        "INSERT INTO app_user (facility_id, username, display_name, role, password_hash, active, version) VALUES (?, ?, 'x', ?, 'scrypt$x', 1, 1)",
+        [facility.insertId, `${code}.${role}`.toLowerCase(), role],
+      );
+      staff.push(user.insertId);
+    }
+    // A denser schedule of its own, which the overdue days must follow.
+    for (const [ordinal, start, end] of [
+      [1, 42, 84],
+      [2, 98, 139],
+      [3, 140, 180],
+      [4, 196, 280],
+    ]) {
+      await db.query(
+        "INSERT INTO schedule_window (facility_id, ordinal, code, label, start_day, end_day) VALUES (?, ?, CONCAT('V', ?), 'v', ?, ?)",
+        [facility.insertId, ordinal, ordinal, start, end],
+      );
+    }
+    const before = await count('SELECT MAX(id) AS n FROM pregnancy');
+    const users = await count('SELECT COUNT(*) AS n FROM app_user');
+
+    const added = await generateSyntheticCohort({
+      pregnancies: 150,
+      facilities: 0,
+      seed: 11,
+      intoFacilities: [code],
+      append: true,
+      log: () => undefined,
+    });
+    expect(added.facilityIds).toEqual([facility.insertId]);
+    expect(added.pregnancyIds.first).toBe(before + 1);
+    const theirs = `p.id BETWEEN ${added.pregnancyIds.first} AND ${added.pregnancyIds.last}`;
+    const checks = {
+      elsewhere: `SELECT COUNT(*) n FROM pregnancy p WHERE ${theirs} AND p.facility_id <> ${facility.insertId}`,
+      createdByOthers: `SELECT COUNT(*) n FROM pregnancy p WHERE ${theirs} AND p.created_by NOT IN (${staff.join(',')})`,
+      visitByOthers: `SELECT COUNT(*) n FROM antenatal_visit v JOIN pregnancy p ON p.id = v.pregnancy_id
+        WHERE ${theirs} AND v.recorded_by NOT IN (${staff.join(',')})`,
+      overdueFrom: `SELECT COUNT(*) n FROM pregnancy p WHERE ${theirs} AND NOT (p.overdue_from <=> ${overdueFromSql()})`,
+    };
+    expect(await violations(checks)).toEqual(zeros(checks));
+    expect(
+      await count(
+        `SELECT COUNT(*) n FROM pregnancy p WHERE ${theirs} AND p.overdue_from IS NOT NULL`,
+      ),
+    ).toBeGreaterThan(0);
+    expect(await count('SELECT COUNT(*) AS n FROM app_user')).toBe(users);
   });
 
   it('lands within tolerance of the distributions it claims', async () => {

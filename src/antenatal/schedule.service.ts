@@ -6,13 +6,14 @@ import type { Actor } from '../core/auth/actor';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { DomainError } from '../core/errors/domain.error';
-import { Page, pageOf, pageWindow } from '../core/http/pagination';
-import { addDays } from '../core/time/calendar-date';
+import { Page, pageOf, pageWindow, totalOf } from '../core/http/pagination';
+import { addDays, daysBetween } from '../core/time/calendar-date';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { gestationalAgeDays, PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
 import { pregnancyNotFound } from '../women/women.errors';
 import { gestationalAgeOn } from '../women/women.mapper';
 import { scheduleInvalid } from './antenatal.errors';
+import { refreshOverdueFromOfFacility } from './overdue-from';
 import { AntenatalVisit } from './antenatal-visit.entity';
 import { ContactAttempt } from './contact-attempt.entity';
 import {
@@ -41,8 +42,15 @@ interface WorklistRow {
   risk_purple: number;
   edd: string;
   last_visit_date: string | null;
-  first_overdue_end: number;
-  ga_today: number;
+  overdue_from: string;
+  window_code: string;
+  window_label: string;
+  contact_id: number | null;
+  attempted_at: Date | null;
+  outcome: ContactAttempt['outcome'] | null;
+  note: string | null;
+  user_id: number | null;
+  total: string;
 }
 
 /**
@@ -99,6 +107,7 @@ export class ScheduleService {
           ordinal: index + 1,
         })),
       );
+      await refreshOverdueFromOfFacility(manager, actor.facilityId);
       await this.audit.record(manager, {
         entity: 'visit_schedule',
         entityId: actor.facilityId,
@@ -164,65 +173,85 @@ export class ScheduleService {
 
   /**
    * Open pregnancies of the caller's facility with a window overdue today: a window whose last
-   * day was at least 7 days ago with no visit in it or after it. Computed in SQL from each
-   * pregnancy's last visit date, so the list stays fast on large facilities.
+   * day was at least 7 days ago with no visit in it or after it. Each pregnancy keeps the day it
+   * turns overdue (`overdue_from`), so the list is an index range of the facility's overdue women.
    */
   async overdueWorklist(
     actor: Actor,
     query: WorklistQueryDto,
   ): Promise<Page<WorklistItemDto> & { asOf: string }> {
     const today = this.today();
-    const { facilitySpecific, windows } = await this.effectiveSchedule(actor.facilityId);
-    const scheduleFacilityId = facilitySpecific ? actor.facilityId : null;
-    const gaToday = `(DATEDIFF(?, p.edd) + ${PREGNANCY_LENGTH_DAYS})`;
-    const where = `
-      FROM pregnancy p
-      JOIN woman w ON w.id = p.woman_id
-      JOIN schedule_window sw ON sw.facility_id <=> ?
-      WHERE p.facility_id = ? AND p.status = 'open'
-        AND ${gaToday} >= sw.end_day + ${OVERDUE_AFTER_DAYS}
-        AND (p.last_visit_date IS NULL OR DATEDIFF(p.last_visit_date, p.edd) + ${PREGNANCY_LENGTH_DAYS} < sw.start_day)
+    const overdue = `
+      p.facility_id = ? AND p.status = 'open' AND p.overdue_from <= ?
         ${query.notContactedWithinHours ? 'AND NOT EXISTS (SELECT 1 FROM contact_attempt ca WHERE ca.pregnancy_id = p.id AND ca.attempted_at >= ?)' : ''}`;
-    const params: unknown[] = [scheduleFacilityId, actor.facilityId, today];
+    const params: unknown[] = [actor.facilityId, today];
     if (query.notContactedWithinHours) {
       params.push(new Date(Date.now() - query.notContactedWithinHours * 3_600_000));
     }
-
-    const [{ total }] = await this.dataSource.query<{ total: string }[]>(
-      `SELECT COUNT(DISTINCT p.id) AS total ${where}`,
-      params,
-    );
     const { skip, take } = pageWindow(query);
+    // One statement for the page and the total. The inner query orders the facility's overdue
+    // women from the index alone (it covers the risk colour); only the page's rows are read, with the
+    // window that made each overdue (the schedule's window whose overdue day is hers) and her
+    // last call.
     const rows = await this.dataSource.query<WorklistRow[]>(
       `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, p.risk_colour, p.risk_purple,
-              p.edd, p.last_visit_date, MIN(sw.end_day) AS first_overdue_end,
-              ${gaToday} AS ga_today
-       ${where}
-       GROUP BY p.id, p.woman_id, w.name, w.phone, p.risk_colour, p.risk_purple, p.edd, p.last_visit_date
-       ORDER BY ${RISK_RANK_SQL}, ${gaToday} - MIN(sw.end_day) DESC, p.id
-       LIMIT ? OFFSET ?`,
-      [today, ...params, today, take, skip],
+              p.edd, p.last_visit_date, p.overdue_from, sw.code AS window_code,
+              sw.label AS window_label, ca.id AS contact_id, ca.attempted_at, ca.outcome, ca.note,
+              ca.user_id, page.total
+       FROM (
+         SELECT p.id, ${RISK_RANK_SQL} AS risk_rank, p.overdue_from, COUNT(*) OVER () AS total
+         FROM pregnancy p
+         WHERE ${overdue}
+         ORDER BY risk_rank, p.overdue_from, p.id
+         LIMIT ? OFFSET ?
+       ) page
+       JOIN pregnancy p ON p.id = page.id
+       JOIN woman w ON w.id = p.woman_id
+       LEFT JOIN schedule_window sw
+         ON sw.facility_id <=> (SELECT MAX(own.facility_id) FROM schedule_window own WHERE own.facility_id = p.facility_id)
+        AND sw.end_day + ${OVERDUE_AFTER_DAYS} = DATEDIFF(p.overdue_from, p.edd) + ${PREGNANCY_LENGTH_DAYS}
+       LEFT JOIN contact_attempt ca
+         ON ca.id = (SELECT MAX(c.id) FROM contact_attempt c WHERE c.pregnancy_id = p.id)
+       ORDER BY page.risk_rank, page.overdue_from, page.id`,
+      [...params, take, skip],
     );
-    const lastContacts = await this.lastContacts(rows.map((row) => row.pregnancy_id));
-    const items = rows.map((row): WorklistItemDto => {
-      const window = windows.find((w) => w.endDay === Number(row.first_overdue_end))!;
-      return {
-        pregnancyId: row.pregnancy_id,
-        womanId: row.woman_id,
-        name: row.name,
-        phone: row.phone,
-        riskColour: row.risk_colour,
-        riskPurple: Boolean(row.risk_purple),
-        edd: row.edd,
-        gestationalAge: gestationalAgeOn(row.edd, today)!,
-        overdueWindow: window.code,
-        overdueWindowLabel: window.label,
-        daysOverdue: Number(row.ga_today) - (window.endDay + OVERDUE_AFTER_DAYS),
-        lastVisitDate: row.last_visit_date,
-        lastContact: lastContacts.get(row.pregnancy_id) ?? null,
-      };
-    });
-    return { ...pageOf(items, Number(total), query), asOf: today };
+    // Counted with the page; only a page past the end needs a count of its own.
+    const total =
+      rows.length > 0
+        ? Number(rows[0].total)
+        : await totalOf(rows, query, async () => {
+            const [{ total }] = await this.dataSource.query<{ total: string }[]>(
+              `SELECT COUNT(*) AS total FROM pregnancy p WHERE ${overdue}`,
+              params,
+            );
+            return Number(total);
+          });
+    const items = rows.map((row): WorklistItemDto => ({
+      pregnancyId: row.pregnancy_id,
+      womanId: row.woman_id,
+      name: row.name,
+      phone: row.phone,
+      riskColour: row.risk_colour,
+      riskPurple: Boolean(row.risk_purple),
+      edd: row.edd,
+      gestationalAge: gestationalAgeOn(row.edd, today)!,
+      overdueWindow: row.window_code,
+      overdueWindowLabel: row.window_label,
+      daysOverdue: daysBetween(row.overdue_from, today),
+      lastVisitDate: row.last_visit_date,
+      lastContact:
+        row.contact_id === null
+          ? null
+          : {
+              id: row.contact_id,
+              pregnancyId: row.pregnancy_id,
+              attemptedAt: row.attempted_at!.toISOString(),
+              outcome: row.outcome!,
+              note: row.note,
+              userId: row.user_id!,
+            },
+    }));
+    return { ...pageOf(items, total, query), asOf: today };
   }
 
   async recordContact(
@@ -277,19 +306,6 @@ export class ScheduleService {
       order: { attemptedAt: 'DESC', id: 'DESC' },
     });
     return attempts.map(mapContact);
-  }
-
-  private async lastContacts(pregnancyIds: number[]): Promise<Map<number, ContactAttemptDto>> {
-    if (pregnancyIds.length === 0) return new Map();
-    const latest = await this.dataSource
-      .getRepository(ContactAttempt)
-      .createQueryBuilder('attempt')
-      .where(
-        'attempt.id IN (SELECT MAX(c.id) FROM contact_attempt c WHERE c.pregnancy_id IN (:...ids) GROUP BY c.pregnancy_id)',
-        { ids: pregnancyIds },
-      )
-      .getMany();
-    return new Map(latest.map((attempt) => [attempt.pregnancyId, mapContact(attempt)]));
   }
 }
 

@@ -6,12 +6,15 @@ import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { inActorFacility } from '../core/auth/facility-scope';
+import { insertRow } from '../core/database/plain-rows';
 import { updateIfVersion } from '../core/database/versioned-update';
 import type { ErrorDetail } from '../core/errors/domain.error';
 import { addDays } from '../core/time/calendar-date';
+import { type GradingRecords, loadGradingRecords, sortVisits } from '../risk/grading-records';
 import { RiskAssessmentService } from '../risk/risk-assessment.service';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
+import { findPregnancyForUpdate } from '../women/pregnancy.repository';
 import { pregnancyNotFound } from '../women/women.errors';
 import {
   visitAfterPregnancyEnd,
@@ -21,6 +24,7 @@ import {
   visitSameDay,
 } from './antenatal.errors';
 import { AntenatalVisit } from './antenatal-visit.entity';
+import { setLastVisitDate } from './overdue-from';
 import { RecordVisitDto, RegradingDto, UpdateVisitDto } from './dto/visit.dto';
 
 const VISIT_AUDITED_FIELDS = [
@@ -71,24 +75,29 @@ export class VisitsService {
       const pregnancy = await this.lockPregnancy(manager, pregnancyId, actor);
       this.checkMeasurements(input);
       this.checkDate(pregnancy, input.visitDate);
-      await this.checkSameDay(manager, pregnancy.id, input.visitDate, input.sameDayRepeat, null);
+      // Read once under the lock: the same-day check, the ordinal, the last visit date and the
+      // re-grading all work from these.
+      const records = await loadGradingRecords(manager, pregnancy);
+      checkSameDay(records.visits, input.visitDate, input.sameDayRepeat, null);
 
-      const visit = await manager.save(
-        manager.create(AntenatalVisit, {
-          ...input,
-          sameDayRepeat: input.sameDayRepeat ?? false,
-          pregnancyId: pregnancy.id,
-          facilityId: pregnancy.facilityId,
-          recordedBy: actor.userId,
-        }),
-      );
+      const visit = manager.create(AntenatalVisit, {
+        ...UNMEASURED,
+        ...definedOnly(input),
+        sameDayRepeat: input.sameDayRepeat ?? false,
+        pregnancyId: pregnancy.id,
+        facilityId: pregnancy.facilityId,
+        recordedBy: actor.userId,
+        version: 1,
+      });
+      // Nothing the database fills in is answered, so the row is not read back.
+      visit.id = await insertRow(manager, AntenatalVisit, visit);
       await this.audit.record(manager, {
         entity: 'antenatal_visit',
         entityId: visit.id,
         action: 'create',
         after: { pregnancyId: pregnancy.id, ...pick(visit, VISIT_AUDITED_FIELDS) },
       });
-      return this.afterChange(manager, pregnancy, visit, actor);
+      return this.afterChange(manager, pregnancy, visit, records, actor);
     });
   }
 
@@ -106,13 +115,8 @@ export class VisitsService {
       if (changes.visitDate && changes.visitDate !== current.visitDate) {
         this.checkDate(pregnancy, changes.visitDate);
       }
-      await this.checkSameDay(
-        manager,
-        pregnancy.id,
-        merged.visitDate,
-        merged.sameDayRepeat,
-        visitId,
-      );
+      const records = await loadGradingRecords(manager, pregnancy);
+      checkSameDay(records.visits, merged.visitDate, merged.sameDayRepeat, visitId);
       await updateIfVersion(manager, AntenatalVisit, visitId, version, changes);
       await this.audit.record(manager, {
         entity: 'antenatal_visit',
@@ -121,7 +125,7 @@ export class VisitsService {
         ...diffOf(current, changes, VISIT_AUDITED_FIELDS),
       });
       const visit = await manager.findOneByOrFail(AntenatalVisit, { id: visitId });
-      return this.afterChange(manager, pregnancy, visit, actor);
+      return this.afterChange(manager, pregnancy, visit, records, actor);
     });
   }
 
@@ -147,10 +151,8 @@ export class VisitsService {
     actor: Actor,
   ): Promise<Pregnancy> {
     // The lock serialises visits of one pregnancy, so the same-day check cannot race.
-    return inActorFacility(
-      await manager.findOne(Pregnancy, { where: { id }, lock: { mode: 'pessimistic_write' } }),
-      actor,
-      () => pregnancyNotFound(id),
+    return inActorFacility(await findPregnancyForUpdate(manager, id), actor, () =>
+      pregnancyNotFound(id),
     );
   }
 
@@ -201,48 +203,65 @@ export class VisitsService {
     }
   }
 
-  private async checkSameDay(
-    manager: EntityManager,
-    pregnancyId: number,
-    visitDate: string,
-    sameDayRepeat: boolean | undefined,
-    excludingVisitId: number | null,
-  ): Promise<void> {
-    if (sameDayRepeat) return;
-    const builder = manager
-      .createQueryBuilder(AntenatalVisit, 'visit')
-      .where('visit.pregnancyId = :pregnancyId AND visit.visitDate = :visitDate', {
-        pregnancyId,
-        visitDate,
-      });
-    if (excludingVisitId !== null)
-      builder.andWhere('visit.id <> :excludingVisitId', { excludingVisitId });
-    if (await builder.getExists()) throw visitSameDay(visitDate);
-  }
-
-  /** Keeps the pregnancy's last visit date, numbers the visit, and re-grades from the new values. */
+  /**
+   * Keeps the pregnancy's last visit date (and so her overdue day), numbers the visit, and
+   * re-grades from the new values, all from the records read under the lock.
+   */
   private async afterChange(
     manager: EntityManager,
     pregnancy: Pregnancy,
     visit: AntenatalVisit,
+    records: GradingRecords,
     actor: Actor,
   ): Promise<RecordedVisit> {
-    await manager.query(
-      'UPDATE pregnancy SET last_visit_date = (SELECT MAX(visit_date) FROM antenatal_visit WHERE pregnancy_id = ?) WHERE id = ?',
-      [pregnancy.id, pregnancy.id],
-    );
-    const ordinal = await manager
-      .createQueryBuilder(AntenatalVisit, 'visit')
-      .where('visit.pregnancyId = :pregnancyId', { pregnancyId: pregnancy.id })
-      .andWhere(
-        '(visit.visitDate < :visitDate OR (visit.visitDate = :visitDate AND visit.id <= :id))',
-        {
-          visitDate: visit.visitDate,
-          id: visit.id,
-        },
-      )
-      .getCount();
-    const regrading = await this.risk.regradeAfterVisit(manager, pregnancy, visit, actor);
+    const visits = sortVisits([...records.visits.filter((v) => v.id !== visit.id), visit]);
+    const lastVisitDate = visits[visits.length - 1].visitDate;
+    if (lastVisitDate !== pregnancy.lastVisitDate) {
+      await setLastVisitDate(manager, pregnancy.id, lastVisitDate);
+      pregnancy.lastVisitDate = lastVisitDate;
+    }
+    const ordinal = visits.indexOf(visit) + 1;
+    const regrading = await this.risk.regradeAfterVisit(manager, pregnancy, visit, actor, {
+      ...records,
+      visits,
+    });
     return { visit, pregnancy, ordinal, regrading };
+  }
+}
+
+/** Measurements a visit leaves out are recorded as not measured. */
+const UNMEASURED = {
+  weightKg: null,
+  heightCm: null,
+  systolicMmHg: null,
+  diastolicMmHg: null,
+  fundalHeightCm: null,
+  fetalHeartRate: null,
+  fetalPosition: null,
+  oedema: null,
+  haemoglobinGL: null,
+  plateletsE9L: null,
+  urineProtein: null,
+  urineGlucose: null,
+  findings: null,
+  nextAppointmentDate: null,
+} satisfies Partial<AntenatalVisit>;
+
+function definedOnly<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
+
+/** One examination a day unless the second is marked as a repeat on purpose. */
+function checkSameDay(
+  visits: readonly Pick<AntenatalVisit, 'id' | 'visitDate'>[],
+  visitDate: string,
+  sameDayRepeat: boolean | undefined,
+  excludingVisitId: number | null,
+): void {
+  if (sameDayRepeat) return;
+  if (visits.some((v) => v.visitDate === visitDate && v.id !== excludingVisitId)) {
+    throw visitSameDay(visitDate);
   }
 }

@@ -4,7 +4,9 @@ import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { createPool, Pool, RowDataPacket } from 'mysql2/promise';
 import { databaseConfig, loadDotEnv } from '../../config';
+import { overdueFromSql } from '../antenatal/overdue-from';
 import { hashPassword } from '../core/auth/password';
+import { gradingRecordsStatement } from '../risk/grading-records';
 import { residentIdCheckCharacter } from '../women/rules/resident-id';
 
 /**
@@ -300,11 +302,14 @@ async function runHttp(
 type DirectWrite = (pool: Pool, target: Target, n: number) => Promise<void>;
 
 /**
- * The visit the API records, statement for statement (read from the server's general log): lock,
- * insert, read back, audit, last visit date, ordinal, then the re-grading's reads.
+ * The visit the API records, statement for statement (read from TypeORM's query log): lock, the
+ * one read of the records (same-day check, ordinal, re-grading), insert, audit row with the same
+ * values, and the last visit date with the overdue day when the visit moves it. The re-grading's
+ * writes happen only when the colour changes, which these measurements do not do.
  */
 const directVisit: DirectWrite = async (pool, target, n) => {
   const pregnancyId = target.openPregnancyIds[n % target.openPregnancyIds.length];
+  const visitDate = hospitalToday();
   const connection = await pool.getConnection();
   try {
     await connection.beginTransaction();
@@ -312,48 +317,27 @@ const directVisit: DirectWrite = async (pool, target, n) => {
       'SELECT * FROM pregnancy WHERE id = ? FOR UPDATE',
       [pregnancyId],
     );
+    await connection.query(
+      ...gradingRecordsStatement({ id: pregnancyId, womanId: Number(pregnancy.woman_id) }),
+    );
     const [result] = await connection.query<import('mysql2').ResultSetHeader>(
-      `INSERT INTO antenatal_visit (pregnancy_id, facility_id, visit_date, same_day_repeat, weight_kg, systolic_mm_hg, diastolic_mm_hg, haemoglobin_gl, fetal_heart_rate, recorded_by, version)
-       VALUES (?, ?, ?, 1, 62.5, 118, 74, 121, 142, ?, 1)`,
-      [pregnancyId, target.facilityId, hospitalToday(), target.userId],
+      `INSERT INTO antenatal_visit (pregnancy_id, facility_id, visit_date, same_day_repeat, weight_kg, height_cm, systolic_mm_hg, diastolic_mm_hg, fundal_height_cm, fetal_heart_rate, fetal_position, oedema, haemoglobin_gl, platelets_e9_l, urine_protein, urine_glucose, findings, next_appointment_date, recorded_by, version)
+       VALUES (?, ?, ?, 1, 62.5, NULL, 118, 74, NULL, 142, NULL, NULL, 121, NULL, NULL, NULL, NULL, NULL, ?, 1)`,
+      [pregnancyId, target.facilityId, visitDate, target.userId],
     );
     await connection.query(
-      'SELECT id, version, created_at, updated_at FROM antenatal_visit WHERE id = ?',
-      [result.insertId],
+      "INSERT INTO audit_entry (occurred_at, user_id, facility_id, request_id, entity, entity_id, action, `before`, `after`, reason) VALUES (NOW(3), ?, ?, 'bench', 'antenatal_visit', ?, 'create', NULL, ?, NULL)",
+      [
+        target.userId,
+        target.facilityId,
+        String(result.insertId),
+        JSON.stringify({ pregnancyId, ...VISIT_AUDIT_VALUES, visitDate }),
+      ],
     );
-    await connection.query(
-      "INSERT INTO audit_entry (occurred_at, user_id, facility_id, request_id, entity, entity_id, action, after) VALUES (NOW(3), ?, ?, 'bench', 'antenatal_visit', ?, 'create', ?)",
-      [target.userId, target.facilityId, String(result.insertId), JSON.stringify({ pregnancyId })],
-    );
-    await connection.query(
-      'UPDATE pregnancy SET last_visit_date = (SELECT MAX(visit_date) FROM antenatal_visit WHERE pregnancy_id = ?) WHERE id = ?',
-      [pregnancyId, pregnancyId],
-    );
-    await connection.query(
-      'SELECT COUNT(1) AS cnt FROM antenatal_visit WHERE pregnancy_id = ? AND (visit_date < ? OR (visit_date = ? AND id <= ?))',
-      [pregnancyId, hospitalToday(), hospitalToday(), result.insertId],
-    );
-    const [[latest]] = await connection.query<RowDataPacket[]>(
-      'SELECT * FROM risk_assessment WHERE pregnancy_id = ? ORDER BY assessed_at DESC, id DESC LIMIT 1',
-      [pregnancyId],
-    );
-    if (latest) {
+    if (pregnancy.last_visit_date !== visitDate) {
       await connection.query(
-        "SELECT * FROM risk_assessment_factor WHERE assessment_id = ? AND origin = 'ticked'",
-        [latest.id],
-      );
-      await connection.query('SELECT * FROM risk_catalogue WHERE id = ?', [latest.catalogue_id]);
-      await connection.query('SELECT * FROM risk_factor WHERE catalogue_id = ?', [
-        latest.catalogue_id,
-      ]);
-      await connection.query('SELECT * FROM woman WHERE id = ?', [pregnancy.woman_id]);
-      await connection.query(
-        'SELECT * FROM antenatal_visit WHERE pregnancy_id = ? ORDER BY visit_date, id',
-        [pregnancyId],
-      );
-      await connection.query(
-        "SELECT * FROM pmtct_test WHERE pregnancy_id = ? AND subject = 'woman' ORDER BY sample_date, id",
-        [pregnancyId],
+        `UPDATE pregnancy p SET p.last_visit_date = ?, p.overdue_from = ${overdueFromSql('?')} WHERE p.id = ?`,
+        [visitDate, visitDate, pregnancyId],
       );
     }
     await connection.commit();
@@ -365,7 +349,30 @@ const directVisit: DirectWrite = async (pool, target, n) => {
   }
 };
 
-/** The registration the API makes: woman, pregnancy, first EDD, audit rows, duplicate check. */
+/** The audited fields of the benchmark's visit, as the API writes them. */
+const VISIT_AUDIT_VALUES = {
+  visitDate: '',
+  sameDayRepeat: true,
+  weightKg: 62.5,
+  heightCm: null,
+  systolicMmHg: 118,
+  diastolicMmHg: 74,
+  fundalHeightCm: null,
+  fetalHeartRate: 142,
+  fetalPosition: null,
+  oedema: null,
+  haemoglobinGL: 121,
+  plateletsE9L: null,
+  urineProtein: null,
+  urineGlucose: null,
+  findings: null,
+  nextAppointmentDate: null,
+};
+
+/**
+ * The registration the API makes: woman, pregnancy and its overdue day, first EDD, audit rows,
+ * duplicate check.
+ */
 const directRegistration: DirectWrite = async (pool, target) => {
   const { documentNumber, birthDate } = newResidentId();
   const connection = await pool.getConnection();
@@ -396,6 +403,10 @@ const directRegistration: DirectWrite = async (pool, target) => {
       `INSERT INTO pregnancy (woman_id, facility_id, registration_date, lmp, edd, edd_source, gravidity, parity, previous_caesareans, fetus_count, status, created_by, version)
        VALUES (?, ?, ?, ?, ?, 'lmp', 1, 0, 0, 1, 'open', ?, 1)`,
       [woman.insertId, target.facilityId, hospitalToday(), lmp, edd, target.userId],
+    );
+    await connection.query(
+      `UPDATE pregnancy p SET p.overdue_from = ${overdueFromSql()} WHERE p.id = ?`,
+      [pregnancy.insertId],
     );
     await connection.query(
       "INSERT INTO edd_change (pregnancy_id, new_edd, new_source, reason, changed_by, changed_at) VALUES (?, ?, 'lmp', 'registration', ?, NOW(3))",

@@ -49,6 +49,7 @@ import { HighRiskCasesService } from '../risk/high-risk-cases.service';
 import { RiskAssessmentService } from '../risk/risk-assessment.service';
 import { RiskReport } from '../risk/risk-report.entity';
 import { RiskReportsService } from '../risk/risk-reports.service';
+import { generateSyntheticCohort } from '../synthetic/generate';
 import { REPORT_WINDOW_HOURS } from '../risk/rules/report-deadline';
 import { RISK_COLOURS } from '../risk/rules/risk-colour';
 import { RedatingDto, StatusChangeDto } from '../women/dto/pregnancy-commands.dto';
@@ -1914,6 +1915,44 @@ function printLogins(
   );
 }
 
+/** Pregnancies of the last two statistical years behind the demo's stories, for volume. */
+const DEMO_HISTORY_PREGNANCIES = 3000;
+
+/**
+ * Adds a few thousand pregnancies of the last two statistical years to the demo facilities with
+ * the synthetic generator (bulk-loaded, with their demo staff and schedule), after the stories
+ * written through the services. Once only: the generator writes history, not user actions, so
+ * its pregnancies are the demo facilities' ones without a creation audit row.
+ */
+async function loadDemoHistory(dataSource: DataSource, today: IsoDate, timeZone: string) {
+  const codes = DEMO_FACILITIES.map((f) => f.code);
+  const [{ loaded }] = await dataSource.query<{ loaded: string }[]>(
+    `SELECT COUNT(*) AS loaded FROM pregnancy p JOIN facility f ON f.id = p.facility_id
+     WHERE f.code IN (?) AND NOT EXISTS (SELECT 1 FROM audit_entry a
+       WHERE a.entity = 'pregnancy' AND a.entity_id = CAST(p.id AS CHAR) AND a.action = 'create')`,
+    [codes],
+  );
+  if (Number(loaded) > 0) {
+    console.log(`[demo] history already loaded: ${loaded} bulk-loaded pregnancies`);
+    return;
+  }
+  console.log(
+    `\n[demo] adding ${DEMO_HISTORY_PREGNANCIES} pregnancies of the last two statistical years (synthetic generator)`,
+  );
+  await generateSyntheticCohort({
+    pregnancies: DEMO_HISTORY_PREGNANCIES,
+    facilities: codes.length,
+    seed: SEED,
+    intoFacilities: codes,
+    append: true,
+    // The demo's own database, whatever its name.
+    force: true,
+    today,
+    timeZone,
+    log: (line) => console.log(line),
+  });
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   loadDotEnv();
@@ -1948,6 +1987,7 @@ async function main(): Promise<void> {
     const known = await services.facilities.findAll();
     if (known.some((f) => f.code === DEMO_FACILITIES[0].code)) {
       console.log(`Demo data already loaded (facility ${DEMO_FACILITIES[0].code} exists).`);
+      await loadDemoHistory(services.dataSource, today, timeZone);
       printLogins(port, { folicAcid: null, pregnancy: null, newborn: null });
       return;
     }
@@ -1962,6 +2002,7 @@ async function main(): Promise<void> {
     await printCareSummary(services, staff);
     await prevention.printSummary();
     await maternity.printSummary();
+    await loadDemoHistory(services.dataSource, today, timeZone);
     printLogins(port, { folicAcid: prevention.examplePregnancyId(), ...maternity.exampleIds() });
     console.log(`\nDemo data loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   } finally {

@@ -132,7 +132,9 @@ export function mapInfant(
 }
 
 /** Test rows as the PMTCT rules read them; a partner's test never decides the woman's status. */
-export function testRecords(tests: readonly PmtctTest[]): TestRecord[] {
+export function testRecords(
+  tests: readonly Pick<PmtctTest, 'disease' | 'kind' | 'sampleDate' | 'result' | 'subject'>[],
+): TestRecord[] {
   return tests.map((test) => ({
     disease: test.disease,
     kind: test.kind,

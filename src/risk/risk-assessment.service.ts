@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AntenatalVisit } from '../antenatal/antenatal-visit.entity';
-import { DiseaseCode, PmtctTest } from '../pmtct/pmtct.entities';
+import type { AntenatalVisit } from '../antenatal/antenatal-visit.entity';
+import type { DiseaseCode } from '../pmtct/pmtct.entities';
 import { testRecords } from '../pmtct/pmtct.mapper';
 import { diseaseStatus } from '../pmtct/rules/pmtct-rules';
 import { AuditService } from '../core/audit/audit.service';
@@ -14,11 +14,11 @@ import type { ErrorDetail } from '../core/errors/domain.error';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { gestationalAgeDays } from '../women/rules/gestational-age';
 import { ageInYears } from '../women/rules/registration-checks';
-import { Woman } from '../women/woman.entity';
 import { pregnancyNotFound } from '../women/women.errors';
 import { AssessmentDto, AssessRiskDto } from './dto/risk.dto';
 import { HighRiskCase } from './high-risk-case.entity';
 import { AssessmentKind, RiskAssessment, RiskAssessmentFactor } from './risk-assessment.entity';
+import { type GradingRecords, type GradingVisit, loadGradingRecords } from './grading-records';
 import { RiskCatalogueService } from './risk-catalogue.service';
 import { RiskCatalogue, RiskFactor } from './risk-catalogue.entity';
 import { RiskReport } from './risk-report.entity';
@@ -122,26 +122,31 @@ export class RiskAssessmentService {
     pregnancy: Pregnancy,
     visit: AntenatalVisit,
     actor: Actor,
+    records: GradingRecords,
   ): Promise<Regrading | null> {
-    return this.regrade(manager, pregnancy, actor, {
-      onDate: visit.visitDate,
-      sourceVisitId: visit.id,
-      evenIfUnscreened: false,
-    });
+    return this.regrade(
+      manager,
+      pregnancy,
+      actor,
+      { onDate: visit.visitDate, sourceVisitId: visit.id, evenIfUnscreened: false },
+      records,
+    );
   }
 
   /** After a confirmed positive HIV, syphilis or HBsAg result: PURPLE, screened or not. */
-  regradeAfterTestResult(
+  async regradeAfterTestResult(
     manager: EntityManager,
     pregnancy: Pregnancy,
     resultDate: string,
     actor: Actor,
   ): Promise<Regrading | null> {
-    return this.regrade(manager, pregnancy, actor, {
-      onDate: resultDate,
-      sourceVisitId: null,
-      evenIfUnscreened: true,
-    });
+    return this.regrade(
+      manager,
+      pregnancy,
+      actor,
+      { onDate: resultDate, sourceVisitId: null, evenIfUnscreened: true },
+      await loadGradingRecords(manager, pregnancy),
+    );
   }
 
   private async regrade(
@@ -149,17 +154,10 @@ export class RiskAssessmentService {
     pregnancy: Pregnancy,
     actor: Actor,
     trigger: { onDate: string; sourceVisitId: number | null; evenIfUnscreened: boolean },
+    records: GradingRecords,
   ): Promise<Regrading | null> {
-    const latest = await manager.findOne(RiskAssessment, {
-      where: { pregnancyId: pregnancy.id },
-      order: { assessedAt: 'DESC', id: 'DESC' },
-    });
+    const { latest } = records;
     if (!latest && !trigger.evenIfUnscreened) return null;
-    const ticked = latest
-      ? await manager.find(RiskAssessmentFactor, {
-          where: { assessmentId: latest.id, origin: 'ticked' },
-        })
-      : [];
     const catalogue = latest
       ? await this.catalogues.byId(manager, latest.catalogueId)
       : await this.catalogues.forAssessment(manager, pregnancy.facilityId);
@@ -169,8 +167,9 @@ export class RiskAssessmentService {
       manager,
       pregnancy,
       catalogue,
-      ticked.map((factor) => factor.code),
+      latest?.tickedCodes ?? [],
       assessedOn,
+      records,
     );
     const grading = grade(findings.map(({ factor }) => factor));
     if (grading.colour === pregnancy.riskColour && grading.purple === pregnancy.riskPurple)
@@ -238,6 +237,7 @@ export class RiskAssessmentService {
       request.catalogue,
       request.tickedCodes,
       request.assessedOn,
+      await loadGradingRecords(manager, pregnancy),
     );
     return this.store(
       manager,
@@ -390,6 +390,7 @@ export class RiskAssessmentService {
     catalogue: RiskCatalogue,
     tickedCodes: readonly string[],
     assessedOn: string,
+    records: GradingRecords,
   ): Promise<FactorFinding[]> {
     const factors = await this.catalogues.factorsOf(manager, catalogue.id);
     const byCode = new Map(factors.map((factor) => [factor.code, factor]));
@@ -418,82 +419,13 @@ export class RiskAssessmentService {
       evidence: null,
       sourceRecord: null,
     }));
-    const derived = (await this.derivedFindings(manager, pregnancy, assessedOn)).flatMap(
-      (finding) => {
-        const factor = byCode.get(finding.code);
-        return factor
-          ? [{ factor, evidence: finding.evidence, sourceRecord: finding.sourceRecord }]
-          : [];
-      },
-    );
+    const derived = derivedFindings(pregnancy, assessedOn, records).flatMap((finding) => {
+      const factor = byCode.get(finding.code);
+      return factor
+        ? [{ factor, evidence: finding.evidence, sourceRecord: finding.sourceRecord }]
+        : [];
+    });
     return [...ticked, ...derived];
-  }
-
-  private async derivedFindings(
-    manager: EntityManager,
-    pregnancy: Pregnancy,
-    assessedOn: string,
-  ): Promise<{ code: string; evidence: string; sourceRecord: string }[]> {
-    const woman = await manager.findOneByOrFail(Woman, { id: pregnancy.womanId });
-    const visits = (
-      await manager.find(AntenatalVisit, {
-        where: { pregnancyId: pregnancy.id },
-        order: { visitDate: 'ASC', id: 'ASC' },
-      })
-    ).filter((visit) => visit.visitDate <= assessedOn);
-    const first = (has: (visit: AntenatalVisit) => boolean) => visits.find(has);
-    const latest = (has: (visit: AntenatalVisit) => boolean) => [...visits].reverse().find(has);
-    const height = latest((v) => v.heightCm !== null);
-    const weight = first((v) => v.weightKg !== null);
-    const haemoglobin = latest((v) => v.haemoglobinGL !== null);
-    const platelets = latest((v) => v.plateletsE9L !== null);
-    const pressure = latest((v) => v.systolicMmHg !== null && v.diastolicMmHg !== null);
-
-    const sources: Record<string, string> = {
-      AGE: `woman:${woman.id}`,
-      BMI: `visit:${weight?.id}`,
-      HEIGHT: `visit:${height?.id}`,
-      ANAEMIA: `visit:${haemoglobin?.id}`,
-      SEVERE: `visit:${haemoglobin?.id}`,
-      HB: `visit:${haemoglobin?.id}`,
-      PLATELETS: `visit:${platelets?.id}`,
-      BP: `visit:${pressure?.id}`,
-    };
-    const tests = await manager.find(PmtctTest, {
-      where: { pregnancyId: pregnancy.id, subject: 'woman' },
-      order: { sampleDate: 'ASC', id: 'ASC' },
-    });
-    const known = tests.filter((test) => test.resultDate !== null && test.resultDate <= assessedOn);
-    const confirmed = (disease: DiseaseCode) =>
-      diseaseStatus(testRecords(known), disease) === 'confirmed_positive';
-    const confirmation = (disease: DiseaseCode) =>
-      known.find(
-        (t) => t.disease === disease && t.kind === 'confirmatory' && t.result === 'positive',
-      );
-    sources.HIV = `pmtct_test:${confirmation('hiv')?.id}`;
-    sources.SYPHILIS = `pmtct_test:${confirmation('syphilis')?.id}`;
-    sources.HBSAG = `pmtct_test:${confirmation('hbsag')?.id}`;
-    const derived = deriveFactors({
-      ageAtRegistration: ageInYears(woman.birthDate, pregnancy.registrationDate),
-      heightCm: height?.heightCm ?? null,
-      weightKg: weight?.weightKg ?? null,
-      haemoglobinGL: haemoglobin?.haemoglobinGL ?? null,
-      plateletsE9L: platelets?.plateletsE9L ?? null,
-      systolicMmHg: pressure?.systolicMmHg ?? null,
-      diastolicMmHg: pressure?.diastolicMmHg ?? null,
-      previousCaesareans: pregnancy.previousCaesareans,
-      fetusCount: pregnancy.fetusCount,
-      ivf: pregnancy.ivfTransferDate !== null,
-      confirmedPositive: {
-        hiv: confirmed('hiv'),
-        syphilis: confirmed('syphilis'),
-        hbsag: confirmed('hbsag'),
-      },
-    });
-    return derived.map((factor) => ({
-      ...factor,
-      sourceRecord: sources[factor.code.split('_')[0]] ?? `pregnancy:${pregnancy.id}`,
-    }));
   }
 
   private async loadAssessments(ids: number[]): Promise<AssessmentDto[]> {
@@ -543,4 +475,64 @@ export class RiskAssessmentService {
       };
     });
   }
+}
+
+/** The factors the records show as of `assessedOn`, each with the record it comes from. */
+function derivedFindings(
+  pregnancy: Pregnancy,
+  assessedOn: string,
+  records: GradingRecords,
+): { code: string; evidence: string; sourceRecord: string }[] {
+  const visits = records.visits.filter((visit) => visit.visitDate <= assessedOn);
+  const first = (has: (visit: GradingVisit) => boolean) => visits.find(has);
+  const latest = (has: (visit: GradingVisit) => boolean) => [...visits].reverse().find(has);
+  const height = latest((v) => v.heightCm !== null);
+  const weight = first((v) => v.weightKg !== null);
+  const haemoglobin = latest((v) => v.haemoglobinGL !== null);
+  const platelets = latest((v) => v.plateletsE9L !== null);
+  const pressure = latest((v) => v.systolicMmHg !== null && v.diastolicMmHg !== null);
+
+  const sources: Record<string, string> = {
+    AGE: `woman:${pregnancy.womanId}`,
+    BMI: `visit:${weight?.id}`,
+    HEIGHT: `visit:${height?.id}`,
+    ANAEMIA: `visit:${haemoglobin?.id}`,
+    SEVERE: `visit:${haemoglobin?.id}`,
+    HB: `visit:${haemoglobin?.id}`,
+    PLATELETS: `visit:${platelets?.id}`,
+    BP: `visit:${pressure?.id}`,
+  };
+  const known = records.tests.filter(
+    (test) => test.resultDate !== null && test.resultDate <= assessedOn,
+  );
+  const confirmed = (disease: DiseaseCode) =>
+    diseaseStatus(testRecords(known), disease) === 'confirmed_positive';
+  const confirmation = (disease: DiseaseCode) =>
+    known.find(
+      (t) => t.disease === disease && t.kind === 'confirmatory' && t.result === 'positive',
+    );
+  sources.HIV = `pmtct_test:${confirmation('hiv')?.id}`;
+  sources.SYPHILIS = `pmtct_test:${confirmation('syphilis')?.id}`;
+  sources.HBSAG = `pmtct_test:${confirmation('hbsag')?.id}`;
+  const derived = deriveFactors({
+    ageAtRegistration: ageInYears(records.birthDate, pregnancy.registrationDate),
+    heightCm: height?.heightCm ?? null,
+    weightKg: weight?.weightKg ?? null,
+    haemoglobinGL: haemoglobin?.haemoglobinGL ?? null,
+    plateletsE9L: platelets?.plateletsE9L ?? null,
+    systolicMmHg: pressure?.systolicMmHg ?? null,
+    diastolicMmHg: pressure?.diastolicMmHg ?? null,
+    previousCaesareans: pregnancy.previousCaesareans,
+    fetusCount: pregnancy.fetusCount,
+    ivf: pregnancy.ivfTransferDate !== null,
+    confirmedPositive: {
+      hiv: confirmed('hiv'),
+      syphilis: confirmed('syphilis'),
+      hbsag: confirmed('hbsag'),
+    },
+  });
+  return derived.map((factor) => ({
+    ...factor,
+    sourceRecord: sources[factor.code.split('_')[0]] ?? `pregnancy:${pregnancy.id}`,
+  }));
 }

@@ -1,3 +1,4 @@
+import { overdueFromGaDays } from '../antenatal/rules/visit-schedule';
 import { redatingThresholdDays } from '../women/rules/gestational-age';
 import { ageInYears } from '../women/rules/registration-checks';
 import type { Day } from './calendar';
@@ -527,6 +528,8 @@ export class CohortGenerator {
     const gravidity = woman.parity + woman.earlierLosses + 1;
     const lastVisit = plan.visits[plan.visits.length - 1];
     const status = plan.status;
+    const overdueGa =
+      status === 'open' ? overdueFromGaDays(facility.schedule, lastVisit?.ga ?? null) : null;
     const reason =
       status === 'open'
         ? null
@@ -561,6 +564,7 @@ export class CohortGenerator {
       riskColour,
       bool(riskPurple),
       lastVisit ? iso(lastVisit.day) : null,
+      overdueGa === null ? null : iso(plan.start + overdueGa),
       nurse,
       1,
     ]);

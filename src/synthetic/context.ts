@@ -1,3 +1,4 @@
+import type { ScheduleWindow } from '../antenatal/rules/visit-schedule';
 import type { RiskColour } from '../risk/rules/risk-colour';
 import type { FactorOrigin } from '../risk/rules/national-catalogue';
 import { type Day, dayOf, formatInstant, HospitalDays, isoOf } from './calendar';
@@ -27,6 +28,8 @@ export interface FacilityPlan {
   statistician: number;
   admin: number;
   sessions: SessionPlan[]; // by day
+  /** The visit schedule the facility follows (its own, else the national one), in order. */
+  schedule: readonly ScheduleWindow[];
 }
 
 export interface CatalogueEntry {
@@ -67,6 +70,8 @@ export interface CohortContext {
   topics: readonly TopicInfo[];
   facilities: FacilityPlan[];
   cityCode: string;
+  /** The national minimum visit schedule, as the migrations seed it. */
+  nationalSchedule: readonly ScheduleWindow[];
 }
 
 /** Date and instant formatting, shared by every writer. */

@@ -31,6 +31,18 @@ describe('parseArguments', () => {
     });
   });
 
+  it('reads the facilities to add the cohort to', () => {
+    const options = parseArguments([
+      '--pregnancies',
+      '3000',
+      '--append',
+      '--into-facilities',
+      'DEMO-F1, DEMO-F2',
+    ]);
+    expect(options.intoFacilities).toEqual(['DEMO-F1', 'DEMO-F2']);
+    expect(parseArguments(['--pregnancies', '1']).intoFacilities).toBeUndefined();
+  });
+
   it('needs the number of pregnancies and whole numbers', () => {
     expect(() => parseArguments(['--facilities', '3'])).toThrow(/--pregnancies is required/);
     expect(() => parseArguments(['--pregnancies', '1e6'])).toThrow(/whole number/);

@@ -3,13 +3,15 @@
  *
  *   node dist/src/synthetic/generate.js --pregnancies N [--facilities F] [--seed S]
  *     [--append] [--force] [--prefix CODE-] [--city 3301] [--today YYYY-MM-DD]
- *     [--chunk 5000] [--connections 2]
+ *     [--chunk 5000] [--connections 2] [--into-facilities CODE,CODE]
  *
  * The database comes from the project's configuration (DB_*). Same seed and same --today give
  * the same rows.
  */
 import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
 import { appConfig, type DatabaseConfig, databaseConfig, loadDotEnv } from '../../config';
+import type { ScheduleWindow } from '../antenatal/rules/visit-schedule';
+import type { Role } from '../core/auth/actor';
 import { hashPassword } from '../core/auth/password';
 import { isIsoDate, todayIn } from '../core/time/calendar-date';
 import { type FactorOrigin, NATIONAL_CATALOGUE_VERSION } from '../risk/rules/national-catalogue';
@@ -25,7 +27,12 @@ import {
 } from './context';
 import { ResidentIdIssuer } from './people';
 import { Random } from './random';
-import { planClassSessions, planFacilities } from './setup';
+import {
+  type ExistingFacility,
+  planClassSessions,
+  planExistingFacilities,
+  planFacilities,
+} from './setup';
 import { IdSequences, TABLE_NAMES, type TableName } from './tables';
 
 /** The password of every generated user (the API benchmark logs in with it). */
@@ -56,6 +63,12 @@ export interface SyntheticOptions {
   force?: boolean;
   /** Facility codes are this prefix and a number; default `SYN<seed>-`. Must be new. */
   facilityCodePrefix?: string;
+  /**
+   * Codes of existing facilities to add the cohort to (their staff, their schedule) instead of
+   * new facilities; `facilities` and the prefix are then not used. Needs `append` when the
+   * database already has pregnancies.
+   */
+  intoFacilities?: readonly string[];
   /** 4 digits: province and city of the facilities' region codes (…01, …02, …). */
   cityCode?: string;
   /** The day the history ends (it ends when this day begins); default the hospital's today. */
@@ -108,7 +121,8 @@ export async function generateSyntheticCohort(
   if (!Number.isInteger(options.pregnancies) || options.pregnancies < 1) {
     throw new Error('--pregnancies must be a whole number ≥ 1');
   }
-  if (!Number.isInteger(options.facilities) || options.facilities < 1) {
+  const into = options.intoFacilities ?? [];
+  if (into.length === 0 && (!Number.isInteger(options.facilities) || options.facilities < 1)) {
     throw new Error('--facilities must be a whole number ≥ 1');
   }
   assertSafeDatabaseName(config.database, options.force ?? false);
@@ -126,7 +140,7 @@ export async function generateSyntheticCohort(
     flags: ['+LOCAL_FILES'],
   });
   try {
-    await checkTarget(pool, prefix, options.append ?? false);
+    await checkTarget(pool, into.length > 0 ? null : prefix, options.append ?? false);
     const ids = new IdSequences(await currentMaxIds(pool));
     const taken = options.append ? await existingResidentIds(pool) : new Set<string>();
     const windowStart = statisticalWindowStart(today);
@@ -141,17 +155,22 @@ export async function generateSyntheticCohort(
       topics: await readTopics(pool),
       facilities: [],
       cityCode: options.cityCode ?? DEFAULT_CITY_CODE,
+      nationalSchedule: await readNationalSchedule(pool),
     };
-    // One hash for every user: scrypt is slow on purpose.
-    const passwordHash = await hashPassword(SYNTHETIC_PASSWORD);
-    ctx.facilities = planFacilities(ctx, options.facilities, prefix, passwordHash);
+    if (into.length > 0) {
+      ctx.facilities = planExistingFacilities(ctx, await readFacilities(pool, into, ctx));
+    } else {
+      // One hash for every user: scrypt is slow on purpose.
+      const passwordHash = await hashPassword(SYNTHETIC_PASSWORD);
+      ctx.facilities = planFacilities(ctx, options.facilities, prefix, passwordHash);
+    }
     planClassSessions(ctx, ctx.facilities, options.pregnancies, ctx.clock.windowStart - 300);
 
     const firstPregnancyId = ids.peek('pregnancy');
     const generator = new CohortGenerator(ctx, options.pregnancies);
     const chunk = options.chunkSize ?? DEFAULT_CHUNK;
     log(
-      `[synthetic] ${options.pregnancies} pregnancies, ${options.facilities} facilities, seed ${options.seed}, ` +
+      `[synthetic] ${options.pregnancies} pregnancies, ${ctx.facilities.length} facilities, seed ${options.seed}, ` +
         `history ${windowStart} … ${today} into ${config.database}`,
     );
     let lastProgress = Date.now();
@@ -196,7 +215,8 @@ export async function generateSyntheticCohort(
  */
 const SESSION_SETTINGS = 'SET SESSION unique_checks = 0, foreign_key_checks = 0';
 
-async function checkTarget(pool: Pool, prefix: string, append: boolean): Promise<void> {
+/** `prefix`: the code prefix of the facilities to create, or null when adding to existing ones. */
+async function checkTarget(pool: Pool, prefix: string | null, append: boolean): Promise<void> {
   const [[{ pregnancies }]] = await pool.query<RowDataPacket[]>(
     'SELECT COUNT(*) AS pregnancies FROM (SELECT id FROM pregnancy LIMIT 1) AS any_pregnancy',
   );
@@ -205,6 +225,7 @@ async function checkTarget(pool: Pool, prefix: string, append: boolean): Promise
       'The database already has pregnancies: pass --append to add a cohort after them, or use an empty database',
     );
   }
+  if (prefix === null) return;
   const [clash] = await pool.query<RowDataPacket[]>(
     'SELECT code FROM facility WHERE code LIKE ? LIMIT 1',
     [`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
@@ -214,6 +235,43 @@ async function checkTarget(pool: Pool, prefix: string, append: boolean): Promise
       `Facility ${String(clash[0].code)} already uses the prefix "${prefix}": choose another --prefix (or --seed)`,
     );
   }
+}
+
+async function readFacilities(
+  pool: Pool,
+  codes: readonly string[],
+  ctx: CohortContext,
+): Promise<ExistingFacility[]> {
+  const [facilities] = await pool.query<RowDataPacket[]>(
+    'SELECT id, code, name, level, region_code FROM facility WHERE code IN (?) ORDER BY id',
+    [codes],
+  );
+  const missing = codes.filter((code) => !facilities.some((f) => f.code === code));
+  if (missing.length > 0) throw new Error(`No facility with the code ${missing.join(', ')}`);
+  const ids = facilities.map((f) => Number(f.id));
+  const [users] = await pool.query<RowDataPacket[]>(
+    'SELECT id, facility_id, role FROM app_user WHERE facility_id IN (?) AND active = 1 ORDER BY id',
+    [ids],
+  );
+  const [windows] = await pool.query<RowDataPacket[]>(
+    'SELECT facility_id, code, label, start_day, end_day FROM schedule_window WHERE facility_id IN (?) ORDER BY ordinal',
+    [ids],
+  );
+  return facilities.map((f) => {
+    const id = Number(f.id);
+    const own = windows.filter((w) => Number(w.facility_id) === id).map(scheduleWindowOf);
+    return {
+      id,
+      code: String(f.code),
+      name: String(f.name),
+      level: Number(f.level) as 1 | 2 | 3,
+      regionCode: String(f.region_code),
+      staff: users
+        .filter((u) => Number(u.facility_id) === id)
+        .map((u) => ({ id: Number(u.id), role: u.role as Role })),
+      schedule: own.length > 0 ? own : ctx.nationalSchedule,
+    };
+  });
 }
 
 async function currentMaxIds(pool: Pool): Promise<Partial<Record<TableName, number>>> {
@@ -255,6 +313,24 @@ async function readCatalogue(pool: Pool): Promise<CohortContext['catalogue']> {
     ]),
   );
   return { id: Number(catalogue.id), factors: entries };
+}
+
+async function readNationalSchedule(pool: Pool): Promise<ScheduleWindow[]> {
+  const [rows] = await pool.query<RowDataPacket[]>(
+    'SELECT code, label, start_day, end_day FROM schedule_window WHERE facility_id IS NULL ORDER BY ordinal',
+  );
+  if (rows.length === 0)
+    throw new Error('The national visit schedule is missing: run the migrations');
+  return rows.map(scheduleWindowOf);
+}
+
+function scheduleWindowOf(row: RowDataPacket): ScheduleWindow {
+  return {
+    code: String(row.code),
+    label: String(row.label),
+    startDay: Number(row.start_day),
+    endDay: Number(row.end_day),
+  };
 }
 
 async function readTopics(pool: Pool): Promise<TopicInfo[]> {
@@ -328,6 +404,10 @@ export function parseArguments(argv: readonly string[]): SyntheticOptions {
     today: value('today'),
     chunkSize: integer('chunk', DEFAULT_CHUNK),
     connections: integer('connections', DEFAULT_CONNECTIONS),
+    intoFacilities: value('into-facilities')
+      ?.split(',')
+      .map((code) => code.trim())
+      .filter((code) => code !== ''),
   };
 }
 

@@ -1,3 +1,4 @@
+import { BASIC_SCHEDULE } from '../antenatal/rules/visit-schedule';
 import { NATIONAL_FACTORS } from '../risk/rules/national-catalogue';
 import { CohortGenerator } from './cohort';
 import { type CohortContext, historyClock, type TopicInfo } from './context';
@@ -43,6 +44,7 @@ export function generateInMemory(options: InMemoryOptions): {
     topics: TOPICS,
     facilities: [],
     cityCode: '3301',
+    nationalSchedule: BASIC_SCHEDULE,
   };
   ctx.facilities = planFacilities(ctx, options.facilities, 'MEM-', 'scrypt$hash');
   planClassSessions(ctx, ctx.facilities, options.pregnancies, ctx.clock.windowStart - 300);

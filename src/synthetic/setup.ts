@@ -1,3 +1,4 @@
+import type { ScheduleWindow } from '../antenatal/rules/visit-schedule';
 import { ROLES } from '../core/auth/actor';
 import { type Day, MINUTE_MS } from './calendar';
 import { type CohortContext, type FacilityPlan, instant, iso, type SessionPlan } from './context';
@@ -53,6 +54,7 @@ export function planFacilities(
       statistician: 0,
       admin: 0,
       sessions: [],
+      schedule: ctx.nationalSchedule,
     };
     sink.add('facility', [plan.id, plan.code, plan.name, level, plan.regionCode, 1]);
     const username = (role: string, k: number) =>
@@ -71,6 +73,54 @@ export function planFacilities(
     facilities.push(plan);
   }
   return facilities;
+}
+
+export interface ExistingFacility {
+  id: number;
+  code: string;
+  name: string;
+  level: 1 | 2 | 3;
+  regionCode: string;
+  /** Its active users; their ids record the history. */
+  staff: readonly { id: number; role: (typeof ROLES)[number] }[];
+  /** Its visit schedule: its own, else the national one. */
+  schedule: readonly ScheduleWindow[];
+}
+
+/**
+ * Facilities already in the database, their own staff recording the generated history. Their
+ * share of the cohort follows their level, as for new facilities.
+ */
+export function planExistingFacilities(
+  ctx: CohortContext,
+  existing: readonly ExistingFacility[],
+): FacilityPlan[] {
+  return existing.map((facility, index) => {
+    const of = (role: (typeof ROLES)[number]) =>
+      facility.staff.filter((user) => user.role === role).map((user) => user.id);
+    const nurses = of('nurse');
+    const mchStaff = of('mch_staff');
+    if (nurses.length === 0 || mchStaff.length === 0) {
+      throw new Error(
+        `Facility ${facility.code} needs an active nurse and MCH staff member to record the history`,
+      );
+    }
+    return {
+      id: facility.id,
+      index,
+      code: facility.code,
+      name: facility.name,
+      level: facility.level,
+      regionCode: facility.regionCode,
+      size: FACILITY_SIZE_BY_LEVEL[facility.level] * (0.6 + 0.8 * ctx.random.next()),
+      nurses,
+      mchStaff,
+      statistician: of('statistician')[0] ?? mchStaff[0],
+      admin: of('admin')[0] ?? mchStaff[0],
+      sessions: [],
+      schedule: facility.schedule,
+    };
+  });
 }
 
 /**

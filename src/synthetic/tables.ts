@@ -72,6 +72,7 @@ export const TABLE_COLUMNS = {
     'risk_colour',
     'risk_purple',
     'last_visit_date',
+    'overdue_from',
     'created_by',
     'version',
   ],

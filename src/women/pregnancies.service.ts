@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { refreshOverdueFrom } from '../antenatal/overdue-from';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { facilityScope, inActorFacility } from '../core/auth/facility-scope';
 import { updateIfVersion } from '../core/database/versioned-update';
-import { Page, pageOf, pageWindow } from '../core/http/pagination';
+import { Page, pageOf, pageWindow, totalOf } from '../core/http/pagination';
 import {
   PregnancySearchDto,
   RedatingDto,
@@ -109,7 +110,10 @@ export class PregnanciesService {
     if (query.eddFrom) builder.andWhere('pregnancy.edd >= :eddFrom', { eddFrom: query.eddFrom });
     if (query.eddTo) builder.andWhere('pregnancy.edd <= :eddTo', { eddTo: query.eddTo });
     const { skip, take } = pageWindow(query);
-    const [items, total] = await builder.skip(skip).take(take).getManyAndCount();
+    // One woman per pregnancy, so a plain LIMIT is right: skip/take would first select the
+    // distinct ids in a query of their own.
+    const items = await builder.offset(skip).limit(take).getMany();
+    const total = await totalOf(items, query, () => builder.getCount());
     return pageOf(items as PregnancyWithWoman[], total, query);
   }
 
@@ -177,6 +181,8 @@ export class PregnanciesService {
         current.status === 'open' && ENDS_PREGNANCY.includes(input.status)
           ? input.effectiveDate
           : current.outcomeDate,
+      // No status but `open` has visits to miss: she leaves the overdue worklist.
+      overdueFrom: null,
     };
     await updateIfVersion(manager, Pregnancy, current.id, input.version, changes);
     await this.audit.record(manager, {
@@ -227,6 +233,7 @@ export class PregnanciesService {
         eddSource: dating.source,
       };
       await updateIfVersion(manager, Pregnancy, id, input.version, changes);
+      await refreshOverdueFrom(manager, id);
       if (dating.edd !== current.edd || dating.source !== current.eddSource) {
         await this.recordEddChange(
           manager,

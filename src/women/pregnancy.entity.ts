@@ -25,6 +25,8 @@ export const EDD_SOURCES: readonly EddSource[] = ['lmp', 'ultrasound', 'ivf'];
 @Entity('pregnancy')
 @Index('idx_pregnancy_facility_status_edd', ['facilityId', 'status', 'edd'])
 @Index('idx_pregnancy_woman', ['womanId'])
+@Index('idx_pregnancy_facility_registration', ['facilityId', 'registrationDate'])
+@Index('idx_pregnancy_overdue', ['facilityId', 'status', 'overdueFrom', 'riskColour', 'riskPurple'])
 export class Pregnancy {
   @PrimaryGeneratedColumn()
   id: number;
@@ -106,6 +108,14 @@ export class Pregnancy {
   /** Date of her latest antenatal visit; kept by the antenatal module for the overdue worklist. */
   @Column({ type: 'date', nullable: true })
   lastVisitDate: string | null;
+
+  /**
+   * The day from which she is on the overdue worklist, from the facility's schedule, the EDD and
+   * her last visit; null when not open or no window is left. Kept by the antenatal module
+   * (`overdue-from.ts`) wherever one of those changes, so the worklist reads an index range.
+   */
+  @Column({ type: 'date', nullable: true })
+  overdueFrom: string | null;
 
   /** Set only while open; its unique index allows one open pregnancy per woman. */
   @Column({

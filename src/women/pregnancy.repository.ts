@@ -1,6 +1,22 @@
 import type { EntityManager } from 'typeorm';
+import { hydrate } from '../core/database/plain-rows';
 import { Pregnancy } from './pregnancy.entity';
 import type { EddSource } from './rules/gestational-age';
+
+/**
+ * The pregnancy locked for the caller's transaction, which it serialises with every other write
+ * to her record. Plain SQL: every visit recorded starts with it.
+ */
+export async function findPregnancyForUpdate(
+  manager: EntityManager,
+  id: number,
+): Promise<Pregnancy | null> {
+  const [row] = await manager.query<Record<string, unknown>[]>(
+    'SELECT * FROM pregnancy WHERE id = ? FOR UPDATE',
+    [id],
+  );
+  return row ? hydrate(manager, Pregnancy, row) : null;
+}
 
 /** The day her latest earlier pregnancy ended, if any ended (a transfer or loss does not). */
 export async function findLatestOutcomeDateOfWoman(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { refreshOverdueFrom } from '../antenatal/overdue-from';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
@@ -359,6 +360,7 @@ export class RegistrationService {
         throw pregnancyAlreadyOpen(woman.id);
       throw error;
     }
+    await refreshOverdueFrom(manager, pregnancy.id);
     await manager.insert(EddChange, {
       pregnancyId: pregnancy.id,
       oldEdd: null,

@@ -2,6 +2,7 @@ import { formatGestationalAge } from '../../women/rules/gestational-age';
 import {
   BASIC_SCHEDULE,
   OVERDUE_AFTER_DAYS,
+  overdueFromGaDays,
   type ScheduleInput,
   type ScheduleWindow,
   validateSchedule,
@@ -210,6 +211,51 @@ describe('windowStates once the pregnancy has ended', () => {
     ],
   ])('%s', (_label, input, states) => {
     expect(statesOf(input)).toEqual(states);
+  });
+});
+
+describe('overdueFromGaDays', () => {
+  // [GA of her last visit, the GA from which she is on the worklist]: both sides of each window.
+  it.each<[number | null, number | null]>([
+    [null, 97], // never seen: ANC1 (0..90) is overdue from GA 97
+    [-3, 97], // a visit before a re-dated LMP settles nothing
+    [0, 153], // a visit on ANC1's first day: ANC2 (112..146) next
+    [90, 153],
+    [111, 153], // between windows: ANC2 is still to come
+    [112, 181], // in ANC2: ANC3 (147..174) next
+    [146, 181],
+    [147, 265], // in ANC3: ANC4 (196..258) next
+    [195, 265],
+    [196, 293], // in ANC4: ANC5 (259..286) next
+    [258, 293],
+    [259, null], // in the last window: nothing left to miss
+    [300, null],
+  ])('last visit at GA %s: overdue from GA %s', (lastVisit, expected) => {
+    expect(overdueFromGaDays(BASIC_SCHEDULE, lastVisit)).toBe(expected);
+  });
+
+  it('agrees with windowStates on both sides of the overdue day', () => {
+    for (const lastVisit of [null, 60, 120, 150, 200, 270]) {
+      const from = overdueFromGaDays(BASIC_SCHEDULE, lastVisit);
+      const visits = lastVisit === null ? [] : [lastVisit];
+      const overdueOn = (ga: number) =>
+        windowStates(openOn(ga, visits)).some((s) => s.state === 'overdue');
+      if (from === null) {
+        expect(overdueOn(320)).toBe(false);
+      } else {
+        expect([overdueOn(from - 1), overdueOn(from)]).toEqual([false, true]);
+      }
+    }
+  });
+
+  it('follows a denser schedule', () => {
+    const denser: ScheduleWindow[] = [
+      { code: 'V1', label: 'a', startDay: 42, endDay: 90 },
+      { code: 'V2', label: 'b', startDay: 98, endDay: 139 },
+    ];
+    expect(overdueFromGaDays(denser, 41)).toBe(97);
+    expect(overdueFromGaDays(denser, 42)).toBe(146);
+    expect(overdueFromGaDays(denser, 98)).toBeNull();
   });
 });
 

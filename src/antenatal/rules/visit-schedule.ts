@@ -83,6 +83,19 @@ function statusOf(
   return { ...base, state: 'overdue', daysOverdue: gaDaysOnDate - overdueFrom };
 }
 
+/**
+ * The GA day from which an open pregnancy is on the overdue worklist: the overdue day of the first
+ * window that starts after her last visit (a visit in or after a window settles it, as in
+ * `windowStates`), or null when no window is left to miss. The windows must be in order.
+ */
+export function overdueFromGaDays(
+  windows: readonly ScheduleWindow[],
+  lastVisitGaDays: number | null,
+): number | null {
+  const next = windows.find((w) => lastVisitGaDays === null || w.startDay > lastVisitGaDays);
+  return next ? next.endDay + OVERDUE_AFTER_DAYS : null;
+}
+
 /** Problems with a configured schedule, in words for the person who configured it; [] if fine. */
 export function validateSchedule(windows: readonly ScheduleWindow[]): string[] {
   if (windows.length === 0) return ['The schedule has no windows'];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
+import { insertRow } from '../database/plain-rows';
 import { pageOf, Page, pageWindow } from '../http/pagination';
 import { currentRequestContext } from '../request-context/request-context';
 import { AuditAction, AuditEntry, AuditValues } from './audit-entry.entity';
@@ -36,7 +37,8 @@ export class AuditService {
       after: record.after ?? null,
       reason: record.reason ?? null,
     });
-    await manager.save(AuditEntry, entry, { reload: false });
+    // A plain insert: every change writes one, and save() costs more CPU than the statement.
+    await insertRow(manager, AuditEntry, entry);
   }
 
   /** Entries of one facility, newest first. */

@@ -13,9 +13,16 @@ interface TokenClaims {
   role: Role;
 }
 
+/** Tokens remembered once verified; the oldest is forgotten first beyond this many. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 /** Every route needs a valid bearer token unless marked @Public; @Roles narrows who may call. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  // A signed token cannot change, so its signature is checked once, not on every request; its
+  // expiry still is.
+  private readonly verified = new Map<string, { actor: Actor; expiresAt: number }>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -46,9 +53,21 @@ export class AuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) {
       throw new DomainError('UNAUTHENTICATED', 'A bearer token is required');
     }
-    let claims: TokenClaims;
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.actor;
+    const checked = await this.verify(token);
+    this.verified.delete(token);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
+      this.verified.delete(this.verified.keys().next().value!);
+    }
+    this.verified.set(token, checked);
+    return checked.actor;
+  }
+
+  private async verify(token: string): Promise<{ actor: Actor; expiresAt: number }> {
+    let claims: TokenClaims & { exp: number };
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      claims = await this.jwt.verifyAsync<TokenClaims & { exp: number }>(token);
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
     }
@@ -56,10 +75,14 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('UNAUTHENTICATED', 'The token names an unknown role');
     }
     return {
-      userId: claims.sub,
-      username: claims.username,
-      facilityId: claims.facilityId,
-      role: claims.role,
+      // Shared by every request with this token.
+      actor: Object.freeze({
+        userId: claims.sub,
+        username: claims.username,
+        facilityId: claims.facilityId,
+        role: claims.role,
+      }),
+      expiresAt: claims.exp * 1000,
     };
   }
 }

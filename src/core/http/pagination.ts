@@ -41,3 +41,16 @@ export function pageOf<T>(items: T[], total: number, query: PageQueryDto): Page<
 export function pageWindow(query: PageQueryDto): { skip: number; take: number } {
   return { skip: (query.page - 1) * query.pageSize, take: query.pageSize };
 }
+
+/**
+ * The number of matches: a first page that is not full already holds all of them (a search by
+ * ID number, say), so only a full or later page needs the count query.
+ */
+export async function totalOf(
+  items: readonly unknown[],
+  query: PageQueryDto,
+  count: () => Promise<number>,
+): Promise<number> {
+  const { skip, take } = pageWindow(query);
+  return skip === 0 && items.length < take ? items.length : count();
+}
