@@ -1,3 +1,4 @@
+import { periodContaining, previousPeriod } from '../indicators/periods';
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -1882,6 +1883,7 @@ function printLogins(
   port: number,
   examples: { folicAcid: number | null; pregnancy: number | null; newborn: number | null },
 ): void {
+  const lastMonth = previousPeriod(periodContaining('month', todayIn(appConfig().timeZone))).key;
   const rows = DEMO_FACILITIES.flatMap((facility) =>
     DEMO_ROLES.map((role) => [
       usernameOf(role.login, facility.key),
@@ -1910,6 +1912,10 @@ function printLogins(
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/pregnancies/${examples.pregnancy ?? '{id}'}/pmtct'   # an HBsAg-positive mother who gave birth hours ago: her baby's HBIG is due`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/newborns/${examples.newborn ?? '{id}'}'   # a baby with a NICU stay: feeding events and Baby-Friendly flags`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/postpartum?list=postpartum_visits'   # mothers due or overdue a postpartum visit`,
+      `Indicators (computed by the worker when the API starts: the last 12 months; log in as mch.f1 or stats.f1):`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-values?period=${lastMonth}&group=BF'   # Baby-Friendly values, targets and trend`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-values/BF-02/cases?period=${lastMonth}&role=numerator'   # the babies behind early initiation`,
+      `  curl -s -OJ -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-exports?period=${lastMonth}&format=xlsx'   # the month for the health bureau`,
       `API docs: http://localhost:${port}/docs`,
     ].join('\n'),
   );
