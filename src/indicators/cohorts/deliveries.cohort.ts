@@ -1,7 +1,7 @@
 import { RISK_COLOURS } from '../../risk/rules/risk-colour';
 import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 import type { CohortDefinition } from './cohort-definition';
-import { hospitalDaySql } from './exposed-babies.cohort';
+import { hospitalDaySql } from './sql-fragments';
 
 const deliveredOn = hospitalDaySql('d.delivered_at');
 const colourList = RISK_COLOURS.map((colour) => `'${colour}'`).join(', ');

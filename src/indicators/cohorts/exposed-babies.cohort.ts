@@ -1,25 +1,5 @@
 import type { CohortDefinition } from './cohort-definition';
-
-const MICROSECONDS_PER_MINUTE = 60_000_000;
-
-/**
- * Whole minutes from one instant to another, floored, as wholeMinutesBetween() counts them:
- * 12 h 00 min 59 s is 720, 12 h 01 min is 721, and a second before `from` is -1. Integer
- * arithmetic only, so no decimal rounding can push a dose across a boundary. NULL when either
- * instant is NULL.
- */
-export function wholeMinutesSql(from: string, to: string): string {
-  const micro = `TIMESTAMPDIFF(MICROSECOND, ${from}, ${to})`;
-  return (
-    `(${micro} DIV ${MICROSECONDS_PER_MINUTE}` +
-    ` - (${micro} < 0 AND MOD(${micro}, ${MICROSECONDS_PER_MINUTE}) <> 0))`
-  );
-}
-
-/** The hospital's calendar day of a UTC instant. */
-export function hospitalDaySql(instant: string): string {
-  return `DATE(CONVERT_TZ(${instant}, '+00:00', :tz))`;
-}
+import { hospitalDaySql, wholeMinutesSql } from './sql-fragments';
 
 /** The instant the exposed-baby record times the first-hours doses from, as the PMTCT module does. */
 const BORN_AT = 'COALESCE(ei.born_at, n.born_at)';

@@ -1,5 +1,5 @@
 import type { CohortDefinition } from './cohort-definition';
-import { hospitalDaySql } from './exposed-babies.cohort';
+import { hospitalDaySql } from './sql-fragments';
 
 /**
  * Completed months of age on a day, as breastfeeding/rules/postpartum-schedule

@@ -1,5 +1,5 @@
 import type { CohortDefinition } from './cohort-definition';
-import { hospitalDaySql } from './exposed-babies.cohort';
+import { hospitalDaySql } from './sql-fragments';
 
 /**
  * One row per woman of the facility who was asked the folic-acid knowledge survey there in the

@@ -1,28 +1,9 @@
 import { EARLY_SKIN_TO_SKIN_START_MINUTES } from '../../delivery/rules/feeding-flags';
-import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 import type { CohortDefinition } from './cohort-definition';
-import { hospitalDaySql, wholeMinutesSql } from './exposed-babies.cohort';
-
-/*
- * SQL pieces shared by the birth cohorts (live births, deliveries, feeding recalls, perinatal
- * births, maternal mortality), so each fact is computed one way only.
- */
-
-/** GA in days on a calendar day, from the final EDD (women/rules/gestational-age). */
-export const gaDaysOn = (day: string, edd: string): string =>
-  `(DATEDIFF(${day}, ${edd}) + ${PREGNANCY_LENGTH_DAYS})`;
+import { gaDaysOn, hospitalDaySql, newbornsOfPeriod, wholeMinutesSql } from './sql-fragments';
 
 /** "Now" for a contact or separation still going: instants are stored in UTC. */
 const NOW_UTC = 'UTC_TIMESTAMP(3)';
-
-/**
- * FROM … WHERE for the babies (live-born and stillborn) of the facilities' deliveries born in the
- * period, as n, d (delivery) and p (pregnancy), with more joins when given.
- */
-export const newbornsOfPeriod = (joins = ''): string => `newborn n
-  JOIN delivery d ON d.id = n.delivery_id
-  JOIN pregnancy p ON p.id = n.pregnancy_id${joins}
-  WHERE n.facility_id IN (:facilities) AND n.born_at >= :fromAt AND n.born_at < :toAt`;
 
 const deliveredOn = hospitalDaySql('d.delivered_at');
 const motherDischargedOn = hospitalDaySql('d.mother_discharged_at');

@@ -1,5 +1,5 @@
-import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 import type { CohortDefinition } from './cohort-definition';
+import { gaDaysOn } from './sql-fragments';
 
 /**
  * Pregnancies of the facility open at the end of the period's last day (:asOf): registered by
@@ -16,7 +16,7 @@ export const OPEN_PREGNANCIES_COHORT: CohortDefinition = {
   sql: `
 SELECT p.id AS case_id, p.facility_id, p.woman_id, p.id AS pregnancy_id, NULL AS newborn_id,
        CAST(:asOf AS DATE) AS attributed_on,
-       DATEDIFF(:asOf, p.edd) + ${PREGNANCY_LENGTH_DAYS} AS ga_days_at_period_end,
+       ${gaDaysOn(':asOf', 'p.edd')} AS ga_days_at_period_end,
        la.colour AS latest_colour,
        la.purple AS latest_purple,
        la.assessed_on AS latest_assessed_on,

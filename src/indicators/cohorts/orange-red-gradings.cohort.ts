@@ -1,6 +1,6 @@
 import { REPORT_WINDOW_HOURS } from '../../risk/rules/report-deadline';
 import type { CohortDefinition } from './cohort-definition';
-import { hospitalDaySql, wholeMinutesSql } from './exposed-babies.cohort';
+import { hospitalDaySql, wholeMinutesSql } from './sql-fragments';
 
 const WINDOW_HOURS = `CASE r.colour WHEN 'red' THEN ${REPORT_WINDOW_HOURS.red} WHEN 'orange' THEN ${REPORT_WINDOW_HOURS.orange} END`;
 const DUE_AT = `(r.graded_at + INTERVAL ${WINDOW_HOURS} HOUR)`;

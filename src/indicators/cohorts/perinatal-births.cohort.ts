@@ -1,6 +1,5 @@
 import type { CohortDefinition } from './cohort-definition';
-import { hospitalDaySql } from './exposed-babies.cohort';
-import { gaDaysOn, newbornsOfPeriod } from './live-births.cohort';
+import { gaDaysOn, hospitalDaySql, newbornsOfPeriod } from './sql-fragments';
 
 export const PERINATAL_BIRTHS_COHORT: CohortDefinition = {
   code: 'perinatal_births',

@@ -6,9 +6,8 @@ import {
   SYPHILIS_DOSE_INTERVAL_MAX_DAYS,
   SYPHILIS_DOSES_PER_COURSE,
 } from '../../pmtct/rules/pmtct-rules';
-import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 import type { CohortDefinition } from './cohort-definition';
-import { hospitalDaySql } from './exposed-babies.cohort';
+import { gaDaysOn, hospitalDaySql } from './sql-fragments';
 
 /**
  * The first GA day at which coursesRequired() asks for two syphilis courses (13+0). Read from the
@@ -18,7 +17,7 @@ export const TWO_SYPHILIS_COURSES_FROM_GA_DAYS = Array.from({ length: 300 }, (_,
   (ga) => coursesRequired(ga) === 2,
 )!;
 
-const gaDays = (date: string) => `(DATEDIFF(${date}, m.edd) + ${PREGNANCY_LENGTH_DAYS})`;
+const gaDays = (date: string) => gaDaysOn(date, 'm.edd');
 
 /** A resulted test of her own, sampled on or before the delivery day (PmtctService.status()). */
 const resultedByDelivery = (disease: Disease) =>

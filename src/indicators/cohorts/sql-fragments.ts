@@ -1,0 +1,37 @@
+import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
+
+/* SQL pieces shared by the cohorts, so each fact is computed one way only. */
+
+const MICROSECONDS_PER_MINUTE = 60_000_000;
+
+/**
+ * Whole minutes from one instant to another, floored, as wholeMinutesBetween() counts them:
+ * 12 h 00 min 59 s is 720, 12 h 01 min is 721, and a second before `from` is -1. Integer
+ * arithmetic only, so no decimal rounding can push a dose across a boundary. NULL when either
+ * instant is NULL.
+ */
+export function wholeMinutesSql(from: string, to: string): string {
+  const micro = `TIMESTAMPDIFF(MICROSECOND, ${from}, ${to})`;
+  return (
+    `(${micro} DIV ${MICROSECONDS_PER_MINUTE}` +
+    ` - (${micro} < 0 AND MOD(${micro}, ${MICROSECONDS_PER_MINUTE}) <> 0))`
+  );
+}
+
+/** The hospital's calendar day of a UTC instant. */
+export function hospitalDaySql(instant: string): string {
+  return `DATE(CONVERT_TZ(${instant}, '+00:00', :tz))`;
+}
+
+/** GA in days on a calendar day, from the final EDD (women/rules/gestational-age). */
+export const gaDaysOn = (day: string, edd: string): string =>
+  `(DATEDIFF(${day}, ${edd}) + ${PREGNANCY_LENGTH_DAYS})`;
+
+/**
+ * FROM … WHERE for the babies (live-born and stillborn) of the facilities' deliveries born in the
+ * period, as n, d (delivery) and p (pregnancy), with more joins when given.
+ */
+export const newbornsOfPeriod = (joins = ''): string => `newborn n
+  JOIN delivery d ON d.id = n.delivery_id
+  JOIN pregnancy p ON p.id = n.pregnancy_id${joins}
+  WHERE n.facility_id IN (:facilities) AND n.born_at >= :fromAt AND n.born_at < :toAt`;
