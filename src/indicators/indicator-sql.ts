@@ -23,34 +23,20 @@ export interface BoundSql {
 
 const PLACEHOLDER = /:(facilities|fromAt|toAt|from|to|tz|asOf)\b/g;
 
+/** Every placeholder but :facilities binds the parameter of its own name. */
+type ScalarPlaceholder = Exclude<keyof CohortParams, 'facilityIds'>;
+
 /** Replaces the cohort's named placeholders with `?` and the matching parameters, in order. */
 export function bindCohort(cohort: CohortDefinition, p: CohortParams): BoundSql {
   if (p.facilityIds.length === 0) throw new Error('A cohort needs at least one facility');
   const params: unknown[] = [];
   const sql = cohort.sql.replace(PLACEHOLDER, (_match, name: string) => {
-    switch (name) {
-      case 'facilities':
-        params.push(...p.facilityIds);
-        return p.facilityIds.map(() => '?').join(', ');
-      case 'fromAt':
-        params.push(p.fromAt);
-        return '?';
-      case 'toAt':
-        params.push(p.toAt);
-        return '?';
-      case 'from':
-        params.push(p.from);
-        return '?';
-      case 'to':
-        params.push(p.to);
-        return '?';
-      case 'tz':
-        params.push(p.tz);
-        return '?';
-      default:
-        params.push(p.asOf);
-        return '?';
+    if (name === 'facilities') {
+      params.push(...p.facilityIds);
+      return p.facilityIds.map(() => '?').join(', ');
     }
+    params.push(p[name as ScalarPlaceholder]);
+    return '?';
   });
   return { sql, params };
 }

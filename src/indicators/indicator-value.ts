@@ -1,8 +1,4 @@
-import type {
-  IndicatorDefinition,
-  IndicatorTarget,
-  IndicatorUnit,
-} from './definitions/indicator-definition';
+import type { IndicatorTarget, IndicatorUnit } from './definitions/indicator-definition';
 
 const SCALE: Record<IndicatorUnit, number> = {
   percent: 100,
@@ -41,8 +37,4 @@ export function targetMet(
     case 'falling':
       return sameperiodYearBefore === null ? null : value < sameperiodYearBefore;
   }
-}
-
-export function defaultTarget(indicator: IndicatorDefinition): IndicatorTarget | null {
-  return indicator.target;
 }

@@ -11,7 +11,12 @@ import type {
   IndicatorTarget,
 } from './definitions/indicator-definition';
 import { cohortOf } from './indicator-calculator';
-import { IndicatorEngine, type ComputationScope } from './indicator-engine.service';
+import {
+  IndicatorEngine,
+  indicatorsOf,
+  targetFor,
+  type ComputationScope,
+} from './indicator-engine.service';
 import { IndicatorTargetOverride, IndicatorValue } from './indicator.entities';
 import { casesQuery, type CaseRole } from './indicator-sql';
 import { indicatorValue, targetMet } from './indicator-value';
@@ -54,6 +59,11 @@ export interface CaseView {
   fields: Record<string, unknown>;
 }
 
+/** A page of cases, with the labels of their deciding fields. */
+export interface CasePage extends Page<CaseView> {
+  fieldLabels: Record<string, string>;
+}
+
 export const DEFAULT_TREND_PERIODS = 6;
 
 /** Reads computed values (never computes), regional sums, and the cases behind a value. */
@@ -77,7 +87,7 @@ export class IndicatorValuesService {
   ): Promise<PeriodValues> {
     const period = parsePeriod(periodKey);
     const facilityIds = await this.engine.facilitiesOf(scope);
-    const definitions = INDICATORS.filter((d) => group === null || d.group === group);
+    const definitions = indicatorsOf(group);
     const trend = periodsEndingWith(period, trendPeriods);
     const yearBefore = samePeriodYearBefore(period);
     const rows = await this.dataSource.manager.find(IndicatorValue, {
@@ -87,14 +97,19 @@ export class IndicatorValuesService {
         periodKey: In([...trend.map((p) => p.key), yearBefore.key]),
       },
     });
+    // A region has no targets of its own: its values are held to the definitions'.
     const overrides =
       'facilityId' in scope
         ? await this.dataSource.manager.find(IndicatorTargetOverride, {
             where: { facilityId: scope.facilityId },
           })
         : [];
+    const targetOf = (definition: IndicatorDefinition) =>
+      'facilityId' in scope
+        ? targetFor(definition, scope.facilityId, overrides)
+        : definition.target;
     const values = definitions.map((definition) =>
-      this.view(definition, rows, period, trend, yearBefore, overrides),
+      this.view(definition, rows, period, trend, yearBefore, targetOf(definition)),
     );
     return { scope, period: period.key, values };
   }
@@ -105,14 +120,10 @@ export class IndicatorValuesService {
     period: Period,
     trend: Period[],
     yearBefore: Period,
-    overrides: IndicatorTargetOverride[],
+    target: IndicatorTarget | null,
   ): IndicatorValueView {
     const summed = (key: string) => sumRows(definition, rows, key);
     const current = summed(period.key);
-    const override = overrides.find((o) => o.indicatorCode === definition.code);
-    const target = override
-      ? { direction: override.direction, value: override.value }
-      : definition.target;
     return {
       code: definition.code,
       nameZh: definition.nameZh,
@@ -139,7 +150,7 @@ export class IndicatorValuesService {
     periodKey: string,
     role: CaseRole,
     query: PageQueryDto,
-  ): Promise<Page<CaseView>> {
+  ): Promise<CasePage> {
     const definition = INDICATORS.find((d) => d.code === code);
     if (!definition) throw indicatorNotFound(code);
     const cohort = cohortOf(definition);
@@ -181,7 +192,8 @@ export class IndicatorValuesService {
         attributedOn: String(row.attributed_on).slice(0, 10),
         fields: Object.fromEntries(cohort.fields.map((f) => [f.column, plain(row[f.column])])),
       }));
-      return pageOf(items, Number(total), query);
+      const fieldLabels = Object.fromEntries(cohort.fields.map((f) => [f.column, f.label]));
+      return { ...pageOf(items, Number(total), query), fieldLabels };
     });
   }
 }

@@ -6,7 +6,6 @@ import type { Actor } from '../core/auth/actor';
 import { AuditService } from '../core/audit/audit.service';
 import { DomainError, fieldError } from '../core/errors/domain.error';
 import { INDICATORS } from './definitions';
-import { cohortOf } from './indicator-calculator';
 import type { ComputationScope } from './indicator-engine.service';
 import {
   IndicatorJobsProducer,
@@ -189,14 +188,8 @@ export class IndicatorsService {
     return { ...scopeFields(scope), periods: values };
   }
 
-  async cases(code: string, query: CasesQueryDto, actor: Actor): Promise<CasePageDto> {
-    const definition = INDICATORS.find((d) => d.code === code);
-    if (!definition) throw indicatorNotFound(code);
-    const page = await this.valuesService.cases(actor, code, query.period, query.role, query);
-    const fieldLabels = Object.fromEntries(
-      cohortOf(definition).fields.map((f) => [f.column, f.label]),
-    );
-    return { ...page, fieldLabels };
+  cases(code: string, query: CasesQueryDto, actor: Actor): Promise<CasePageDto> {
+    return this.valuesService.cases(actor, code, query.period, query.role, query);
   }
 
   exportNow(query: ExportRequestDto, actor: Actor): Promise<ExportFile> {

@@ -19,6 +19,11 @@ const allMothers = {
   sql: 'TRUE',
 };
 
+const hbsagExposed = {
+  description: 'Babies delivered in the period whose mother is confirmed HBsAg-positive',
+  sql: 'c.mother_hbsag_positive = 1',
+};
+
 const stillbirth = {
   description: 'Stillbirths: no dose is due; counted and shown beside the value',
   sql: 'c.stillbirth = 1',
@@ -184,10 +189,7 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: BABIES,
     attribution: DELIVERY_DAY,
-    denominator: {
-      description: 'Babies delivered in the period whose mother is confirmed HBsAg-positive',
-      sql: 'c.mother_hbsag_positive = 1',
-    },
+    denominator: hbsagExposed,
     numerator: {
       description: `HBIG ≤ ${HBIG_WITHIN_MINUTES} whole minutes after birth (12 h 00 min 59 s counts, 12 h 01 min does not)`,
       sql: withinMinutes('hbig_minutes', HBIG_WITHIN_MINUTES),
@@ -204,10 +206,7 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: BABIES,
     attribution: DELIVERY_DAY,
-    denominator: {
-      description: 'Babies delivered in the period whose mother is confirmed HBsAg-positive',
-      sql: 'c.mother_hbsag_positive = 1',
-    },
+    denominator: hbsagExposed,
     numerator: {
       description: `First vaccine dose ≤ ${HEPB_VACCINE_WITHIN_MINUTES_EXPOSED} whole minutes after birth`,
       sql: withinMinutes('hepb_vaccine1_minutes', HEPB_VACCINE_WITHIN_MINUTES_EXPOSED),

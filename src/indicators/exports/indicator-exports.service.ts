@@ -45,7 +45,8 @@ export class IndicatorExports {
     format: ExportFormat,
   ): Promise<ExportFile> {
     const period = parsePeriod(periodKey);
-    const { values } = await this.values.values(scope, periodKey, null);
+    // One period, no trend: the files hold the period's values only.
+    const { values } = await this.values.values(scope, periodKey, null, 1);
     const subject = await this.subjectOf(scope);
     const content =
       format === 'xlsx'
