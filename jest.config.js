@@ -31,8 +31,9 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
-      // The first run compiles NestJS and the app from cold; a 5 s hook timeout is too short for it.
-      testTimeout: 30_000,
     },
   ],
+  // Jest reads testTimeout only here, never inside a project entry. The first e2e run compiles
+  // NestJS and the app from cold on a busy 2-core machine; the 5 s default is too short for it.
+  testTimeout: 30_000,
 };

@@ -8,10 +8,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-if [[ ! -d node_modules ]]; then
-  echo "[test] node_modules missing; installing dependencies"
-  # npm ci refuses this lock file: npm 11 leaves other platforms' optional binaries out of it.
-  npm install --no-audit --no-fund
+# Install exactly what the lock file says when node_modules is missing or older than the lock file.
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "[test] installing dependencies (npm ci)"
+  npm ci --no-audit --no-fund
 fi
 
 bash docker/local-services.sh start
