@@ -6,6 +6,7 @@ import { DeliveryAndBreastfeeding1795352585424 } from './1795352585424-DeliveryA
 import { Indicators1795356953186 } from './1795356953186-Indicators';
 import { PregnancyOverdueFrom1795357168398 } from './1795357168398-PregnancyOverdueFrom';
 import { IndicatorIndexes1795359225920 } from './1795359225920-IndicatorIndexes';
+import { AuditActions1795359900000 } from './1795359900000-AuditActions';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Indicators1795356953186,
   PregnancyOverdueFrom1795357168398,
   IndicatorIndexes1795359225920,
+  AuditActions1795359900000,
 ];

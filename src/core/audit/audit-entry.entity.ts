@@ -9,6 +9,17 @@ export const AUDIT_ACTIONS = [
   'override',
   /** The cases behind an indicator value were listed. */
   'view_cases',
+  /** A PMTCT test result, treatment or exposed-baby record was read. */
+  'view_sensitive',
+  /** One woman's full phone was revealed to call her. */
+  'view_contact',
+  'login',
+  'login_failed',
+  /** A username was locked after too many wrong passwords. */
+  'login_locked',
+  'logout',
+  /** Sessions ended by someone else or by a change to the user (deactivation, role, password). */
+  'session_revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
