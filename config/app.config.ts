@@ -1,8 +1,22 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, Validate } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+} from 'class-validator';
 import { IsTimeZone } from './is-time-zone';
-import { readEnv, toBoolean, toInteger } from './validate-env';
+import { readEnv, toBoolean, toInteger, toList } from './validate-env';
+
+/** scheme://host[:port], no path: what a browser sends in the Origin header. */
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
 
 class AppEnv {
   @IsOptional()
@@ -25,14 +39,27 @@ class AppEnv {
   @Transform(toBoolean)
   @IsBoolean()
   SWAGGER_ENABLED?: boolean;
+
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @Matches(ORIGIN, {
+    each: true,
+    message: 'CORS_ORIGINS must be comma-separated origins such as https://mch.example.org',
+  })
+  CORS_ORIGINS?: string[];
 }
 
 export const appConfig = registerAs('app', () => {
   const env = readEnv(AppEnv);
+  const nodeEnv = env.NODE_ENV ?? 'development';
   return {
-    nodeEnv: env.NODE_ENV ?? 'development',
+    nodeEnv,
     port: env.PORT ?? 3000,
     timeZone: env.HOSPITAL_TIME_ZONE ?? 'Asia/Shanghai',
-    swaggerEnabled: env.SWAGGER_ENABLED ?? true,
+    // The API documentation maps every route and field: off in production unless asked for.
+    swaggerEnabled: env.SWAGGER_ENABLED ?? nodeEnv !== 'production',
+    /** Browser origins allowed to call the API; none (no CORS headers at all) by default. */
+    corsOrigins: env.CORS_ORIGINS ?? [],
   };
 });

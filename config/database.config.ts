@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { readEnv, toInteger } from './validate-env';
 
 class DatabaseEnv {
@@ -31,6 +31,19 @@ class DatabaseEnv {
   @Min(1)
   @Max(200)
   DB_POOL_SIZE?: number;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  DB_MIGRATION_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  DB_MIGRATION_PASSWORD?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_]{1,64}$/, { message: 'DB_APP_ROLE must be letters, digits or _' })
+  DB_APP_ROLE?: string;
 }
 
 export const databaseConfig = registerAs('database', () => {
@@ -42,7 +55,23 @@ export const databaseConfig = registerAs('database', () => {
     password: env.DB_PASSWORD,
     database: env.DB_NAME,
     poolSize: env.DB_POOL_SIZE ?? 10,
+    /**
+     * The account that owns the schema: it runs the migrations (DDL, and the rewrites of old
+     * rows) and grants the application's role its table privileges afterwards. The application
+     * itself never logs in with it.
+     */
+    migration: {
+      username: env.DB_MIGRATION_USER ?? 'mch_migrator',
+      password: env.DB_MIGRATION_PASSWORD ?? 'mch_migrator',
+    },
+    /** The role DB_USER holds by default; the migrations grant table privileges to it. */
+    appRole: env.DB_APP_ROLE ?? `${env.DB_USER}_app`,
   };
 });
 
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
+
+/** The same database, logged in as the migration account. */
+export function asMigrationAccount(config: DatabaseConfig): DatabaseConfig {
+  return { ...config, ...config.migration };
+}

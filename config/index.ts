@@ -7,7 +7,7 @@ import { workerConfig } from './worker.config';
 
 export { appConfig } from './app.config';
 export { authConfig, AuthConfig } from './auth.config';
-export { databaseConfig, DatabaseConfig } from './database.config';
+export { asMigrationAccount, databaseConfig, DatabaseConfig } from './database.config';
 export { redisConfig, RedisConfig } from './redis.config';
 export { workerConfig, WorkerConfig } from './worker.config';
 

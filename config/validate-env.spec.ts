@@ -57,6 +57,49 @@ describe('configuration validated at start-up', () => {
     );
   });
 
+  it('serves the API docs unless in production, where they must be asked for', () => {
+    expect(withEnv({}, () => appConfig()).swaggerEnabled).toBe(true);
+    expect(withEnv({ NODE_ENV: 'production' }, () => appConfig()).swaggerEnabled).toBe(false);
+    expect(
+      withEnv({ NODE_ENV: 'production', SWAGGER_ENABLED: 'true' }, () => appConfig())
+        .swaggerEnabled,
+    ).toBe(true);
+  });
+
+  it('allows no CORS origin unless listed, and refuses anything but origins', () => {
+    expect(withEnv({}, () => appConfig()).corsOrigins).toEqual([]);
+    expect(withEnv({ CORS_ORIGINS: '' }, () => appConfig()).corsOrigins).toEqual([]);
+    expect(
+      withEnv({ CORS_ORIGINS: 'https://mch.example.org, http://localhost:5173' }, () => appConfig())
+        .corsOrigins,
+    ).toEqual(['https://mch.example.org', 'http://localhost:5173']);
+    for (const bad of ['*', 'mch.example.org', 'https://mch.example.org/app']) {
+      expect(() => withEnv({ CORS_ORIGINS: bad }, () => appConfig())).toThrow(/CORS_ORIGINS/);
+    }
+  });
+
+  it('names a migration account and the role of the application account', () => {
+    expect(withEnv(VALID_DATABASE, () => databaseConfig())).toMatchObject({
+      username: 'mch',
+      migration: { username: 'mch_migrator', password: 'mch_migrator' },
+      appRole: 'mch_app',
+    });
+    expect(
+      withEnv(
+        {
+          ...VALID_DATABASE,
+          DB_MIGRATION_USER: 'owner',
+          DB_MIGRATION_PASSWORD: 's3cret',
+          DB_APP_ROLE: 'mch_rw',
+        },
+        () => databaseConfig(),
+      ),
+    ).toMatchObject({ migration: { username: 'owner', password: 's3cret' }, appRole: 'mch_rw' });
+    expect(() =>
+      withEnv({ ...VALID_DATABASE, DB_APP_ROLE: 'x; DROP' }, () => databaseConfig()),
+    ).toThrow(/DB_APP_ROLE/);
+  });
+
   it('reads worker switches as booleans and refuses anything else', () => {
     expect(withEnv({ WORKER_IN_API: 'true', CRON_ENABLED: '0' }, () => workerConfig())).toEqual({
       inApi: true,

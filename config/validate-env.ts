@@ -36,3 +36,13 @@ export function toInteger({ value }: { value: unknown }): unknown {
   if (typeof value !== 'string' || value.trim() === '') return value === '' ? undefined : value;
   return /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 }
+
+/** A comma-separated list, blanks dropped; an empty value is no list. */
+export function toList({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  return items.length > 0 ? items : undefined;
+}

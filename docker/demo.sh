@@ -18,6 +18,7 @@ bash docker/local-services.sh start
 . docker/env.sh
 
 npm run build
-npx typeorm migration:run -d dist/src/core/database/data-source.js
+# As the migration account, which then grants the application's role its tables.
+node dist/src/migrate.js
 node dist/src/demo/seed-demo.js
 exec node dist/src/main.js

@@ -9,6 +9,15 @@
 # Settings come from .env (or config/.env.example) via docker/env.sh.
 # Servers started here keep their files in the git-ignored .local/ folder, and
 # .local/started-by-script records which ones this script started.
+#
+# MariaDB accounts (created or corrected on every start whenever the server's admin socket is
+# reachable, also on a server an older version of this script set up):
+#   DB_USER            the application: no privileges on the databases themselves, only its
+#                      role DB_APP_ROLE, to which the migrations grant each table's privileges
+#                      (audit_entry: SELECT and INSERT only; src/core/database/app-grants.ts)
+#   DB_MIGRATION_USER  owns the schema: runs the migrations, (re)creates the test database
+# The private server encrypts InnoDB data at rest (docker/mariadb-conf/encryption.cnf) with a key
+# file generated once in .local/mariadb/keys, outside its data directory.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,6 +34,11 @@ MDB_PID="$MDB_DIR/mariadbd.pid"
 MDB_LOG="$MDB_DIR/error.log"
 MDB_INIT_MARK="$MDB_DIR/.initialized"
 MDB_SOCK="$MDB_DIR/mysqld.sock"
+MDB_KEYS="$MDB_DIR/keys"
+MDB_KEY_FILE="$MDB_KEYS/keyfile"
+# Written once the server has run with encryption: from then on the key file is indispensable.
+MDB_ENCRYPTED_MARK="$MDB_DIR/.encrypted"
+ENCRYPTION_CNF="$ROOT/docker/mariadb-conf/encryption.cnf"
 # Unix socket paths are limited to ~107 bytes; fall back to /tmp for deep checkouts.
 if ((${#MDB_SOCK} > 100)); then
   MDB_SOCK="${TMPDIR:-/tmp}/mch-mariadb-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1).sock"
@@ -144,12 +158,15 @@ sql_ident() { # quote a name as an SQL identifier
 }
 
 # Logs in over TCP exactly like the application will; prints the client's error on failure.
-app_login() {
+login_as() { # user password
   # shellcheck disable=SC2069 # intentional: stderr to the caller, stdout dropped
-  MYSQL_PWD="$DB_PASSWORD" "$MDB_CLIENT" --no-defaults --protocol=TCP \
-    --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" --connect-timeout=5 \
+  MYSQL_PWD="$2" "$MDB_CLIENT" --no-defaults --protocol=TCP \
+    --host="$DB_HOST" --port="$DB_PORT" --user="$1" --connect-timeout=5 \
     --batch --skip-column-names --execute='SELECT 1' 2>&1 >/dev/null
 }
+
+app_login() { login_as "$DB_USER" "$DB_PASSWORD"; }
+migrator_login() { login_as "$DB_MIGRATION_USER" "$DB_MIGRATION_PASSWORD"; }
 
 # Runs SQL (stdin or args) as the MariaDB account matching the OS user, through a
 # local socket (unix_socket authentication: no password needed).
@@ -175,27 +192,83 @@ find_admin_socket() {
 }
 
 provision_mariadb() { # socket
-  local sock="$1" db test_db grant_db user pass host sql
+  local sock="$1" db test_db grant_db user pass role migrator migrator_pass host sql
   [[ "$DB_USER" != "root" ]] || die "DB_USER=root is not supported here; use a dedicated account (default: mch)."
+  [[ "$DB_MIGRATION_USER" != "$DB_USER" ]] ||
+    die "DB_MIGRATION_USER must differ from DB_USER ($DB_USER): the application may not change the audit trail."
   db="$(sql_ident "$DB_NAME")"
   test_db="$(sql_ident "${DB_NAME}_test")"
   grant_db="$(sql_ident "${DB_NAME}%")"
   user="$(sql_string "$DB_USER")"
   pass="$(sql_string "$DB_PASSWORD")"
+  role="$(sql_ident "$DB_APP_ROLE")"
+  migrator="$(sql_string "$DB_MIGRATION_USER")"
+  migrator_pass="$(sql_string "$DB_MIGRATION_PASSWORD")"
   sql="CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-CREATE DATABASE IF NOT EXISTS $test_db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+CREATE DATABASE IF NOT EXISTS $test_db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE ROLE IF NOT EXISTS $role;"
   # '127.0.0.1' is what TCP clients on this host match (the server skips name
   # resolution); 'localhost' is what socket clients match.
   for host in "'127.0.0.1'" "'localhost'"; do
+    # The application: only its role, whose table privileges the migrations grant. The grant
+    # before the revoke makes the revoke succeed whether or not an older version of this script
+    # gave it ALL PRIVILEGES on the databases (privileges add up: none may stay there).
     sql+="
 CREATE USER IF NOT EXISTS $user@$host IDENTIFIED BY $pass;
 ALTER USER $user@$host IDENTIFIED BY $pass;
-GRANT ALL PRIVILEGES ON $grant_db.* TO $user@$host;"
+GRANT SELECT ON $grant_db.* TO $user@$host;
+REVOKE ALL PRIVILEGES ON $grant_db.* FROM $user@$host;
+GRANT $role TO $user@$host;
+SET DEFAULT ROLE $role FOR $user@$host;"
+    # The migration account owns the schema and grants the role its tables (GRANT OPTION);
+    # PROCESS lets it read the tablespaces' encryption state (INNODB_TABLESPACES_ENCRYPTION).
+    sql+="
+CREATE USER IF NOT EXISTS $migrator@$host IDENTIFIED BY $migrator_pass;
+ALTER USER $migrator@$host IDENTIFIED BY $migrator_pass;
+GRANT ALL PRIVILEGES ON $grant_db.* TO $migrator@$host WITH GRANT OPTION;
+GRANT PROCESS ON *.* TO $migrator@$host;"
   done
   sql+="
 FLUSH PRIVILEGES;"
-  log "Provisioning databases $DB_NAME, ${DB_NAME}_test and user '$DB_USER' (via $sock)"
+  log "Provisioning databases $DB_NAME, ${DB_NAME}_test, user '$DB_USER' (role $DB_APP_ROLE) and migration user '$DB_MIGRATION_USER' (via $sock)"
   admin_sql "$sock" <<<"$sql" || die "Provisioning through $sock failed."
+  local err
+  err="$(app_login)" || die "Login as '$DB_USER' to $DB_HOST:$DB_PORT fails after provisioning: $err"
+  err="$(migrator_login)" || die "Login as '$DB_MIGRATION_USER' to $DB_HOST:$DB_PORT fails after provisioning: $err"
+}
+
+# Prints the server's innodb_encrypt_tables (OFF, ON or FORCE).
+encryption_of() { # socket
+  admin_sql "$1" --execute='SELECT @@innodb_encrypt_tables' 2>/dev/null || echo unknown
+}
+
+# The key file of the private server's at-rest encryption: generated once, then never replaced.
+ensure_key_file() {
+  [[ -s "$MDB_KEY_FILE" ]] && return 0
+  if [[ -f "$MDB_ENCRYPTED_MARK" ]]; then
+    die "The MariaDB data in $MDB_DATA is encrypted, but its key file $MDB_KEY_FILE is missing:
+  without it the data cannot be read. Restore the key file, or delete $MDB_DIR to start again from an empty database."
+  fi
+  log "Generating the at-rest encryption key file $MDB_KEY_FILE (back it up: the data cannot be read without it)"
+  mkdir -p "$MDB_KEYS"
+  chmod 700 "$MDB_KEYS"
+  local key
+  key="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
+  [[ ${#key} -eq 64 ]] || die "Could not read 32 random bytes from /dev/urandom"
+  (
+    umask 077
+    printf '1;%s\n' "$key" >"$MDB_KEY_FILE.new"
+  )
+  mv "$MDB_KEY_FILE.new" "$MDB_KEY_FILE"
+}
+
+# mariadb-server ships file_key_management.so; a build without it cannot encrypt.
+check_key_plugin() {
+  local dir
+  dir="$("$MDB_SERVER" --no-defaults --verbose --help 2>/dev/null | awk '$1 == "plugin-dir" { print $2 }')"
+  if [[ -n "$dir" && ! -f "$dir/file_key_management.so" ]]; then
+    die "$dir/file_key_management.so is missing: this MariaDB cannot encrypt data at rest (Debian's mariadb-server ships it)."
+  fi
 }
 
 mariadb_ping() {
@@ -256,31 +329,43 @@ EOF
 
 # --- start --------------------------------------------------------------------------
 
-# 0: a usable MariaDB answers (provisioned if needed); 1: nothing answers.
+# 0: a usable MariaDB answers (provisioned if reachable); 1: none does, start one.
 check_existing_mariadb() {
   tcp_answers "$DB_HOST" "$DB_PORT" || return 1
   if [[ -z "$MDB_CLIENT" ]]; then
     log "MariaDB/MySQL: something answers on $DB_HOST:$DB_PORT; using it (no mariadb client here to check the login)."
     return 0
   fi
-  local err sock
-  if err="$(app_login)"; then
-    log "MariaDB: already answering on $DB_HOST:$DB_PORT and '$DB_USER' can log in; using it, starting nothing."
+  local err sock pid
+  if sock="$(find_admin_socket)"; then
+    if [[ "$sock" == "$MDB_SOCK" && "$(encryption_of "$sock")" == "OFF" ]] &&
+      pid="$(live_pid "$MDB_PID" mariadbd mysqld)"; then
+      log "MariaDB in .local (pid $pid) runs without at-rest encryption (started by an older version of this script): restarting it with encryption"
+      kill -TERM "$pid"
+      wait_for_exit "$pid" "$START_TIMEOUT" || die "MariaDB (pid $pid) did not exit within ${START_TIMEOUT}s"
+      state_remove mariadb
+      return 1
+    fi
+    # On every start: this version's accounts and grants, also on a server set up by an older one.
+    provision_mariadb "$sock"
+    log "MariaDB: using the server on $DB_HOST:$DB_PORT, starting nothing."
+    if [[ "$(encryption_of "$sock")" == "OFF" ]]; then
+      warn "The MariaDB on $DB_HOST:$DB_PORT does not encrypt data at rest; add docker/mariadb-conf/encryption.cnf to its configuration (with a key file), or stop it so this script starts its own."
+    fi
     return 0
   fi
-  if sock="$(find_admin_socket)"; then
-    log "MariaDB answers on $DB_HOST:$DB_PORT but '$DB_USER' cannot log in: $err"
-    provision_mariadb "$sock"
-    err="$(app_login)" || die "Login as '$DB_USER' to $DB_HOST:$DB_PORT still fails after provisioning: $err"
-    log "MariaDB: using the server on $DB_HOST:$DB_PORT, starting nothing."
+  if err="$(app_login)"; then
+    log "MariaDB: already answering on $DB_HOST:$DB_PORT and '$DB_USER' can log in; using it, starting nothing."
+    err="$(migrator_login)" ||
+      warn "The migration account '$DB_MIGRATION_USER' cannot log in ($err); the migrations and the tests need it (see the provisioning SQL in docker/mariadb-init/)."
     return 0
   fi
   die "A server answers on $DB_HOST:$DB_PORT but logging in as '$DB_USER' fails:
   $err
-Fix DB_USER/DB_PASSWORD in .env, or create the account on that server, e.g. as its root:
-  CREATE DATABASE IF NOT EXISTS \`$DB_NAME\`; CREATE DATABASE IF NOT EXISTS \`${DB_NAME}_test\`;
-  CREATE USER '$DB_USER'@'127.0.0.1' IDENTIFIED BY '...'; GRANT ALL PRIVILEGES ON \`${DB_NAME}%\`.* TO '$DB_USER'@'127.0.0.1';
-or stop that server / set another DB_PORT so this script can start its own."
+Fix DB_USER/DB_PASSWORD in .env, or create the accounts on that server as its root, as in
+docker/mariadb-init/10-accounts.sql (the application's account holds only its role; the
+migration account owns \`${DB_NAME}%\`.*), or stop that server / set another DB_PORT so this
+script can start its own."
 }
 
 check_existing_redis() {
@@ -312,6 +397,8 @@ start_mariadb() {
   # mariadbd refuses to run as root unless told to explicitly.
   if is_root; then user_args=(--user=root); fi
 
+  check_key_plugin
+  ensure_key_file
   if [[ ! -f "$MDB_INIT_MARK" ]]; then
     log "Initialising a MariaDB data directory in $MDB_DATA"
     rm -rf "$MDB_DATA"
@@ -328,10 +415,11 @@ start_mariadb() {
   fi
 
   log "Starting MariaDB on 127.0.0.1:$DB_PORT (data: $MDB_DATA, log: $MDB_LOG)"
-  # --no-defaults must come first. setsid + nohup: keep running after this script
-  # (and its process group) is gone.
+  # --defaults-file must come first: the encryption settings, and no other option file.
+  # setsid + nohup: keep running after this script (and its process group) is gone.
   local args=(
-    --no-defaults
+    --defaults-file="$ENCRYPTION_CNF"
+    --file-key-management-filename="$MDB_KEY_FILE"
     --datadir="$MDB_DATA"
     --socket="$MDB_SOCK"
     --port="$DB_PORT"
@@ -372,11 +460,10 @@ start_mariadb() {
     state_remove mariadb
     exit 1
   fi
-  log "MariaDB is up (pid $(cat "$MDB_PID" 2>/dev/null || echo '?'))"
+  log "MariaDB is up (pid $(cat "$MDB_PID" 2>/dev/null || echo '?')), encrypting data at rest ($(encryption_of "$MDB_SOCK"))"
+  touch "$MDB_ENCRYPTED_MARK"
 
   provision_mariadb "$MDB_SOCK"
-  local err
-  err="$(app_login)" || die "MariaDB started but login as '$DB_USER' over TCP fails: $err"
 }
 
 start_redis() {
@@ -470,6 +557,9 @@ cmd_status() {
     if [[ -z "$MDB_CLIENT" ]]; then
       log "MariaDB $DB_HOST:$DB_PORT: answering (no client to check the login)$note"
     elif err="$(app_login)"; then
+      note+=", innodb_encrypt_tables=$(MYSQL_PWD="$DB_PASSWORD" "$MDB_CLIENT" --no-defaults --protocol=TCP \
+        --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" --batch --skip-column-names \
+        --execute='SELECT @@innodb_encrypt_tables' 2>/dev/null || echo '?')"
       log "MariaDB $DB_HOST:$DB_PORT: answering, login as '$DB_USER' OK$note"
     else
       log "MariaDB $DB_HOST:$DB_PORT: answering, but login as '$DB_USER' FAILS: $err$note"

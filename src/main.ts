@@ -13,10 +13,13 @@ async function bootstrap(): Promise<void> {
     AppModule.register({ worker: worker.inApi ? { cron: worker.cronEnabled } : undefined }),
     { bufferLogs: false },
   );
-  configureHttpApp(nest, { swagger: app.swaggerEnabled });
+  configureHttpApp(nest, { swagger: app.swaggerEnabled, corsOrigins: app.corsOrigins });
   await nest.listen(app.port);
   const url = `http://localhost:${app.port}`;
-  Logger.log(`API listening on ${url}; docs at ${url}/docs`, 'Bootstrap');
+  Logger.log(
+    `API listening on ${url}; ${app.swaggerEnabled ? `docs at ${url}/docs` : 'API docs off (SWAGGER_ENABLED)'}`,
+    'Bootstrap',
+  );
   if (worker.inApi) {
     Logger.log(
       `Queue processors run in this process; cron ${worker.cronEnabled ? 'on' : 'off'}`,

@@ -1,3 +1,4 @@
+import { maskDocumentNumber, maskPhone } from '../src/core/privacy/masking';
 import { addDays } from '../src/core/time/calendar-date';
 import { deliveryPayload, tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
@@ -68,7 +69,10 @@ describe('registration (建册)', () => {
       requestId: headers['x-request-id'],
       before: null,
     });
-    expect(womanAudit[0].after).toMatchObject({ documentNumber: payload.woman.documentNumber });
+    // The trail keeps who and what, never the full number (issue 12).
+    expect(womanAudit[0].after).toMatchObject({
+      documentNumber: maskDocumentNumber(payload.woman.documentNumber as string),
+    });
     expect(pregnancyAudit[0]).toMatchObject({
       action: 'create',
       requestId: headers['x-request-id'],
@@ -370,8 +374,8 @@ describe('registration (建册)', () => {
       expect(again.body.woman.phone).toBe(newPhone);
       const audit = await auditRows('woman', first.body.woman.id);
       expect(audit.find((row) => row.action === 'update')).toMatchObject({
-        before: { phone: payload.woman.phone },
-        after: { phone: newPhone },
+        before: { phone: maskPhone(payload.woman.phone as string) },
+        after: { phone: maskPhone(newPhone) },
       });
     });
 

@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import { cpus, totalmem } from 'node:os';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { appConfig, databaseConfig, loadDotEnv } from '../../config';
 import { CoreModule } from '../core/core.module';
 import { dataSourceOptions } from '../core/database/data-source-options';
+import { migrateDatabase } from '../core/database/migrate';
 import { todayIn } from '../core/time/calendar-date';
 import { IndicatorEngine } from '../indicators/indicator-engine.service';
 import { IndicatorJobsProducer, type ComputeJobData } from '../indicators/indicator-jobs.producer';
@@ -68,20 +68,10 @@ class MemoryPeak {
 async function prepareDatabase(opts: Options): Promise<void> {
   const config = databaseConfig();
   assertSafeDatabaseName(config.database, false);
-  const server = await createConnection({
-    host: config.host,
-    port: config.port,
-    user: config.username,
-    password: config.password,
-  });
-  await server.query(
-    `CREATE DATABASE IF NOT EXISTS \`${config.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-  );
-  await server.end();
+  await migrateDatabase(config, { createIfMissing: true });
   const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
     const [{ n }] = await dataSource.query<Array<{ n: string }>>(
       'SELECT COUNT(*) AS n FROM pregnancy',
     );

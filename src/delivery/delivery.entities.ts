@@ -191,6 +191,9 @@ export const CONTRAINDICATIONS = [
   'maternal_medication',
 ] as const;
 
+/** Contraindications that state the mother's HIV result: shown to clinical roles only. */
+export const RESULT_CONTRAINDICATIONS: readonly string[] = ['maternal_hiv_replacement_feeding'];
+
 /** An accepted medical reason not to breastfeed (DOMAIN §8), with who decided. */
 @Entity('feeding_contraindication')
 @Index('idx_contraindication_newborn', ['newbornId'])

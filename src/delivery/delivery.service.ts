@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
+import { readsSensitiveResults } from '../core/privacy/sensitive-results';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { updateIfVersion } from '../core/database/versioned-update';
 import type { ErrorDetail } from '../core/errors/domain.error';
@@ -12,7 +13,13 @@ import { ExposedInfant } from '../pmtct/pmtct.entities';
 import { PregnanciesService } from '../women/pregnancies.service';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { pregnancyNotFound, pregnancyNotOpen } from '../women/women.errors';
-import { Delivery, FeedingContraindication, FeedingEvent, Newborn } from './delivery.entities';
+import {
+  Delivery,
+  FeedingContraindication,
+  FeedingEvent,
+  Newborn,
+  RESULT_CONTRAINDICATIONS,
+} from './delivery.entities';
 import {
   deliveryExists,
   deliveryInvalid,
@@ -32,6 +39,9 @@ import {
   UpdateDeliveryDto,
   UpdateNewbornDto,
 } from './dto/delivery.dto';
+
+/** In place of a contraindication that states a result, for the roles that may not read one. */
+const WITHHELD_CONTRAINDICATION = 'withheld';
 
 const DELIVERY_AUDITED_FIELDS = [
   'deliveredAt',
@@ -155,7 +165,7 @@ export class DeliveryService {
       actor,
       () => deliveryNotFound(pregnancyId),
     );
-    return this.view(delivery.id, actor);
+    return this.guardResults(await this.view(delivery.id, actor), actor);
   }
 
   async update(id: number, input: UpdateDeliveryDto, actor: Actor): Promise<DeliveryDto> {
@@ -194,7 +204,47 @@ export class DeliveryService {
       actor,
       () => newbornNotFound(id),
     );
-    return this.newbornView(newborn);
+    const [view] = await this.guardNewborns([await this.newbornView(newborn)], actor);
+    return view;
+  }
+
+  private async guardResults(delivery: DeliveryDto, actor: Actor): Promise<DeliveryDto> {
+    return { ...delivery, newborns: await this.guardNewborns(delivery.newborns, actor) };
+  }
+
+  /**
+   * A contraindication stating the mother's HIV result is shown to the clinical roles, each such
+   * read audited; the others see that a contraindication was recorded, as 'withheld'.
+   */
+  private async guardNewborns(newborns: NewbornDto[], actor: Actor): Promise<NewbornDto[]> {
+    const isResult = (kind: string) => RESULT_CONTRAINDICATIONS.includes(kind);
+    const shown = newborns.filter((n) => n.feedingFlags?.contraindications.some(isResult));
+    if (shown.length === 0) return newborns;
+    if (!readsSensitiveResults(actor)) {
+      return newborns.map((n) =>
+        n.feedingFlags
+          ? {
+              ...n,
+              feedingFlags: {
+                ...n.feedingFlags,
+                contraindications: n.feedingFlags.contraindications.map((kind) =>
+                  isResult(kind) ? WITHHELD_CONTRAINDICATION : kind,
+                ),
+              },
+            }
+          : n,
+      );
+    }
+    for (const newborn of shown) {
+      await this.audit.record(this.dataSource.manager, {
+        entity: 'newborn',
+        entityId: newborn.id,
+        action: 'view_sensitive',
+        after: { view: 'newborn', contraindications: newborn.feedingFlags!.contraindications },
+        facilityId: actor.facilityId,
+      });
+    }
+    return newborns;
   }
 
   async updateNewborn(id: number, input: UpdateNewbornDto, actor: Actor): Promise<NewbornDto> {

@@ -62,6 +62,24 @@ function exclusionSql(indicator: IndicatorDefinition): string {
   return indicator.exclusion ? `COALESCE(${indicator.exclusion.sql}, FALSE)` : 'FALSE';
 }
 
+/**
+ * The cohort fields the indicator's own criteria read (`c.<column>`), in the cohort's order:
+ * what decides a case for this indicator, and nothing else the cohort row carries.
+ */
+export function decidingFields(
+  cohort: CohortDefinition,
+  indicator: IndicatorDefinition,
+): CohortDefinition['fields'] {
+  const sql = [
+    indicator.denominator.sql,
+    indicator.numerator.sql,
+    indicator.exclusion?.sql ?? '',
+    indicator.numeratorWeight ?? '',
+  ].join(' ');
+  const read = new Set([...sql.matchAll(/\bc\.([a-z0-9_]+)/g)].map((match) => match[1]));
+  return cohort.fields.filter((field) => read.has(field.column));
+}
+
 export type CaseRole = 'numerator' | 'denominator' | 'excluded';
 
 export function roleSql(indicator: IndicatorDefinition, role: CaseRole): string {

@@ -3,11 +3,20 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { appConfig } from '../../config';
+import type { AuditAction } from '../core/audit/audit-entry.entity';
 import { utcOffsetOf } from '../core/time/calendar-date';
 import { IndicatorWatermark } from './indicator.entities';
 import { periodsContaining } from './periods';
 
 const WATERMARK = 'audit_trail';
+
+/** Audit rows of reads, not changes: they never make a value stale. */
+const READ_ACTIONS: readonly AuditAction[] = [
+  'view_unmasked',
+  'view_cases',
+  'view_sensitive',
+  'view_contact',
+];
 
 interface Link {
   /** Joins from the changed audit rows `a` (with `a.ref`, the record id) to the record. */
@@ -185,7 +194,7 @@ export class IndicatorStaleness {
       .join('\n      UNION ');
     const sql = `WITH changed AS (
         SELECT entity, CAST(entity_id AS UNSIGNED) AS ref FROM audit_entry
-        WHERE id > ? AND id <= ? AND action NOT IN ('view_unmasked', 'view_cases')),
+        WHERE id > ? AND id <= ? AND action NOT IN (${READ_ACTIONS.map((a) => `'${a}'`).join(', ')})),
       touched AS (SELECT DISTINCT pregnancy_id FROM (${pregnancies}) u)
       SELECT p.facility_id, p.registration_date AS day
         FROM touched x JOIN pregnancy p ON p.id = x.pregnancy_id

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../core/auth/actor';
 import { AuditService } from '../core/audit/audit.service';
+import { readsSensitiveResults } from '../core/privacy/sensitive-results';
 import { pageOf, pageWindow, type Page, type PageQueryDto } from '../core/http/pagination';
 import { INDICATORS } from './definitions';
 import type {
@@ -18,7 +19,7 @@ import {
   type ComputationScope,
 } from './indicator-engine.service';
 import { IndicatorTargetOverride, IndicatorValue } from './indicator.entities';
-import { casesQuery, type CaseRole } from './indicator-sql';
+import { casesQuery, type CaseRole, decidingFields } from './indicator-sql';
 import { indicatorValue, targetMet } from './indicator-value';
 import { indicatorNotFound } from './indicators.errors';
 import { parsePeriod, periodsEndingWith, samePeriodYearBefore, type Period } from './periods';
@@ -163,39 +164,79 @@ export class IndicatorValuesService {
       this.engine.cohortParams([actor.facilityId], period),
       { limit: take, offset: skip },
     );
+    // PMTCT cases are mothers and babies with a disease result: shown in full to the clinical
+    // roles; to the others as numbered rows with no identity and only the fields the indicator's
+    // own criteria read (issue 12).
+    const sensitive = definition.group === 'PM';
+    const pseudonymous = sensitive && !readsSensitiveResults(actor);
+    const fields = pseudonymous ? decidingFields(cohort, definition) : cohort.fields;
     return this.dataSource.transaction(async (manager) => {
       const [rows, [{ total }]] = await Promise.all([
         manager.query<Array<Record<string, unknown>>>(bound.rows.sql, bound.rows.params),
         manager.query<Array<{ total: string | number }>>(bound.count.sql, bound.count.params),
       ]);
-      const womanIds = [...new Set(rows.map((r) => Number(r.woman_id)).filter((id) => id > 0))];
-      const names = womanIds.length
-        ? await manager.query<Array<{ id: number; name: string }>>(
-            `SELECT id, name FROM woman WHERE id IN (${womanIds.map(() => '?').join(', ')})`,
-            womanIds,
-          )
-        : [];
-      const nameOf = new Map(names.map((n) => [Number(n.id), n.name]));
+      const nameOf = pseudonymous ? new Map<number, string>() : await namesOf(manager, rows);
+      const entityId = `${code}:${period.key}`;
+      const listed = { role, page: query.page, pageSize: query.pageSize, listed: rows.length };
       await this.audit.record(manager, {
         entity: 'indicator_value',
-        entityId: `${code}:${period.key}`,
+        entityId,
         action: 'view_cases',
-        after: { role, page: query.page, pageSize: query.pageSize, listed: rows.length },
+        after: listed,
         facilityId: actor.facilityId,
       });
-      const items = rows.map((row) => ({
-        caseId: String(row.case_id),
-        womanId: row.woman_id === null ? null : Number(row.woman_id),
-        womanName: nameOf.get(Number(row.woman_id)) ?? null,
-        pregnancyId: row.pregnancy_id === null ? null : Number(row.pregnancy_id),
-        newbornId: row.newborn_id === null ? null : Number(row.newborn_id),
-        attributedOn: String(row.attributed_on).slice(0, 10),
-        fields: Object.fromEntries(cohort.fields.map((f) => [f.column, plain(row[f.column])])),
-      }));
-      const fieldLabels = Object.fromEntries(cohort.fields.map((f) => [f.column, f.label]));
+      if (sensitive) {
+        await this.audit.record(manager, {
+          entity: 'indicator_value',
+          entityId,
+          action: 'view_sensitive',
+          after: { ...listed, pseudonymous, cases: rows.map((row) => String(row.case_id)) },
+          facilityId: actor.facilityId,
+        });
+      }
+      const items = rows.map((row, index) => {
+        const decided = Object.fromEntries(fields.map((f) => [f.column, plain(row[f.column])]));
+        const attributedOn = String(row.attributed_on).slice(0, 10);
+        if (pseudonymous) {
+          // The row's place in the list (ordered by day and case): enough to discuss a case with
+          // the MCH staff, who see the same order with the identities.
+          return {
+            caseId: `#${skip + index + 1}`,
+            womanId: null,
+            womanName: null,
+            pregnancyId: null,
+            newbornId: null,
+            attributedOn,
+            fields: decided,
+          };
+        }
+        return {
+          caseId: String(row.case_id),
+          womanId: row.woman_id === null ? null : Number(row.woman_id),
+          womanName: nameOf.get(Number(row.woman_id)) ?? null,
+          pregnancyId: row.pregnancy_id === null ? null : Number(row.pregnancy_id),
+          newbornId: row.newborn_id === null ? null : Number(row.newborn_id),
+          attributedOn,
+          fields: decided,
+        };
+      });
+      const fieldLabels = Object.fromEntries(fields.map((f) => [f.column, f.label]));
       return { ...pageOf(items, Number(total), query), fieldLabels };
     });
   }
+}
+
+async function namesOf(
+  manager: EntityManager,
+  rows: Array<Record<string, unknown>>,
+): Promise<Map<number, string>> {
+  const womanIds = [...new Set(rows.map((r) => Number(r.woman_id)).filter((id) => id > 0))];
+  if (womanIds.length === 0) return new Map();
+  const names = await manager.query<Array<{ id: number; name: string }>>(
+    `SELECT id, name FROM woman WHERE id IN (${womanIds.map(() => '?').join(', ')})`,
+    womanIds,
+  );
+  return new Map(names.map((n) => [Number(n.id), n.name]));
 }
 
 function sumRows(definition: IndicatorDefinition, rows: IndicatorValue[], periodKey: string) {

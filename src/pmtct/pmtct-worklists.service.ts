@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
+import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { Page, pageOf, pageWindow } from '../core/http/pagination';
 import { HospitalClock } from '../core/time/hospital-clock';
@@ -26,12 +27,27 @@ export class PmtctWorklistsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: HospitalClock,
+    private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor, query: PmtctWorklistQueryDto): Promise<Page<Item>> {
     const items = await this.items(actor, query.list);
     const { skip, take } = pageWindow(query);
-    return pageOf(items.slice(skip, skip + take), items.length, query);
+    const page = items.slice(skip, skip + take);
+    // Every list tells who is positive or untested: one audit row per read, naming the records.
+    await this.audit.record(this.dataSource.manager, {
+      entity: 'pmtct_worklist',
+      entityId: query.list,
+      action: 'view_sensitive',
+      after: {
+        page: query.page,
+        listed: page.length,
+        pregnancies: [...new Set(page.map((item) => item.pregnancyId))],
+        infants: page.flatMap((item) => (item.infantId === null ? [] : [item.infantId])),
+      },
+      facilityId: actor.facilityId,
+    });
+    return pageOf(page, items.length, query);
   }
 
   private items(actor: Actor, list: PmtctWorklistQueryDto['list']): Promise<Item[]> {

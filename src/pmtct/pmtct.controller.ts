@@ -4,6 +4,7 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -13,6 +14,7 @@ import type { Actor } from '../core/auth/actor';
 import { CurrentActor, Roles } from '../core/auth/auth.decorators';
 import { ErrorResponseDto } from '../core/errors/error-response.dto';
 import { IdParam } from '../core/http/id-param';
+import { SENSITIVE_RESULT_READERS } from '../core/privacy/sensitive-results';
 import {
   CounsellingDto,
   CreateInfantDto,
@@ -85,10 +87,13 @@ export class PmtctController {
   }
 
   @Get('pregnancies/:id/pmtct')
+  @Roles(...SENSITIVE_RESULT_READERS)
   @ApiOperation({
-    summary: 'Per disease status, treatments, exposed babies; what labour admission needs',
+    summary:
+      'Per disease status, treatments, exposed babies; what labour admission needs. Nurses and MCH staff only; every read audited (view_sensitive)',
   })
   @ApiOkResponse({ type: PmtctStatusDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'FORBIDDEN_ROLE' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   status(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<PmtctStatusDto> {
     return this.pmtct.status(id, actor);
@@ -179,10 +184,12 @@ export class PmtctController {
   }
 
   @Get('worklists/pmtct')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...SENSITIVE_RESULT_READERS)
   @ApiOperation({
-    summary: 'Who to test, confirm or treat; exposed babies due a dose now or a follow-up',
+    summary:
+      'Who to test, confirm or treat; exposed babies due a dose now or a follow-up. Every read audited (view_sensitive)',
   })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'FORBIDDEN_ROLE' })
   @ApiOkResponse({ type: PmtctWorklistPageDto })
   async worklist(
     @Query() query: PmtctWorklistQueryDto,

@@ -219,6 +219,19 @@ export class PmtctService {
             : null,
       };
     });
+    // One row per read: who saw which results (issue 12), written before they are returned.
+    await this.audit.record(manager, {
+      entity: 'pregnancy',
+      entityId: pregnancyId,
+      action: 'view_sensitive',
+      after: {
+        view: 'pmtct',
+        tests: tests.map((test) => test.id),
+        treatments: treatments.map((treatment) => treatment.id),
+        infants: infants.map((infant) => infant.id),
+      },
+      facilityId: pregnancy.facilityId,
+    });
     const now = new Date();
     const today = this.clock.today();
     return {

@@ -7,6 +7,7 @@ import { testRecords } from '../pmtct/pmtct.mapper';
 import { diseaseStatus } from '../pmtct/rules/pmtct-rules';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
+import { readsSensitiveResults } from '../core/privacy/sensitive-results';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { isDuplicateKeyError } from '../core/database/query-errors';
@@ -23,7 +24,7 @@ import { RiskCatalogueService } from './risk-catalogue.service';
 import { RiskCatalogue, RiskFactor } from './risk-catalogue.entity';
 import { RiskReport } from './risk-report.entity';
 import { factorDerived, factorUnknown, riskInputInvalid } from './risk.errors';
-import { deriveFactors } from './rules/derived-factors';
+import { deriveFactors, RESULT_FACTOR_CODES } from './rules/derived-factors';
 import { reportDueAt } from './rules/report-deadline';
 import { colourRank, grade, type Grading, isHighRisk } from './rules/risk-colour';
 
@@ -109,7 +110,36 @@ export class RiskAssessmentService {
       where: { pregnancyId },
       order: { assessedAt: 'DESC', id: 'DESC' },
     });
-    return this.loadAssessments(assessments.map((assessment) => assessment.id));
+    const loaded = await this.loadAssessments(assessments.map((assessment) => assessment.id));
+    return this.guardResultFactors(loaded, pregnancyId, actor);
+  }
+
+  /**
+   * A factor stating an HIV, syphilis or HBsAg result is shown to the clinical roles only, each
+   * such read audited; the others see the grading (its colour is PURPLE either way) without it.
+   */
+  private async guardResultFactors(
+    assessments: AssessmentDto[],
+    pregnancyId: number,
+    actor: Actor,
+  ): Promise<AssessmentDto[]> {
+    const isResult = (code: string) => (RESULT_FACTOR_CODES as readonly string[]).includes(code);
+    const shown = assessments.filter((a) => a.factors.some((f) => isResult(f.code)));
+    if (shown.length === 0) return assessments;
+    if (!readsSensitiveResults(actor)) {
+      return assessments.map((a) => ({
+        ...a,
+        factors: a.factors.filter((f) => !isResult(f.code)),
+      }));
+    }
+    await this.audit.record(this.dataSource.manager, {
+      entity: 'pregnancy',
+      entityId: pregnancyId,
+      action: 'view_sensitive',
+      after: { view: 'risk_assessments', assessments: shown.map((a) => a.id) },
+      facilityId: actor.facilityId,
+    });
+    return assessments;
   }
 
   /**

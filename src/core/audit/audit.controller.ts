@@ -4,7 +4,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ErrorResponseDto } from '../errors/error-response.dto';
 import { AuditService } from './audit.service';
-import { AuditEntryPageDto, mapAuditEntry } from './dto/audit-entry.dto';
+import { AuditEntryPageDto } from './dto/audit-entry.dto';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
 @ApiTags('audit')
@@ -17,11 +17,7 @@ export class AuditController {
   @Roles('mch_staff', 'admin')
   @ApiOkResponse({ type: AuditEntryPageDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
-  async list(
-    @CurrentActor() actor: Actor,
-    @Query() query: AuditQueryDto,
-  ): Promise<AuditEntryPageDto> {
-    const page = await this.audit.findPageByFacility(actor.facilityId, query);
-    return { ...page, items: page.items.map(mapAuditEntry) };
+  list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditEntryPageDto> {
+    return this.audit.readPage(actor, query);
   }
 }

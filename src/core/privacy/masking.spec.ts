@@ -1,4 +1,4 @@
-import { maskDocumentNumber, maskPhone } from './masking';
+import { maskDocumentNumber, maskPhone, maskSecrets, secretKind } from './masking';
 
 describe('maskDocumentNumber', () => {
   it.each([
@@ -22,5 +22,56 @@ describe('maskPhone', () => {
     ['12345678', '123*5678'],
   ])('%s → %s', (value, masked) => {
     expect(maskPhone(value)).toBe(masked);
+  });
+});
+
+describe('secretKind', () => {
+  it.each([
+    ['documentNumber', 'documentNumber'],
+    ['matchedDocumentNumber', 'documentNumber'],
+    ['phone', 'phone'],
+    ['contactPhone', 'phone'],
+    ['companion_phone', 'phone'],
+    ['name', null],
+    ['phoneVerified', null],
+    ['documentType', null],
+  ])('%s → %s', (key, kind) => {
+    expect(secretKind(key)).toBe(kind);
+  });
+});
+
+describe('maskSecrets', () => {
+  it('masks document numbers and phones at any depth and leaves the rest', () => {
+    const at = new Date('2026-01-01T00:00:00Z');
+    expect(
+      maskSecrets({
+        documentNumber: '11010519491231002X',
+        phone: '13812341234',
+        name: '李娜',
+        at,
+        count: 3,
+        contact: { companionPhone: '13987654321', relation: 'husband' },
+        calls: [{ phone: '02012345678' }],
+        missing: null,
+      }),
+    ).toEqual({
+      documentNumber: '110105********002X',
+      phone: '138****1234',
+      name: '李娜',
+      at,
+      count: 3,
+      contact: { companionPhone: '139****4321', relation: 'husband' },
+      calls: [{ phone: '020****5678' }],
+      missing: null,
+    });
+  });
+
+  it('changes nothing in masked values, and only strings', () => {
+    const masked = { documentNumber: '110105********002X', phone: '138****1234' };
+    expect(maskSecrets(masked)).toEqual(masked);
+    expect(maskSecrets({ phone: null, documentNumber: 12 })).toEqual({
+      phone: null,
+      documentNumber: 12,
+    });
   });
 });

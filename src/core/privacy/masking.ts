@@ -14,3 +14,27 @@ export function maskDocumentNumber(value: string): string {
 export function maskPhone(value: string): string {
   return keepEnds(value, 3, 4);
 }
+
+/** Which mask a key's value needs: `documentNumber`, `phone`, `contactPhone`, `companionPhone`… */
+export function secretKind(key: string): 'documentNumber' | 'phone' | null {
+  const lower = key.toLowerCase();
+  if (lower.endsWith('documentnumber')) return 'documentNumber';
+  if (lower.endsWith('phone')) return 'phone';
+  return null;
+}
+
+/**
+ * A copy of `value` with every document number and phone masked, at any depth: what may be kept
+ * where the full values must never be (the audit trail). Masking a masked value changes nothing.
+ */
+export function maskSecrets<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => maskSecrets(item)) as T;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => {
+      const kind = secretKind(key);
+      if (kind === null || typeof item !== 'string') return [key, maskSecrets(item)];
+      return [key, kind === 'phone' ? maskPhone(item) : maskDocumentNumber(item)];
+    }),
+  ) as T;
+}

@@ -313,7 +313,10 @@ export class FeedingFlagsDto {
   exclusiveExceptMedical: FlagDto;
   @ApiProperty({ type: FlagDto, description: 'BF-05: exclusive or mixed at discharge' })
   breastfeedingAtDischarge: FlagDto;
-  @ApiProperty({ description: 'Medical contraindications recorded (excluded from BF-01..05)' })
+  @ApiProperty({
+    description:
+      "Medical contraindications recorded (excluded from BF-01..05); 'withheld' in place of one that states the mother's HIV result, for roles other than nurse and MCH staff",
+  })
   contraindications: string[];
 }
 

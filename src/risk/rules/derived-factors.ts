@@ -27,6 +27,13 @@ export const DERIVED_FACTOR_CODES = [
 ] as const;
 export type DerivedFactorCode = (typeof DERIVED_FACTOR_CODES)[number];
 
+/** The factors that state an HIV, syphilis or HBsAg result: as sensitive as the result itself. */
+export const RESULT_FACTOR_CODES: readonly DerivedFactorCode[] = [
+  'HIV_POSITIVE',
+  'SYPHILIS_POSITIVE',
+  'HBSAG_POSITIVE',
+];
+
 export interface DerivedFactorInput {
   ageAtRegistration: number; // whole years
   heightCm: number | null;

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { databaseConfig, loadDotEnv } from '../config';
+import { migrateDatabase } from './core/database/migrate';
+
+/**
+ * `npm run migration:run`, the demo and the compose `migrate` service: applies the pending
+ * migrations as the migration account, then grants the application's role its table privileges.
+ */
+async function main(): Promise<void> {
+  loadDotEnv();
+  const config = databaseConfig();
+  const run = await migrateDatabase(config);
+  const applied = run.applied.length ? run.applied.join(', ') : 'none pending';
+  console.log(`[migrate] ${config.database}: migrations ${applied}`);
+  console.log(
+    `[migrate] role ${config.appRole} granted its privileges on ${run.tables} tables (audit_entry: SELECT, INSERT only)`,
+  );
+  if (!run.encryptedAtRest) {
+    console.warn(
+      '[migrate] WARNING: the server does not encrypt InnoDB tables at rest (innodb_encrypt_tables=OFF); see docker/local-services.sh or docker/mariadb-conf/encryption.cnf',
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
