@@ -221,12 +221,13 @@ REVOKE ALL PRIVILEGES ON $grant_db.* FROM $user@$host;
 GRANT $role TO $user@$host;
 SET DEFAULT ROLE $role FOR $user@$host;"
     # The migration account owns the schema and grants the role its tables (GRANT OPTION);
-    # PROCESS lets it read the tablespaces' encryption state (INNODB_TABLESPACES_ENCRYPTION).
+    # PROCESS and RELOAD let it check the tablespaces' encryption (INNODB_TABLESPACES_ENCRYPTION,
+    # FLUSH TABLES … FOR EXPORT), as a backup would.
     sql+="
 CREATE USER IF NOT EXISTS $migrator@$host IDENTIFIED BY $migrator_pass;
 ALTER USER $migrator@$host IDENTIFIED BY $migrator_pass;
 GRANT ALL PRIVILEGES ON $grant_db.* TO $migrator@$host WITH GRANT OPTION;
-GRANT PROCESS ON *.* TO $migrator@$host;"
+GRANT PROCESS, RELOAD ON *.* TO $migrator@$host;"
   done
   sql+="
 FLUSH PRIVILEGES;"

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { NumericPathParamsPipe } from './core/http/id-param';
 import { RejectPrototypeKeysPipe } from './core/http/prototype-keys';
 import { createValidationPipe } from './core/http/validation';
 import { assignRequestId, REQUEST_ID_HEADER } from './core/request-context/request-id.middleware';
@@ -23,8 +24,12 @@ export function configureHttpApp(app: INestApplication, options: HttpOptions): v
     // Bearer tokens, no cookies: credentials are never needed cross-origin.
     app.enableCors({ origin: [...options.corsOrigins], credentials: false, maxAge: 600 });
   }
-  // Prototype keys are refused before validation, which would drop `__proto__` silently.
-  app.useGlobalPipes(new RejectPrototypeKeysPipe(), createValidationPipe());
+  // Both before validation: it would drop `__proto__` silently, and read `1e3` as 1000.
+  app.useGlobalPipes(
+    new RejectPrototypeKeysPipe(),
+    new NumericPathParamsPipe(),
+    createValidationPipe(),
+  );
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable(
     'x-powered-by',
   );

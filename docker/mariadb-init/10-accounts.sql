@@ -25,6 +25,7 @@ SET DEFAULT ROLE `mch_app` FOR 'mch'@'%';
 -- Placeholder password, as for mch in docker-compose.yml: change both for anything real.
 CREATE USER IF NOT EXISTS 'mch_migrator'@'%' IDENTIFIED BY 'mch_migrator';
 GRANT ALL PRIVILEGES ON `mch%`.* TO 'mch_migrator'@'%' WITH GRANT OPTION;
--- Reads the tablespaces' encryption state (information_schema.INNODB_TABLESPACES_ENCRYPTION).
-GRANT PROCESS ON *.* TO 'mch_migrator'@'%';
+-- Checks the tablespaces' encryption (information_schema.INNODB_TABLESPACES_ENCRYPTION,
+-- FLUSH TABLES … FOR EXPORT), as a backup would.
+GRANT PROCESS, RELOAD ON *.* TO 'mch_migrator'@'%';
 FLUSH PRIVILEGES;

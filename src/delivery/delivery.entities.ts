@@ -193,6 +193,8 @@ export const CONTRAINDICATIONS = [
 
 /** Contraindications that state the mother's HIV result: shown to clinical roles only. */
 export const RESULT_CONTRAINDICATIONS: readonly string[] = ['maternal_hiv_replacement_feeding'];
+/** Shown to the other roles in place of a contraindication that states a result. */
+export const WITHHELD_CONTRAINDICATION = 'withheld';
 
 /** An accepted medical reason not to breastfeed (DOMAIN §8), with who decided. */
 @Entity('feeding_contraindication')

@@ -19,6 +19,7 @@ import {
   FeedingEvent,
   Newborn,
   RESULT_CONTRAINDICATIONS,
+  WITHHELD_CONTRAINDICATION,
 } from './delivery.entities';
 import {
   deliveryExists,
@@ -39,9 +40,6 @@ import {
   UpdateDeliveryDto,
   UpdateNewbornDto,
 } from './dto/delivery.dto';
-
-/** In place of a contraindication that states a result, for the roles that may not read one. */
-const WITHHELD_CONTRAINDICATION = 'withheld';
 
 const DELIVERY_AUDITED_FIELDS = [
   'deliveredAt',
@@ -199,13 +197,18 @@ export class DeliveryService {
   }
 
   async newborn(id: number, actor: Actor): Promise<NewbornDto> {
+    const [view] = await this.guardNewborns([await this.ownNewborn(id, actor)], actor);
+    return view;
+  }
+
+  /** After a write by a clinical role: the baby as written, audited as the write itself. */
+  private async ownNewborn(id: number, actor: Actor): Promise<NewbornDto> {
     const newborn = inActorFacility(
       await this.dataSource.getRepository(Newborn).findOneBy({ id }),
       actor,
       () => newbornNotFound(id),
     );
-    const [view] = await this.guardNewborns([await this.newbornView(newborn)], actor);
-    return view;
+    return this.newbornView(newborn);
   }
 
   private async guardResults(delivery: DeliveryDto, actor: Actor): Promise<DeliveryDto> {
@@ -279,7 +282,7 @@ export class DeliveryService {
         ...diffOf(current, changes, NEWBORN_AUDITED_FIELDS),
       });
     });
-    return this.newborn(id, actor);
+    return this.ownNewborn(id, actor);
   }
 
   async addFeedingEvent(
@@ -379,7 +382,7 @@ export class DeliveryService {
         facilityId: newborn.facilityId,
       });
     });
-    return this.newborn(newbornId, actor);
+    return this.ownNewborn(newbornId, actor);
   }
 
   private async view(deliveryId: number, actor: Actor): Promise<DeliveryDto> {

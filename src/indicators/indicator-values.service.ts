@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../core/auth/actor';
 import { AuditService } from '../core/audit/audit.service';
 import { readsSensitiveResults } from '../core/privacy/sensitive-results';
+import { RESULT_CONTRAINDICATIONS, WITHHELD_CONTRAINDICATION } from '../delivery/delivery.entities';
 import { pageOf, pageWindow, type Page, type PageQueryDto } from '../core/http/pagination';
 import { INDICATORS } from './definitions';
 import type {
@@ -168,7 +169,13 @@ export class IndicatorValuesService {
     // roles; to the others as numbered rows with no identity and only the fields the indicator's
     // own criteria read (issue 12).
     const sensitive = definition.group === 'PM';
-    const pseudonymous = sensitive && !readsSensitiveResults(actor);
+    const readsResults = readsSensitiveResults(actor);
+    const pseudonymous = sensitive && !readsResults;
+    // A breastfeeding contraindication can state the mother's HIV result (BF drill-downs).
+    const shown = (value: unknown) =>
+      !readsResults && typeof value === 'string' && RESULT_CONTRAINDICATIONS.includes(value)
+        ? WITHHELD_CONTRAINDICATION
+        : plain(value);
     const fields = pseudonymous ? decidingFields(cohort, definition) : cohort.fields;
     return this.dataSource.transaction(async (manager) => {
       const [rows, [{ total }]] = await Promise.all([
@@ -195,7 +202,7 @@ export class IndicatorValuesService {
         });
       }
       const items = rows.map((row, index) => {
-        const decided = Object.fromEntries(fields.map((f) => [f.column, plain(row[f.column])]));
+        const decided = Object.fromEntries(fields.map((f) => [f.column, shown(row[f.column])]));
         const attributedOn = String(row.attributed_on).slice(0, 10);
         if (pseudonymous) {
           // The row's place in the list (ordered by day and case): enough to discuss a case with

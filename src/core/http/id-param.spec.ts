@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain.error';
-import { parseId } from './id-param';
+import { NumericPathParamsPipe, parseId } from './id-param';
 
 describe('parseId', () => {
   it.each([
@@ -26,4 +26,19 @@ describe('parseId', () => {
       });
     },
   );
+});
+
+describe('NumericPathParamsPipe', () => {
+  const pipe = new NumericPathParamsPipe();
+
+  it('reads numeric path parameters strictly and leaves everything else alone', () => {
+    expect(pipe.transform('12', { type: 'param', metatype: Number, data: 'id' })).toBe(12);
+    expect(() => pipe.transform('1e3', { type: 'param', metatype: Number, data: 'id' })).toThrow(
+      DomainError,
+    );
+    expect(pipe.transform('PM-01', { type: 'param', metatype: String, data: 'code' })).toBe(
+      'PM-01',
+    );
+    expect(pipe.transform('1e3', { type: 'query', metatype: Number, data: 'page' })).toBe('1e3');
+  });
 });

@@ -1,4 +1,4 @@
-import { Param, type PipeTransform } from '@nestjs/common';
+import { type ArgumentMetadata, Param, type PipeTransform } from '@nestjs/common';
 import { fieldError } from '../errors/domain.error';
 
 /** Ids are INT columns starting at 1. */
@@ -17,6 +17,17 @@ export function parseId(name: string, value: unknown): number {
   return id;
 }
 
-/** A numeric path id; anything else is a 400 naming the parameter. */
-export const IdParam = (name = 'id'): ParameterDecorator =>
-  Param(name, { transform: (value: unknown) => parseId(name, value) } satisfies PipeTransform);
+/**
+ * Global, before the ValidationPipe (which turns a path parameter declared as a number into one
+ * with `+value`, so `1e3` would become 1000): every numeric path parameter, `:id`, `:facilityId`
+ * and any other, is read with parseId().
+ */
+export class NumericPathParamsPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'param' || metadata.metatype !== Number || !metadata.data) return value;
+    return parseId(metadata.data, value);
+  }
+}
+
+/** A numeric path id (read by NumericPathParamsPipe); anything else is a 400 naming it. */
+export const IdParam = (name = 'id'): ParameterDecorator => Param(name);
