@@ -14,3 +14,7 @@ export function maskDocumentNumber(value: string): string {
 export function maskPhone(value: string): string {
   return keepEnds(value, 3, 4);
 }
+
+/** How list DTOs describe the phone they show. */
+export const PHONE_ON_LISTS =
+  'Masked, as on every list; GET /women/{womanId}/contact reveals it to call her (audited)';
