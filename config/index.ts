@@ -2,16 +2,32 @@ import { existsSync } from 'node:fs';
 import { appConfig } from './app.config';
 import { authConfig } from './auth.config';
 import { databaseConfig } from './database.config';
+import { identifiersConfig } from './identifiers.config';
 import { redisConfig } from './redis.config';
 import { workerConfig } from './worker.config';
 
 export { appConfig } from './app.config';
 export { authConfig, AuthConfig } from './auth.config';
 export { asMigrationAccount, databaseConfig, DatabaseConfig } from './database.config';
+export {
+  generateIdentifierSecrets,
+  identifierKeyProblems,
+  IdentifierKeys,
+  identifiersConfig,
+  IdentifiersConfig,
+  parseIdentifierKeys,
+} from './identifiers.config';
 export { redisConfig, RedisConfig } from './redis.config';
 export { workerConfig, WorkerConfig } from './worker.config';
 
-export const configNamespaces = [appConfig, databaseConfig, redisConfig, authConfig, workerConfig];
+export const configNamespaces = [
+  appConfig,
+  databaseConfig,
+  redisConfig,
+  authConfig,
+  workerConfig,
+  identifiersConfig,
+];
 
 /** A local `.env` fills variables the environment does not set; the environment wins. */
 export function loadDotEnv(path = '.env'): void {

@@ -2,6 +2,7 @@ import { AuditEntry } from './core/audit/audit-entry.entity';
 import { Facility } from './core/facilities/facility.entity';
 import { User } from './core/users/user.entity';
 import { EddChange } from './women/edd-change.entity';
+import { MergeReview } from './women/merge-review.entity';
 import { PossibleDuplicate } from './women/possible-duplicate.entity';
 import { Pregnancy } from './women/pregnancy.entity';
 import { Woman } from './women/woman.entity';
@@ -48,6 +49,7 @@ export const ENTITIES = [
   Pregnancy,
   EddChange,
   PossibleDuplicate,
+  MergeReview,
   AntenatalVisit,
   ContactAttempt,
   ScheduleWindowRow,

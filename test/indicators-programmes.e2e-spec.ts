@@ -1,3 +1,4 @@
+import { identifierCipher } from '../src/core/privacy/identifier-cipher';
 import { addDays, daysBetween, startOfDayIn } from '../src/core/time/calendar-date';
 import { cohortOf, countIndicators } from '../src/indicators/indicator-calculator';
 import { INDICATORS } from '../src/indicators/definitions';
@@ -686,15 +687,21 @@ describe('indicators: PMTCT, folic acid, prenatal classes and risk', () => {
         const registrationDate = addDays(P.from, int(0, daysBetween(P.from, P.last)));
         const lmp = addDays(registrationDate, -int(0, 200));
         const payload = registrationPayload();
+        // Identifiers stored as the app stores them: encrypted, with their blind indexes.
+        const cipher = identifierCipher();
+        const documentNumber = `R${facility}-${i}`;
+        const phone = payload.woman.phone as string;
         const woman = await m.query(
-          `INSERT INTO woman (document_type, document_number, name, birth_date, phone,
-             residence_region_code, household_type, registered_facility_id, version)
-           VALUES ('passport', ?, ?, ?, ?, '110105', 'local', ?, 1)`,
+          `INSERT INTO woman (document_type, document_number, document_index, name, birth_date,
+             phone, phone_index, residence_region_code, household_type, registered_facility_id, version)
+           VALUES ('passport', ?, ?, ?, ?, ?, ?, '110105', 'local', ?, 1)`,
           [
-            `R${facility}-${i}`,
+            cipher.encrypt(documentNumber),
+            cipher.blindIndex('document', documentNumber),
             payload.woman.name,
             payload.woman.birthDate,
-            payload.woman.phone,
+            cipher.encrypt(phone),
+            cipher.blindIndex('phone', phone),
             facility,
           ],
         );

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
+import { maskStoredPhone } from '../core/privacy/identifier-cipher';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { DomainError } from '../core/errors/domain.error';
@@ -37,6 +38,7 @@ interface WorklistRow {
   pregnancy_id: number;
   woman_id: number;
   name: string;
+  /** Encrypted, as stored. */
   phone: string;
   risk_colour: string | null;
   risk_purple: number;
@@ -230,7 +232,7 @@ export class ScheduleService {
       pregnancyId: row.pregnancy_id,
       womanId: row.woman_id,
       name: row.name,
-      phone: row.phone,
+      phone: maskStoredPhone(row.phone),
       riskColour: row.risk_colour,
       riskPurple: Boolean(row.risk_purple),
       edd: row.edd,

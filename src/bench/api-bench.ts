@@ -6,6 +6,7 @@ import { createPool, Pool, RowDataPacket } from 'mysql2/promise';
 import { databaseConfig, loadDotEnv } from '../../config';
 import { overdueFromSql } from '../antenatal/overdue-from';
 import { hashPassword } from '../core/auth/password';
+import { identifierCipher } from '../core/privacy/identifier-cipher';
 import { gradingRecordsStatement } from '../risk/grading-records';
 import { residentIdCheckCharacter } from '../women/rules/resident-id';
 
@@ -152,7 +153,7 @@ async function pickTarget(pool: Pool): Promise<Target> {
     userId: Number(user.id),
     username,
     openPregnancyIds: open.map((row) => Number(row.id)),
-    documentNumbers: open.map((row) => String(row.document_number)),
+    documentNumbers: open.map((row) => identifierCipher().decrypt(String(row.document_number))),
   };
 }
 
@@ -375,21 +376,28 @@ const VISIT_AUDIT_VALUES = {
  */
 const directRegistration: DirectWrite = async (pool, target) => {
   const { documentNumber, birthDate } = newResidentId();
+  const phone = `136${String(registrationSerial % 1e8).padStart(8, '0')}`;
+  // Identifiers are stored as the API stores them: encrypted, found by their blind indexes.
+  const cipher = identifierCipher();
+  const documentIndex = cipher.blindIndex('document', documentNumber);
+  const phoneIndex = cipher.blindIndex('phone', phone);
   const connection = await pool.getConnection();
   try {
     await connection.beginTransaction();
-    await connection.query('SELECT id FROM woman WHERE document_number = ? AND document_type = ?', [
-      documentNumber,
+    await connection.query('SELECT id FROM woman WHERE document_index = ? AND document_type = ?', [
+      documentIndex,
       'resident_id',
     ]);
     const [woman] = await connection.query<import('mysql2').ResultSetHeader>(
-      `INSERT INTO woman (document_type, document_number, name, birth_date, phone, residence_region_code, household_type, registered_facility_id, odd_sequence_confirmed, version)
-       VALUES ('resident_id', ?, ?, ?, ?, '330106', 'local', ?, 0, 1)`,
+      `INSERT INTO woman (document_type, document_number, document_index, name, birth_date, phone, phone_index, residence_region_code, household_type, registered_facility_id, odd_sequence_confirmed, version)
+       VALUES ('resident_id', ?, ?, ?, ?, ?, ?, '330106', 'local', ?, 0, 1)`,
       [
-        documentNumber,
+        cipher.encrypt(documentNumber),
+        documentIndex,
         `压测${registrationSerial}`,
         birthDate,
-        `136${String(registrationSerial % 1e8).padStart(8, '0')}`,
+        cipher.encrypt(phone),
+        phoneIndex,
         target.facilityId,
       ],
     );
@@ -422,8 +430,8 @@ const directRegistration: DirectWrite = async (pool, target) => {
       );
     }
     await connection.query(
-      'SELECT id FROM woman WHERE id <> ? AND ((name = ? AND birth_date = ?) OR phone = ?) LIMIT 20',
-      [woman.insertId, `压测${registrationSerial}`, birthDate, '0'],
+      'SELECT id, name, birth_date, phone_index, document_number FROM woman WHERE id <> ? AND ((name = ? AND birth_date = ?) OR phone_index = ?) ORDER BY id LIMIT 20',
+      [woman.insertId, `压测${registrationSerial}`, birthDate, phoneIndex],
     );
     await connection.commit();
   } catch (error) {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../core/auth/actor';
 import { Page, pageOf, pageWindow } from '../core/http/pagination';
 import { addDays } from '../core/time/calendar-date';
+import { maskStoredPhone } from '../core/privacy/identifier-cipher';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { firstFeedOverdue } from '../delivery/rules/feeding-flags';
 import { PostpartumWorklistItemDto, PostpartumWorklistQueryDto } from './dto/breastfeeding.dto';
@@ -23,7 +24,9 @@ type Item = PostpartumWorklistItemDto;
 
 interface MotherRow {
   pregnancy_id: number;
+  woman_id: number;
   name: string;
+  /** Encrypted, as stored. */
   phone: string;
 }
 
@@ -60,7 +63,7 @@ export class PostpartumWorklistsService {
   private async postpartumVisits(actor: Actor): Promise<Item[]> {
     const today = this.clock.today();
     const rows = await this.dataSource.query<(MotherRow & { discharged_at: Date })[]>(
-      `SELECT p.id AS pregnancy_id, w.name, w.phone, d.mother_discharged_at AS discharged_at
+      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, d.mother_discharged_at AS discharged_at
        FROM delivery d JOIN pregnancy p ON p.id = d.pregnancy_id JOIN woman w ON w.id = p.woman_id
        WHERE d.facility_id = ? AND p.status = 'delivered' AND d.mother_discharged_at IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM postpartum_contact c WHERE c.pregnancy_id = p.id AND c.kind = 'postpartum_visit')
@@ -87,7 +90,7 @@ export class PostpartumWorklistsService {
   private async day42Checks(actor: Actor): Promise<Item[]> {
     const today = this.clock.today();
     const rows = await this.dataSource.query<(MotherRow & { outcome_date: string })[]>(
-      `SELECT p.id AS pregnancy_id, w.name, w.phone, p.outcome_date
+      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, p.outcome_date
        FROM pregnancy p JOIN woman w ON w.id = p.woman_id
        WHERE p.facility_id = ? AND p.status = 'delivered' AND p.outcome_date <= ?
          AND NOT EXISTS (SELECT 1 FROM postpartum_contact c WHERE c.pregnancy_id = p.id AND c.kind = 'day42_check')
@@ -115,7 +118,7 @@ export class PostpartumWorklistsService {
     const rows = await this.dataSource.query<
       (MotherRow & { newborn_id: number; born_at: Date; done: string | null })[]
     >(
-      `SELECT p.id AS pregnancy_id, w.name, w.phone, n.id AS newborn_id, n.born_at,
+      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, n.id AS newborn_id, n.born_at,
               (SELECT GROUP_CONCAT(f.contact) FROM breastfeeding_follow_up f WHERE f.newborn_id = n.id) AS done
        FROM newborn n JOIN pregnancy p ON p.id = n.pregnancy_id JOIN woman w ON w.id = p.woman_id
        WHERE n.facility_id = ? AND n.vital_status = 'live_birth' AND n.died_at IS NULL AND n.born_at >= ?
@@ -151,7 +154,7 @@ export class PostpartumWorklistsService {
     const rows = await this.dataSource.query<
       (MotherRow & { newborn_id: number; reported_on: string; next_on: string | null })[]
     >(
-      `SELECT p.id AS pregnancy_id, w.name, w.phone, f.newborn_id, f.followed_up_on AS reported_on,
+      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, f.newborn_id, f.followed_up_on AS reported_on,
               (SELECT MIN(g.followed_up_on) FROM breastfeeding_follow_up g
                 WHERE g.newborn_id = f.newborn_id AND g.followed_up_on > f.followed_up_on) AS next_on
        FROM breastfeeding_follow_up f JOIN pregnancy p ON p.id = f.pregnancy_id JOIN woman w ON w.id = p.woman_id
@@ -185,7 +188,7 @@ export class PostpartumWorklistsService {
   private async firstFeedMissing(actor: Actor): Promise<Item[]> {
     const now = new Date();
     const rows = await this.dataSource.query<(MotherRow & { newborn_id: number; born_at: Date })[]>(
-      `SELECT p.id AS pregnancy_id, w.name, w.phone, n.id AS newborn_id, n.born_at
+      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, n.id AS newborn_id, n.born_at
        FROM newborn n JOIN pregnancy p ON p.id = n.pregnancy_id JOIN woman w ON w.id = p.woman_id
        WHERE n.facility_id = ? AND n.vital_status = 'live_birth' AND n.died_at IS NULL AND n.born_at >= ?
          AND NOT EXISTS (SELECT 1 FROM feeding_event e WHERE e.newborn_id = n.id AND e.kind IN ('first_breastfeed', 'discharge'))
@@ -207,12 +210,14 @@ export class PostpartumWorklistsService {
   }
 }
 
+/** Phones masked, as on every list: GET /women/{womanId}/contact reveals one, audited. */
 function mother(row: MotherRow, what: string, state: string, dueOn: string | null): Item {
   return {
     pregnancyId: row.pregnancy_id,
+    womanId: row.woman_id,
     newbornId: null,
     name: row.name,
-    phone: row.phone,
+    phone: maskStoredPhone(row.phone),
     what,
     state,
     dueOn,

@@ -7,6 +7,7 @@ import { inActorFacility } from '../core/auth/facility-scope';
 import { DomainError, ErrorDetail } from '../core/errors/domain.error';
 import { Page, pageOf, pageWindow } from '../core/http/pagination';
 import { addDays, daysBetween } from '../core/time/calendar-date';
+import { maskStoredPhone } from '../core/privacy/identifier-cipher';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
@@ -233,7 +234,7 @@ export class FolicAcidService {
     const items = rows.map((row) => ({
       womanId: row.woman_id,
       name: row.name,
-      phone: row.phone,
+      phone: maskStoredPhone(row.phone),
       pregnancyId: row.pregnancy_id,
       gaDays: row.edd ? daysBetween(addDays(row.edd, -PREGNANCY_LENGTH_DAYS), today) : null,
       reason: row.pregnancy_id ? 'early_pregnancy' : 'pre_conception',

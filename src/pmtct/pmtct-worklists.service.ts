@@ -4,6 +4,8 @@ import { DataSource, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { Page, pageOf, pageWindow } from '../core/http/pagination';
+import { maskStoredPhone } from '../core/privacy/identifier-cipher';
+import { maskPhone } from '../core/privacy/masking';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
@@ -70,10 +72,8 @@ export class PmtctWorklistsService {
   /** Open pregnancies at GA 13+0 or later with no result for a disease. */
   private async untestedBy13Weeks(actor: Actor): Promise<Item[]> {
     const today = this.clock.today();
-    const rows = await this.dataSource.query<
-      { pregnancy_id: number; name: string; phone: string; disease: string }[]
-    >(
-      `SELECT p.id AS pregnancy_id, w.name, w.phone, d.disease
+    const rows = await this.dataSource.query<(StoredMother & { disease: string })[]>(
+      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, d.disease
        FROM pregnancy p JOIN woman w ON w.id = p.woman_id CROSS JOIN ${DISEASE_ROWS} d
        WHERE p.facility_id = ? AND p.status = 'open'
          AND DATEDIFF(?, p.edd) + ${PREGNANCY_LENGTH_DAYS} > ${EARLY_TESTING_MAX_GA_DAYS}
@@ -82,15 +82,15 @@ export class PmtctWorklistsService {
        ORDER BY p.edd, p.id, d.disease`,
       [actor.facilityId, today],
     );
-    return rows.map((row) => item(row, 'no result by 13+0'));
+    return rows.map((row) => item(mother(row), row.disease, 'no result by 13+0'));
   }
 
   /** Delivered pregnancies with no result for a disease from a sample taken by the delivery. */
   private async untestedAtDelivery(actor: Actor): Promise<Item[]> {
     const rows = await this.dataSource.query<
-      { pregnancy_id: number; name: string; phone: string; disease: string; outcome_date: string }[]
+      (StoredMother & { disease: string; outcome_date: string })[]
     >(
-      `SELECT p.id AS pregnancy_id, w.name, w.phone, d.disease, p.outcome_date
+      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, d.disease, p.outcome_date
        FROM pregnancy p JOIN woman w ON w.id = p.woman_id CROSS JOIN ${DISEASE_ROWS} d
        WHERE p.facility_id = ? AND p.status IN ('delivered', 'closed') AND p.outcome_date IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM pmtct_test t WHERE t.pregnancy_id = p.id AND t.subject = 'woman'
@@ -98,18 +98,18 @@ export class PmtctWorklistsService {
        ORDER BY p.outcome_date DESC, p.id, d.disease`,
       [actor.facilityId],
     );
-    return rows.map((row) => ({ ...item(row, 'no result by delivery'), since: row.outcome_date }));
+    return rows.map((row) => ({
+      ...item(mother(row), row.disease, 'no result by delivery'),
+      since: row.outcome_date,
+    }));
   }
 
   private async awaitingConfirmation(actor: Actor): Promise<Item[]> {
     const candidates = await this.positives(actor, 'screening');
-    return candidates.flatMap(({ pregnancy, name, phone, tests }) =>
+    return candidates.flatMap(({ contact, tests }) =>
       DISEASES.filter((d) => diseaseStatus(testRecords(tests), d) === 'awaiting_confirmation').map(
         (disease) => ({
-          ...item(
-            { pregnancy_id: pregnancy.id, name, phone, disease },
-            'positive screening awaiting confirmation',
-          ),
+          ...item(contact, disease, 'positive screening awaiting confirmation'),
           since:
             tests.find((t) => t.disease === disease && t.result === 'positive')?.resultDate ?? null,
         }),
@@ -119,20 +119,18 @@ export class PmtctWorklistsService {
 
   /** Confirmed positive mothers with no treatment recorded for that disease. */
   private async untreated(actor: Actor): Promise<Item[]> {
-    const rows = await this.dataSource.query<
-      { pregnancy_id: number; name: string; phone: string; disease: string; since: string }[]
-    >(
-      `SELECT p.id AS pregnancy_id, w.name, w.phone, t.disease, MIN(t.result_date) AS since
+    const rows = await this.dataSource.query<(StoredMother & { disease: string; since: string })[]>(
+      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, t.disease, MIN(t.result_date) AS since
        FROM pmtct_test t JOIN pregnancy p ON p.id = t.pregnancy_id JOIN woman w ON w.id = p.woman_id
        WHERE t.facility_id = ? AND t.subject = 'woman' AND t.kind = 'confirmatory' AND t.result = 'positive'
          AND p.status IN ('open', 'delivered')
          AND NOT EXISTS (SELECT 1 FROM maternal_treatment m WHERE m.pregnancy_id = p.id AND m.disease = t.disease)
-       GROUP BY p.id, w.name, w.phone, t.disease
+       GROUP BY p.id, p.woman_id, w.name, w.phone, t.disease
        ORDER BY since, p.id`,
       [actor.facilityId],
     );
     return rows.map((row) => ({
-      ...item(row, 'confirmed positive, no treatment recorded'),
+      ...item(mother(row), row.disease, 'confirmed positive, no treatment recorded'),
       since: row.since,
     }));
   }
@@ -149,14 +147,12 @@ export class PmtctWorklistsService {
     });
     const views = await this.infantViews(infants, now);
     return views
-      .flatMap(({ infant, view, name, phone }) =>
+      .flatMap(({ infant, view, contact }) =>
         Object.entries(view.timeliness)
           .filter(([, t]) => t.state !== 'on_time')
           .map(([what, t]) => ({
-            pregnancyId: infant.pregnancyId,
+            ...contact,
             infantId: infant.id,
-            name,
-            phone,
             disease: null,
             what: `${what} ${t.state}`,
             minutesLeft: t.minutesLeft,
@@ -176,14 +172,12 @@ export class PmtctWorklistsService {
       order: { bornAt: 'ASC' },
     });
     const views = await this.infantViews(infants, now);
-    return views.flatMap(({ infant, view, name, phone }) =>
+    return views.flatMap(({ infant, view, contact }) =>
       view.followUps
         .filter((f) => f.state === 'overdue')
         .map((f) => ({
-          pregnancyId: infant.pregnancyId,
+          ...contact,
           infantId: infant.id,
-          name,
-          phone,
           disease: f.code.startsWith('HIV') ? 'hiv' : 'syphilis',
           what: `${f.code} overdue`,
           minutesLeft: null,
@@ -222,7 +216,7 @@ export class PmtctWorklistsService {
         today,
         this.clock.dateOf(infant.bornAt!),
       );
-      return { infant, view, name: pregnancy.woman.name, phone: pregnancy.woman.phone };
+      return { infant, view, contact: motherOf(pregnancy) };
     });
   }
 
@@ -257,23 +251,50 @@ export class PmtctWorklistsService {
       }),
     ]);
     return pregnancies.map((pregnancy) => ({
-      pregnancy,
-      name: pregnancy.woman.name,
-      phone: pregnancy.woman.phone,
+      contact: motherOf(pregnancy),
       tests: tests.filter((t) => t.pregnancyId === pregnancy.id),
     }));
   }
 }
 
-function item(
-  row: { pregnancy_id: number; name: string; phone: string; disease: string },
-  what: string,
-): Item {
+/** Who to contact, as every list shows her: the phone masked (GET /women/{id}/contact reveals it). */
+interface Mother {
+  pregnancyId: number;
+  womanId: number;
+  name: string;
+  phone: string;
+}
+
+/** A row of raw SQL: the phone as stored, encrypted. */
+interface StoredMother {
+  pregnancy_id: number;
+  woman_id: number;
+  name: string;
+  phone: string;
+}
+
+function mother(row: StoredMother): Mother {
   return {
     pregnancyId: row.pregnancy_id,
+    womanId: row.woman_id,
     name: row.name,
-    phone: row.phone,
-    disease: row.disease,
+    phone: maskStoredPhone(row.phone),
+  };
+}
+
+function motherOf(pregnancy: Pregnancy & { woman: Woman }): Mother {
+  return {
+    pregnancyId: pregnancy.id,
+    womanId: pregnancy.woman.id,
+    name: pregnancy.woman.name,
+    phone: maskPhone(pregnancy.woman.phone),
+  };
+}
+
+function item(contact: Mother, disease: string, what: string): Item {
+  return {
+    ...contact,
+    disease,
     infantId: null,
     what,
     minutesLeft: null,

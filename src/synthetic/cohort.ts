@@ -298,6 +298,8 @@ export class CohortGenerator {
       facility.id,
       0,
       1,
+      null,
+      null,
     ]);
     return {
       id,

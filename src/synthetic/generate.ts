@@ -16,6 +16,7 @@ import { hashPassword } from '../core/auth/password';
 import { isIsoDate, todayIn } from '../core/time/calendar-date';
 import { type FactorOrigin, NATIONAL_CATALOGUE_VERSION } from '../risk/rules/national-catalogue';
 import type { RiskColour } from '../risk/rules/risk-colour';
+import { IdentifierCipher, identifierCipher } from '../core/privacy/identifier-cipher';
 import { BulkLoader } from './bulk-loader';
 import { CohortGenerator } from './cohort';
 import {
@@ -27,6 +28,7 @@ import {
 } from './context';
 import { ResidentIdIssuer } from './people';
 import { Random } from './random';
+import { SealingSink } from './sealing-sink';
 import {
   type ExistingFacility,
   planClassSessions,
@@ -142,13 +144,14 @@ export async function generateSyntheticCohort(
   try {
     await checkTarget(pool, into.length > 0 ? null : prefix, options.append ?? false);
     const ids = new IdSequences(await currentMaxIds(pool));
-    const taken = options.append ? await existingResidentIds(pool) : new Set<string>();
+    const cipher = identifierCipher();
+    const taken = options.append ? await existingResidentIds(pool, cipher) : new Set<string>();
     const windowStart = statisticalWindowStart(today);
     const loader = new BulkLoader(pool, SESSION_SETTINGS);
     const ctx: CohortContext = {
       random: new Random(options.seed),
       clock: historyClock(today, timeZone),
-      sink: loader,
+      sink: new SealingSink(loader, cipher),
       ids,
       residentIds: new ResidentIdIssuer(taken),
       catalogue: await readCatalogue(pool),
@@ -283,11 +286,11 @@ async function currentMaxIds(pool: Pool): Promise<Partial<Record<TableName, numb
   return max;
 }
 
-async function existingResidentIds(pool: Pool): Promise<Set<string>> {
+async function existingResidentIds(pool: Pool, cipher: IdentifierCipher): Promise<Set<string>> {
   const [rows] = await pool.query<RowDataPacket[]>(
     "SELECT document_number FROM woman WHERE document_type = 'resident_id'",
   );
-  return new Set(rows.map((row) => String(row.document_number)));
+  return new Set(rows.map((row) => cipher.decrypt(String(row.document_number))));
 }
 
 async function readCatalogue(pool: Pool): Promise<CohortContext['catalogue']> {

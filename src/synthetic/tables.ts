@@ -47,6 +47,10 @@ export const TABLE_COLUMNS = {
     'registered_facility_id',
     'odd_sequence_confirmed',
     'version',
+    // The generator writes the two identifiers above in plaintext and these as null;
+    // SealingSink encrypts them and fills the blind indexes on the way to the database.
+    'document_index',
+    'phone_index',
   ],
   pregnancy: [
     'id',

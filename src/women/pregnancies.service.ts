@@ -32,7 +32,7 @@ import {
   type PregnancyStatus,
 } from './rules/pregnancy-status';
 import { HighRiskCasesService } from '../risk/high-risk-cases.service';
-import { Woman } from './woman.entity';
+import { documentIndexOf, phoneIndexOf, Woman } from './woman.entity';
 import {
   datingEvidenceMissing,
   datingInconsistent,
@@ -97,15 +97,20 @@ export class PregnanciesService {
       .where('pregnancy.facilityId = :facilityId', facilityScope(actor))
       .orderBy('pregnancy.edd', 'ASC')
       .addOrderBy('pregnancy.id', 'ASC');
+    // Identifiers are encrypted: exact search goes through their blind indexes.
     if (query.documentNumber) {
-      builder.andWhere('woman.documentNumber = :documentNumber', {
-        documentNumber: query.documentNumber.trim().toUpperCase(),
+      builder.andWhere('woman.documentIndex = :documentIndex', {
+        documentIndex: documentIndexOf(query.documentNumber.trim().toUpperCase()),
       });
     }
     if (query.name) {
       builder.andWhere('woman.name LIKE :name', { name: `${escapeLike(query.name.trim())}%` });
     }
-    if (query.phone) builder.andWhere('woman.phone = :phone', { phone: query.phone.trim() });
+    if (query.phone) {
+      builder.andWhere('woman.phoneIndex = :phoneIndex', {
+        phoneIndex: phoneIndexOf(query.phone.trim()),
+      });
+    }
     if (query.status) builder.andWhere('pregnancy.status = :status', { status: query.status });
     if (query.eddFrom) builder.andWhere('pregnancy.edd >= :eddFrom', { eddFrom: query.eddFrom });
     if (query.eddTo) builder.andWhere('pregnancy.edd <= :eddTo', { eddTo: query.eddTo });

@@ -26,18 +26,23 @@ import {
   checkObstetricHistory,
   checkResidentDocument,
 } from './rules/registration-checks';
-import { Woman } from './woman.entity';
+import { phoneIndexOf, withBlindIndexes, Woman } from './woman.entity';
+import {
+  findVisibleWomanIds,
+  findWomanIdByDocument,
+  isWomanVisibleToFacility,
+} from './woman.repository';
 import {
   birthDateMismatch,
   datingEvidenceMissing,
   datingInconsistent,
-  documentNameMismatch,
+  documentIdentityMismatch,
   oddSequenceNeedsOverride,
   pregnancyAlreadyOpen,
   registrationInvalid,
   residentIdInvalid,
 } from './women.errors';
-import { mapPossibleDuplicate, mapPregnancy, mapWoman } from './women.mapper';
+import { mapPossibleDuplicate, mapPregnancy, mapWoman, mapWomanAsTyped } from './women.mapper';
 
 export const WOMAN_AUDITED_FIELDS = [
   'documentType',
@@ -92,6 +97,17 @@ interface CheckedRegistration extends CheckedIdentity {
   dating: Dating;
 }
 
+/** Her record for this registration, and how the caller's facility stands to it. */
+interface FoundWoman {
+  woman: Woman;
+  existingWoman: boolean;
+  /**
+   * Known, but held by other facilities only (they registered her and hold her pregnancies):
+   * the registration leaves her record as it is and answers with what was typed (issue 12).
+   */
+  heldElsewhere: boolean;
+}
+
 /** The document number as stored, after the GB 11643 check for resident IDs. */
 function checkIdentity(woman: WomanInputDto, today: string, prefix: string): CheckedIdentity {
   const documentNumber = woman.documentNumber.trim();
@@ -126,29 +142,22 @@ export class RegistrationService {
     const today = this.clock.today();
     const checked = this.check(input, today);
     return this.dataSource.transaction(async (manager) => {
-      const { woman, existingWoman } = await this.findOrCreateWoman(
-        manager,
-        input.woman,
-        checked,
-        actor,
-        'woman.',
-      );
+      const found = await this.findOrCreateWoman(manager, input.woman, checked, actor, 'woman.');
+      const { woman } = found;
       if (await manager.existsBy(Pregnancy, { womanId: woman.id, status: 'open' })) {
-        throw pregnancyAlreadyOpen(woman.id);
+        throw pregnancyAlreadyOpen();
       }
       const overlap = checkAfterPreviousOutcome(
         checked.dating.edd,
         await findLatestOutcomeDateOfWoman(manager, woman.id),
         `pregnancy.${DATING_FIELD[checked.dating.source]}`,
+        !found.heldElsewhere,
       );
       if (overlap.length > 0) throw datingInconsistent(overlap);
       const pregnancy = await this.createPregnancy(manager, input, woman, checked.dating, actor);
-      const possibleDuplicates = await this.flagPossibleDuplicates(manager, woman, actor);
       return {
-        woman: mapWoman(woman, true),
+        ...(await this.answer(manager, found, input.woman, checked, actor)),
         pregnancy: mapPregnancy(pregnancy, today),
-        existingWoman,
-        possibleDuplicates,
       };
     });
   }
@@ -163,16 +172,36 @@ export class RegistrationService {
       throw oddSequenceNeedsOverride('confirmOddSequence');
     }
     return this.dataSource.transaction(async (manager) => {
-      const { woman, existingWoman } = await this.findOrCreateWoman(
-        manager,
-        input,
-        identity,
-        actor,
-        '',
-      );
-      const possibleDuplicates = await this.flagPossibleDuplicates(manager, woman, actor);
-      return { woman: mapWoman(woman, true), existingWoman, possibleDuplicates };
+      const found = await this.findOrCreateWoman(manager, input, identity, actor, '');
+      return this.answer(manager, found, input, identity, actor);
     });
+  }
+
+  /**
+   * What the registering nurse gets back about the woman. A facility that holds none of her
+   * record sees only what it typed, and no duplicate check runs on her stored details for it.
+   */
+  private async answer(
+    manager: EntityManager,
+    { woman, existingWoman, heldElsewhere }: FoundWoman,
+    typed: WomanInputDto,
+    checked: CheckedIdentity,
+    actor: Actor,
+  ): Promise<WomanRegistrationResultDto> {
+    if (heldElsewhere) {
+      return {
+        woman: mapWomanAsTyped(woman, typed, checked.documentNumber, checked.oddSequence),
+        existingWoman,
+        contactDetailsApplied: false,
+        possibleDuplicates: [],
+      };
+    }
+    return {
+      woman: mapWoman(woman, true),
+      existingWoman,
+      contactDetailsApplied: true,
+      possibleDuplicates: await this.flagPossibleDuplicates(manager, woman, actor),
+    };
   }
 
   private check(input: RegistrationDto, today: string): CheckedRegistration {
@@ -222,42 +251,46 @@ export class RegistrationService {
     checked: CheckedIdentity,
     actor: Actor,
     prefix: string,
-  ): Promise<{ woman: Woman; existingWoman: boolean }> {
-    const document = { documentType: input.documentType, documentNumber: checked.documentNumber };
-    const known = await this.lockKnownWoman(manager, document);
-    if (known) {
-      await this.refreshKnownWoman(manager, known, input, prefix);
-      return { woman: known, existingWoman: true };
-    }
+  ): Promise<FoundWoman> {
+    const known = await this.lockKnownWoman(manager, input.documentType, checked.documentNumber);
+    if (known) return this.reuseKnownWoman(manager, known, input, actor, prefix);
 
     let woman: Woman;
     try {
       woman = await manager.save(
-        manager.create(Woman, {
-          documentType: input.documentType,
-          documentNumber: checked.documentNumber,
-          name: input.name.trim(),
-          birthDate: input.birthDate,
-          phone: input.phone,
-          residenceRegionCode: input.residenceRegionCode,
-          householdType: input.householdType,
-          education: input.education ?? null,
-          occupation: input.occupation ?? null,
-          registeredFacilityId: actor.facilityId,
-          oddSequenceConfirmed: checked.oddSequence,
-        }),
+        manager.create(
+          Woman,
+          withBlindIndexes({
+            documentType: input.documentType,
+            documentNumber: checked.documentNumber,
+            name: input.name.trim(),
+            birthDate: input.birthDate,
+            phone: input.phone,
+            residenceRegionCode: input.residenceRegionCode,
+            householdType: input.householdType,
+            education: input.education ?? null,
+            occupation: input.occupation ?? null,
+            registeredFacilityId: actor.facilityId,
+            oddSequenceConfirmed: checked.oddSequence,
+          }),
+        ),
       );
     } catch (error) {
       // Registered a moment ago by another desk: her record exists now, so reuse it.
       if (!isDuplicateKeyError(error, 'uq_woman_document')) throw error;
       // A locking read sees the row the other desk just committed; a plain one would not.
-      const registered = await manager.findOne(Woman, {
-        where: document,
-        lock: { mode: 'pessimistic_write' },
-      });
+      const id = await findWomanIdByDocument(
+        manager,
+        input.documentType,
+        checked.documentNumber,
+        true,
+      );
+      const registered =
+        id === null
+          ? null
+          : await manager.findOne(Woman, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!registered) throw error;
-      await this.refreshKnownWoman(manager, registered, input, prefix);
-      return { woman: registered, existingWoman: true };
+      return this.reuseKnownWoman(manager, registered, input, actor, prefix);
     }
     await this.audit.record(manager, {
       entity: 'woman',
@@ -274,7 +307,7 @@ export class RegistrationService {
         reason: input.overrideReason ?? null,
       });
     }
-    return { woman, existingWoman: false };
+    return { woman, existingWoman: false, heldElsewhere: false };
   }
 
   /**
@@ -284,40 +317,45 @@ export class RegistrationService {
    */
   private async lockKnownWoman(
     manager: EntityManager,
-    document: Pick<Woman, 'documentType' | 'documentNumber'>,
+    documentType: Woman['documentType'],
+    documentNumber: string,
   ): Promise<Woman | null> {
-    const found = await manager.findOne(Woman, { select: { id: true }, where: document });
-    if (!found) return null;
-    return manager.findOne(Woman, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+    const id = await findWomanIdByDocument(manager, documentType, documentNumber);
+    if (id === null) return null;
+    return manager.findOne(Woman, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** Same document: the same person. Name and birth date must agree; contact details are refreshed. */
-  private async refreshKnownWoman(
+  /**
+   * Same document: the same person. Name and birth date must agree, with one answer whichever
+   * facility holds her. A facility that may see her record brings her contact details up to date;
+   * one that holds none of it changes nothing (see FoundWoman.heldElsewhere).
+   */
+  private async reuseKnownWoman(
     manager: EntityManager,
     known: Woman,
     input: WomanInputDto,
+    actor: Actor,
     prefix: string,
-  ) {
-    if (known.name !== input.name.trim()) throw documentNameMismatch(`${prefix}name`);
-    if (known.birthDate !== input.birthDate) {
-      throw birthDateMismatch(
-        `This document is registered with the birth date ${known.birthDate}`,
-        [
-          {
-            field: `${prefix}birthDate`,
-            rule: 'matchesExistingRecord',
-            message: `birth date on record is ${known.birthDate}`,
-          },
-        ],
-      );
+  ): Promise<FoundWoman> {
+    const visible = await isWomanVisibleToFacility(manager, known, actor.facilityId);
+    if (known.name !== input.name.trim() || known.birthDate !== input.birthDate) {
+      throw documentIdentityMismatch(prefix);
     }
+    if (visible) await this.refreshContactDetails(manager, known, input);
+    return { woman: known, existingWoman: true, heldElsewhere: !visible };
+  }
+
+  private async refreshContactDetails(manager: EntityManager, known: Woman, input: WomanInputDto) {
     const incoming = Object.fromEntries(
       Object.entries(input).filter(([, value]) => value !== undefined),
     );
     const diff = diffOf(known, incoming, WOMAN_CONTACT_FIELDS);
     if (Object.keys(diff.after).length === 0) return;
-    Object.assign(known, diff.after);
-    await manager.update(Woman, known.id, { ...diff.after, version: () => 'version + 1' });
+    Object.assign(known, withBlindIndexes(diff.after));
+    await manager.update(Woman, known.id, {
+      ...withBlindIndexes(diff.after),
+      version: () => 'version + 1',
+    });
     known.version += 1;
     await this.audit.record(manager, {
       entity: 'woman',
@@ -356,8 +394,7 @@ export class RegistrationService {
     try {
       pregnancy = await manager.save(pregnancy);
     } catch (error) {
-      if (isDuplicateKeyError(error, 'uq_pregnancy_open_woman'))
-        throw pregnancyAlreadyOpen(woman.id);
+      if (isDuplicateKeyError(error, 'uq_pregnancy_open_woman')) throw pregnancyAlreadyOpen();
       throw error;
     }
     await refreshOverdueFrom(manager, pregnancy.id);
@@ -380,7 +417,10 @@ export class RegistrationService {
     return pregnancy;
   }
 
-  /** Other women (other documents) with her name and birth date, or her phone. */
+  /**
+   * Other women (other documents) with her name and birth date, or her phone. A match held by
+   * other facilities only is flagged without its name or document.
+   */
   private async flagPossibleDuplicates(
     manager: EntityManager,
     woman: Woman,
@@ -388,13 +428,18 @@ export class RegistrationService {
   ): Promise<PossibleDuplicateDto[]> {
     const matches = await manager
       .createQueryBuilder(Woman, 'other')
-      .select(['other.id', 'other.name', 'other.birthDate', 'other.phone', 'other.documentNumber'])
+      .select([
+        'other.id',
+        'other.name',
+        'other.birthDate',
+        'other.phoneIndex',
+        'other.documentNumber',
+      ])
       .where('other.id <> :id', { id: woman.id })
-      .andWhere('((other.name = :name AND other.birthDate = :birthDate) OR other.phone = :phone)', {
-        name: woman.name,
-        birthDate: woman.birthDate,
-        phone: woman.phone,
-      })
+      .andWhere(
+        '((other.name = :name AND other.birthDate = :birthDate) OR other.phoneIndex = :phoneIndex)',
+        { name: woman.name, birthDate: woman.birthDate, phoneIndex: phoneIndexOf(woman.phone) },
+      )
       .orderBy('other.id')
       .limit(MAX_DUPLICATES_FLAGGED)
       .getMany();
@@ -427,8 +472,18 @@ export class RegistrationService {
       })),
       order: { id: 'ASC' },
     });
+    const visible = await findVisibleWomanIds(
+      manager,
+      matches.map((other) => other.id),
+      actor,
+    );
     const byId = new Map(matches.map((other) => [other.id, other]));
-    return stored.map((flag) => mapPossibleDuplicate(flag, byId.get(flag.matchedWomanId)!));
+    return stored.map((flag) =>
+      mapPossibleDuplicate(
+        flag,
+        visible.has(flag.matchedWomanId) ? byId.get(flag.matchedWomanId)! : null,
+      ),
+    );
   }
 }
 
@@ -437,6 +492,6 @@ function reasonsToSuspect(woman: Woman, other: Woman): DuplicateReason[] {
   if (other.name === woman.name && other.birthDate === woman.birthDate) {
     reasons.push('same_name_and_birth_date');
   }
-  if (other.phone === woman.phone) reasons.push('same_phone');
+  if (other.phoneIndex === woman.phoneIndex) reasons.push('same_phone');
   return reasons;
 }

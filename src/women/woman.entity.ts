@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../core/database/timestamp-columns';
+import { encryptedIdentifier, identifierCipher } from '../core/privacy/identifier-cipher';
 
 export const DOCUMENT_TYPES = [
   'resident_id',
@@ -26,12 +27,45 @@ export const EDUCATION_LEVELS = [
 ] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
-/** One person, reused across her pregnancies; identified by document type and number. */
+/** Encrypted identifiers: ASCII text, compared byte for byte. */
+const CIPHERTEXT = {
+  type: 'varchar',
+  length: 160,
+  charset: 'ascii',
+  collation: 'ascii_bin',
+} as const;
+const BLIND_INDEX = { type: 'char', length: 64, charset: 'ascii', collation: 'ascii_bin' } as const;
+
+/** The blind index of a document number as stored (trimmed, upper case). */
+export const documentIndexOf = (documentNumber: string): string =>
+  identifierCipher().blindIndex('document', documentNumber);
+
+export const phoneIndexOf = (phone: string): string =>
+  identifierCipher().blindIndex('phone', phone);
+
+/** Changes to her record with the blind indexes of the identifiers they set. */
+export function withBlindIndexes<T extends Partial<Pick<Woman, 'documentNumber' | 'phone'>>>(
+  changes: T,
+): T & Partial<Pick<Woman, 'documentIndex' | 'phoneIndex'>> {
+  return {
+    ...changes,
+    ...(changes.documentNumber === undefined
+      ? {}
+      : { documentIndex: documentIndexOf(changes.documentNumber) }),
+    ...(changes.phone === undefined ? {} : { phoneIndex: phoneIndexOf(changes.phone) }),
+  };
+}
+
+/**
+ * One person, reused across her pregnancies; identified by document type and number. The number
+ * and the phone are encrypted in the row (plaintext in memory, see encryptedIdentifier); exact
+ * search uses their blind indexes, which every write of them must set too.
+ */
 @Entity('woman')
 // Number first: search by exact number uses it whatever the document type.
-@Index('uq_woman_document', ['documentNumber', 'documentType'], { unique: true })
+@Index('uq_woman_document', ['documentIndex', 'documentType'], { unique: true })
 @Index('idx_woman_name_birth', ['name', 'birthDate'])
-@Index('idx_woman_phone', ['phone'])
+@Index('idx_woman_phone', ['phoneIndex'])
 @Index('idx_woman_registered_facility', ['registeredFacilityId'])
 export class Woman {
   @PrimaryGeneratedColumn()
@@ -40,8 +74,11 @@ export class Woman {
   @Column({ type: 'enum', enum: DOCUMENT_TYPES })
   documentType: DocumentType;
 
-  @Column({ type: 'varchar', length: 32 })
+  @Column({ ...CIPHERTEXT, transformer: encryptedIdentifier })
   documentNumber: string;
+
+  @Column(BLIND_INDEX)
+  documentIndex: string;
 
   @Column({ type: 'varchar', length: 50 })
   name: string;
@@ -49,8 +86,11 @@ export class Woman {
   @Column({ type: 'date' })
   birthDate: string;
 
-  @Column({ type: 'varchar', length: 20 })
+  @Column({ ...CIPHERTEXT, transformer: encryptedIdentifier })
   phone: string;
+
+  @Column(BLIND_INDEX)
+  phoneIndex: string;
 
   @Column({ type: 'char', length: 6 })
   residenceRegionCode: string;

@@ -19,6 +19,7 @@ import { IdParam } from '../core/http/id-param';
 import { PageQueryDto } from '../core/http/pagination';
 import {
   AsOfQueryDto,
+  MergeReviewRequestDto,
   PregnancySearchDto,
   RedatingDto,
   StatusChangeDto,
@@ -29,11 +30,14 @@ import { RegistrationDto, WomanInputDto } from './dto/registration.dto';
 import {
   EddChangeDto,
   GestationalAgeDto,
+  MergeReviewDto,
+  MergeReviewPageDto,
   PossibleDuplicatePageDto,
   PregnancyDto,
   PregnancyPageDto,
   PregnancyWithWomanDto,
   RegistrationResultDto,
+  WomanContactDto,
   WomanDto,
   WomanRegistrationResultDto,
 } from './dto/women-responses.dto';
@@ -72,7 +76,8 @@ export class RegistrationsController {
   })
   @ApiConflictResponse({
     type: ErrorResponseDto,
-    description: 'PREGNANCY_ALREADY_OPEN, DOCUMENT_NAME_MISMATCH',
+    description:
+      'PREGNANCY_ALREADY_OPEN, DOCUMENT_NAME_MISMATCH (name or birth date differs from the record)',
   })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   register(
@@ -206,7 +211,10 @@ export class WomenController {
     type: ErrorResponseDto,
     description: 'VALIDATION_FAILED, RESIDENT_ID_INVALID',
   })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'DOCUMENT_NAME_MISMATCH' })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'DOCUMENT_NAME_MISMATCH (name or birth date differs from the record)',
+  })
   registerWoman(
     @Body() input: WomanInputDto,
     @CurrentActor() actor: Actor,
@@ -223,6 +231,48 @@ export class WomenController {
     @CurrentActor() actor: Actor,
   ): Promise<PossibleDuplicatePageDto> {
     return this.women.findPossibleDuplicates(actor, query);
+  }
+
+  @Post('possible-duplicates/:id/merge-review')
+  @Roles('mch_staff')
+  @ApiOperation({
+    summary:
+      'Ask both facilities to review whether a possible duplicate is one woman (seen by mch_staff of both, audited)',
+  })
+  @ApiCreatedResponse({ type: MergeReviewDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'POSSIBLE_DUPLICATE_NOT_FOUND' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'MERGE_REVIEW_EXISTS' })
+  requestMergeReview(
+    @IdParam() id: number,
+    @Body() input: MergeReviewRequestDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MergeReviewDto> {
+    return this.women.requestMergeReview(id, input, actor);
+  }
+
+  @Get('merge-reviews')
+  @Roles('mch_staff')
+  @ApiOperation({
+    summary:
+      'Merge reviews your facility requested or is asked for; women held elsewhere are not shown',
+  })
+  @ApiOkResponse({ type: MergeReviewPageDto })
+  findMergeReviews(
+    @Query() query: PageQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MergeReviewPageDto> {
+    return this.women.findMergeReviews(actor, query);
+  }
+
+  @Get(':id/contact')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary: 'Her phone in full, to call her (lists show it masked); every reveal is audited',
+  })
+  @ApiOkResponse({ type: WomanContactDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  revealContact(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<WomanContactDto> {
+    return this.women.revealContact(id, actor);
   }
 
   @Get(':id')

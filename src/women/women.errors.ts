@@ -32,15 +32,25 @@ export const oddSequenceNeedsOverride = (field: string) =>
     ],
   );
 
-export const documentNameMismatch = (field: string) =>
+/**
+ * The document is known and the name or the birth date differs from its record. One answer for
+ * both fields, whichever facility holds the record: it must not tell which field was wrong, nor
+ * whether the caller's facility could see the record (issue 12).
+ */
+export const documentIdentityMismatch = (prefix: string) =>
   new DomainError(
     'DOCUMENT_NAME_MISMATCH',
-    'This document is already registered under another name; check the document or correct the name on her record',
+    'This document is already registered with another name or birth date; check the document, the name and the birth date',
     [
       {
-        field,
+        field: `${prefix}name`,
         rule: 'matchesExistingRecord',
-        message: 'name differs from the record of this document',
+        message: 'name and birth date must match the record of this document',
+      },
+      {
+        field: `${prefix}birthDate`,
+        rule: 'matchesExistingRecord',
+        message: 'name and birth date must match the record of this document',
       },
     ],
   );
@@ -48,10 +58,11 @@ export const documentNameMismatch = (field: string) =>
 export const birthDateMismatch = (message: string, problems: ErrorDetail[]) =>
   new DomainError('BIRTH_DATE_MISMATCH', message, problems);
 
-export const pregnancyAlreadyOpen = (womanId: number) =>
+/** Worded without her id or where the pregnancy is: the caller's facility may not hold it. */
+export const pregnancyAlreadyOpen = () =>
   new DomainError(
     'PREGNANCY_ALREADY_OPEN',
-    `Woman ${womanId} already has an open pregnancy; close, end or transfer it first`,
+    'She already has an open pregnancy; close, end or transfer it first',
   );
 
 export const transitionInvalid = (from: PregnancyStatus, to: PregnancyStatus) =>
@@ -72,4 +83,16 @@ export const deliveryRequired = () =>
     'DELIVERY_REQUIRED',
     'A pregnancy becomes delivered by recording its delivery: POST /pregnancies/{id}/delivery',
     [{ field: 'status', rule: 'throughDelivery', message: 'record the delivery instead' }],
+  );
+
+export const possibleDuplicateNotFound = (id: number) =>
+  new DomainError(
+    'POSSIBLE_DUPLICATE_NOT_FOUND',
+    `Possible duplicate ${id} was not found in your facility`,
+  );
+
+export const mergeReviewExists = (possibleDuplicateId: number) =>
+  new DomainError(
+    'MERGE_REVIEW_EXISTS',
+    `A merge review of possible duplicate ${possibleDuplicateId} was already requested`,
   );

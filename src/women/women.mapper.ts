@@ -1,6 +1,8 @@
 import type { Role } from '../core/auth/actor';
 import { maskDocumentNumber, maskPhone } from '../core/privacy/masking';
+import type { WomanInputDto } from './dto/registration.dto';
 import {
+  DuplicateSideDto,
   EddChangeDto,
   GestationalAgeDto,
   PossibleDuplicateDto,
@@ -94,18 +96,62 @@ export function mapPregnancyListItem(
   };
 }
 
+/** `matched` is null when her record is held by other facilities only: nothing of it is shown. */
 export function mapPossibleDuplicate(
   duplicate: PossibleDuplicate,
-  matched: Pick<Woman, 'name' | 'documentNumber'>,
+  matched: Pick<Woman, 'name' | 'documentNumber'> | null,
 ): PossibleDuplicateDto {
   return {
     id: duplicate.id,
     womanId: duplicate.womanId,
-    matchedWomanId: duplicate.matchedWomanId,
+    matchedWomanId: matched ? duplicate.matchedWomanId : null,
     reason: duplicate.reason,
-    matchedName: matched.name,
-    matchedDocumentNumber: maskDocumentNumber(matched.documentNumber),
+    matchedAtOtherFacility: matched === null,
+    matchedName: matched?.name ?? null,
+    matchedDocumentNumber: matched ? maskDocumentNumber(matched.documentNumber) : null,
     detectedAt: duplicate.detectedAt.toISOString(),
+  };
+}
+
+/** One side of a possible duplicate; null when the caller's facility may not see her. */
+export function mapDuplicateSide(
+  womanId: number,
+  woman: Pick<Woman, 'name' | 'documentNumber'> | null,
+): DuplicateSideDto {
+  return woman
+    ? {
+        womanId,
+        name: woman.name,
+        documentNumber: maskDocumentNumber(woman.documentNumber),
+        atOtherFacility: false,
+      }
+    : { womanId: null, name: null, documentNumber: null, atOtherFacility: true };
+}
+
+/**
+ * Her record as answered to a facility that registers her while it holds none of it: what its
+ * nurse typed, with her record's id and version, and nothing else of the stored record.
+ */
+export function mapWomanAsTyped(
+  woman: Pick<Woman, 'id' | 'version'>,
+  typed: WomanInputDto,
+  documentNumber: string,
+  oddSequence: boolean,
+): WomanDto {
+  return {
+    id: woman.id,
+    documentType: typed.documentType,
+    documentNumber,
+    documentNumberMasked: false,
+    name: typed.name.trim(),
+    birthDate: typed.birthDate,
+    phone: typed.phone,
+    residenceRegionCode: typed.residenceRegionCode,
+    householdType: typed.householdType,
+    education: typed.education ?? null,
+    occupation: typed.occupation ?? null,
+    oddSequenceConfirmed: oddSequence,
+    version: woman.version,
   };
 }
 

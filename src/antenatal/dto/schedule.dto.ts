@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
+import { PHONE_ON_LISTS } from '../../core/privacy/masking';
 import { IsCalendarDate } from '../../core/http/validators';
 import { GestationalAgeDto } from '../../women/dto/women-responses.dto';
 import { CONTACT_OUTCOMES, type ContactOutcome } from '../contact-attempt.entity';
@@ -135,7 +136,7 @@ export class WorklistItemDto {
   @ApiProperty() pregnancyId: number;
   @ApiProperty() womanId: number;
   @ApiProperty() name: string;
-  @ApiProperty({ description: 'Full number: the nurse calls her' }) phone: string;
+  @ApiProperty({ example: '138****1234', description: PHONE_ON_LISTS }) phone: string;
   @ApiPropertyOptional({ enum: ['green', 'yellow', 'orange', 'red'], nullable: true }) riskColour:
     string | null;
   @ApiProperty() riskPurple: boolean;

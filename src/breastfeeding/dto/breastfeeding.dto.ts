@@ -10,6 +10,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
+import { PHONE_ON_LISTS } from '../../core/privacy/masking';
 import { IsCalendarDate } from '../../core/http/validators';
 import {
   BREASTFEEDING_PROBLEMS,
@@ -158,9 +159,10 @@ export class PostpartumWorklistQueryDto extends PageQueryDto {
 
 export class PostpartumWorklistItemDto {
   @ApiProperty() pregnancyId: number;
+  @ApiProperty() womanId: number;
   @ApiPropertyOptional({ nullable: true, type: Number }) newbornId: number | null;
   @ApiProperty() name: string;
-  @ApiProperty() phone: string;
+  @ApiProperty({ example: '138****1234', description: PHONE_ON_LISTS }) phone: string;
   @ApiProperty({ example: 'postpartum visit overdue' }) what: string;
   @ApiProperty({ enum: ['due', 'overdue'] }) state: string;
   @ApiPropertyOptional({

@@ -38,3 +38,7 @@ export function maskSecrets<T>(value: T): T {
     }),
   ) as T;
 }
+
+/** How list DTOs describe the phone they show. */
+export const PHONE_ON_LISTS =
+  'Masked, as on every list; GET /women/{womanId}/contact reveals it to call her (audited)';

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
+import { PHONE_ON_LISTS } from '../../core/privacy/masking';
 import { IsCalendarDate } from '../../core/http/validators';
 
 export const FOLIC_ACID_DOSES = [0.4, 0.8] as const;
@@ -165,7 +166,7 @@ export class SummaryQueryDto {
 export class EligibleWomanDto {
   @ApiProperty() womanId: number;
   @ApiProperty() name: string;
-  @ApiProperty({ description: 'Full number: the nurse calls her' }) phone: string;
+  @ApiProperty({ example: '138****1234', description: PHONE_ON_LISTS }) phone: string;
   @ApiPropertyOptional({ nullable: true, type: Number }) pregnancyId: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'GA today, days' }) gaDays:
     number | null;

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
+import { PHONE_ON_LISTS } from '../../core/privacy/masking';
 import { IsCalendarDate } from '../../core/http/validators';
 import {
   COUNSELLING_STAGES,
@@ -390,8 +391,9 @@ export class PmtctWorklistQueryDto extends PageQueryDto {
 
 export class PmtctWorklistItemDto {
   @ApiProperty() pregnancyId: number;
+  @ApiProperty() womanId: number;
   @ApiProperty() name: string;
-  @ApiProperty() phone: string;
+  @ApiProperty({ example: '138****1234', description: PHONE_ON_LISTS }) phone: string;
   @ApiPropertyOptional({ enum: DISEASE_CODES, nullable: true }) disease: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) infantId: number | null;
   @ApiProperty({ description: 'What is missing, e.g. "no result", "HBIG due", "HIV_6W overdue"' })

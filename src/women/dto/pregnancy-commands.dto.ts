@@ -133,3 +133,11 @@ export class AsOfQueryDto {
   @IsCalendarDate()
   asOf?: string;
 }
+
+export class MergeReviewRequestDto {
+  @ApiPropertyOptional({ example: '同名同生日，电话不同，请核实是否同一人' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMetaDto } from '../../core/http/pagination';
+import { MERGE_REVIEW_STATUSES } from '../merge-review.entity';
 import { DUPLICATE_REASONS } from '../possible-duplicate.entity';
 import { EDD_SOURCES } from '../pregnancy.entity';
 import { TRIMESTERS } from '../rules/gestational-age';
@@ -101,10 +102,22 @@ export class PregnancyPageDto extends PageMetaDto {
 export class PossibleDuplicateDto {
   @ApiProperty() id: number;
   @ApiProperty() womanId: number;
-  @ApiProperty() matchedWomanId: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Null when the matching record is at another facility',
+  })
+  matchedWomanId: number | null;
   @ApiProperty({ enum: DUPLICATE_REASONS }) reason: string;
-  @ApiProperty({ example: '李娜' }) matchedName: string;
-  @ApiProperty({ example: '110105********002X' }) matchedDocumentNumber: string;
+  @ApiProperty({
+    description:
+      'A record at another facility matches: its name and document are not shown; mch_staff may ask for a merge review',
+  })
+  matchedAtOtherFacility: boolean;
+  @ApiPropertyOptional({ example: '李娜', nullable: true, type: String })
+  matchedName: string | null;
+  @ApiPropertyOptional({ example: '110105********002X', nullable: true, type: String })
+  matchedDocumentNumber: string | null;
   @ApiProperty() detectedAt: string;
 }
 
@@ -116,6 +129,11 @@ export class WomanRegistrationResultDto {
   @ApiProperty({ type: WomanDto }) woman: WomanDto;
   @ApiProperty({ description: 'True when the document was already known and her record reused' })
   existingWoman: boolean;
+  @ApiProperty({
+    description:
+      'False when her record is held by other facilities only: it is left unchanged, and `woman` shows only what was typed',
+  })
+  contactDetailsApplied: boolean;
   @ApiProperty({ type: [PossibleDuplicateDto] }) possibleDuplicates: PossibleDuplicateDto[];
 }
 
@@ -124,7 +142,51 @@ export class RegistrationResultDto {
   @ApiProperty({ type: PregnancyDto }) pregnancy: PregnancyDto;
   @ApiProperty({ description: 'True when the document was already known and her record reused' })
   existingWoman: boolean;
+  @ApiProperty({
+    description:
+      'False when her record is held by other facilities only: it is left unchanged, and `woman` shows only what was typed',
+  })
+  contactDetailsApplied: boolean;
   @ApiProperty({ type: [PossibleDuplicateDto] }) possibleDuplicates: PossibleDuplicateDto[];
+}
+
+export class WomanContactDto {
+  @ApiProperty() womanId: number;
+  @ApiProperty({ example: '13812341234', description: 'In full; every reveal is audited' })
+  phone: string;
+}
+
+/** One side of a possible duplicate, as the caller's facility may see it. */
+export class DuplicateSideDto {
+  @ApiPropertyOptional({ nullable: true, type: Number }) womanId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) name: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '110105********002X' })
+  documentNumber: string | null;
+  @ApiProperty({ description: 'Held by another facility: nothing of it is shown' })
+  atOtherFacility: boolean;
+}
+
+export class MergeReviewDto {
+  @ApiProperty() id: number;
+  @ApiProperty() possibleDuplicateId: number;
+  @ApiProperty({ enum: DUPLICATE_REASONS }) reason: string;
+  @ApiProperty({ enum: MERGE_REVIEW_STATUSES }) status: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty() requestingFacilityId: number;
+  @ApiProperty() matchedFacilityId: number;
+  @ApiProperty() requestedBy: number;
+  @ApiProperty() requestedAt: string;
+  @ApiProperty({
+    type: DuplicateSideDto,
+    description: 'The woman whose registration raised the flag',
+  })
+  woman: DuplicateSideDto;
+  @ApiProperty({ type: DuplicateSideDto, description: 'The record she matched' })
+  matched: DuplicateSideDto;
+}
+
+export class MergeReviewPageDto extends PageMetaDto {
+  @ApiProperty({ type: [MergeReviewDto] }) items: MergeReviewDto[];
 }
 
 export class EddChangeDto {

@@ -183,4 +183,12 @@ describe('checkAfterPreviousOutcome', () => {
   ])('%s', (_name, outcome, expected) => {
     expect(rules(checkAfterPreviousOutcome('2027-08-28', outcome, 'p.lmp'))).toEqual(expected);
   });
+
+  it('names the end of her previous pregnancy only when asked to', () => {
+    const [shown] = checkAfterPreviousOutcome('2027-08-28', '2026-11-22', 'p.lmp');
+    expect(shown.message).toContain('2026-11-22');
+    const [withheld] = checkAfterPreviousOutcome('2027-08-28', '2026-11-22', 'p.lmp', false);
+    expect(withheld.message).not.toContain('2026-11-22');
+    expect(withheld.message).toContain('2026-11-21');
+  });
 });

@@ -218,6 +218,8 @@ export function checkAfterPreviousOutcome(
   edd: IsoDate,
   previousOutcomeDate: IsoDate | null,
   field: string,
+  /** False when the caller's facility does not hold her earlier pregnancies: no date of theirs. */
+  showPreviousDate = true,
 ): ErrorDetail[] {
   if (!previousOutcomeDate) return [];
   const start = addDays(edd, -PREGNANCY_LENGTH_DAYS);
@@ -227,7 +229,7 @@ export function checkAfterPreviousOutcome(
         detail(
           field,
           'afterPreviousPregnancy',
-          `this pregnancy would start on ${start}, not after her previous pregnancy ended on ${previousOutcomeDate}`,
+          `this pregnancy would start on ${start}, not after her previous pregnancy ended${showPreviousDate ? ` on ${previousOutcomeDate}` : ''}`,
         ),
       ];
 }
