@@ -201,7 +201,10 @@ export class DeliveryService {
     return view;
   }
 
-  /** After a write by a clinical role: the baby as written, audited as the write itself. */
+  /**
+   * The baby as recorded, unguarded: for newborn() to guard, and as the answer to a write, which
+   * only the clinical roles make and which is audited as the write.
+   */
   private async ownNewborn(id: number, actor: Actor): Promise<NewbornDto> {
     const newborn = inActorFacility(
       await this.dataSource.getRepository(Newborn).findOneBy({ id }),

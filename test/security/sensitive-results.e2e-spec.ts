@@ -1,4 +1,5 @@
 import type { Role } from '../../src/core/auth/actor';
+import type { CasePage } from '../../src/indicators/indicator-values.service';
 import { addDays } from '../../src/core/time/calendar-date';
 import { deliveryPayload, tenOClockOn } from '../factories/delivery.factory';
 import { createStaffedFacility, Staff } from '../factories/people.factory';
@@ -253,19 +254,7 @@ describe('sensitive results', () => {
         .query({ period, role: caseRole, pageSize: 100 })
         .set(as(role))
         .expect(200);
-      return response.body as {
-        total: number;
-        fieldLabels: Record<string, string>;
-        items: Array<{
-          caseId: string;
-          womanId: number | null;
-          womanName: string | null;
-          pregnancyId: number | null;
-          newbornId: number | null;
-          attributedOn: string;
-          fields: Record<string, unknown>;
-        }>;
-      };
+      return response.body as CasePage;
     };
 
     it('reach a statistician as numbered rows, no identity, only the deciding fields', async () => {
