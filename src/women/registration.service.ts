@@ -42,7 +42,13 @@ import {
   registrationInvalid,
   residentIdInvalid,
 } from './women.errors';
-import { mapPossibleDuplicate, mapPregnancy, mapWoman, mapWomanAsTyped } from './women.mapper';
+import {
+  mapPossibleDuplicate,
+  mapPregnancy,
+  mapWoman,
+  mapWomanAsTyped,
+  typedDetails,
+} from './women.mapper';
 
 export const WOMAN_AUDITED_FIELDS = [
   'documentType',
@@ -261,15 +267,7 @@ export class RegistrationService {
         manager.create(
           Woman,
           withBlindIndexes({
-            documentType: input.documentType,
-            documentNumber: checked.documentNumber,
-            name: input.name.trim(),
-            birthDate: input.birthDate,
-            phone: input.phone,
-            residenceRegionCode: input.residenceRegionCode,
-            householdType: input.householdType,
-            education: input.education ?? null,
-            occupation: input.occupation ?? null,
+            ...typedDetails(input, checked.documentNumber),
             registeredFacilityId: actor.facilityId,
             oddSequenceConfirmed: checked.oddSequence,
           }),

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       options.check
-        ? `[keys] ${resealed} of ${scanned} women have identifiers to move to key "${cipher.activeKeyId}"${options.reindex ? ' or re-index' : ''}`
+        ? `[keys] ${resealed} of ${scanned} women would be re-encrypted under key "${cipher.activeKeyId}"${options.reindex ? ' and re-indexed' : ''}`
         : `[keys] ${resealed} of ${scanned} women re-encrypted under key "${cipher.activeKeyId}"${options.reindex ? ' and re-indexed' : ''} in ${seconds} s`,
     );
   } finally {

@@ -64,7 +64,11 @@ export class RegistrationsController {
 
   @Post()
   @Roles('nurse', 'mch_staff')
-  @ApiOperation({ summary: 'Register a woman (or reuse her record) and her pregnancy (建册)' })
+  @ApiOperation({
+    summary: 'Register a woman (or reuse her record) and her pregnancy (建册)',
+    description:
+      'A woman known by her document at facilities that hold none of her record here is reused unchanged: contact details typed here are not applied, and the answer shows only what was typed (contactDetailsApplied: false).',
+  })
   @ApiCreatedResponse({ type: RegistrationResultDto })
   @ApiBadRequestResponse({
     type: ErrorResponseDto,

@@ -128,6 +128,21 @@ export function mapDuplicateSide(
     : { womanId: null, name: null, documentNumber: null, atOtherFacility: true };
 }
 
+/** Her details as the nurse typed them, the document number as stored (checked, normalised). */
+export function typedDetails(typed: WomanInputDto, documentNumber: string) {
+  return {
+    documentType: typed.documentType,
+    documentNumber,
+    name: typed.name.trim(),
+    birthDate: typed.birthDate,
+    phone: typed.phone,
+    residenceRegionCode: typed.residenceRegionCode,
+    householdType: typed.householdType,
+    education: typed.education ?? null,
+    occupation: typed.occupation ?? null,
+  };
+}
+
 /**
  * Her record as answered to a facility that registers her while it holds none of it: what its
  * nurse typed, with her record's id and version, and nothing else of the stored record.
@@ -140,16 +155,8 @@ export function mapWomanAsTyped(
 ): WomanDto {
   return {
     id: woman.id,
-    documentType: typed.documentType,
-    documentNumber,
+    ...typedDetails(typed, documentNumber),
     documentNumberMasked: false,
-    name: typed.name.trim(),
-    birthDate: typed.birthDate,
-    phone: typed.phone,
-    residenceRegionCode: typed.residenceRegionCode,
-    householdType: typed.householdType,
-    education: typed.education ?? null,
-    occupation: typed.occupation ?? null,
     oddSequenceConfirmed: oddSequence,
     version: woman.version,
   };

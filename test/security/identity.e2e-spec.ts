@@ -481,6 +481,33 @@ describe('trust boundary: identities across facilities', () => {
       );
     });
 
+    it('keeps the phone index with the phone when a nurse corrects it or a new registration brings it', async () => {
+      const { payload, id } = await knownAtA();
+      const byPhone = async (phone: string) =>
+        (await t.http().get('/pregnancies').query({ phone }).set(as(a)).expect(200)).body.items.map(
+          (i: { womanId: number }) => i.womanId,
+        );
+      const registered = await register(
+        { ...payload, woman: { ...payload.woman, phone: uniquePhone() } },
+        a,
+      ).expect(201);
+      expect(registered.body.contactDetailsApplied).toBe(true);
+      expect(await byPhone(registered.body.woman.phone)).toEqual([id]);
+      expect(await byPhone(payload.woman.phone as string)).toEqual([]);
+
+      const corrected = uniquePhone();
+      await t
+        .http()
+        .patch(`/women/${id}`)
+        .set(as(a))
+        .send({ version: registered.body.woman.version, phone: corrected })
+        .expect(200);
+      expect(await byPhone(corrected)).toEqual([id]);
+      const row = await rawWomanRow(t.dataSource, id);
+      expect(identifierCipher().decrypt(row.phone as string)).toBe(corrected);
+      expect(row.phone_index).toBe(identifierCipher().blindIndex('phone', corrected));
+    });
+
     it('rotates keys: every row re-encrypted under the new key, still read and searched', async () => {
       const payload = registrationPayload();
       const { body } = await register(payload, a).expect(201);
