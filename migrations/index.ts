@@ -7,6 +7,7 @@ import { Indicators1795356953186 } from './1795356953186-Indicators';
 import { PregnancyOverdueFrom1795357168398 } from './1795357168398-PregnancyOverdueFrom';
 import { IndicatorIndexes1795359225920 } from './1795359225920-IndicatorIndexes';
 import { AuditActions1795359900000 } from './1795359900000-AuditActions';
+import { SessionsAndSystemAdmin1795360100000 } from './1795360100000-SessionsAndSystemAdmin';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PregnancyOverdueFrom1795357168398,
   IndicatorIndexes1795359225920,
   AuditActions1795359900000,
+  SessionsAndSystemAdmin1795360100000,
 ];

@@ -13,11 +13,20 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Providers to replace, e.g. a configuration namespace with other values. */
+  overrides?: { provide: unknown; useValue: unknown }[];
+}
+
 /** The real AppModule on the real test database and Redis, served over supertest. */
-export async function createTestApp(): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const builder = Test.createTestingModule({
     imports: [AppModule.register({ worker: { cron: false } })],
-  }).compile();
+  });
+  for (const { provide, useValue } of options.overrides ?? []) {
+    builder.overrideProvider(provide).useValue(useValue);
+  }
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<INestApplication<App>>({ logger: ['error'] });
   configureHttpApp(app, { swagger: true });
   await app.init();
