@@ -13,6 +13,14 @@ export { workerConfig, WorkerConfig } from './worker.config';
 
 export const configNamespaces = [appConfig, databaseConfig, redisConfig, authConfig, workerConfig];
 
+/**
+ * Reads every namespace once, so a bad variable (a weak secret, say) stops the process with its
+ * message before any connection is opened.
+ */
+export function assertConfiguration(): void {
+  for (const namespace of configNamespaces) namespace();
+}
+
 /** A local `.env` fills variables the environment does not set; the environment wins. */
 export function loadDotEnv(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);
