@@ -1,5 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
+import { assertStrongSecret } from './secret-strength';
 
 /**
  * Keys for the identifiers kept encrypted in the database (document numbers, phones):
@@ -44,6 +45,10 @@ export function identifierKeyProblems(env: Env = process.env): string[] {
 export function parseIdentifierKeys(env: Env = process.env): IdentifierKeys {
   const { keys, problems } = readIdentifierKeys(env);
   if (!keys) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  for (const [id, key] of keys.keys) {
+    assertStrongSecret(`IDENTIFIER_KEYS (key "${id}")`, key.toString('base64'), env.NODE_ENV);
+  }
+  assertStrongSecret('IDENTIFIER_INDEX_KEY', keys.indexKey.toString('base64'), env.NODE_ENV);
   return keys;
 }
 

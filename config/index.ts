@@ -29,6 +29,14 @@ export const configNamespaces = [
   identifiersConfig,
 ];
 
+/**
+ * Reads every namespace once, so a bad variable (a weak secret, say) stops the process with its
+ * message before any connection is opened.
+ */
+export function assertConfiguration(): void {
+  for (const namespace of configNamespaces) namespace();
+}
+
 /** A local `.env` fills variables the environment does not set; the environment wins. */
 export function loadDotEnv(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);

@@ -39,15 +39,48 @@ describe('configuration validated at start-up', () => {
   });
 
   it('requires a JWT secret of at least 32 characters', () => {
+    const random = 'q8ZfV3m-T0wLr9sYk2Hc7uJ4nXe1GbPa';
     expect(() => withEnv({ JWT_SECRET: 'short' }, () => authConfig())).toThrow(/JWT_SECRET/);
-    expect(
-      withEnv({ JWT_SECRET: 'x'.repeat(32), JWT_EXPIRES_IN: '2h' }, () => authConfig()),
-    ).toMatchObject({
-      jwtLifetimeSeconds: 7200,
-    });
+    expect(withEnv({ JWT_SECRET: random, JWT_EXPIRES_IN: '2h' }, () => authConfig())).toMatchObject(
+      { jwtLifetimeSeconds: 7200 },
+    );
     expect(() =>
-      withEnv({ JWT_SECRET: 'x'.repeat(32), JWT_EXPIRES_IN: 'soon' }, () => authConfig()),
+      withEnv({ JWT_SECRET: random, JWT_EXPIRES_IN: 'soon' }, () => authConfig()),
     ).toThrow(/JWT_EXPIRES_IN/);
+  });
+
+  it('refuses a weak JWT secret unless NODE_ENV is development or test', () => {
+    const weak = 'x'.repeat(32);
+    expect(() => withEnv({ JWT_SECRET: weak }, () => authConfig())).toThrow(
+      /JWT_SECRET: has fewer than 10 distinct characters/,
+    );
+    expect(() => withEnv({ JWT_SECRET: weak, NODE_ENV: 'production' }, () => authConfig())).toThrow(
+      /JWT_SECRET/,
+    );
+    expect(withEnv({ JWT_SECRET: weak, NODE_ENV: 'test' }, () => authConfig())).toMatchObject({
+      jwtSecret: weak,
+    });
+  });
+
+  it('reads the login protection settings with their defaults, and checks them', () => {
+    const env = { JWT_SECRET: 'x'.repeat(32), NODE_ENV: 'test' };
+    expect(withEnv(env, () => authConfig()).login).toEqual({
+      maxFailures: 5,
+      lockoutSeconds: 900,
+      rateWindowSeconds: 60,
+      ratePerAddress: 120,
+      ratePerUsername: 10,
+    });
+    expect(
+      withEnv({ ...env, LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '1' }, () => authConfig())
+        .login,
+    ).toMatchObject({ maxFailures: 3, lockoutSeconds: 60 });
+    expect(() => withEnv({ ...env, LOGIN_MAX_FAILURES: '0' }, () => authConfig())).toThrow(
+      /LOGIN_MAX_FAILURES/,
+    );
+    expect(() => withEnv({ ...env, LOGIN_RATE_PER_ADDRESS: 'lots' }, () => authConfig())).toThrow(
+      /LOGIN_RATE_PER_ADDRESS/,
+    );
   });
 
   it('defaults the hospital time zone to Asia/Shanghai and refuses an unknown zone', () => {

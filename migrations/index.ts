@@ -7,6 +7,7 @@ import { Indicators1795356953186 } from './1795356953186-Indicators';
 import { PregnancyOverdueFrom1795357168398 } from './1795357168398-PregnancyOverdueFrom';
 import { IndicatorIndexes1795359225920 } from './1795359225920-IndicatorIndexes';
 import { AuditActions1795359900000 } from './1795359900000-AuditActions';
+import { SessionsAndSystemAdmin1795360100000 } from './1795360100000-SessionsAndSystemAdmin';
 import { EncryptIdentifiers1795361000000 } from './1795361000000-EncryptIdentifiers';
 import { MergeReviews1795361100000 } from './1795361100000-MergeReviews';
 import { MaskAuditSecrets1795362000000 } from './1795362000000-MaskAuditSecrets';
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   PregnancyOverdueFrom1795357168398,
   IndicatorIndexes1795359225920,
   AuditActions1795359900000,
+  SessionsAndSystemAdmin1795360100000,
   EncryptIdentifiers1795361000000,
   MergeReviews1795361100000,
   MaskAuditSecrets1795362000000,

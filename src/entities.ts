@@ -1,4 +1,5 @@
 import { AuditEntry } from './core/audit/audit-entry.entity';
+import { AuthSession } from './core/auth/auth-session.entity';
 import { Facility } from './core/facilities/facility.entity';
 import { User } from './core/users/user.entity';
 import { EddChange } from './women/edd-change.entity';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   AuditEntry,
   Facility,
   User,
+  AuthSession,
   Woman,
   Pregnancy,
   EddChange,

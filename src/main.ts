@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { appConfig, loadDotEnv, workerConfig } from '../config';
+import { appConfig, assertConfiguration, loadDotEnv, workerConfig } from '../config';
 import { AppModule } from './app.module';
 import { configureHttpApp } from './bootstrap';
 
 async function bootstrap(): Promise<void> {
   loadDotEnv();
+  assertConfiguration();
   const app = appConfig();
   const worker = workerConfig();
   const nest = await NestFactory.create(

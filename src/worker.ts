@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadDotEnv, workerConfig } from '../config';
+import { assertConfiguration, loadDotEnv, workerConfig } from '../config';
 import { CoreModule } from './core/core.module';
 import { WorkerModule } from './core/queue/worker.module';
 import { IndicatorsWorkerModule } from './indicators/indicators.module';
 
 async function bootstrap(): Promise<void> {
   loadDotEnv();
+  assertConfiguration();
   const { cronEnabled } = workerConfig();
 
   @Module({

@@ -1,6 +1,6 @@
 import { addDays, startOfDayIn } from '../src/core/time/calendar-date';
 import { deliveryPayload, tenOClockOn } from './factories/delivery.factory';
-import { createStaffedFacility, Staff } from './factories/people.factory';
+import { createStaffedFacility, createSystemAdmin, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
@@ -10,6 +10,7 @@ describe('prenatal classes and folic acid', () => {
   let t: TestApp;
   let home: Staff;
   let other: Staff;
+  let systemAdmin: { token: string };
 
   const as = (staff: Staff, role: keyof Staff['tokens'] = 'nurse') => bearer(staff.tokens[role]);
   /** 14:00 in Shanghai on the given day. */
@@ -62,12 +63,13 @@ describe('prenatal classes and folic acid', () => {
     t = await createTestApp();
     home = await createStaffedFacility(t.dataSource, loginWith(t));
     other = await createStaffedFacility(t.dataSource, loginWith(t));
+    systemAdmin = await createSystemAdmin(t.dataSource, loginWith(t));
   });
 
   afterAll(() => t.close());
 
   describe('classes', () => {
-    it('lists the topic catalogue and lets an admin add one', async () => {
+    it('lists the topic catalogue and lets a system admin add one, not a facility admin', async () => {
       const { body } = await t.http().get('/class-topics').set(as(home)).expect(200);
       expect(body.map((topic: { code: string }) => topic.code)).toEqual(
         expect.arrayContaining([
@@ -83,9 +85,15 @@ describe('prenatal classes and folic acid', () => {
       await t
         .http()
         .post('/class-topics')
-        .set(as(home, 'admin'))
+        .set(bearer(systemAdmin.token))
         .send({ code, nameZh: '妊娠期糖尿病', nameEn: 'GDM', breastfeeding: false })
         .expect(201);
+      await t
+        .http()
+        .post('/class-topics')
+        .set(as(home, 'admin'))
+        .send({ code: 'x_z', nameZh: 'x', nameEn: 'x', breastfeeding: false })
+        .expect(403);
       await t
         .http()
         .post('/class-topics')
@@ -95,7 +103,7 @@ describe('prenatal classes and folic acid', () => {
       const again = await t
         .http()
         .post('/class-topics')
-        .set(as(home, 'admin'))
+        .set(bearer(systemAdmin.token))
         .send({ code, nameZh: 'x', nameEn: 'x', breastfeeding: false })
         .expect(409);
       expect(again.body.code).toBe('CLASS_TOPIC_TAKEN');

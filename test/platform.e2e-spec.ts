@@ -1,16 +1,23 @@
 import { AuditEntry } from '../src/core/audit/audit-entry.entity';
 import { HeartbeatProducer } from '../src/core/queue/heartbeat.producer';
-import { createStaffedFacility, Staff, TEST_PASSWORD } from './factories/people.factory';
+import {
+  createStaffedFacility,
+  createSystemAdmin,
+  Staff,
+  TEST_PASSWORD,
+} from './factories/people.factory';
 import { bearer, loginWith } from './utils/auth';
 import { createTestApp, TestApp } from './utils/test-app';
 
 describe('platform: health, docs, login, roles, facilities, users, errors', () => {
   let t: TestApp;
   let staff: Staff;
+  let systemAdmin: Awaited<ReturnType<typeof createSystemAdmin>>;
 
   beforeAll(async () => {
     t = await createTestApp();
     staff = await createStaffedFacility(t.dataSource, loginWith(t));
+    systemAdmin = await createSystemAdmin(t.dataSource, loginWith(t));
   });
 
   afterAll(() => t.close());
@@ -139,6 +146,7 @@ describe('platform: health, docs, login, roles, facilities, users, errors', () =
       ['nurse', 'GET', '/audit-entries'],
       ['statistician', 'GET', '/audit-entries'],
       ['nurse', 'POST', '/facilities'],
+      ['admin', 'POST', '/facilities'],
       ['statistician', 'POST', '/registrations'],
       ['admin', 'POST', '/registrations'],
       ['nurse', 'GET', '/women/possible-duplicates'],
@@ -149,13 +157,13 @@ describe('platform: health, docs, login, roles, facilities, users, errors', () =
     });
   });
 
-  describe('facilities and users (admin)', () => {
+  describe('facilities (system admin) and users (admin)', () => {
     it('creates a facility, refuses a duplicate code, and audits it', async () => {
       const code = `F-${Date.now()}`;
       const created = await t
         .http()
         .post('/facilities')
-        .set(bearer(staff.tokens.admin))
+        .set(bearer(systemAdmin.token))
         .send({ code, name: '海淀区妇幼保健院', level: 2, regionCode: '110108' })
         .expect(201);
       expect(created.body).toMatchObject({
@@ -168,7 +176,7 @@ describe('platform: health, docs, login, roles, facilities, users, errors', () =
       const duplicate = await t
         .http()
         .post('/facilities')
-        .set(bearer(staff.tokens.admin))
+        .set(bearer(systemAdmin.token))
         .send({ code, name: 'Other', level: 1, regionCode: '110108' })
         .expect(409);
       expect(duplicate.body.code).toBe('FACILITY_CODE_TAKEN');
@@ -177,14 +185,14 @@ describe('platform: health, docs, login, roles, facilities, users, errors', () =
         entity: 'facility',
         entityId: String(created.body.id),
       });
-      expect(audit).toMatchObject({ action: 'create', userId: staff.users.admin.id });
+      expect(audit).toMatchObject({ action: 'create', userId: systemAdmin.user.id });
     });
 
     it('validates a facility and names each bad field', async () => {
       const { body } = await t
         .http()
         .post('/facilities')
-        .set(bearer(staff.tokens.admin))
+        .set(bearer(systemAdmin.token))
         .send({ code: 'x', name: '', level: 4, regionCode: '1101' })
         .expect(400);
       expect(body.details.map((d: { field: string }) => d.field).sort()).toEqual(

@@ -1,6 +1,6 @@
 import { addDays } from '../src/core/time/calendar-date';
 import { NATIONAL_FACTORS } from '../src/risk/rules/national-catalogue';
-import { createStaffedFacility, Staff } from './factories/people.factory';
+import { createStaffedFacility, createSystemAdmin, Staff } from './factories/people.factory';
 import { registrationPayload, residentId, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
@@ -15,6 +15,7 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
   let t: TestApp;
   let home: Staff;
   let other: Staff;
+  let systemAdmin: { token: string };
 
   const as = (staff: Staff, role: keyof Staff['tokens'] = 'nurse') => bearer(staff.tokens[role]);
 
@@ -41,6 +42,7 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
     t = await createTestApp();
     home = await createStaffedFacility(t.dataSource, loginWith(t));
     other = await createStaffedFacility(t.dataSource, loginWith(t));
+    systemAdmin = await createSystemAdmin(t.dataSource, loginWith(t));
   });
 
   afterAll(() => t.close());
@@ -76,7 +78,7 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       );
     });
 
-    it('lets an admin add a provincial version, used for facilities of that province', async () => {
+    it('lets a system admin add a provincial version, used for facilities of that province', async () => {
       const provincial = NATIONAL_FACTORS.map((factor) =>
         factor.code === 'RH_NEGATIVE' ? { ...factor, colour: 'orange' } : factor,
       );
@@ -84,13 +86,13 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       await t
         .http()
         .post('/risk-catalogues')
-        .set(as(home, 'admin'))
+        .set(bearer(systemAdmin.token))
         .send({ version, province: '33', name: '浙江省妊娠风险评估表', factors: provincial })
         .expect(201);
       const duplicate = await t
         .http()
         .post('/risk-catalogues')
-        .set(as(home, 'admin'))
+        .set(bearer(systemAdmin.token))
         .send({ version, province: '33', name: 'again', factors: provincial })
         .expect(409);
       expect(duplicate.body.code).toBe('RISK_CATALOGUE_VERSION_TAKEN');
@@ -112,7 +114,7 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       const { body } = await t
         .http()
         .post('/risk-catalogues')
-        .set(as(home, 'admin'))
+        .set(bearer(systemAdmin.token))
         .send({
           version: `BAD-${Date.now() % 100000}`,
           province: '44',

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '../core/auth/actor';
+import { type Actor, ROLES } from '../core/auth/actor';
 import { CurrentActor, Roles } from '../core/auth/auth.decorators';
 import { ErrorResponseDto } from '../core/errors/error-response.dto';
 import { IdParam } from '../core/http/id-param';
@@ -36,13 +36,14 @@ export class ClassesController {
   constructor(private readonly classes: ClassesService) {}
 
   @Get('class-topics')
+  @Roles(...ROLES)
   @ApiOkResponse({ type: [TopicDto] })
   topics(): Promise<TopicDto[]> {
     return this.classes.topics();
   }
 
   @Post('class-topics')
-  @Roles('admin')
+  @Roles('system_admin')
   @ApiCreatedResponse({ type: TopicDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'CLASS_TOPIC_TAKEN' })
   createTopic(@Body() input: CreateTopicDto): Promise<TopicDto> {

@@ -11,7 +11,8 @@ import { ScheduleService } from '../antenatal/schedule.service';
 import { VisitsService } from '../antenatal/visits.service';
 import { AppModule } from '../app.module';
 import { ClassesService } from '../classes/classes.service';
-import type { Actor, Role } from '../core/auth/actor';
+import type { Actor, FacilityRole } from '../core/auth/actor';
+import { adminScopeOf, type AdminScope } from '../core/auth/facility-scope';
 import { DomainError } from '../core/errors/domain.error';
 import { FacilitiesService } from '../core/facilities/facilities.service';
 import { CreateFacilityDto } from '../core/facilities/dto/facility.dto';
@@ -113,7 +114,7 @@ interface DemoFacility extends CreateFacilityDto {
   /** The district MCH institute (区妇幼保健院) its ORANGE and RED gradings are reported to. */
   district: string;
   /** Surname of the demo user of each role, for display names such as 王护士. */
-  staff: Record<Role, string>;
+  staff: Record<FacilityRole, string>;
 }
 
 const DEMO_FACILITIES: readonly DemoFacility[] = [
@@ -139,12 +140,24 @@ const DEMO_FACILITIES: readonly DemoFacility[] = [
   },
 ];
 
-const DEMO_ROLES: readonly { role: Role; login: string; password: string; title: string }[] = [
+const DEMO_ROLES: readonly {
+  role: FacilityRole;
+  login: string;
+  password: string;
+  title: string;
+}[] = [
   { role: 'nurse', login: 'nurse', password: 'Demo-Nurse-2026', title: '护士' },
   { role: 'mch_staff', login: 'mch', password: 'Demo-Mch-2026', title: '妇幼专干' },
   { role: 'statistician', login: 'stats', password: 'Demo-Stats-2026', title: '统计员' },
   { role: 'admin', login: 'admin', password: 'Demo-Admin-2026', title: '管理员' },
 ];
+
+/** Manages facilities, catalogues and every facility's users; reads no patient record. */
+const SYSTEM_ADMIN = {
+  username: 'system.admin',
+  password: 'Demo-System-2026',
+  displayName: '系统管理员',
+} as const;
 
 const usernameOf = (login: string, facility: FacilityKey) => `${login}.${facility}`;
 
@@ -949,7 +962,11 @@ async function createStaff(services: Services): Promise<Staff> {
   const facilityIds = {} as Record<FacilityKey, number>;
   const admins = {} as Record<FacilityKey, Actor>;
   const staff = { f1: {}, f2: {} } as Staff;
-  const createUser = async (facility: DemoFacility, role: (typeof DEMO_ROLES)[number]) => {
+  const createUser = async (
+    facility: DemoFacility,
+    role: (typeof DEMO_ROLES)[number],
+    scope: AdminScope,
+  ) => {
     const input = await validated(CreateUserDto, {
       username: usernameOf(role.login, facility.key),
       displayName: `${facility.staff[role.role]}${role.title}`,
@@ -957,7 +974,7 @@ async function createStaff(services: Services): Promise<Staff> {
       facilityId: facilityIds[facility.key],
       password: role.password,
     });
-    return actorOf(await step(`user ${input.username}`, () => services.users.create(input)));
+    return actorOf(await step(`user ${input.username}`, () => services.users.create(input, scope)));
   };
   const createFacility = async (facility: DemoFacility) => {
     const { code, name, level, regionCode } = facility;
@@ -968,23 +985,32 @@ async function createStaff(services: Services): Promise<Staff> {
   const [first, ...others] = DEMO_FACILITIES;
   const adminRole = DEMO_ROLES.find((r) => r.role === 'admin')!;
 
-  // Nobody can log in yet: the first facility and its admin are written with no acting user.
-  await runInRequestContext({ requestId: REQUEST_ID }, async () => {
+  // Nobody can log in yet: the first facility and the system admin are written with no acting
+  // user, as an installation would; the system admin then sets up the facilities and their admins.
+  const systemAdmin = await runInRequestContext({ requestId: REQUEST_ID }, async () => {
     await createFacility(first);
-    admins[first.key] = await createUser(first, adminRole);
-  });
-  for (const facility of others) {
-    await inContext(admins[first.key], async () => {
-      await createFacility(facility);
-      admins[facility.key] = await createUser(facility, adminRole);
+    const input = await validated(CreateUserDto, {
+      ...SYSTEM_ADMIN,
+      role: 'system_admin',
+      facilityId: facilityIds[first.key],
     });
-  }
-  // Password hashing is slow and off the main thread: the other users are created together.
+    return actorOf(
+      await step(`user ${input.username}`, () => services.users.create(input, 'every-facility')),
+    );
+  });
+  await inContext(systemAdmin, async () => {
+    for (const facility of others) await createFacility(facility);
+    for (const facility of DEMO_FACILITIES) {
+      admins[facility.key] = await createUser(facility, adminRole, adminScopeOf(systemAdmin));
+    }
+  });
+  // Password hashing is slow and off the main thread: the other users are created together, each
+  // by the admin of their facility.
   await settleAll(
     DEMO_FACILITIES.flatMap((facility) =>
       DEMO_ROLES.filter((r) => r.role !== 'admin').map((role) =>
         inContext(admins[facility.key], async () => {
-          const actor = await createUser(facility, role);
+          const actor = await createUser(facility, role, adminScopeOf(admins[facility.key]));
           if (role.role === 'nurse') staff[facility.key].nurse = actor;
           if (role.role === 'mch_staff') staff[facility.key].mch = actor;
         }),
@@ -1892,6 +1918,13 @@ function printLogins(
       `${facility.code} ${facility.name} (${FACILITY_LEVEL_NAMES[facility.level]})`,
     ]),
   );
+  const [home] = DEMO_FACILITIES;
+  rows.push([
+    SYSTEM_ADMIN.username,
+    SYSTEM_ADMIN.password,
+    'system_admin',
+    `every facility (member of ${home.code}); facilities, catalogues, users; no patient records`,
+  ]);
   console.log('\nDemo logins:');
   printTable([['username', 'password', 'role', 'facility'], ...rows]);
   const [nurse] = rows;

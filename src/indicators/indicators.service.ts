@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bull';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../core/auth/actor';
+import { adminScopeOf, managesFacility } from '../core/auth/facility-scope';
 import { AuditService } from '../core/audit/audit.service';
 import { DomainError, fieldError } from '../core/errors/domain.error';
 import { INDICATORS } from './definitions';
@@ -79,6 +80,10 @@ export class IndicatorsService {
     actor: Actor,
   ): Promise<TargetDto> {
     if (!INDICATORS.some((d) => d.code === code)) throw indicatorNotFound(code);
+    // An admin sets its own facility's targets; another facility answers as not found.
+    if (!managesFacility(adminScopeOf(actor), facilityId)) {
+      throw new DomainError('FACILITY_NOT_FOUND', `Facility ${facilityId} does not exist`);
+    }
     return this.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(IndicatorTargetOverride, {
         facilityId,

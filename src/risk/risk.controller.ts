@@ -19,7 +19,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '../core/auth/actor';
+import { type Actor, ROLES } from '../core/auth/actor';
 import { CurrentActor, Roles } from '../core/auth/auth.decorators';
 import { ErrorResponseDto } from '../core/errors/error-response.dto';
 import { IdParam } from '../core/http/id-param';
@@ -60,12 +60,14 @@ export class RiskController {
   ) {}
 
   @Get('risk-catalogues')
+  @Roles(...ROLES)
   @ApiOkResponse({ type: [CatalogueDto] })
   listCatalogues(): Promise<CatalogueDto[]> {
     return this.catalogues.list();
   }
 
   @Get('risk-catalogues/:version')
+  @Roles(...ROLES)
   @ApiOkResponse({ type: CatalogueWithFactorsDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'RISK_CATALOGUE_NOT_FOUND' })
   catalogue(@Param('version') version: string): Promise<CatalogueWithFactorsDto> {
@@ -73,7 +75,7 @@ export class RiskController {
   }
 
   @Post('risk-catalogues')
-  @Roles('admin')
+  @Roles('system_admin')
   @ApiOperation({
     summary: 'Add a provincial catalogue version; it must keep every derived factor',
   })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Role } from '../../src/core/auth/actor';
+import { FACILITY_ROLES, type FacilityRole, type Role } from '../../src/core/auth/actor';
 import { hashPassword } from '../../src/core/auth/password';
 import { Facility } from '../../src/core/facilities/facility.entity';
 import { User } from '../../src/core/users/user.entity';
@@ -43,8 +43,8 @@ export async function createUser(
 
 export interface Staff {
   facility: Facility;
-  users: Record<Role, User>;
-  tokens: Record<Role, string>;
+  users: Record<FacilityRole, User>;
+  tokens: Record<FacilityRole, string>;
 }
 
 /** A facility with one user of every role, each logged in through the real login endpoint. */
@@ -53,12 +53,20 @@ export async function createStaffedFacility(
   login: (username: string) => Promise<string>,
 ): Promise<Staff> {
   const facility = await createFacility(dataSource);
-  const roles: Role[] = ['nurse', 'mch_staff', 'statistician', 'admin'];
-  const users = {} as Record<Role, User>;
-  const tokens = {} as Record<Role, string>;
-  for (const role of roles) {
+  const users = {} as Record<FacilityRole, User>;
+  const tokens = {} as Record<FacilityRole, string>;
+  for (const role of FACILITY_ROLES) {
     users[role] = await createUser(dataSource, facility, role);
     tokens[role] = await login(users[role].username);
   }
   return { facility, users, tokens };
+}
+
+/** A system admin (a member of a facility of its own), logged in through the real endpoint. */
+export async function createSystemAdmin(
+  dataSource: DataSource,
+  login: (username: string) => Promise<string>,
+): Promise<{ user: User; token: string }> {
+  const user = await createUser(dataSource, await createFacility(dataSource), 'system_admin');
+  return { user, token: await login(user.username) };
 }

@@ -13,14 +13,24 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+export interface TestAppOptions extends Partial<HttpOptions> {
+  /** Providers to replace, e.g. a configuration namespace with other values. */
+  overrides?: { provide: unknown; useValue: unknown }[];
+}
+
 /**
  * The real AppModule on the real test database and Redis, served over supertest, configured as
- * main.ts does (docs on, no CORS unless `http` says otherwise).
+ * main.ts does (docs on, no CORS unless the options say otherwise).
  */
-export async function createTestApp(http: Partial<HttpOptions> = {}): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const { overrides, ...http } = options;
+  const builder = Test.createTestingModule({
     imports: [AppModule.register({ worker: { cron: false } })],
-  }).compile();
+  });
+  for (const { provide, useValue } of overrides ?? []) {
+    builder.overrideProvider(provide).useValue(useValue);
+  }
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<INestApplication<App>>({ logger: ['error'] });
   configureHttpApp(app, { swagger: true, corsOrigins: [], ...http });
   await app.init();

@@ -24,6 +24,8 @@ export interface AuditRecord {
   reason?: string | null;
   /** Facility the record belongs to; defaults to the caller's. */
   facilityId?: number | null;
+  /** Who acted; defaults to the caller. A login names the user before there is a caller. */
+  userId?: number | null;
 }
 
 @Injectable()
@@ -35,7 +37,7 @@ export class AuditService {
     const context = currentRequestContext();
     const entry = manager.create(AuditEntry, {
       occurredAt: new Date(),
-      userId: context?.actor?.userId ?? null,
+      userId: record.userId !== undefined ? record.userId : (context?.actor?.userId ?? null),
       facilityId: record.facilityId ?? context?.actor?.facilityId ?? null,
       requestId: context?.requestId ?? null,
       entity: record.entity,

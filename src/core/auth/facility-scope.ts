@@ -18,3 +18,15 @@ export function inActorFacility<T extends { facilityId: number }>(
   if (!record || record.facilityId !== actor.facilityId) throw notFound();
   return record;
 }
+
+/** What an administrator manages: one facility (a facility admin) or every facility. */
+export type AdminScope = { facilityId: number } | 'every-facility';
+
+/** A system admin manages every facility; anyone else only their own. */
+export function adminScopeOf(actor: Actor): AdminScope {
+  return actor.role === 'system_admin' ? 'every-facility' : { facilityId: actor.facilityId };
+}
+
+export function managesFacility(scope: AdminScope, facilityId: number): boolean {
+  return scope === 'every-facility' || scope.facilityId === facilityId;
+}

@@ -26,3 +26,15 @@ export function fieldError(
 ): DomainError {
   return new DomainError(code, message, [{ field, rule, message }]);
 }
+
+/** Too many attempts: answered 429 with a Retry-After header of whole seconds. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    code: 'TOO_MANY_REQUESTS' | 'LOGIN_LOCKED',
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+    this.name = 'RateLimitedError';
+  }
+}

@@ -10,7 +10,7 @@ import type { Response } from 'express';
 import { OptimisticLockVersionMismatchError } from 'typeorm';
 import { isDuplicateKeyError } from '../database/query-errors';
 import { currentRequestContext } from '../request-context/request-context';
-import { DomainError, ErrorDetail } from './domain.error';
+import { DomainError, ErrorDetail, RateLimitedError } from './domain.error';
 import { ErrorCode, httpStatusOf } from './error-codes';
 
 interface ErrorBody {
@@ -46,6 +46,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         `request ${body.requestId ?? '-'} failed`,
         exception instanceof Error ? exception.stack : String(exception),
       );
+    }
+    if (exception instanceof RateLimitedError) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     response.status(body.statusCode).json(body);
   }

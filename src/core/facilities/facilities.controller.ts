@@ -5,9 +5,12 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { type Actor, ROLES } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { adminScopeOf } from '../auth/facility-scope';
 import { ErrorResponseDto } from '../errors/error-response.dto';
 import { IdParam } from '../http/id-param';
 import { CreateFacilityDto, FacilityDto, mapFacility, UpdateFacilityDto } from './dto/facility.dto';
@@ -20,12 +23,14 @@ export class FacilitiesController {
   constructor(private readonly facilities: FacilitiesService) {}
 
   @Get()
+  @Roles(...ROLES)
   @ApiOkResponse({ type: [FacilityDto] })
   async list(): Promise<FacilityDto[]> {
     return (await this.facilities.findAll()).map(mapFacility);
   }
 
   @Get(':id')
+  @Roles(...ROLES)
   @ApiOkResponse({ type: FacilityDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async get(@IdParam() id: number): Promise<FacilityDto> {
@@ -33,7 +38,7 @@ export class FacilitiesController {
   }
 
   @Post()
-  @Roles('admin')
+  @Roles('system_admin')
   @ApiCreatedResponse({ type: FacilityDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'FACILITY_CODE_TAKEN' })
   async create(@Body() input: CreateFacilityDto): Promise<FacilityDto> {
@@ -41,13 +46,19 @@ export class FacilitiesController {
   }
 
   @Patch(':id')
-  @Roles('admin')
+  @Roles('admin', 'system_admin')
+  @ApiOperation({ summary: 'Change a facility: a facility admin only its own' })
   @ApiOkResponse({ type: FacilityDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'FACILITY_NOT_FOUND' })
   @ApiConflictResponse({
     type: ErrorResponseDto,
     description: 'STALE_VERSION or FACILITY_CODE_TAKEN',
   })
-  async update(@IdParam() id: number, @Body() input: UpdateFacilityDto): Promise<FacilityDto> {
-    return mapFacility(await this.facilities.update(id, input));
+  async update(
+    @IdParam() id: number,
+    @Body() input: UpdateFacilityDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FacilityDto> {
+    return mapFacility(await this.facilities.update(id, input, adminScopeOf(actor)));
   }
 }

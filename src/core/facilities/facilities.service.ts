@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diffOf, pick } from '../audit/audit-diff';
+import { AdminScope, managesFacility } from '../auth/facility-scope';
 import { updateIfVersion } from '../database/versioned-update';
 import { DomainError } from '../errors/domain.error';
 import { CreateFacilityDto, UpdateFacilityDto } from './dto/facility.dto';
@@ -42,9 +43,10 @@ export class FacilitiesService {
     });
   }
 
-  async update(id: number, input: UpdateFacilityDto): Promise<Facility> {
+  /** A facility admin changes its own facility only; any other answers as not found. */
+  async update(id: number, input: UpdateFacilityDto, scope: AdminScope): Promise<Facility> {
     await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOneBy(Facility, { id });
+      const current = managesFacility(scope, id) ? await manager.findOneBy(Facility, { id }) : null;
       if (!current) throw new DomainError('FACILITY_NOT_FOUND', `Facility ${id} does not exist`);
       const { version, ...changes } = input;
       if (changes.code && changes.code !== current.code)

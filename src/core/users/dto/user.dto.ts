@@ -65,6 +65,13 @@ export class UpdateUserDto {
   @IsIn(ROLES)
   role?: Role;
 
+  @ApiPropertyOptional({ description: 'Move the user to another facility (system admins only)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  facilityId?: number;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
