@@ -1,4 +1,4 @@
-import type { Role } from '../../src/core/auth/actor';
+import type { FacilityRole as Role } from '../../src/core/auth/actor';
 import type { CasePage } from '../../src/indicators/indicator-values.service';
 import { addDays } from '../../src/core/time/calendar-date';
 import { deliveryPayload, tenOClockOn } from '../factories/delivery.factory';
