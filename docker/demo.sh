@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `npm run demo`: starts MariaDB and Redis if needed, builds, migrates, loads the
-# demo data and runs the API in the foreground (it prints its own URL).
+# demo data and runs the API in the foreground (it prints its own URL). Secrets not
+# given in the environment or .env are random, generated once into .local/secrets.env
+# by docker/env.sh.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

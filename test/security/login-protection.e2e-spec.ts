@@ -38,17 +38,28 @@ describe('security: login protection', () => {
     }
   }
 
-  function expectLocked(response: { body: unknown; headers: Record<string, string> }): void {
+  type Answer = { body: unknown; headers: Record<string, string> };
+
+  /** A 429 in the common error shape, with Retry-After seconds within [least, most]. */
+  function expectTooMany(response: Answer, code: string, least: number, most: number): void {
     expect(response.body).toEqual({
       statusCode: 429,
-      code: 'LOGIN_LOCKED',
+      code,
       message: expect.any(String),
       details: [],
     });
     const retryAfter = Number(response.headers['retry-after']);
-    expect(retryAfter).toBeGreaterThan(config.login.lockoutSeconds - 10);
-    expect(retryAfter).toBeLessThanOrEqual(config.login.lockoutSeconds);
+    expect(retryAfter).toBeGreaterThanOrEqual(least);
+    expect(retryAfter).toBeLessThanOrEqual(most);
   }
+
+  const expectLocked = (response: Answer) =>
+    expectTooMany(
+      response,
+      'LOGIN_LOCKED',
+      config.login.lockoutSeconds - 10,
+      config.login.lockoutSeconds,
+    );
 
   const loginAudit = (entityId: string | number) =>
     t.dataSource.getRepository(AuditEntry).find({
@@ -169,17 +180,8 @@ describe('security: login protection', () => {
       if (keys.length > 0) await redis.del(...keys.map((k) => k.slice(REDIS_KEY_PREFIX.length)));
     }
 
-    function expectThrottled(response: { body: unknown; headers: Record<string, string> }): void {
-      expect(response.body).toEqual({
-        statusCode: 429,
-        code: 'TOO_MANY_REQUESTS',
-        message: expect.any(String),
-        details: [],
-      });
-      const retryAfter = Number(response.headers['retry-after']);
-      expect(retryAfter).toBeGreaterThanOrEqual(1);
-      expect(retryAfter).toBeLessThanOrEqual(config.login.rateWindowSeconds);
-    }
+    const expectThrottled = (response: Answer) =>
+      expectTooMany(response, 'TOO_MANY_REQUESTS', 1, config.login.rateWindowSeconds);
 
     beforeAll(async () => {
       strict = await createTestApp({

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import type Redis from 'ioredis';
-import { authConfig } from '../../config';
+import { authConfig, AuthConfig } from '../../config';
 import { SHIPPED_SECRETS } from '../../config/secret-strength';
 import { AuditEntry } from '../../src/core/audit/audit-entry.entity';
 import { AuthSession } from '../../src/core/auth/auth-session.entity';
@@ -42,6 +42,10 @@ describe('security: tokens and revocable sessions', () => {
 
   const sessionOf = (token: string) => new JwtService().decode<{ sid: string; exp: number }>(token);
 
+  /** Signs with the secret the running service uses, as someone who stole it could. */
+  const realSigner = () =>
+    new JwtService({ secret: t.app.get<AuthConfig>(authConfig.KEY).jwtSecret });
+
   async function freshNurse(): Promise<User> {
     return createUser(t.dataSource, home.facility, 'nurse');
   }
@@ -68,8 +72,7 @@ describe('security: tokens and revocable sessions', () => {
     });
 
     it('refuses a token signed with the real secret but naming a session that was never opened', async () => {
-      const secret = t.app.get<{ jwtSecret: string }>(authConfig.KEY).jwtSecret;
-      const made = await new JwtService({ secret }).signAsync(
+      const made = await realSigner().signAsync(
         { ...claims, sub: home.users.nurse.id, sid: 'b'.repeat(32) },
         { expiresIn: 3600 },
       );
@@ -77,9 +80,8 @@ describe('security: tokens and revocable sessions', () => {
     });
 
     it('refuses a token without exp, even with the real secret and a live session', async () => {
-      const secret = t.app.get<{ jwtSecret: string }>(authConfig.KEY).jwtSecret;
       const { sid } = sessionOf(home.tokens.nurse);
-      const forever = await new JwtService({ secret }).signAsync({
+      const forever = await realSigner().signAsync({
         sub: home.users.nurse.id,
         sid,
         username: home.users.nurse.username,
@@ -92,8 +94,7 @@ describe('security: tokens and revocable sessions', () => {
     });
 
     it("refuses another user's session id, and ignores a role claimed in the token", async () => {
-      const secret = t.app.get<{ jwtSecret: string }>(authConfig.KEY).jwtSecret;
-      const signer = new JwtService({ secret });
+      const signer = realSigner();
       const { sid } = sessionOf(home.tokens.nurse);
       const stolen = await signer.signAsync(
         { ...claims, sub: home.users.admin.id, sid },
@@ -112,9 +113,8 @@ describe('security: tokens and revocable sessions', () => {
     });
 
     it('refuses an expired token', async () => {
-      const secret = t.app.get<{ jwtSecret: string }>(authConfig.KEY).jwtSecret;
       const { sid } = sessionOf(home.tokens.nurse);
-      const expired = await new JwtService({ secret }).signAsync({
+      const expired = await realSigner().signAsync({
         sub: home.users.nurse.id,
         sid,
         exp: Math.floor(Date.now() / 1000) - 10,
