@@ -277,16 +277,12 @@ export class RegistrationService {
       // Registered a moment ago by another desk: her record exists now, so reuse it.
       if (!isDuplicateKeyError(error, 'uq_woman_document')) throw error;
       // A locking read sees the row the other desk just committed; a plain one would not.
-      const id = await findWomanIdByDocument(
+      const registered = await this.lockKnownWoman(
         manager,
         input.documentType,
         checked.documentNumber,
         true,
       );
-      const registered =
-        id === null
-          ? null
-          : await manager.findOne(Woman, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!registered) throw error;
       return this.reuseKnownWoman(manager, registered, input, actor, prefix);
     }
@@ -311,14 +307,16 @@ export class RegistrationService {
   /**
    * Her record locked by primary key, if the document is known. Reading without a lock first
    * matters: a locking read of a missing row takes a gap lock, and two desks registering two new
-   * women would then deadlock on their inserts.
+   * women would then deadlock on their inserts. After a duplicate key the row exists, and only a
+   * locking read (`lockingRead`) sees it.
    */
   private async lockKnownWoman(
     manager: EntityManager,
     documentType: Woman['documentType'],
     documentNumber: string,
+    lockingRead = false,
   ): Promise<Woman | null> {
-    const id = await findWomanIdByDocument(manager, documentType, documentNumber);
+    const id = await findWomanIdByDocument(manager, documentType, documentNumber, lockingRead);
     if (id === null) return null;
     return manager.findOne(Woman, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
@@ -335,10 +333,10 @@ export class RegistrationService {
     actor: Actor,
     prefix: string,
   ): Promise<FoundWoman> {
-    const visible = await isWomanVisibleToFacility(manager, known, actor.facilityId);
     if (known.name !== input.name.trim() || known.birthDate !== input.birthDate) {
       throw documentIdentityMismatch(prefix);
     }
+    const visible = await isWomanVisibleToFacility(manager, known, actor.facilityId);
     if (visible) await this.refreshContactDetails(manager, known, input);
     return { woman: known, existingWoman: true, heldElsewhere: !visible };
   }
@@ -349,11 +347,9 @@ export class RegistrationService {
     );
     const diff = diffOf(known, incoming, WOMAN_CONTACT_FIELDS);
     if (Object.keys(diff.after).length === 0) return;
-    Object.assign(known, withBlindIndexes(diff.after));
-    await manager.update(Woman, known.id, {
-      ...withBlindIndexes(diff.after),
-      version: () => 'version + 1',
-    });
+    const changes = withBlindIndexes(diff.after);
+    Object.assign(known, changes);
+    await manager.update(Woman, known.id, { ...changes, version: () => 'version + 1' });
     known.version += 1;
     await this.audit.record(manager, {
       entity: 'woman',
