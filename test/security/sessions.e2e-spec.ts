@@ -237,18 +237,22 @@ describe('security: tokens and revocable sessions', () => {
       await me(await login(nurse.username)).expect(200);
     });
 
-    it('in every API process at once: they share the sessions in Redis', async () => {
-      const other = await createTestApp();
-      try {
+    it('in every API process at once, though each keeps the sessions it has seen in memory', async () => {
+      await withAnotherProcess(async (other) => {
         const nurse = await freshNurse();
-        const token = await login(nurse.username);
-        await other.http().get('/auth/me').set(bearer(token)).expect(200);
-        await t.http().post('/auth/logout').set(bearer(token)).expect(204);
-        const { body } = await other.http().get('/auth/me').set(bearer(token)).expect(401);
+        const tokens = [await login(nurse.username), await login(nurse.username)];
+        for (const token of tokens) {
+          await other.http().get('/auth/me').set(bearer(token)).expect(200);
+          await me(token).expect(200);
+        }
+        // Ended in this process: the other forgets it before the logout's answer arrives.
+        await t.http().post('/auth/logout').set(bearer(tokens[0])).expect(204);
+        const { body } = await other.http().get('/auth/me').set(bearer(tokens[0])).expect(401);
         expect(body.code).toBe('SESSION_REVOKED');
-      } finally {
-        await other.close();
-      }
+        // Ended by a request to the other process: this one forgets it too.
+        await other.http().post('/auth/logout').set(bearer(tokens[1])).expect(204);
+        await expectRefused(tokens[1]);
+      });
     });
   });
 
@@ -263,10 +267,14 @@ describe('security: tokens and revocable sessions', () => {
       expect(ttl).toBeGreaterThan(exp * 1000 - Date.now() - 5_000);
       expect(ttl).toBeLessThanOrEqual(exp * 1000 - Date.now() + 1_000);
       await redis().del(`session:${sid}`);
-      await me(token).expect(200);
+      // A process that has not seen the session yet (nothing in its memory) reloads it.
+      await withAnotherProcess(async (other) => {
+        await other.http().get('/auth/me').set(bearer(token)).expect(200);
+      });
       expect(JSON.parse((await redis().get(`session:${sid}`))!)).toMatchObject({
         userId: nurse.id,
         active: true,
+        expiresAt: exp * 1000,
       });
     });
 
@@ -283,9 +291,22 @@ describe('security: tokens and revocable sessions', () => {
       const token = await login(nurse.username);
       await t.dataSource.query('UPDATE app_user SET active = 0 WHERE id = ?', [nurse.id]);
       await redis().del(`session:${sessionOf(token).sid}`);
-      await expectRefused(token);
+      await withAnotherProcess(async (other) => {
+        const { body } = await other.http().get('/auth/me').set(bearer(token)).expect(401);
+        expect(body.code).toBe('SESSION_REVOKED');
+      });
     });
   });
+
+  /** A second API process on the same database and Redis, with nothing in its memory yet. */
+  async function withAnotherProcess(use: (other: TestApp) => Promise<void>): Promise<void> {
+    const other = await createTestApp();
+    try {
+      await use(other);
+    } finally {
+      await other.close();
+    }
+  }
 
   function auditOf(userId: number): Promise<AuditEntry[]> {
     return t.dataSource.getRepository(AuditEntry).find({

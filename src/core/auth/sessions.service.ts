@@ -1,21 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { DataSource, EntityManager } from 'typeorm';
 import { insertRow } from '../database/plain-rows';
-import { REDIS_CLIENT } from '../redis/redis.module';
+import { REDIS_CLIENT, REDIS_KEY_PREFIX } from '../redis/redis.module';
 import type { User } from '../users/user.entity';
 import { Actor, Role } from './actor';
 import { AuthSession, SessionEndReason } from './auth-session.entity';
+import { CachedSession, LocalSessions } from './local-sessions';
 
 /** A session id: 128 random bits in lower-case hex. */
 export const SESSION_ID_PATTERN = /^[0-9a-f]{32}$/;
 
-/** The Redis record of a session: who it lets in while live, or that it has ended. */
-type CachedSession = (Actor & { active: true }) | { active: false };
+/** The Redis record of a session, with its expiry in epoch milliseconds. */
+type StoredSession = CachedSession & { expiresAt?: number };
 
-const ENDED = JSON.stringify({ active: false } satisfies CachedSession);
+/** Sessions one process keeps in memory at most, and how long it trusts a live one unasked. */
+const LOCAL_SESSIONS = { maxEntries: 10_000, liveForMs: 60_000 };
 
 export type SessionCheck =
   | { state: 'live'; actor: Actor }
@@ -38,17 +40,50 @@ interface SessionRow {
 const sessionKey = (id: string) => `session:${id}`;
 
 /**
- * Sessions live in MariaDB (the authority) and are cached in Redis, where every API process
- * checks them on every request. The cache never outlives the truth: ending a session writes the
- * ENDED record within the ending transaction, and a request that loaded a session before it ended
- * caches it only if nothing is cached yet (SET NX), so it cannot overwrite that record.
+ * Sessions live in MariaDB (the authority) and are cached in Redis, which every API process
+ * reads, and in each process's memory (LocalSessions), so a request usually needs no round trip
+ * at all. The caches never outlive the truth: ending a session writes the ended record to Redis
+ * and publishes the session's id to every process within the ending transaction, before it
+ * commits; a request that loaded a session before it ended caches it in Redis only if nothing is
+ * cached yet (SET NX), so it cannot overwrite that record, and in memory only if no ending was
+ * heard meanwhile. While a process cannot hear endings (its subscription is down) it keeps
+ * nothing in memory and asks Redis every time.
  */
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnModuleInit, OnApplicationShutdown {
+  private readonly local = new LocalSessions(LOCAL_SESSIONS);
+  private readonly endedChannel: string;
+  private subscriber: Redis | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
-  ) {}
+  ) {
+    // Pub/sub channels span the server's databases: the demo's and the tests' stay apart.
+    this.endedChannel = `${REDIS_KEY_PREFIX}${redis.options.db ?? 0}:sessions-ended`;
+  }
+
+  onModuleInit(): void {
+    const subscriber = this.redis.duplicate({ autoResubscribe: false, lazyConnect: false });
+    this.subscriber = subscriber;
+    subscriber.on('ready', () => {
+      subscriber.subscribe(this.endedChannel).then(
+        () => this.local.resume(),
+        () => this.local.suspend(),
+      );
+    });
+    for (const event of ['error', 'close', 'reconnecting', 'end']) {
+      subscriber.on(event, () => this.local.suspend());
+    }
+    subscriber.on('message', (channel: string, message: string) => {
+      if (channel === this.endedChannel) this.local.forget(message.split(','));
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.local.suspend();
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
 
   /** Starts a session of `user` in `manager`'s transaction; `remember` it once committed. */
   async open(manager: EntityManager, user: User, expiresAt: Date): Promise<string> {
@@ -65,19 +100,24 @@ export class SessionsService {
 
   /** Caches a session just committed, so its first request needs no database read. */
   async remember(id: string, actor: Actor, expiresAt: Date): Promise<void> {
+    const generation = this.local.generation();
     await this.cacheLive(id, actor, expiresAt);
+    this.keepLocally(id, { ...actor, active: true }, expiresAt.getTime(), generation);
   }
 
-  /** Whether the session lets its caller in: one Redis GET, the database only on a miss. */
+  /**
+   * Whether the session lets its caller in: from this process's memory, else one Redis GET, the
+   * database only when Redis has no record either.
+   */
   async check(id: string): Promise<SessionCheck> {
+    const known = this.local.get(id, Date.now());
+    if (known) return checkOf(known);
+    const generation = this.local.generation();
     const cached = await this.redis.get(sessionKey(id));
-    if (cached !== null) {
-      const session = JSON.parse(cached) as CachedSession;
-      if (!session.active) return { state: 'ended' };
-      const { userId, username, facilityId, role } = session;
-      return { state: 'live', actor: { userId, username, facilityId, role } };
-    }
-    return this.load(id);
+    if (cached === null) return this.load(id, generation);
+    const { expiresAt, ...session } = JSON.parse(cached) as StoredSession;
+    this.keepLocally(id, session, expiresAt ?? Number.POSITIVE_INFINITY, generation);
+    return checkOf(session);
   }
 
   /** Ends every session of the user still running; in `manager`'s transaction. */
@@ -108,14 +148,21 @@ export class SessionsService {
       'UPDATE auth_session SET revoked_at = ?, revoked_reason = ? WHERE id IN (?)',
       [now, reason, sessions.map((session) => session.id)],
     );
-    // Written before the commit: if Redis cannot be told, the transaction fails and nothing ends
-    // in the database alone. Should the commit fail after this, the session is ended early, which
-    // is the safe side.
-    await this.cacheEnded(sessions.map((s) => ({ id: s.id, expiresAt: s.expires_at })));
+    // Written and announced before the commit: if Redis cannot be told, the transaction fails and
+    // nothing ends in the database alone. Should the commit fail after this, the session is ended
+    // early, which is the safe side.
+    await this.cacheEnded(
+      sessions.map((s) => ({ id: s.id, expiresAt: s.expires_at })),
+      /* announce */ true,
+    );
     return sessions.length;
   }
 
-  private async load(id: string): Promise<SessionCheck> {
+  private keepLocally(id: string, session: CachedSession, expiresAt: number, generation: number) {
+    this.local.store(id, session, expiresAt, generation, Date.now());
+  }
+
+  private async load(id: string, generation: number): Promise<SessionCheck> {
     const [row] = await this.dataSource.query<SessionRow[]>(
       `SELECT s.user_id, s.role, s.facility_id, s.expires_at, s.revoked_at,
               u.username, u.active, u.role AS user_role, u.facility_id AS user_facility_id
@@ -132,7 +179,8 @@ export class SessionsService {
       row.user_role === row.role &&
       row.user_facility_id === row.facility_id;
     if (!live) {
-      await this.cacheEnded([{ id, expiresAt }]);
+      await this.cacheEnded([{ id, expiresAt }], /* announce */ false);
+      this.keepLocally(id, { active: false }, expiresAt.getTime(), generation);
       return { state: 'ended' };
     }
     const actor: Actor = {
@@ -142,25 +190,44 @@ export class SessionsService {
       role: row.role,
     };
     await this.cacheLive(id, actor, expiresAt);
+    this.keepLocally(id, { ...actor, active: true }, expiresAt.getTime(), generation);
     return { state: 'live', actor };
   }
 
   private async cacheLive(id: string, actor: Actor, expiresAt: Date): Promise<void> {
     const ttl = expiresAt.getTime() - Date.now();
     if (ttl <= 0) return;
-    const record: CachedSession = { ...actor, active: true };
+    const record: StoredSession = { ...actor, active: true, expiresAt: expiresAt.getTime() };
     await this.redis.set(sessionKey(id), JSON.stringify(record), 'PX', ttl, 'NX');
   }
 
-  private async cacheEnded(sessions: { id: string; expiresAt: Date }[]): Promise<void> {
+  /** Records the sessions as ended in Redis and, if `announce`, tells every process to forget them. */
+  private async cacheEnded(
+    sessions: { id: string; expiresAt: Date }[],
+    announce: boolean,
+  ): Promise<void> {
     const now = Date.now();
     const pipeline = this.redis.pipeline();
     for (const { id, expiresAt } of sessions) {
       const ttl = expiresAt.getTime() - now;
-      if (ttl > 0) pipeline.set(sessionKey(id), ENDED, 'PX', ttl);
+      const record: StoredSession = { active: false, expiresAt: expiresAt.getTime() };
+      if (ttl > 0) pipeline.set(sessionKey(id), JSON.stringify(record), 'PX', ttl);
+    }
+    const ids = sessions.map((session) => session.id);
+    if (announce) {
+      // This process forgets at once; the others when the message reaches them, which is before
+      // the ending commits and its answer leaves.
+      this.local.forget(ids);
+      pipeline.publish(this.endedChannel, ids.join(','));
     }
     const results = (await pipeline.exec()) ?? [];
     const failure = results.find(([error]) => error);
     if (failure) throw failure[0]!;
   }
+}
+
+function checkOf(session: CachedSession): SessionCheck {
+  if (!session.active) return { state: 'ended' };
+  const { userId, username, facilityId, role } = session;
+  return { state: 'live', actor: { userId, username, facilityId, role } };
 }
