@@ -7,7 +7,7 @@ import { maskStoredPhone } from '../core/privacy/identifier-cipher';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { DomainError } from '../core/errors/domain.error';
-import { Page, pageOf, pageWindow, totalOf } from '../core/http/pagination';
+import { Page, PageQueryDto, pageOf, pageWindow, totalOf } from '../core/http/pagination';
 import { addDays, daysBetween } from '../core/time/calendar-date';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { gestationalAgeDays, PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
@@ -19,6 +19,7 @@ import { AntenatalVisit } from './antenatal-visit.entity';
 import { ContactAttempt } from './contact-attempt.entity';
 import {
   ContactAttemptDto,
+  PastDueDateItemDto,
   PregnancyScheduleDto,
   RecordContactDto,
   ScheduleDto,
@@ -32,10 +33,19 @@ import {
   validateSchedule,
   windowStates,
 } from './rules/visit-schedule';
+import { daysPastDueDate, latestListedEdd } from './rules/past-due-date';
 import { ScheduleWindowRow } from './schedule-window.entity';
 
-interface WorklistRow {
+interface LastContactColumns {
   pregnancy_id: number;
+  contact_id: number | null;
+  attempted_at: Date | null;
+  outcome: ContactAttempt['outcome'] | null;
+  note: string | null;
+  user_id: number | null;
+}
+
+interface WorklistRow extends LastContactColumns {
   woman_id: number;
   name: string;
   /** Encrypted, as stored. */
@@ -47,12 +57,19 @@ interface WorklistRow {
   overdue_from: string;
   window_code: string;
   window_label: string;
-  contact_id: number | null;
-  attempted_at: Date | null;
-  outcome: ContactAttempt['outcome'] | null;
-  note: string | null;
-  user_id: number | null;
   total: string;
+}
+
+interface PastDueDateRow extends LastContactColumns {
+  woman_id: number;
+  name: string;
+  /** Encrypted, as stored. */
+  phone: string;
+  risk_colour: string | null;
+  risk_purple: number;
+  edd: string;
+  edd_source: string;
+  last_visit_date: string | null;
 }
 
 /**
@@ -241,17 +258,56 @@ export class ScheduleService {
       overdueWindowLabel: row.window_label,
       daysOverdue: daysBetween(row.overdue_from, today),
       lastVisitDate: row.last_visit_date,
-      lastContact:
-        row.contact_id === null
-          ? null
-          : {
-              id: row.contact_id,
-              pregnancyId: row.pregnancy_id,
-              attemptedAt: row.attempted_at!.toISOString(),
-              outcome: row.outcome!,
-              note: row.note,
-              userId: row.user_id!,
-            },
+      lastContact: lastContactOf(row),
+    }));
+    return { ...pageOf(items, total, query), asOf: today };
+  }
+
+  /**
+   * Open pregnancies of the caller's facility 14 days or more past their EDD with no delivery or
+   * ending recorded: longest past first. The EDD range reads the facility/status/EDD index.
+   */
+  async pastDueDateWorklist(
+    actor: Actor,
+    query: PageQueryDto,
+  ): Promise<Page<PastDueDateItemDto> & { asOf: string }> {
+    const today = this.today();
+    const where = `p.facility_id = ? AND p.status = 'open' AND p.edd <= ?`;
+    const params = [actor.facilityId, latestListedEdd(today)];
+    const { skip, take } = pageWindow(query);
+    const rows = await this.dataSource.query<PastDueDateRow[]>(
+      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, p.risk_colour, p.risk_purple,
+              p.edd, p.edd_source, p.last_visit_date, ca.id AS contact_id, ca.attempted_at,
+              ca.outcome, ca.note, ca.user_id
+       FROM pregnancy p
+       JOIN woman w ON w.id = p.woman_id
+       LEFT JOIN contact_attempt ca
+         ON ca.id = (SELECT MAX(c.id) FROM contact_attempt c WHERE c.pregnancy_id = p.id)
+       WHERE ${where}
+       ORDER BY p.edd, p.id
+       LIMIT ? OFFSET ?`,
+      [...params, take, skip],
+    );
+    const total = await totalOf(rows, query, async () => {
+      const [{ total }] = await this.dataSource.query<{ total: string }[]>(
+        `SELECT COUNT(*) AS total FROM pregnancy p WHERE ${where}`,
+        params,
+      );
+      return Number(total);
+    });
+    const items = rows.map((row): PastDueDateItemDto => ({
+      pregnancyId: row.pregnancy_id,
+      womanId: row.woman_id,
+      name: row.name,
+      phone: maskStoredPhone(row.phone),
+      riskColour: row.risk_colour,
+      riskPurple: Boolean(row.risk_purple),
+      edd: row.edd,
+      eddSource: row.edd_source,
+      daysPastDueDate: daysPastDueDate(row.edd, today),
+      gestationalAge: gestationalAgeOn(row.edd, today)!,
+      lastVisitDate: row.last_visit_date,
+      lastContact: lastContactOf(row),
     }));
     return { ...pageOf(items, total, query), asOf: today };
   }
@@ -309,6 +365,20 @@ export class ScheduleService {
     });
     return attempts.map(mapContact);
   }
+}
+
+/** Her latest call, from the columns a worklist query joins. */
+function lastContactOf(row: LastContactColumns): ContactAttemptDto | null {
+  return row.contact_id === null
+    ? null
+    : {
+        id: row.contact_id,
+        pregnancyId: row.pregnancy_id,
+        attemptedAt: row.attempted_at!.toISOString(),
+        outcome: row.outcome!,
+        note: row.note,
+        userId: row.user_id!,
+      };
 }
 
 function toWindow(row: ScheduleWindowRow): ScheduleWindow {

@@ -155,6 +155,28 @@ export class WorklistPageDto extends PageMetaDto {
   @ApiProperty({ type: [WorklistItemDto] }) items: WorklistItemDto[];
 }
 
+export class PastDueDateItemDto {
+  @ApiProperty() pregnancyId: number;
+  @ApiProperty() womanId: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '138****1234', description: PHONE_ON_LISTS }) phone: string;
+  @ApiPropertyOptional({ enum: ['green', 'yellow', 'orange', 'red'], nullable: true }) riskColour:
+    string | null;
+  @ApiProperty() riskPurple: boolean;
+  @ApiProperty() edd: string;
+  @ApiProperty({ enum: ['lmp', 'ultrasound', 'ivf'] }) eddSource: string;
+  @ApiProperty({ description: 'Days since the EDD, 14 or more' }) daysPastDueDate: number;
+  @ApiProperty({ type: GestationalAgeDto }) gestationalAge: GestationalAgeDto;
+  @ApiPropertyOptional({ nullable: true, type: String }) lastVisitDate: string | null;
+  @ApiPropertyOptional({ type: ContactAttemptDto, nullable: true })
+  lastContact: ContactAttemptDto | null;
+}
+
+export class PastDueDatePageDto extends PageMetaDto {
+  @ApiProperty() asOf: string;
+  @ApiProperty({ type: [PastDueDateItemDto] }) items: PastDueDateItemDto[];
+}
+
 export class ScheduleQueryDto {
   @ApiPropertyOptional({ example: '2026-11-22' })
   @IsOptional()
