@@ -2059,6 +2059,7 @@ function printLogins(
       'Then, for example:',
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/pregnancies?status=open&pageSize=5'`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/overdue-visits'   # who missed a visit, highest risk first`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/past-due-date'   # 14 days or more past the EDD, no outcome recorded`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/high-risk-cases'            # the high-risk register, with next actions`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/risk-reports?state=late'    # district reports past their deadline`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/pregnancies/${examples.folicAcid ?? '{id}'}/folic-acid-summary'   # folic acid: uptake, adherence, awareness`,
