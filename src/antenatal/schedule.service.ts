@@ -26,6 +26,7 @@ import {
   ScheduleWindowDto,
   WorklistItemDto,
   WorklistQueryDto,
+  WorklistWomanDto,
 } from './dto/schedule.dto';
 import {
   OVERDUE_AFTER_DAYS,
@@ -36,8 +37,17 @@ import {
 import { daysPastDueDate, latestListedEdd } from './rules/past-due-date';
 import { ScheduleWindowRow } from './schedule-window.entity';
 
-interface LastContactColumns {
+/** The columns every worklist query of women selects. */
+interface WorklistWomanColumns {
   pregnancy_id: number;
+  woman_id: number;
+  name: string;
+  /** Encrypted, as stored. */
+  phone: string;
+  risk_colour: string | null;
+  risk_purple: number;
+  edd: string;
+  last_visit_date: string | null;
   contact_id: number | null;
   attempted_at: Date | null;
   outcome: ContactAttempt['outcome'] | null;
@@ -45,31 +55,22 @@ interface LastContactColumns {
   user_id: number | null;
 }
 
-interface WorklistRow extends LastContactColumns {
-  woman_id: number;
-  name: string;
-  /** Encrypted, as stored. */
-  phone: string;
-  risk_colour: string | null;
-  risk_purple: number;
-  edd: string;
-  last_visit_date: string | null;
+/** Those columns' SQL: `p` the pregnancy, `w` the woman, `ca` her latest call. */
+const WORKLIST_WOMAN_SQL = `p.id AS pregnancy_id, p.woman_id, w.name, w.phone, p.risk_colour,
+  p.risk_purple, p.edd, p.last_visit_date, ca.id AS contact_id, ca.attempted_at, ca.outcome,
+  ca.note, ca.user_id`;
+const LATEST_CONTACT_JOIN = `LEFT JOIN contact_attempt ca
+  ON ca.id = (SELECT MAX(c.id) FROM contact_attempt c WHERE c.pregnancy_id = p.id)`;
+
+interface WorklistRow extends WorklistWomanColumns {
   overdue_from: string;
   window_code: string;
   window_label: string;
   total: string;
 }
 
-interface PastDueDateRow extends LastContactColumns {
-  woman_id: number;
-  name: string;
-  /** Encrypted, as stored. */
-  phone: string;
-  risk_colour: string | null;
-  risk_purple: number;
-  edd: string;
+interface PastDueDateRow extends WorklistWomanColumns {
   edd_source: string;
-  last_visit_date: string | null;
 }
 
 /**
@@ -213,10 +214,8 @@ export class ScheduleService {
     // window that made each overdue (the schedule's window whose overdue day is hers) and her
     // last call.
     const rows = await this.dataSource.query<WorklistRow[]>(
-      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, p.risk_colour, p.risk_purple,
-              p.edd, p.last_visit_date, p.overdue_from, sw.code AS window_code,
-              sw.label AS window_label, ca.id AS contact_id, ca.attempted_at, ca.outcome, ca.note,
-              ca.user_id, page.total
+      `SELECT ${WORKLIST_WOMAN_SQL}, p.overdue_from, sw.code AS window_code,
+              sw.label AS window_label, page.total
        FROM (
          SELECT p.id, ${RISK_RANK_SQL} AS risk_rank, p.overdue_from, COUNT(*) OVER () AS total
          FROM pregnancy p
@@ -229,8 +228,7 @@ export class ScheduleService {
        LEFT JOIN schedule_window sw
          ON sw.facility_id <=> (SELECT MAX(own.facility_id) FROM schedule_window own WHERE own.facility_id = p.facility_id)
         AND sw.end_day + ${OVERDUE_AFTER_DAYS} = DATEDIFF(p.overdue_from, p.edd) + ${PREGNANCY_LENGTH_DAYS}
-       LEFT JOIN contact_attempt ca
-         ON ca.id = (SELECT MAX(c.id) FROM contact_attempt c WHERE c.pregnancy_id = p.id)
+       ${LATEST_CONTACT_JOIN}
        ORDER BY page.risk_rank, page.overdue_from, page.id`,
       [...params, take, skip],
     );
@@ -246,19 +244,10 @@ export class ScheduleService {
             return Number(total);
           });
     const items = rows.map((row): WorklistItemDto => ({
-      pregnancyId: row.pregnancy_id,
-      womanId: row.woman_id,
-      name: row.name,
-      phone: maskStoredPhone(row.phone),
-      riskColour: row.risk_colour,
-      riskPurple: Boolean(row.risk_purple),
-      edd: row.edd,
-      gestationalAge: gestationalAgeOn(row.edd, today)!,
+      ...worklistWomanOf(row, today),
       overdueWindow: row.window_code,
       overdueWindowLabel: row.window_label,
       daysOverdue: daysBetween(row.overdue_from, today),
-      lastVisitDate: row.last_visit_date,
-      lastContact: lastContactOf(row),
     }));
     return { ...pageOf(items, total, query), asOf: today };
   }
@@ -276,13 +265,10 @@ export class ScheduleService {
     const params = [actor.facilityId, latestListedEdd(today)];
     const { skip, take } = pageWindow(query);
     const rows = await this.dataSource.query<PastDueDateRow[]>(
-      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, p.risk_colour, p.risk_purple,
-              p.edd, p.edd_source, p.last_visit_date, ca.id AS contact_id, ca.attempted_at,
-              ca.outcome, ca.note, ca.user_id
+      `SELECT ${WORKLIST_WOMAN_SQL}, p.edd_source
        FROM pregnancy p
        JOIN woman w ON w.id = p.woman_id
-       LEFT JOIN contact_attempt ca
-         ON ca.id = (SELECT MAX(c.id) FROM contact_attempt c WHERE c.pregnancy_id = p.id)
+       ${LATEST_CONTACT_JOIN}
        WHERE ${where}
        ORDER BY p.edd, p.id
        LIMIT ? OFFSET ?`,
@@ -296,18 +282,9 @@ export class ScheduleService {
       return Number(total);
     });
     const items = rows.map((row): PastDueDateItemDto => ({
-      pregnancyId: row.pregnancy_id,
-      womanId: row.woman_id,
-      name: row.name,
-      phone: maskStoredPhone(row.phone),
-      riskColour: row.risk_colour,
-      riskPurple: Boolean(row.risk_purple),
-      edd: row.edd,
+      ...worklistWomanOf(row, today),
       eddSource: row.edd_source,
       daysPastDueDate: daysPastDueDate(row.edd, today),
-      gestationalAge: gestationalAgeOn(row.edd, today)!,
-      lastVisitDate: row.last_visit_date,
-      lastContact: lastContactOf(row),
     }));
     return { ...pageOf(items, total, query), asOf: today };
   }
@@ -367,18 +344,30 @@ export class ScheduleService {
   }
 }
 
-/** Her latest call, from the columns a worklist query joins. */
-function lastContactOf(row: LastContactColumns): ContactAttemptDto | null {
-  return row.contact_id === null
-    ? null
-    : {
-        id: row.contact_id,
-        pregnancyId: row.pregnancy_id,
-        attemptedAt: row.attempted_at!.toISOString(),
-        outcome: row.outcome!,
-        note: row.note,
-        userId: row.user_id!,
-      };
+/** One woman of a worklist, masked, with her latest call. */
+function worklistWomanOf(row: WorklistWomanColumns, today: string): WorklistWomanDto {
+  return {
+    pregnancyId: row.pregnancy_id,
+    womanId: row.woman_id,
+    name: row.name,
+    phone: maskStoredPhone(row.phone),
+    riskColour: row.risk_colour,
+    riskPurple: Boolean(row.risk_purple),
+    edd: row.edd,
+    gestationalAge: gestationalAgeOn(row.edd, today)!,
+    lastVisitDate: row.last_visit_date,
+    lastContact:
+      row.contact_id === null
+        ? null
+        : {
+            id: row.contact_id,
+            pregnancyId: row.pregnancy_id,
+            attemptedAt: row.attempted_at!.toISOString(),
+            outcome: row.outcome!,
+            note: row.note,
+            userId: row.user_id!,
+          },
+  };
 }
 
 function toWindow(row: ScheduleWindowRow): ScheduleWindow {

@@ -488,8 +488,7 @@ export class CohortGenerator {
 
   /**
    * Every scan as its own row: the dating scan on the pregnancy, and for every third pregnancy
-   * with a dating scan or an IVF transfer a growth scan at 28–31 weeks that is kept but never
-   * moves the EDD. Drawn from the pregnancy id, not the random stream, so the rest of the cohort
+   * with one a growth scan at 28–31 weeks that is kept but never moves the EDD. Drawn from the pregnancy id, not the random stream, so the rest of the cohort
    * stays as it was.
    */
   private writeScans(plan: PregnancyPlan, nurse: number): void {
@@ -511,12 +510,12 @@ export class CohortGenerator {
         instant(clock.days.at(Math.max(day, plan.registration), 10 * 60)),
       ]);
     if (dating.scanDay !== null) scan(dating.scanDay, dating.scanGa!, !datedByIvf, null);
-    if ((dating.scanDay === null && !datedByIvf) || plan.id % 3 !== 0) return;
+    if (dating.scanDay === null || plan.id % 3 !== 0) return;
     const growthDay = plan.start + 200 + (plan.id % 21);
     const lastSeen = Math.min(plan.careEnd, clock.lastDay - 1, (plan.outcomeDay ?? Infinity) - 1);
     // Later than the dating scan and her registration, while the facility still sees her.
     if (growthDay > lastSeen || growthDay < plan.registration) return;
-    if (dating.scanDay !== null && growthDay <= dating.scanDay) return;
+    if (growthDay <= dating.scanDay) return;
     const measured = growthDay - plan.start + (plan.id % 15) - 7;
     scan(growthDay, measured, false, '孕晚期B超 胎儿生长评估');
   }

@@ -132,7 +132,8 @@ export class ContactAttemptDto {
   @ApiProperty() userId: number;
 }
 
-export class WorklistItemDto {
+/** What every worklist of women shows of one: masked, with her risk and her last call. */
+export class WorklistWomanDto {
   @ApiProperty() pregnancyId: number;
   @ApiProperty() womanId: number;
   @ApiProperty() name: string;
@@ -142,12 +143,15 @@ export class WorklistItemDto {
   @ApiProperty() riskPurple: boolean;
   @ApiProperty() edd: string;
   @ApiProperty({ type: GestationalAgeDto }) gestationalAge: GestationalAgeDto;
-  @ApiProperty({ example: 'ANC2' }) overdueWindow: string;
-  @ApiProperty({ example: '孕16-20周' }) overdueWindowLabel: string;
-  @ApiProperty() daysOverdue: number;
   @ApiPropertyOptional({ nullable: true, type: String }) lastVisitDate: string | null;
   @ApiPropertyOptional({ type: ContactAttemptDto, nullable: true })
   lastContact: ContactAttemptDto | null;
+}
+
+export class WorklistItemDto extends WorklistWomanDto {
+  @ApiProperty({ example: 'ANC2' }) overdueWindow: string;
+  @ApiProperty({ example: '孕16-20周' }) overdueWindowLabel: string;
+  @ApiProperty() daysOverdue: number;
 }
 
 export class WorklistPageDto extends PageMetaDto {
@@ -155,21 +159,9 @@ export class WorklistPageDto extends PageMetaDto {
   @ApiProperty({ type: [WorklistItemDto] }) items: WorklistItemDto[];
 }
 
-export class PastDueDateItemDto {
-  @ApiProperty() pregnancyId: number;
-  @ApiProperty() womanId: number;
-  @ApiProperty() name: string;
-  @ApiProperty({ example: '138****1234', description: PHONE_ON_LISTS }) phone: string;
-  @ApiPropertyOptional({ enum: ['green', 'yellow', 'orange', 'red'], nullable: true }) riskColour:
-    string | null;
-  @ApiProperty() riskPurple: boolean;
-  @ApiProperty() edd: string;
+export class PastDueDateItemDto extends WorklistWomanDto {
   @ApiProperty({ enum: ['lmp', 'ultrasound', 'ivf'] }) eddSource: string;
   @ApiProperty({ description: 'Days since the EDD, 14 or more' }) daysPastDueDate: number;
-  @ApiProperty({ type: GestationalAgeDto }) gestationalAge: GestationalAgeDto;
-  @ApiPropertyOptional({ nullable: true, type: String }) lastVisitDate: string | null;
-  @ApiPropertyOptional({ type: ContactAttemptDto, nullable: true })
-  lastContact: ContactAttemptDto | null;
 }
 
 export class PastDueDatePageDto extends PageMetaDto {
