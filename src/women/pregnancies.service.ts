@@ -227,7 +227,7 @@ export class PregnanciesService {
       await this.applyDating(manager, current, {
         evidence: {
           lmp: input.lmp !== undefined ? input.lmp : current.lmp,
-          ivf: input.ivf !== undefined ? input.ivf : stored.ivf!,
+          ivf: input.ivf !== undefined ? input.ivf : (stored.ivf ?? null),
         },
         scans: await findScans(manager, id),
         version: input.version,
@@ -282,7 +282,7 @@ export class PregnanciesService {
       if (datingScanOf(scans) === scan) {
         const stored = current.datingEvidence();
         await this.applyDating(manager, current, {
-          evidence: { lmp: current.lmp, ivf: stored.ivf! },
+          evidence: { lmp: current.lmp, ivf: stored.ivf ?? null },
           scans,
           version: current.version,
           reason: input.note ?? `ultrasound ${input.scanDate} (${input.method})`,

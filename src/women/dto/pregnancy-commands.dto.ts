@@ -6,7 +6,6 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
   Min,
   ValidateIf,
@@ -20,7 +19,12 @@ import {
   type PregnancyStatus,
 } from '../rules/pregnancy-status';
 import { SCAN_METHODS, type ScanMethod } from '../rules/dating-scans';
-import { DatingInputDto, PregnancyInputDto, WomanInputDto } from './registration.dto';
+import {
+  DatingInputDto,
+  PregnancyInputDto,
+  UltrasoundDatingDto,
+  WomanInputDto,
+} from './registration.dto';
 
 export class UpdateWomanDto extends PartialType(
   OmitType(WomanInputDto, [
@@ -62,18 +66,8 @@ export class RedatingDto extends OmitType(DatingInputDto, ['ultrasound']) {
   reason: string;
 }
 
-export class AddScanDto {
-  @ApiProperty({ example: '2026-05-20' })
-  @IsCalendarDate()
-  scanDate: string;
-
-  @ApiProperty({ example: 80, description: 'Gestational age the scan measured, in days' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(35)
-  @Max(300)
-  gaDays: number;
-
+/** A scan's date and the GA it measured, as at registration; here the method is required. */
+export class AddScanDto extends OmitType(UltrasoundDatingDto, ['method']) {
   @ApiProperty({ enum: SCAN_METHODS, description: 'crl (up to 13+6) or biometry' })
   @IsIn(SCAN_METHODS)
   method: ScanMethod;
