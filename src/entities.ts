@@ -2,6 +2,7 @@ import { AuditEntry } from './core/audit/audit-entry.entity';
 import { AuthSession } from './core/auth/auth-session.entity';
 import { Facility } from './core/facilities/facility.entity';
 import { User } from './core/users/user.entity';
+import { DatingScan } from './women/dating-scan.entity';
 import { EddChange } from './women/edd-change.entity';
 import { MergeReview } from './women/merge-review.entity';
 import { PossibleDuplicate } from './women/possible-duplicate.entity';
@@ -50,6 +51,7 @@ export const ENTITIES = [
   Woman,
   Pregnancy,
   EddChange,
+  DatingScan,
   PossibleDuplicate,
   MergeReview,
   AntenatalVisit,

@@ -398,35 +398,37 @@ describe('pregnancies, women and audit', () => {
   });
 
   describe('re-dating', () => {
-    it('redates to a dating scan beyond the threshold and keeps every EDD change', async () => {
+    it('compares a corrected LMP with the dating scan, and keeps every EDD change', async () => {
       const lmp = addDays(today(), -84);
       const p = await registerOne({ pregnancy: { lmp } });
       const scanDate = addDays(today(), -1); // GA by LMP 83 days (11+6): threshold 7 days
       const kept = await t
         .http()
-        .post(`/pregnancies/${p.pregnancyId}/redating`)
+        .post(`/pregnancies/${p.pregnancyId}/scans`)
         .set(as(home, 'nurse'))
-        .send({ version: p.version, ultrasound: { scanDate, gaDays: 76 }, reason: 'NT scan' })
-        .expect(200);
-      expect(kept.body).toMatchObject({
+        .send({ scanDate, gaDays: 76, method: 'crl', note: 'NT scan' })
+        .expect(201);
+      expect(kept.body.pregnancy).toMatchObject({
         eddSource: 'lmp',
         edd: addDays(lmp, 280),
         ultrasoundGaDays: 76,
       });
 
+      // One day earlier, the LMP gives 84 days at the scan: 8 days off, the scan dates.
       const redated = await t
         .http()
         .post(`/pregnancies/${p.pregnancyId}/redating`)
         .set(as(home, 'nurse'))
         .send({
-          version: kept.body.version,
-          ultrasound: { scanDate, gaDays: 75 },
-          reason: 'CRL remeasured',
+          version: kept.body.pregnancy.version,
+          lmp: addDays(lmp, -1),
+          reason: 'LMP corrected',
         })
         .expect(200);
       expect(redated.body).toMatchObject({
         eddSource: 'ultrasound',
-        edd: addDays(scanDate, 280 - 75),
+        edd: addDays(scanDate, 280 - 76),
+        lmp: addDays(lmp, -1),
       });
 
       const history = await t
@@ -438,10 +440,10 @@ describe('pregnancies, women and audit', () => {
         expect.objectContaining({ oldEdd: null, newEdd: addDays(lmp, 280), newSource: 'lmp' }),
         expect.objectContaining({
           oldEdd: addDays(lmp, 280),
-          newEdd: addDays(scanDate, 205),
+          newEdd: addDays(scanDate, 204),
           oldSource: 'lmp',
           newSource: 'ultrasound',
-          reason: 'CRL remeasured',
+          reason: 'LMP corrected',
           changedBy: home.users.nurse.id,
         }),
       ]);

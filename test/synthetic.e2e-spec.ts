@@ -122,8 +122,21 @@ describe('synthetic cohort generator', () => {
         GROUP BY p.woman_id HAVING COUNT(*) > 1) x`,
       overlappingPregnancies: `SELECT COUNT(*) n FROM pregnancy p JOIN pregnancy q ON q.woman_id = p.woman_id AND q.id > p.id
         WHERE ${mine} AND q.edd - INTERVAL 280 DAY <= COALESCE(p.outcome_date, p.status_date, '9999-12-31')`,
+      // Every scan is a row; the pregnancy keeps the earliest, the only one used for dating.
+      datingScanNotEarliest: `SELECT COUNT(*) n FROM pregnancy p WHERE ${mine}
+        AND NOT (p.ultrasound_scan_date <=> (SELECT MIN(s.scan_date) FROM dating_scan s WHERE s.pregnancy_id = p.id))`,
+      scanUseWrong: `SELECT COUNT(*) n FROM dating_scan s JOIN pregnancy p ON p.id = s.pregnancy_id WHERE ${mine}
+        AND (s.used_for_dating <> (p.edd_source <> 'ivf' AND s.scan_date = p.ultrasound_scan_date)
+          OR (s.used_for_dating = 0) <> (s.not_used_reason IS NOT NULL))`,
+      scanAfterEnd: `SELECT COUNT(*) n FROM dating_scan s JOIN pregnancy p ON p.id = s.pregnancy_id WHERE ${mine}
+        AND (s.scan_date >= '${today}' OR s.scan_date > COALESCE(p.outcome_date, p.status_date, '9999-12-31'))`,
     };
     expect(await violations(checks)).toEqual(zeros(checks));
+    const laterScans = await count(
+      `SELECT COUNT(*) n FROM dating_scan s JOIN pregnancy p ON p.id = s.pregnancy_id
+       WHERE ${mine} AND s.not_used_reason = 'earlier_scan_dates'`,
+    );
+    expect(laterScans).toBeGreaterThan(PREGNANCIES / 50);
   });
 
   it('issues valid resident IDs: check character, even sequence, the birth date given', async () => {

@@ -23,9 +23,11 @@ import type { Actor } from '../core/auth/actor';
 import { CurrentActor, Roles } from '../core/auth/auth.decorators';
 import { ErrorResponseDto } from '../core/errors/error-response.dto';
 import { IdParam } from '../core/http/id-param';
+import { PageQueryDto } from '../core/http/pagination';
 import { mapVisit } from './antenatal.mapper';
 import {
   ContactAttemptDto,
+  PastDueDatePageDto,
   PregnancyScheduleDto,
   RecordContactDto,
   ReplaceScheduleDto,
@@ -117,6 +119,20 @@ export class AntenatalController {
     @CurrentActor() actor: Actor,
   ): Promise<WorklistPageDto> {
     return this.schedule.overdueWorklist(actor, query);
+  }
+
+  @Get('worklists/past-due-date')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary:
+      'Open pregnancies 14 days or more past their EDD with no delivery or ending recorded, longest past first',
+  })
+  @ApiOkResponse({ type: PastDueDatePageDto })
+  pastDueDate(
+    @Query() query: PageQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PastDueDatePageDto> {
+    return this.schedule.pastDueDateWorklist(actor, query);
   }
 
   @Post('pregnancies/:id/contact-attempts')

@@ -7,7 +7,7 @@ import { maskStoredPhone } from '../core/privacy/identifier-cipher';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { DomainError } from '../core/errors/domain.error';
-import { Page, pageOf, pageWindow, totalOf } from '../core/http/pagination';
+import { Page, PageQueryDto, pageOf, pageWindow, totalOf } from '../core/http/pagination';
 import { addDays, daysBetween } from '../core/time/calendar-date';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { gestationalAgeDays, PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
@@ -19,12 +19,14 @@ import { AntenatalVisit } from './antenatal-visit.entity';
 import { ContactAttempt } from './contact-attempt.entity';
 import {
   ContactAttemptDto,
+  PastDueDateItemDto,
   PregnancyScheduleDto,
   RecordContactDto,
   ScheduleDto,
   ScheduleWindowDto,
   WorklistItemDto,
   WorklistQueryDto,
+  WorklistWomanDto,
 } from './dto/schedule.dto';
 import {
   OVERDUE_AFTER_DAYS,
@@ -32,9 +34,11 @@ import {
   validateSchedule,
   windowStates,
 } from './rules/visit-schedule';
+import { daysPastDueDate, latestListedEdd } from './rules/past-due-date';
 import { ScheduleWindowRow } from './schedule-window.entity';
 
-interface WorklistRow {
+/** The columns every worklist query of women selects. */
+interface WorklistWomanColumns {
   pregnancy_id: number;
   woman_id: number;
   name: string;
@@ -44,15 +48,29 @@ interface WorklistRow {
   risk_purple: number;
   edd: string;
   last_visit_date: string | null;
-  overdue_from: string;
-  window_code: string;
-  window_label: string;
   contact_id: number | null;
   attempted_at: Date | null;
   outcome: ContactAttempt['outcome'] | null;
   note: string | null;
   user_id: number | null;
+}
+
+/** Those columns' SQL: `p` the pregnancy, `w` the woman, `ca` her latest call. */
+const WORKLIST_WOMAN_SQL = `p.id AS pregnancy_id, p.woman_id, w.name, w.phone, p.risk_colour,
+  p.risk_purple, p.edd, p.last_visit_date, ca.id AS contact_id, ca.attempted_at, ca.outcome,
+  ca.note, ca.user_id`;
+const LATEST_CONTACT_JOIN = `LEFT JOIN contact_attempt ca
+  ON ca.id = (SELECT MAX(c.id) FROM contact_attempt c WHERE c.pregnancy_id = p.id)`;
+
+interface WorklistRow extends WorklistWomanColumns {
+  overdue_from: string;
+  window_code: string;
+  window_label: string;
   total: string;
+}
+
+interface PastDueDateRow extends WorklistWomanColumns {
+  edd_source: string;
 }
 
 /**
@@ -196,10 +214,8 @@ export class ScheduleService {
     // window that made each overdue (the schedule's window whose overdue day is hers) and her
     // last call.
     const rows = await this.dataSource.query<WorklistRow[]>(
-      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, p.risk_colour, p.risk_purple,
-              p.edd, p.last_visit_date, p.overdue_from, sw.code AS window_code,
-              sw.label AS window_label, ca.id AS contact_id, ca.attempted_at, ca.outcome, ca.note,
-              ca.user_id, page.total
+      `SELECT ${WORKLIST_WOMAN_SQL}, p.overdue_from, sw.code AS window_code,
+              sw.label AS window_label, page.total
        FROM (
          SELECT p.id, ${RISK_RANK_SQL} AS risk_rank, p.overdue_from, COUNT(*) OVER () AS total
          FROM pregnancy p
@@ -212,8 +228,7 @@ export class ScheduleService {
        LEFT JOIN schedule_window sw
          ON sw.facility_id <=> (SELECT MAX(own.facility_id) FROM schedule_window own WHERE own.facility_id = p.facility_id)
         AND sw.end_day + ${OVERDUE_AFTER_DAYS} = DATEDIFF(p.overdue_from, p.edd) + ${PREGNANCY_LENGTH_DAYS}
-       LEFT JOIN contact_attempt ca
-         ON ca.id = (SELECT MAX(c.id) FROM contact_attempt c WHERE c.pregnancy_id = p.id)
+       ${LATEST_CONTACT_JOIN}
        ORDER BY page.risk_rank, page.overdue_from, page.id`,
       [...params, take, skip],
     );
@@ -229,29 +244,47 @@ export class ScheduleService {
             return Number(total);
           });
     const items = rows.map((row): WorklistItemDto => ({
-      pregnancyId: row.pregnancy_id,
-      womanId: row.woman_id,
-      name: row.name,
-      phone: maskStoredPhone(row.phone),
-      riskColour: row.risk_colour,
-      riskPurple: Boolean(row.risk_purple),
-      edd: row.edd,
-      gestationalAge: gestationalAgeOn(row.edd, today)!,
+      ...worklistWomanOf(row, today),
       overdueWindow: row.window_code,
       overdueWindowLabel: row.window_label,
       daysOverdue: daysBetween(row.overdue_from, today),
-      lastVisitDate: row.last_visit_date,
-      lastContact:
-        row.contact_id === null
-          ? null
-          : {
-              id: row.contact_id,
-              pregnancyId: row.pregnancy_id,
-              attemptedAt: row.attempted_at!.toISOString(),
-              outcome: row.outcome!,
-              note: row.note,
-              userId: row.user_id!,
-            },
+    }));
+    return { ...pageOf(items, total, query), asOf: today };
+  }
+
+  /**
+   * Open pregnancies of the caller's facility 14 days or more past their EDD with no delivery or
+   * ending recorded: longest past first. The EDD range reads the facility/status/EDD index.
+   */
+  async pastDueDateWorklist(
+    actor: Actor,
+    query: PageQueryDto,
+  ): Promise<Page<PastDueDateItemDto> & { asOf: string }> {
+    const today = this.today();
+    const where = `p.facility_id = ? AND p.status = 'open' AND p.edd <= ?`;
+    const params = [actor.facilityId, latestListedEdd(today)];
+    const { skip, take } = pageWindow(query);
+    const rows = await this.dataSource.query<PastDueDateRow[]>(
+      `SELECT ${WORKLIST_WOMAN_SQL}, p.edd_source
+       FROM pregnancy p
+       JOIN woman w ON w.id = p.woman_id
+       ${LATEST_CONTACT_JOIN}
+       WHERE ${where}
+       ORDER BY p.edd, p.id
+       LIMIT ? OFFSET ?`,
+      [...params, take, skip],
+    );
+    const total = await totalOf(rows, query, async () => {
+      const [{ total }] = await this.dataSource.query<{ total: string }[]>(
+        `SELECT COUNT(*) AS total FROM pregnancy p WHERE ${where}`,
+        params,
+      );
+      return Number(total);
+    });
+    const items = rows.map((row): PastDueDateItemDto => ({
+      ...worklistWomanOf(row, today),
+      eddSource: row.edd_source,
+      daysPastDueDate: daysPastDueDate(row.edd, today),
     }));
     return { ...pageOf(items, total, query), asOf: today };
   }
@@ -309,6 +342,32 @@ export class ScheduleService {
     });
     return attempts.map(mapContact);
   }
+}
+
+/** One woman of a worklist, masked, with her latest call. */
+function worklistWomanOf(row: WorklistWomanColumns, today: string): WorklistWomanDto {
+  return {
+    pregnancyId: row.pregnancy_id,
+    womanId: row.woman_id,
+    name: row.name,
+    phone: maskStoredPhone(row.phone),
+    riskColour: row.risk_colour,
+    riskPurple: Boolean(row.risk_purple),
+    edd: row.edd,
+    gestationalAge: gestationalAgeOn(row.edd, today)!,
+    lastVisitDate: row.last_visit_date,
+    lastContact:
+      row.contact_id === null
+        ? null
+        : {
+            id: row.contact_id,
+            pregnancyId: row.pregnancy_id,
+            attemptedAt: row.attempted_at!.toISOString(),
+            outcome: row.outcome!,
+            note: row.note,
+            userId: row.user_id!,
+          },
+  };
 }
 
 function toWindow(row: ScheduleWindowRow): ScheduleWindow {

@@ -8,6 +8,7 @@ import { appConfig, loadDotEnv } from '../../config';
 import { RecordContactDto, WorklistQueryDto } from '../antenatal/dto/schedule.dto';
 import { RecordVisitDto } from '../antenatal/dto/visit.dto';
 import { ScheduleService } from '../antenatal/schedule.service';
+import { daysPastDueDate, isPastDueDateWithoutOutcome } from '../antenatal/rules/past-due-date';
 import { VisitsService } from '../antenatal/visits.service';
 import { AppModule } from '../app.module';
 import { ClassesService } from '../classes/classes.service';
@@ -17,7 +18,7 @@ import { DomainError } from '../core/errors/domain.error';
 import { FacilitiesService } from '../core/facilities/facilities.service';
 import { CreateFacilityDto } from '../core/facilities/dto/facility.dto';
 import { Facility, FACILITY_LEVEL_NAMES } from '../core/facilities/facility.entity';
-import { MAX_PAGE_SIZE } from '../core/http/pagination';
+import { MAX_PAGE_SIZE, PageQueryDto } from '../core/http/pagination';
 import { runInRequestContext } from '../core/request-context/request-context';
 import {
   addDays,
@@ -54,12 +55,13 @@ import { RiskReportsService } from '../risk/risk-reports.service';
 import { generateSyntheticCohort } from '../synthetic/generate';
 import { REPORT_WINDOW_HOURS } from '../risk/rules/report-deadline';
 import { RISK_COLOURS } from '../risk/rules/risk-colour';
-import { RedatingDto, StatusChangeDto } from '../women/dto/pregnancy-commands.dto';
+import { AddScanDto, RedatingDto, StatusChangeDto } from '../women/dto/pregnancy-commands.dto';
 import { type DatingInputDto, RegistrationDto } from '../women/dto/registration.dto';
 import { EddChange } from '../women/edd-change.entity';
 import { PossibleDuplicate } from '../women/possible-duplicate.entity';
 import { PregnanciesService } from '../women/pregnancies.service';
 import { Pregnancy } from '../women/pregnancy.entity';
+import { defaultScanMethod } from '../women/rules/dating-scans';
 import { RegistrationService } from '../women/registration.service';
 import {
   dateByBestEvidence,
@@ -166,7 +168,8 @@ const usernameOf = (login: string, facility: FacilityKey) => `${login}.${facilit
 
 type Dating = Pick<DatingInputDto, 'lmp' | 'ultrasound' | 'ivf'>;
 type DatingKind = 'lmp' | 'lmpScanAgrees' | 'lmpScanRedates' | 'scanOnly' | 'ivf';
-type LaterRedating = 'scanRedates' | 'scanAgrees' | 'lmpCorrected';
+/** A first scan after an LMP-only booking, an LMP correction, or a late scan that is only kept. */
+type LaterRedating = 'scanRedates' | 'scanAgrees' | 'lmpCorrected' | 'lateScanKept';
 type ClosedStatus = Exclude<PregnancyStatus, 'open'>;
 
 interface StatusStep {
@@ -177,6 +180,7 @@ interface StatusStep {
 }
 
 interface RedatingPlan {
+  kind: LaterRedating;
   /** The day the new evidence is entered: the scan's date, or two weeks after registration. */
   on: IsoDate;
   evidence: Dating;
@@ -236,6 +240,8 @@ interface FacilityStories {
   lmpScanAgrees: number;
   lmpScanRedates: number;
   later: LaterRedating[];
+  /** Open, 15–20 days past the EDD with no outcome: the past-due-date worklist. */
+  pastDueDate: number;
   passports: { name: string; number: string }[];
 }
 
@@ -265,7 +271,8 @@ const STORIES: Record<FacilityKey, FacilityStories> = {
     scanOnly: 3,
     lmpScanAgrees: 6,
     lmpScanRedates: 6,
-    later: ['scanRedates', 'scanRedates', 'scanAgrees', 'lmpCorrected'],
+    later: ['scanRedates', 'scanRedates', 'scanAgrees', 'lmpCorrected', 'lateScanKept'],
+    pastDueDate: 2,
     passports: [
       { name: 'KIM MINJI', number: 'M47215836' },
       { name: 'IVANOVA ANNA', number: '758213406' },
@@ -295,7 +302,8 @@ const STORIES: Record<FacilityKey, FacilityStories> = {
     scanOnly: 3,
     lmpScanAgrees: 6,
     lmpScanRedates: 6,
-    later: ['scanRedates', 'scanAgrees', 'lmpCorrected'],
+    later: ['scanRedates', 'scanAgrees', 'lmpCorrected', 'lateScanKept'],
+    pastDueDate: 1,
     passports: [{ name: 'NGUYEN THI HOA', number: 'C6034417' }],
   },
 };
@@ -396,7 +404,11 @@ class Planner {
 
     // Constrained open pregnancies first, so each finds a GA where its evidence is possible.
     const openKinds: { kind: DatingKind; later?: LaterRedating }[] = [
-      ...stories.later.map((later) => ({ kind: 'lmp' as const, later })),
+      ...stories.later.map((later) => ({
+        // The late scan is kept beside an early one that dated her.
+        kind: later === 'lateScanKept' ? ('lmpScanAgrees' as const) : ('lmp' as const),
+        later,
+      })),
       ...Array.from({ length: stories.ivf }, () => ({ kind: 'ivf' as const })),
       ...Array.from({ length: stories.scanOnly }, () => ({ kind: 'scanOnly' as const })),
       ...Array.from({ length: stories.lmpScanAgrees }, () => ({ kind: 'lmpScanAgrees' as const })),
@@ -406,9 +418,16 @@ class Planner {
     ];
     while (openKinds.length < stories.open) openKinds.push({ kind: 'lmp' });
     for (const { kind, later } of openKinds) {
-      const [min, max] = later ? [63, 270] : GA_RANGE_FOR[kind];
+      const [min, max] =
+        later === 'lateScanKept' ? [205, 270] : later ? [63, 270] : GA_RANGE_FOR[kind];
       const ga = this.takeGa(key, min, max);
       women.push([this.openEpisode(key, nextPerson(), ga, kind, later)]);
+    }
+
+    // Past 42+0 with no delivery or ending recorded: beyond the open GAs of the pool.
+    for (let i = 0; i < stories.pastDueDate; i++) {
+      const ga = this.rng.int(PREGNANCY_LENGTH_DAYS + 15, PREGNANCY_LENGTH_DAYS + 20);
+      women.push([this.openEpisode(key, nextPerson(), ga, 'lmp')]);
     }
 
     const pastOutcomes = Object.entries(stories.past).flatMap(([outcome, count]) =>
@@ -752,10 +771,25 @@ class Planner {
     ga: number,
   ): RedatingPlan {
     const { rng } = this;
+    if (later === 'lateScanKept') {
+      // A growth scan at 28–32 weeks, 22–26 days behind: beyond even ACOG's 21-day row, but her
+      // early scan dated the pregnancy, so it is kept and the EDD stays.
+      const scanGa = rng.int(196, Math.min(ga, 224));
+      const offBy = rng.int(22, 26);
+      return {
+        kind: later,
+        on: addDays(lmp, scanGa),
+        evidence: { ultrasound: { scanDate: addDays(lmp, scanGa), gaDays: scanGa - offBy } },
+        reason: `孕晚期B超双顶径、腹围相当于孕${formatGestationalAge(scanGa - offBy)}周，较孕周小${offBy}天，按早孕期B超核定的预产期不变，转产科评估胎儿生长`,
+        expectedSource: 'lmp',
+        expectEddChange: false,
+      };
+    }
     if (later === 'lmpCorrected') {
       const shift = rng.pick([-1, 1]) * rng.int(5, 12);
       const twoWeeksLater = addDays(lmp, registrationGa + 14);
       return {
+        kind: later,
         on: twoWeeksLater < this.today ? twoWeeksLater : this.today,
         evidence: { lmp: addDays(lmp, shift) },
         reason: '孕妇查阅就诊记录后更正末次月经日期',
@@ -768,6 +802,7 @@ class Planner {
     const ultrasound = scanAgainstLmp(rng, lmp, scanGa, { redates, extraDays: 8 });
     const offBy = Math.abs(ultrasound.gaDays - scanGa);
     return {
+      kind: later,
       on: ultrasound.scanDate,
       evidence: { ultrasound },
       reason: redates
@@ -932,7 +967,7 @@ function documentKey(person: PersonInput): string {
 /** What the classes and folic-acid part needs of a registration. */
 function preventionPregnancy(demo: DemoPregnancy): PreventionPregnancy {
   const { episode, care } = demo;
-  const evidence = { ...episode.dating, ...episode.redating?.evidence };
+  const evidence = datingEvidenceOf(episode);
   const edd = finalEdd(episode);
   return {
     lane: demo,
@@ -1025,9 +1060,23 @@ function describe(episode: EpisodePlan): string {
   return `${episode.facility} ${person.name} (${person.documentType} ${person.documentNumber}), registered ${episode.registrationDate}`;
 }
 
+/**
+ * The evidence the pregnancy ends up dated by: a corrected LMP replaces the LMP; of the scans
+ * only the earliest takes part (a later one is kept, never used for dating).
+ */
+function datingEvidenceOf(episode: EpisodePlan): Dating {
+  const later = episode.redating?.evidence ?? {};
+  const scans = [episode.dating.ultrasound, later.ultrasound].filter((scan) => scan != null);
+  return {
+    lmp: 'lmp' in later ? later.lmp : episode.dating.lmp,
+    ivf: episode.dating.ivf,
+    ultrasound: scans.sort((a, b) => a.scanDate.localeCompare(b.scanDate))[0] ?? null,
+  };
+}
+
 /** The EDD the pregnancy ends up with, once any planned re-dating is entered. */
 function finalEdd(episode: EpisodePlan): IsoDate {
-  const dating = dateByBestEvidence({ ...episode.dating, ...episode.redating?.evidence });
+  const dating = dateByBestEvidence(datingEvidenceOf(episode));
   if (!dating) throw new Error(`Demo plan: ${describe(episode)} has no dating evidence`);
   return dating.edd;
 }
@@ -1123,14 +1172,35 @@ async function redateEpisode(services: Services, staff: Staff, { episode }: Demo
   const plan = episode.redating!;
   const nurse = staff[episode.facility].nurse;
   const before = await services.pregnancies.findOne(episode.pregnancyId!, nurse);
-  const input = await validated(RedatingDto, {
-    version: episode.version!,
-    reason: plan.reason,
-    ...plan.evidence,
-  });
-  const after = await step(`re-dating of ${describe(episode)}`, () =>
-    services.pregnancies.redate(episode.pregnancyId!, input, nurse),
-  );
+  const scan = plan.evidence.ultrasound;
+  let after: Pregnancy;
+  if (scan) {
+    const input = await validated(AddScanDto, {
+      scanDate: scan.scanDate,
+      gaDays: scan.gaDays,
+      method: defaultScanMethod(scan.gaDays),
+      note: plan.reason,
+    });
+    const added = await step(`scan of ${describe(episode)}`, () =>
+      services.pregnancies.addScan(episode.pregnancyId!, input, nurse),
+    );
+    // Only a first scan takes part in the dating; the late one is kept, not used.
+    if (added.scan.usedForDating !== (plan.kind !== 'lateScanKept')) {
+      throw new Error(
+        `Demo plan: the scan of ${describe(episode)} is ${added.scan.usedForDating ? '' : 'not '}used for dating`,
+      );
+    }
+    after = added.pregnancy;
+  } else {
+    const input = await validated(RedatingDto, {
+      version: episode.version!,
+      reason: plan.reason,
+      ...plan.evidence,
+    });
+    after = await step(`re-dating of ${describe(episode)}`, () =>
+      services.pregnancies.redate(episode.pregnancyId!, input, nurse),
+    );
+  }
   const eddChanged = after.edd !== before.edd;
   if (after.eddSource !== plan.expectedSource || eddChanged !== plan.expectEddChange) {
     throw new Error(
@@ -1626,6 +1696,31 @@ async function checkAsPlanned(
       expectedWorklist,
     );
 
+    const today = todayIn(timeZone);
+    const pastDue = await services.schedule.pastDueDateWorklist(
+      nurse,
+      await validated(PageQueryDto, { page: 1, pageSize: MAX_PAGE_SIZE }),
+    );
+    const expectedPastDue = own
+      .filter(
+        (d) =>
+          d.episode.steps.length === 0 && isPastDueDateWithoutOutcome(finalEdd(d.episode), today),
+      )
+      .sort(
+        (a, b) =>
+          finalEdd(a.episode).localeCompare(finalEdd(b.episode)) ||
+          a.episode.pregnancyId! - b.episode.pregnancyId!,
+      )
+      .map((d) => `${d.episode.pregnancyId} +${daysPastDueDate(finalEdd(d.episode), today)}`);
+    mismatch(
+      'past-due-date worklist',
+      pastDue.items.map((i) => `${i.pregnancyId} +${i.daysPastDueDate}`),
+      expectedPastDue,
+    );
+    if (expectedPastDue.length === 0) {
+      throw new Error(`Demo plan: ${facility.code} past-due-date worklist is empty`);
+    }
+
     const late = await services.reports.list(
       nurse,
       await validated(ReportQueryDto, { page: 1, pageSize: MAX_PAGE_SIZE, state: 'late' }),
@@ -1903,6 +1998,34 @@ async function printCareSummary(services: Services, staff: Staff): Promise<void>
     );
     printTable([['name', 'colour', 'overdue window', 'days overdue', 'last call'], ...items]);
   }
+  const pastDue: string[][] = [];
+  const scans: string[][] = [];
+  for (const facility of DEMO_FACILITIES) {
+    const { nurse } = staff[facility.key];
+    const page = await services.schedule.pastDueDateWorklist(
+      nurse,
+      await validated(PageQueryDto, { page: 1, pageSize: MAX_PAGE_SIZE }),
+    );
+    pastDue.push(
+      ...page.items.map((item) => [
+        facility.code,
+        item.name,
+        item.edd,
+        String(item.daysPastDueDate),
+      ]),
+    );
+    const [counts] = await dataSource.query<{ used: string; kept: string; ivf: string }[]>(
+      `SELECT SUM(s.used_for_dating) AS used, SUM(s.not_used_reason = 'earlier_scan_dates') AS kept,
+              SUM(s.not_used_reason = 'ivf_dates') AS ivf
+       FROM dating_scan s WHERE s.facility_id = ?`,
+      [nurse.facilityId],
+    );
+    scans.push([facility.code, counts.used ?? '0', counts.kept ?? '0', counts.ivf ?? '0']);
+  }
+  console.log('\nUltrasounds (GET /pregnancies/{id}/scans): only the earliest dates a pregnancy:');
+  printTable([['facility', 'used for dating', 'later, kept', 'IVF-dated, kept'], ...scans]);
+  console.log('\nPast the due date with no outcome (GET /worklists/past-due-date):');
+  printTable([['facility', 'name', 'EDD', 'days past'], ...pastDue]);
 }
 
 function printLogins(
@@ -1936,6 +2059,7 @@ function printLogins(
       'Then, for example:',
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/pregnancies?status=open&pageSize=5'`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/overdue-visits'   # who missed a visit, highest risk first`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/past-due-date'   # 14 days or more past the EDD, no outcome recorded`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/high-risk-cases'            # the high-risk register, with next actions`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/risk-reports?state=late'    # district reports past their deadline`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/pregnancies/${examples.folicAcid ?? '{id}'}/folic-acid-summary'   # folic acid: uptake, adherence, awareness`,

@@ -1,4 +1,5 @@
 import { overdueFromGaDays } from '../antenatal/rules/visit-schedule';
+import { defaultScanMethod } from '../women/rules/dating-scans';
 import { redatingThresholdDays } from '../women/rules/gestational-age';
 import { ageInYears } from '../women/rules/registration-checks';
 import type { Day } from './calendar';
@@ -485,6 +486,40 @@ export class CohortGenerator {
     return dating;
   }
 
+  /**
+   * Every scan as its own row: the dating scan on the pregnancy, and for every third pregnancy
+   * with one a growth scan at 28–31 weeks that is kept but never moves the EDD. Drawn from the pregnancy id, not the random stream, so the rest of the cohort
+   * stays as it was.
+   */
+  private writeScans(plan: PregnancyPlan, nurse: number): void {
+    const { sink, ids, clock } = this.ctx;
+    const { dating, facility } = plan;
+    const datedByIvf = dating.source === 'ivf';
+    const scan = (day: Day, gaDays: number, used: boolean, note: string | null) =>
+      sink.add('dating_scan', [
+        ids.take('dating_scan'),
+        plan.id,
+        facility.id,
+        iso(day),
+        defaultScanMethod(gaDays),
+        gaDays,
+        bool(used),
+        used ? null : datedByIvf ? 'ivf_dates' : 'earlier_scan_dates',
+        note,
+        nurse,
+        instant(clock.days.at(Math.max(day, plan.registration), 10 * 60)),
+      ]);
+    if (dating.scanDay !== null) scan(dating.scanDay, dating.scanGa!, !datedByIvf, null);
+    if (dating.scanDay === null || plan.id % 3 !== 0) return;
+    const growthDay = plan.start + 200 + (plan.id % 21);
+    const lastSeen = Math.min(plan.careEnd, clock.lastDay - 1, (plan.outcomeDay ?? Infinity) - 1);
+    // Later than the dating scan and her registration, while the facility still sees her.
+    if (growthDay > lastSeen || growthDay < plan.registration) return;
+    if (growthDay <= dating.scanDay) return;
+    const measured = growthDay - plan.start + (plan.id % 15) - 7;
+    scan(growthDay, measured, false, '孕晚期B超 胎儿生长评估');
+  }
+
   /** The pregnancy row and its EDD history (one change at registration, a second on redating). */
   private writePregnancy(
     plan: PregnancyPlan,
@@ -526,6 +561,7 @@ export class CohortGenerator {
         instant(clock.days.at(redated.on, random.int(8 * 60, 17 * 60))),
       ]);
     }
+    this.writeScans(plan, nurse);
     const woman = plan.woman;
     const gravidity = woman.parity + woman.earlierLosses + 1;
     const lastVisit = plan.visits[plan.visits.length - 1];

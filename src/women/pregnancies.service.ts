@@ -3,26 +3,37 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { refreshOverdueFrom } from '../antenatal/overdue-from';
 import { AuditService } from '../core/audit/audit.service';
-import { diffOf } from '../core/audit/audit-diff';
+import { diffOf, pick } from '../core/audit/audit-diff';
+import { isDuplicateKeyError } from '../core/database/query-errors';
 import type { Actor } from '../core/auth/actor';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { facilityScope, inActorFacility } from '../core/auth/facility-scope';
 import { updateIfVersion } from '../core/database/versioned-update';
 import { Page, pageOf, pageWindow, totalOf } from '../core/http/pagination';
 import {
+  AddScanDto,
   PregnancySearchDto,
   RedatingDto,
+  ReopenPregnancyDto,
   StatusChangeDto,
   UpdatePregnancyDto,
 } from './dto/pregnancy-commands.dto';
+import { DatingScan } from './dating-scan.entity';
 import { EddChange } from './edd-change.entity';
 import { Pregnancy } from './pregnancy.entity';
-import { DATING_FIELD, findLatestOutcomeDateOfWoman } from './pregnancy.repository';
+import {
+  DATING_FIELD,
+  findLatestOutcomeDateOfWoman,
+  findPregnancyForUpdate,
+} from './pregnancy.repository';
+import { datingScanOf, scanUses } from './rules/dating-scans';
+import type { IvfDating } from './rules/gestational-age';
 import { PREGNANCY_AUDITED_FIELDS } from './registration.service';
 import {
   checkAfterPreviousOutcome,
   checkDating,
   checkObstetricHistory,
+  checkScan,
   checkStatusChangeDate,
 } from './rules/registration-checks';
 import {
@@ -30,6 +41,7 @@ import {
   ENDS_PREGNANCY,
   isTerminal,
   type PregnancyStatus,
+  reopenedStatus,
 } from './rules/pregnancy-status';
 import { HighRiskCasesService } from '../risk/high-risk-cases.service';
 import { documentIndexOf, phoneIndexOf, Woman } from './woman.entity';
@@ -37,8 +49,10 @@ import {
   datingEvidenceMissing,
   datingInconsistent,
   deliveryRequired,
+  pregnancyAlreadyOpen,
   pregnancyNotFound,
   pregnancyNotOpen,
+  pregnancySuperseded,
   registrationInvalid,
   transitionInvalid,
 } from './women.errors';
@@ -202,62 +216,224 @@ export class PregnanciesService {
     }
   }
 
-  /** New dating evidence replaces the old; the EDD follows it and every change is kept. */
+  /**
+   * A corrected LMP or IVF transfer. The scans stay as they are: the earliest still takes part in
+   * the dating, the others still do not.
+   */
   async redate(id: number, input: RedatingDto, actor: Actor): Promise<Pregnancy> {
     await this.dataSource.transaction(async (manager) => {
-      const current = await this.findOne(id, actor, manager);
-      if (current.status !== 'open') throw pregnancyNotOpen(current.status);
-      const evidence = {
-        lmp: input.lmp !== undefined ? input.lmp : current.lmp,
-        ultrasound:
-          input.ultrasound !== undefined ? input.ultrasound : current.datingEvidence().ultrasound,
-        ivf: input.ivf !== undefined ? input.ivf : current.datingEvidence().ivf,
-      };
-      const { dating, problems } = checkDating(
-        evidence,
-        current.registrationDate,
-        this.today(),
-        '',
+      const current = await this.lockOpen(manager, id, actor);
+      const stored = current.datingEvidence();
+      await this.applyDating(manager, current, {
+        evidence: {
+          lmp: input.lmp !== undefined ? input.lmp : current.lmp,
+          ivf: input.ivf !== undefined ? input.ivf : (stored.ivf ?? null),
+        },
+        scans: await findScans(manager, id),
+        version: input.version,
+        reason: input.reason,
+        actor,
+      });
+    });
+    return this.findOne(id, actor);
+  }
+
+  /**
+   * Every ultrasound is kept as its own row. Only the earliest dates the pregnancy (ACOG CO 700):
+   * a scan earlier than all others re-runs the dating through the same path as a re-dating; a
+   * later one is stored, not used for dating, and the EDD stays.
+   */
+  async addScan(
+    id: number,
+    input: AddScanDto,
+    actor: Actor,
+  ): Promise<{ scan: DatingScan; pregnancy: Pregnancy }> {
+    const scanId = await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockOpen(manager, id, actor, 'take a scan');
+      const problems = checkScan(input, current.lmp, this.today());
+      if (problems.length > 0) throw registrationInvalid(problems);
+      const earlier = await findScans(manager, id);
+      const scan = await manager.save(
+        manager.create(DatingScan, {
+          pregnancyId: id,
+          facilityId: actor.facilityId,
+          scanDate: input.scanDate,
+          method: input.method,
+          gaDays: input.gaDays,
+          note: input.note ?? null,
+          createdBy: actor.userId,
+          // Provisional: the dating below decides, from every scan.
+          usedForDating: false,
+          notUsedReason: 'earlier_scan_dates' as const,
+        }),
       );
-      if (!dating && problems.some((p) => p.rule === 'required'))
-        throw datingEvidenceMissing(problems);
-      if (!dating || problems.length > 0) throw datingInconsistent(problems);
-      const overlap = checkAfterPreviousOutcome(
-        dating.edd,
-        await findLatestOutcomeDateOfWoman(manager, current.womanId, current.id),
-        DATING_FIELD[dating.source],
-      );
-      if (overlap.length > 0) throw datingInconsistent(overlap);
-      const changes = {
-        lmp: evidence.lmp ?? null,
-        ultrasoundScanDate: evidence.ultrasound?.scanDate ?? null,
-        ultrasoundGaDays: evidence.ultrasound?.gaDays ?? null,
-        ivfTransferDate: evidence.ivf?.transferDate ?? null,
-        ivfEmbryoAgeDays: evidence.ivf?.embryoAgeDays ?? null,
-        edd: dating.edd,
-        eddSource: dating.source,
-      };
-      await updateIfVersion(manager, Pregnancy, id, input.version, changes);
-      await refreshOverdueFrom(manager, id);
-      if (dating.edd !== current.edd || dating.source !== current.eddSource) {
-        await this.recordEddChange(
-          manager,
-          current,
-          dating.edd,
-          dating.source,
-          input.reason,
+      const scans = [...earlier, scan];
+      Object.assign(scan, scanUses(scans, current.eddSource === 'ivf').get(scan.id));
+      await manager.update(DatingScan, scan.id, {
+        usedForDating: scan.usedForDating,
+        notUsedReason: scan.notUsedReason,
+      });
+      await this.audit.record(manager, {
+        entity: 'dating_scan',
+        entityId: scan.id,
+        action: 'create',
+        after: pick(scan, SCAN_AUDITED_FIELDS),
+      });
+      if (datingScanOf(scans) === scan) {
+        const stored = current.datingEvidence();
+        await this.applyDating(manager, current, {
+          evidence: { lmp: current.lmp, ivf: stored.ivf ?? null },
+          scans,
+          version: current.version,
+          reason: input.note ?? `ultrasound ${input.scanDate} (${input.method})`,
           actor,
-        );
+        });
       }
+      return scan.id;
+    });
+    const scan = await this.dataSource.getRepository(DatingScan).findOneByOrFail({ id: scanId });
+    return { scan, pregnancy: await this.findOne(id, actor) };
+  }
+
+  async scans(id: number, actor: Actor): Promise<DatingScan[]> {
+    await this.findOne(id, actor);
+    return findScans(this.dataSource.manager, id);
+  }
+
+  /**
+   * She comes back after a transfer out or a loss to follow-up: the episode is reopened where it
+   * stood (`open`, or `delivered` after the birth), audited with the reason. Refused while she has
+   * another open pregnancy, or once a later pregnancy of hers was registered.
+   */
+  async reopen(id: number, input: ReopenPregnancyDto, actor: Actor): Promise<Pregnancy> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = inActorFacility(await findPregnancyForUpdate(manager, id), actor, () =>
+        pregnancyNotFound(id),
+      );
+      const status = reopenedStatus(current);
+      if (status === null) throw transitionInvalid(current.status, 'open');
+      const problems = checkStatusChangeDate(input.effectiveDate, current, this.today());
+      if (problems.length > 0) throw registrationInvalid(problems);
+      if (await hasLaterPregnancy(manager, current)) throw pregnancySuperseded();
+      const changes = { status, statusDate: input.effectiveDate, statusReason: input.reason };
+      try {
+        await updateIfVersion(manager, Pregnancy, id, input.version, changes);
+      } catch (error) {
+        if (isDuplicateKeyError(error, 'uq_pregnancy_open_woman')) throw pregnancyAlreadyOpen();
+        throw error;
+      }
+      // Open again, she has visits to miss again.
+      await refreshOverdueFrom(manager, id);
       await this.audit.record(manager, {
         entity: 'pregnancy',
         entityId: id,
-        action: 'update',
+        action: 'status_change',
         ...diffOf(current, changes, PREGNANCY_AUDITED_FIELDS),
         reason: input.reason,
       });
     });
     return this.findOne(id, actor);
+  }
+
+  /** The open pregnancy locked for the transaction; 404 outside the facility, 409 when not open. */
+  private async lockOpen(
+    manager: EntityManager,
+    id: number,
+    actor: Actor,
+    action?: string,
+  ): Promise<Pregnancy> {
+    const current = inActorFacility(await findPregnancyForUpdate(manager, id), actor, () =>
+      pregnancyNotFound(id),
+    );
+    if (current.status !== 'open') throw pregnancyNotOpen(current.status, action);
+    return current;
+  }
+
+  /**
+   * The one path every change of dating takes: the LMP or IVF with the earliest scan are checked
+   * and dated by the ACOG rule; the pregnancy keeps its dating scan, its overdue day follows the
+   * EDD, every EDD change is kept, each scan is marked used or not, and the change is audited.
+   */
+  private async applyDating(
+    manager: EntityManager,
+    current: Pregnancy,
+    {
+      evidence,
+      scans,
+      version,
+      reason,
+      actor,
+    }: {
+      evidence: { lmp: string | null; ivf: IvfDating | null };
+      scans: DatingScan[];
+      version: number;
+      reason: string;
+      actor: Actor;
+    },
+  ): Promise<void> {
+    const datingScan = datingScanOf(scans);
+    const ultrasound = datingScan && { scanDate: datingScan.scanDate, gaDays: datingScan.gaDays };
+    const { dating, problems } = checkDating(
+      { ...evidence, ultrasound },
+      current.registrationDate,
+      this.today(),
+      '',
+    );
+    if (!dating && problems.some((p) => p.rule === 'required')) {
+      throw datingEvidenceMissing(problems);
+    }
+    if (!dating || problems.length > 0) throw datingInconsistent(problems);
+    const overlap = checkAfterPreviousOutcome(
+      dating.edd,
+      await findLatestOutcomeDateOfWoman(manager, current.womanId, current.id),
+      DATING_FIELD[dating.source],
+    );
+    if (overlap.length > 0) throw datingInconsistent(overlap);
+    const changes = {
+      lmp: evidence.lmp ?? null,
+      ultrasoundScanDate: ultrasound?.scanDate ?? null,
+      ultrasoundGaDays: ultrasound?.gaDays ?? null,
+      ivfTransferDate: evidence.ivf?.transferDate ?? null,
+      ivfEmbryoAgeDays: evidence.ivf?.embryoAgeDays ?? null,
+      edd: dating.edd,
+      eddSource: dating.source,
+    };
+    await updateIfVersion(manager, Pregnancy, current.id, version, changes);
+    await refreshOverdueFrom(manager, current.id);
+    if (dating.edd !== current.edd || dating.source !== current.eddSource) {
+      await this.recordEddChange(manager, current, dating.edd, dating.source, reason, actor);
+    }
+    await this.refreshScanUses(manager, scans, dating.source === 'ivf');
+    await this.audit.record(manager, {
+      entity: 'pregnancy',
+      entityId: current.id,
+      action: 'update',
+      ...diffOf(current, changes, PREGNANCY_AUDITED_FIELDS),
+      reason,
+    });
+  }
+
+  /** Marks each scan used for dating or not, as the rule now says; each change audited. */
+  private async refreshScanUses(
+    manager: EntityManager,
+    scans: DatingScan[],
+    datedByIvf: boolean,
+  ): Promise<void> {
+    const uses = scanUses(scans, datedByIvf);
+    for (const scan of scans) {
+      const use = uses.get(scan.id)!;
+      if (use.usedForDating === scan.usedForDating && use.notUsedReason === scan.notUsedReason) {
+        continue;
+      }
+      await manager.update(DatingScan, scan.id, use);
+      await this.audit.record(manager, {
+        entity: 'dating_scan',
+        entityId: scan.id,
+        action: 'update',
+        ...diffOf(scan, use, SCAN_AUDITED_FIELDS),
+      });
+      Object.assign(scan, use);
+    }
   }
 
   async eddChanges(id: number, actor: Actor): Promise<EddChange[]> {
@@ -287,6 +463,35 @@ export class PregnanciesService {
       changedAt: new Date(),
     });
   }
+}
+
+const SCAN_AUDITED_FIELDS = [
+  'pregnancyId',
+  'scanDate',
+  'method',
+  'gaDays',
+  'usedForDating',
+  'notUsedReason',
+  'note',
+] as const;
+
+function findScans(manager: EntityManager, pregnancyId: number): Promise<DatingScan[]> {
+  return manager.find(DatingScan, {
+    where: { pregnancyId },
+    order: { scanDate: 'ASC', id: 'ASC' },
+  });
+}
+
+/** A pregnancy of hers registered after this one (at any facility): the episode was followed. */
+async function hasLaterPregnancy(manager: EntityManager, pregnancy: Pregnancy): Promise<boolean> {
+  return manager
+    .createQueryBuilder(Pregnancy, 'later')
+    .where('later.womanId = :womanId', { womanId: pregnancy.womanId })
+    .andWhere('later.id <> :id', { id: pregnancy.id })
+    .andWhere('(later.registrationDate > :registered OR later.id > :id)', {
+      registered: pregnancy.registrationDate,
+    })
+    .getExists();
 }
 
 function escapeLike(value: string): string {

@@ -14,6 +14,7 @@ import {
   RegistrationResultDto,
   WomanRegistrationResultDto,
 } from './dto/women-responses.dto';
+import { DatingScan } from './dating-scan.entity';
 import { EddChange } from './edd-change.entity';
 import { DuplicateReason, PossibleDuplicate } from './possible-duplicate.entity';
 import { Pregnancy } from './pregnancy.entity';
@@ -25,7 +26,9 @@ import {
   checkDating,
   checkObstetricHistory,
   checkResidentDocument,
+  checkScanMethod,
 } from './rules/registration-checks';
+import { defaultScanMethod } from './rules/dating-scans';
 import { phoneIndexOf, withBlindIndexes, Woman } from './woman.entity';
 import {
   findVisibleWomanIds,
@@ -224,6 +227,13 @@ export class RegistrationService {
         },
         'pregnancy',
       ),
+      ...(pregnancy.ultrasound?.method
+        ? checkScanMethod(
+            pregnancy.ultrasound.method,
+            pregnancy.ultrasound.gaDays,
+            'pregnancy.ultrasound.method',
+          )
+        : []),
     ];
     if (pregnancy.registrationDate > today) {
       problems.push({
@@ -408,6 +418,20 @@ export class RegistrationService {
       action: 'create',
       after: pick(pregnancy, PREGNANCY_AUDITED_FIELDS),
     });
+    if (p.ultrasound) {
+      // The scan given at registration is her first: it takes part in the dating unless IVF does.
+      await manager.insert(DatingScan, {
+        pregnancyId: pregnancy.id,
+        facilityId: actor.facilityId,
+        scanDate: p.ultrasound.scanDate,
+        method: p.ultrasound.method ?? defaultScanMethod(p.ultrasound.gaDays),
+        gaDays: p.ultrasound.gaDays,
+        usedForDating: dating.source !== 'ivf',
+        notUsedReason: dating.source === 'ivf' ? 'ivf_dates' : null,
+        note: null,
+        createdBy: actor.userId,
+      });
+    }
     return pregnancy;
   }
 

@@ -18,16 +18,20 @@ import { ErrorResponseDto } from '../core/errors/error-response.dto';
 import { IdParam } from '../core/http/id-param';
 import { PageQueryDto } from '../core/http/pagination';
 import {
+  AddScanDto,
   AsOfQueryDto,
   MergeReviewRequestDto,
   PregnancySearchDto,
   RedatingDto,
+  ReopenPregnancyDto,
   StatusChangeDto,
   UpdatePregnancyDto,
   UpdateWomanDto,
 } from './dto/pregnancy-commands.dto';
 import { RegistrationDto, WomanInputDto } from './dto/registration.dto';
 import {
+  AddScanResultDto,
+  DatingScanDto,
   EddChangeDto,
   GestationalAgeDto,
   MergeReviewDto,
@@ -46,6 +50,7 @@ import { RegistrationService } from './registration.service';
 import { WomenService } from './women.service';
 import {
   gestationalAgeOn,
+  mapDatingScan,
   mapEddChange,
   mapPregnancy,
   mapPregnancyListItem,
@@ -180,10 +185,67 @@ export class PregnanciesController {
     );
   }
 
+  @Post(':id/scans')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary: 'Record an ultrasound; only the earliest scan dates the pregnancy (ACOG CO 700)',
+    description:
+      'A scan earlier than every other one re-runs the dating (EDD change kept, schedule and overdue day follow); a later scan is kept, not used for dating, and the EDD stays.',
+  })
+  @ApiCreatedResponse({ type: AddScanResultDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'VALIDATION_FAILED, DATING_INCONSISTENT',
+  })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'PREGNANCY_NOT_OPEN' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async addScan(
+    @IdParam() id: number,
+    @Body() input: AddScanDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<AddScanResultDto> {
+    const { scan, pregnancy } = await this.pregnancies.addScan(id, input, actor);
+    return {
+      scan: mapDatingScan(scan),
+      pregnancy: mapPregnancy(pregnancy, this.pregnancies.today()),
+    };
+  }
+
+  @Get(':id/scans')
+  @ApiOperation({ summary: 'Every ultrasound of the pregnancy, earliest first, used or not' })
+  @ApiOkResponse({ type: [DatingScanDto] })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async scans(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<DatingScanDto[]> {
+    return (await this.pregnancies.scans(id, actor)).map(mapDatingScan);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(HttpStatus.OK)
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary:
+      'She came back: reopen a transferred-out or lost-to-follow-up pregnancy where it stood (audited)',
+  })
+  @ApiOkResponse({ type: PregnancyDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description:
+      'PREGNANCY_STATUS_TRANSITION_INVALID, PREGNANCY_ALREADY_OPEN, PREGNANCY_SUPERSEDED, STALE_VERSION',
+  })
+  async reopen(
+    @IdParam() id: number,
+    @Body() input: ReopenPregnancyDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PregnancyDto> {
+    return mapPregnancy(await this.pregnancies.reopen(id, input, actor), this.pregnancies.today());
+  }
+
   @Post(':id/redating')
   @HttpCode(HttpStatus.OK)
   @Roles('nurse', 'mch_staff')
-  @ApiOperation({ summary: 'Re-date with new LMP, ultrasound or IVF evidence (ACOG thresholds)' })
+  @ApiOperation({
+    summary: 'Correct the LMP or the IVF transfer; the earliest scan still takes part (ACOG)',
+  })
   @ApiOkResponse({ type: PregnancyDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'PREGNANCY_NOT_OPEN, STALE_VERSION' })
   async redate(

@@ -72,10 +72,18 @@ export const transitionInvalid = (from: PregnancyStatus, to: PregnancyStatus) =>
     [{ field: 'status', rule: 'allowedTransition', message: `${from} → ${to} is not allowed` }],
   );
 
-export const pregnancyNotOpen = (status: PregnancyStatus) =>
+export const pregnancyNotOpen = (status: PregnancyStatus, action = 'be re-dated') =>
   new DomainError(
     'PREGNANCY_NOT_OPEN',
-    `Only an open pregnancy can be re-dated; this one is ${status}`,
+    `Only an open pregnancy can ${action}; this one is ${status}`,
+  );
+
+/** Worded without the later pregnancy's dates or facility: the caller may not hold it. */
+export const pregnancySuperseded = () =>
+  new DomainError(
+    'PREGNANCY_SUPERSEDED',
+    'A later pregnancy of hers has been registered since; this episode cannot be reopened',
+    [{ field: 'status', rule: 'noLaterPregnancy', message: 'a later pregnancy is registered' }],
   );
 
 export const deliveryRequired = () =>

@@ -2,6 +2,7 @@ import type { Role } from '../core/auth/actor';
 import { maskDocumentNumber, maskPhone } from '../core/privacy/masking';
 import type { WomanInputDto } from './dto/registration.dto';
 import {
+  DatingScanDto,
   DuplicateSideDto,
   EddChangeDto,
   GestationalAgeDto,
@@ -10,9 +11,11 @@ import {
   PregnancyListItemDto,
   WomanDto,
 } from './dto/women-responses.dto';
+import { DatingScan } from './dating-scan.entity';
 import { EddChange } from './edd-change.entity';
 import { PossibleDuplicate } from './possible-duplicate.entity';
 import { Pregnancy } from './pregnancy.entity';
+import { isSuboptimallyDated, SCAN_NOT_USED_TEXT } from './rules/dating-scans';
 import { formatGestationalAge, gestationalAgeDays, trimesterOf } from './rules/gestational-age';
 import { Woman } from './woman.entity';
 
@@ -56,6 +59,11 @@ export function mapPregnancy(pregnancy: Pregnancy, asOf: string): PregnancyDto {
     ivfEmbryoAgeDays: pregnancy.ivfEmbryoAgeDays,
     edd: pregnancy.edd,
     eddSource: pregnancy.eddSource,
+    suboptimallyDated: isSuboptimallyDated({
+      edd: pregnancy.edd,
+      firstScanDate: pregnancy.ultrasoundScanDate,
+      datedByIvf: pregnancy.eddSource === 'ivf',
+    }),
     gestationalAgeAtRegistration: gestationalAgeOn(pregnancy.edd, pregnancy.registrationDate)!,
     gestationalAge: pregnancy.status === 'open' ? gestationalAgeOn(pregnancy.edd, asOf) : null,
     gravidity: pregnancy.gravidity,
@@ -172,5 +180,23 @@ export function mapEddChange(change: EddChange): EddChangeDto {
     reason: change.reason,
     changedBy: change.changedBy,
     changedAt: change.changedAt.toISOString(),
+  };
+}
+
+export function mapDatingScan(scan: DatingScan): DatingScanDto {
+  return {
+    id: scan.id,
+    pregnancyId: scan.pregnancyId,
+    scanDate: scan.scanDate,
+    method: scan.method,
+    gaDays: scan.gaDays,
+    gaDisplay: formatGestationalAge(scan.gaDays),
+    usedForDating: scan.usedForDating,
+    notUsedReason: scan.notUsedReason,
+    notUsedReasonText: scan.notUsedReason && SCAN_NOT_USED_TEXT[scan.notUsedReason],
+    note: scan.note,
+    facilityId: scan.facilityId,
+    createdBy: scan.createdBy,
+    createdAt: scan.createdAt.toISOString(),
   };
 }

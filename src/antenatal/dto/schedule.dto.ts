@@ -132,7 +132,8 @@ export class ContactAttemptDto {
   @ApiProperty() userId: number;
 }
 
-export class WorklistItemDto {
+/** What every worklist of women shows of one: masked, with her risk and her last call. */
+export class WorklistWomanDto {
   @ApiProperty() pregnancyId: number;
   @ApiProperty() womanId: number;
   @ApiProperty() name: string;
@@ -142,17 +143,30 @@ export class WorklistItemDto {
   @ApiProperty() riskPurple: boolean;
   @ApiProperty() edd: string;
   @ApiProperty({ type: GestationalAgeDto }) gestationalAge: GestationalAgeDto;
-  @ApiProperty({ example: 'ANC2' }) overdueWindow: string;
-  @ApiProperty({ example: '孕16-20周' }) overdueWindowLabel: string;
-  @ApiProperty() daysOverdue: number;
   @ApiPropertyOptional({ nullable: true, type: String }) lastVisitDate: string | null;
   @ApiPropertyOptional({ type: ContactAttemptDto, nullable: true })
   lastContact: ContactAttemptDto | null;
 }
 
+export class WorklistItemDto extends WorklistWomanDto {
+  @ApiProperty({ example: 'ANC2' }) overdueWindow: string;
+  @ApiProperty({ example: '孕16-20周' }) overdueWindowLabel: string;
+  @ApiProperty() daysOverdue: number;
+}
+
 export class WorklistPageDto extends PageMetaDto {
   @ApiProperty() asOf: string;
   @ApiProperty({ type: [WorklistItemDto] }) items: WorklistItemDto[];
+}
+
+export class PastDueDateItemDto extends WorklistWomanDto {
+  @ApiProperty({ enum: ['lmp', 'ultrasound', 'ivf'] }) eddSource: string;
+  @ApiProperty({ description: 'Days since the EDD, 14 or more' }) daysPastDueDate: number;
+}
+
+export class PastDueDatePageDto extends PageMetaDto {
+  @ApiProperty() asOf: string;
+  @ApiProperty({ type: [PastDueDateItemDto] }) items: PastDueDateItemDto[];
 }
 
 export class ScheduleQueryDto {

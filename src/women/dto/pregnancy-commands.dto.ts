@@ -18,7 +18,13 @@ import {
   PREGNANCY_STATUSES,
   type PregnancyStatus,
 } from '../rules/pregnancy-status';
-import { DatingInputDto, PregnancyInputDto, WomanInputDto } from './registration.dto';
+import { SCAN_METHODS, type ScanMethod } from '../rules/dating-scans';
+import {
+  DatingInputDto,
+  PregnancyInputDto,
+  UltrasoundDatingDto,
+  WomanInputDto,
+} from './registration.dto';
 
 export class UpdateWomanDto extends PartialType(
   OmitType(WomanInputDto, [
@@ -45,14 +51,50 @@ export class UpdatePregnancyDto extends PartialType(
   version: number;
 }
 
-export class RedatingDto extends DatingInputDto {
+/** A scan is added as its own record (`POST /pregnancies/{id}/scans`), never replaced here. */
+export class RedatingDto extends OmitType(DatingInputDto, ['ultrasound']) {
   @ApiProperty()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   version: number;
 
-  @ApiProperty({ example: 'Dating scan at 11+2 weeks' })
+  @ApiProperty({ example: 'LMP corrected from her clinic card' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+/** A scan's date and the GA it measured, as at registration; here the method is required. */
+export class AddScanDto extends OmitType(UltrasoundDatingDto, ['method']) {
+  @ApiProperty({ enum: SCAN_METHODS, description: 'crl (up to 13+6) or biometry' })
+  @IsIn(SCAN_METHODS)
+  method: ScanMethod;
+
+  @ApiPropertyOptional({
+    example: '早孕期B超 头臀长 32mm',
+    description: 'Kept on the scan; the reason of the EDD change when it redates',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class ReopenPregnancyDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ example: '2026-11-20', description: 'The day she came back' })
+  @IsCalendarDate()
+  effectiveDate: string;
+
+  @ApiProperty({ example: '孕妇返回本院继续产检' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

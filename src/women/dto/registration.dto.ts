@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../core/http/validators';
+import { SCAN_METHODS, type ScanMethod } from '../rules/dating-scans';
 import {
   DOCUMENT_TYPES,
   type DocumentType,
@@ -105,6 +106,14 @@ export class UltrasoundDatingDto {
   @Min(35)
   @Max(300)
   gaDays: number;
+
+  @ApiPropertyOptional({
+    enum: SCAN_METHODS,
+    description: 'crl (up to 13+6) or biometry; defaults by the GA measured',
+  })
+  @IsOptional()
+  @IsIn(SCAN_METHODS)
+  method?: ScanMethod;
 }
 
 export class IvfDatingDto {

@@ -3,6 +3,7 @@ import { PageMetaDto } from '../../core/http/pagination';
 import { MERGE_REVIEW_STATUSES } from '../merge-review.entity';
 import { DUPLICATE_REASONS } from '../possible-duplicate.entity';
 import { EDD_SOURCES } from '../pregnancy.entity';
+import { SCAN_METHODS, SCAN_NOT_USED_REASONS } from '../rules/dating-scans';
 import { TRIMESTERS } from '../rules/gestational-age';
 import { END_OUTCOMES, PREGNANCY_STATUSES } from '../rules/pregnancy-status';
 import { DOCUMENT_TYPES, EDUCATION_LEVELS, HOUSEHOLD_TYPES } from '../woman.entity';
@@ -38,12 +39,22 @@ export class PregnancyDto {
   @ApiProperty() facilityId: number;
   @ApiProperty() registrationDate: string;
   @ApiPropertyOptional({ nullable: true, type: String }) lmp: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) ultrasoundScanDate: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Her earliest scan, the one that takes part in the dating',
+  })
+  ultrasoundScanDate: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) ultrasoundGaDays: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) ivfTransferDate: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) ivfEmbryoAgeDays: number | null;
   @ApiProperty({ example: '2026-12-20' }) edd: string;
   @ApiProperty({ enum: EDD_SOURCES }) eddSource: string;
+  @ApiProperty({
+    description:
+      'First scanned at 22+0 or later (ACOG CO 700): the EDD rests on a late scan or the LMP alone',
+  })
+  suboptimallyDated: boolean;
   @ApiProperty({ type: GestationalAgeDto, description: 'Gestational age at registration' })
   gestationalAgeAtRegistration: GestationalAgeDto;
   @ApiPropertyOptional({
@@ -198,4 +209,28 @@ export class EddChangeDto {
   @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
   @ApiProperty() changedBy: number;
   @ApiProperty() changedAt: string;
+}
+
+export class DatingScanDto {
+  @ApiProperty() id: number;
+  @ApiProperty() pregnancyId: number;
+  @ApiProperty({ example: '2026-05-20' }) scanDate: string;
+  @ApiProperty({ enum: SCAN_METHODS }) method: string;
+  @ApiProperty({ example: 80, description: 'GA the scan measured, in days' }) gaDays: number;
+  @ApiProperty({ example: '11+3' }) gaDisplay: string;
+  @ApiProperty({ description: 'The earliest scan, compared with the LMP by the ACOG thresholds' })
+  usedForDating: boolean;
+  @ApiPropertyOptional({ enum: SCAN_NOT_USED_REASONS, nullable: true })
+  notUsedReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) notUsedReasonText: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty() facilityId: number;
+  @ApiProperty() createdBy: number;
+  @ApiProperty() createdAt: string;
+}
+
+export class AddScanResultDto {
+  @ApiProperty({ type: DatingScanDto }) scan: DatingScanDto;
+  @ApiProperty({ type: PregnancyDto, description: 'The pregnancy after the scan (EDD, source)' })
+  pregnancy: PregnancyDto;
 }

@@ -1,4 +1,10 @@
-import { canTransition, isTerminal, PREGNANCY_STATUSES, PregnancyStatus } from './pregnancy-status';
+import {
+  canTransition,
+  isTerminal,
+  PREGNANCY_STATUSES,
+  PregnancyStatus,
+  reopenedStatus,
+} from './pregnancy-status';
 
 const ALLOWED: [PregnancyStatus, PregnancyStatus][] = [
   ['open', 'delivered'],
@@ -44,4 +50,23 @@ describe('pregnancy status machine', () => {
   ] as [PregnancyStatus, boolean][])('%s terminal: %s', (status, terminal) => {
     expect(isTerminal(status)).toBe(terminal);
   });
+});
+
+describe('reopening', () => {
+  it.each([
+    ['transferred_out', null, 'open'],
+    ['transferred_out', '2026-10-01', 'delivered'],
+    ['lost_to_follow_up', null, 'open'],
+    ['lost_to_follow_up', '2026-10-01', 'delivered'],
+    ['open', null, null],
+    ['delivered', '2026-10-01', null],
+    ['closed', '2026-10-01', null],
+    ['ended', '2026-10-01', null],
+    ['maternal_death', '2026-10-01', null],
+  ] as [PregnancyStatus, string | null, string | null][])(
+    '%s with outcome %s reopens to %s',
+    (status, outcomeDate, reopened) => {
+      expect(reopenedStatus({ status, outcomeDate })).toBe(reopened);
+    },
+  );
 });

@@ -39,3 +39,21 @@ export function canTransition(from: PregnancyStatus, to: PregnancyStatus): boole
 export function isTerminal(status: PregnancyStatus): boolean {
   return PREGNANCY_TRANSITIONS[status].length === 0;
 }
+
+/**
+ * The way back, declared beside the moves forward: a woman lost to follow-up or transferred out
+ * who comes back in the same pregnancy has it reopened where it stood, `open` while the pregnancy
+ * had not ended (no outcome date), `delivered` when she left after the birth.
+ */
+export const REOPENABLE_STATUSES: readonly PregnancyStatus[] = [
+  'transferred_out',
+  'lost_to_follow_up',
+];
+
+export function reopenedStatus(pregnancy: {
+  status: PregnancyStatus;
+  outcomeDate: string | null;
+}): 'open' | 'delivered' | null {
+  if (!REOPENABLE_STATUSES.includes(pregnancy.status)) return null;
+  return pregnancy.outcomeDate === null ? 'open' : 'delivered';
+}

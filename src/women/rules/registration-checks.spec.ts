@@ -6,6 +6,8 @@ import {
   checkBirthDate,
   checkDating,
   checkObstetricHistory,
+  checkScan,
+  checkScanMethod,
   checkResidentDocument,
   checkStatusChangeDate,
   MAX_GA_AT_REGISTRATION_DAYS,
@@ -190,5 +192,39 @@ describe('checkAfterPreviousOutcome', () => {
     const [withheld] = checkAfterPreviousOutcome('2027-08-28', '2026-11-22', 'p.lmp', false);
     expect(withheld.message).not.toContain('2026-11-22');
     expect(withheld.message).toContain('2026-11-21');
+  });
+});
+
+describe('checkScan and checkScanMethod', () => {
+  const SCAN_DAY = '2026-12-02';
+  const LMP = '2026-09-01';
+  const scanRules = (scan: { scanDate: string; gaDays: number; method: 'crl' | 'biometry' }) =>
+    checkScan(scan, LMP, SCAN_DAY).map((p) => `${p.field}:${p.rule}`);
+
+  it.each([
+    [97, 'crl', []], // 13+6
+    [98, 'crl', ['method:crlUpTo13w6d']], // 14+0
+    [98, 'biometry', []],
+    [60, 'biometry', []],
+  ] as const)('GA %i days by %s → %j', (gaDays, method, expected) => {
+    expect(scanRules({ scanDate: SCAN_DAY, gaDays, method })).toEqual(expected);
+    expect(checkScanMethod(method, gaDays, 'pregnancy.ultrasound.method')).toHaveLength(
+      expected.length,
+    );
+  });
+
+  it.each([
+    [SCAN_DAY, []],
+    [addDays(SCAN_DAY, 1), ['scanDate:notFuture']],
+    [LMP, []],
+    [addDays(LMP, -1), ['scanDate:afterLmp']],
+  ])('scan on %s → %j', (scanDate, expected) => {
+    expect(scanRules({ scanDate, gaDays: 100, method: 'biometry' })).toEqual(expected);
+  });
+
+  it('has no LMP to compare with when she does not know it', () => {
+    expect(
+      checkScan({ scanDate: '2026-01-01', gaDays: 100, method: 'biometry' }, null, SCAN_DAY),
+    ).toEqual([]);
   });
 });

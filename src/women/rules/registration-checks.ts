@@ -7,6 +7,7 @@ import {
   gestationalAgeDays,
   PREGNANCY_LENGTH_DAYS,
 } from './gestational-age';
+import { CRL_UP_TO_GA_DAYS, methodFitsGa, type ScanMethod } from './dating-scans';
 import { checkResidentId } from './resident-id';
 
 /** A registration later than 44+0 weeks is a data-entry error, not a late booking. */
@@ -100,6 +101,32 @@ export function checkDating(
     );
   }
   return { dating, problems };
+}
+
+/** A CRL dates up to 13+6; past it the scan must say biometry. */
+export function checkScanMethod(method: ScanMethod, gaDays: number, field: string): ErrorDetail[] {
+  return methodFitsGa(method, gaDays)
+    ? []
+    : [
+        detail(
+          field,
+          'crlUpTo13w6d',
+          `a crown–rump length dates up to 13+6 (${CRL_UP_TO_GA_DAYS} days); a scan at ${gaDays} days is biometry`,
+        ),
+      ];
+}
+
+/** A scan added to a pregnancy: not in the future, not before her LMP, a method fit for its GA. */
+export function checkScan(
+  scan: { scanDate: IsoDate; gaDays: number; method: ScanMethod },
+  lmp: IsoDate | null,
+  today: IsoDate,
+): ErrorDetail[] {
+  return [
+    ...notAfter('scanDate', scan.scanDate, today, 'notFuture', 'today'),
+    ...(lmp ? notBefore('scanDate', scan.scanDate, lmp, 'afterLmp', `the LMP ${lmp}`) : []),
+    ...checkScanMethod(scan.method, scan.gaDays, 'method'),
+  ];
 }
 
 export interface ObstetricHistory {
