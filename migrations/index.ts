@@ -11,6 +11,8 @@ import { SessionsAndSystemAdmin1795360100000 } from './1795360100000-SessionsAnd
 import { EncryptIdentifiers1795361000000 } from './1795361000000-EncryptIdentifiers';
 import { MergeReviews1795361100000 } from './1795361100000-MergeReviews';
 import { MaskAuditSecrets1795362000000 } from './1795362000000-MaskAuditSecrets';
+import { NationalRiskForm1795372000000 } from './1795372000000-NationalRiskForm';
+import { PrePregnancyWeight1795372100000 } from './1795372100000-PrePregnancyWeight';
 import { DatingScans1795373000000 } from './1795373000000-DatingScans';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
@@ -28,5 +30,7 @@ export const MIGRATIONS = [
   EncryptIdentifiers1795361000000,
   MergeReviews1795361100000,
   MaskAuditSecrets1795362000000,
+  NationalRiskForm1795372000000,
+  PrePregnancyWeight1795372100000,
   DatingScans1795373000000,
 ];

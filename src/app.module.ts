@@ -5,7 +5,7 @@ import { GlobalExceptionFilter } from './core/errors/global-exception.filter';
 import { WorkerModule, WorkerOptions } from './core/queue/worker.module';
 import { WomenModule } from './women/women.module';
 import { AntenatalModule } from './antenatal/antenatal.module';
-import { RiskModule } from './risk/risk.module';
+import { RiskModule, RiskWorkerModule } from './risk/risk.module';
 import { ClassesModule } from './classes/classes.module';
 import { FolicAcidModule } from './folic-acid/folic-acid.module';
 import { PmtctModule } from './pmtct/pmtct.module';
@@ -36,7 +36,11 @@ export class AppModule {
         BreastfeedingModule,
         IndicatorsModule,
         ...(options.worker
-          ? [WorkerModule.register(options.worker), IndicatorsWorkerModule.register(options.worker)]
+          ? [
+              WorkerModule.register(options.worker),
+              IndicatorsWorkerModule.register(options.worker),
+              RiskWorkerModule.register(options.worker),
+            ]
           : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

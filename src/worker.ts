@@ -5,6 +5,7 @@ import { assertConfiguration, loadDotEnv, workerConfig } from '../config';
 import { CoreModule } from './core/core.module';
 import { WorkerModule } from './core/queue/worker.module';
 import { IndicatorsWorkerModule } from './indicators/indicators.module';
+import { RiskWorkerModule } from './risk/risk.module';
 
 async function bootstrap(): Promise<void> {
   loadDotEnv();
@@ -16,6 +17,7 @@ async function bootstrap(): Promise<void> {
       CoreModule,
       WorkerModule.register({ cron: cronEnabled }),
       IndicatorsWorkerModule.register({ cron: cronEnabled }),
+      RiskWorkerModule.register({ cron: cronEnabled }),
     ],
   })
   class WorkerAppModule {}

@@ -1,5 +1,7 @@
 import { addDays } from '../src/core/time/calendar-date';
+import { RiskJobsProducer } from '../src/risk/risk-jobs.producer';
 import { NATIONAL_FACTORS } from '../src/risk/rules/national-catalogue';
+import { deliveryPayload, tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, createSystemAdmin, Staff } from './factories/people.factory';
 import { registrationPayload, residentId, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
@@ -68,12 +70,24 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
             origin: 'ticked',
             descriptionZh: '凶险性前置胎盘',
           }),
+          // 乙肝病毒携带者 is a yellow item of the form as well as an infectious disease.
           expect.objectContaining({
             code: 'HBSAG_POSITIVE',
-            colour: null,
+            colour: 'yellow',
             purple: true,
             origin: 'derived',
           }),
+          expect.objectContaining({
+            code: 'TWINS_WITH_POLYHYDRAMNIOS',
+            colour: 'orange',
+            descriptionZh: '双胎、羊水过多伴发心肺功能减退',
+          }),
+          expect.objectContaining({
+            code: 'TRIPLETS_OR_MORE',
+            colour: 'orange',
+            origin: 'derived',
+          }),
+          expect.objectContaining({ code: 'OTHER_RED', colour: 'red', requiresNote: true }),
         ]),
       );
     });
@@ -193,6 +207,23 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       }).expect(400);
       expect(future.body.details).toEqual([
         expect.objectContaining({ field: 'assessedOn', rule: 'notFuture' }),
+      ]);
+      const inAMinute = await assess(p.id, {
+        kind: 'visit',
+        factorCodes: [],
+        assessedAt: new Date(Date.now() + 60_000).toISOString(),
+      }).expect(400);
+      expect(inAMinute.body.details).toEqual([
+        expect.objectContaining({ field: 'assessedAt', rule: 'notFuture' }),
+      ]);
+      const otherDay = await assess(p.id, {
+        kind: 'visit',
+        factorCodes: [],
+        assessedAt: new Date().toISOString(),
+        assessedOn: addDays(today(), -1),
+      }).expect(400);
+      expect(otherDay.body.details).toEqual([
+        expect.objectContaining({ field: 'assessedOn', rule: 'matchesAssessedAt' }),
       ]);
     });
 
@@ -414,7 +445,7 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
           .expect(200)
       ).body.items.find((r: { pregnancyId: number }) => r.pregnancyId === pregnancyId);
 
-    it('gives RED 24 hours from the grading; one entered a day later runs from the start of its day', async () => {
+    it('gives RED 24 hours from the grading; one written up later runs from when she graded', async () => {
       const gradedNow = await register({ pregnancy: { registrationDate: addDays(today(), -3) } });
       await assess(gradedNow.id, {
         kind: 'registration_screening',
@@ -424,12 +455,28 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       expect(report).toMatchObject({ colour: 'red', state: 'due' });
       expect(Date.parse(report.dueAt) - Date.parse(report.gradedAt)).toBe(24 * 3_600_000);
 
-      const yesterday = addDays(today(), -1);
+      // Graded 23 h 59 min ago, typed in now: still due, with the deadline from the grading.
+      const writtenUp = await register({ pregnancy: { registrationDate: addDays(today(), -3) } });
+      const gradedAt = new Date(Date.now() - (24 * 60 - 1) * 60_000);
+      const graded = await assess(writtenUp.id, {
+        kind: 'registration_screening',
+        factorCodes: ['PERNICIOUS_PLACENTA_PRAEVIA'],
+        assessedAt: gradedAt.toISOString(),
+      }).expect(201);
+      expect(graded.body.assessedAt).toBe(gradedAt.toISOString());
+      const onTime = await reportFor(writtenUp.id, 'due');
+      expect(onTime).toMatchObject({
+        colour: 'red',
+        state: 'due',
+        gradedAt: gradedAt.toISOString(),
+      });
+
+      // Graded 24 h 1 min ago: late.
       const overdue = await register({ pregnancy: { registrationDate: addDays(today(), -3) } });
       await assess(overdue.id, {
         kind: 'registration_screening',
         factorCodes: ['PERNICIOUS_PLACENTA_PRAEVIA'],
-        assessedOn: yesterday,
+        assessedAt: new Date(Date.now() - (24 * 60 + 1) * 60_000).toISOString(),
       }).expect(201);
       const lateReport = await reportFor(overdue.id, 'late');
       expect(lateReport).toMatchObject({ colour: 'red', state: 'late' });
@@ -456,7 +503,7 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       await assess(p.id, {
         kind: 'registration_screening',
         factorCodes: ['ASTHMA'],
-        assessedOn: addDays(today(), -3),
+        assessedAt: new Date(Date.now() - (72 * 60 + 1) * 60_000).toISOString(),
       }).expect(201);
       const report = await reportFor(p.id);
       expect(Date.parse(report.dueAt) - Date.parse(report.gradedAt)).toBe(72 * 3_600_000);
@@ -516,6 +563,327 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
         .send({ reportedTo: 'x' })
         .expect(404);
       expect(elsewhere.body.code).toBe('RISK_REPORT_NOT_FOUND');
+    });
+  });
+
+  describe('the national form', () => {
+    it('refuses an "other" item without a note and keeps the note, also in an automatic re-grading', async () => {
+      const p = await register({
+        pregnancy: { lmp: addDays(today(), -120), registrationDate: addDays(today(), -10) },
+      });
+      const bare = await assess(p.id, {
+        kind: 'registration_screening',
+        factorCodes: ['RH_NEGATIVE', 'OTHER_RED'],
+      }).expect(400);
+      expect(bare.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(bare.body.details).toEqual([
+        expect.objectContaining({ field: 'factorCodes[1]', rule: 'noteRequired' }),
+      ]);
+      const blank = await assess(p.id, {
+        kind: 'registration_screening',
+        factorCodes: ['OTHER_RED'],
+        factorNotes: [{ code: 'OTHER_RED', note: '   ' }],
+      }).expect(400);
+      expect(blank.body.details).toEqual([
+        expect.objectContaining({ field: 'factorCodes[0]', rule: 'noteRequired' }),
+      ]);
+      const stray = await assess(p.id, {
+        kind: 'registration_screening',
+        factorCodes: [],
+        factorNotes: [{ code: 'OTHER_RED', note: '主动脉夹层术后' }],
+      }).expect(400);
+      expect(stray.body.details).toEqual([
+        expect.objectContaining({ field: 'factorNotes[0].code', rule: 'ticked' }),
+      ]);
+
+      const { body } = await assess(p.id, {
+        kind: 'registration_screening',
+        factorCodes: ['OTHER_RED'],
+        factorNotes: [{ code: 'OTHER_RED', note: '主动脉夹层术后' }],
+        assessedOn: addDays(today(), -10),
+      }).expect(201);
+      expect(body).toMatchObject({ colour: 'red' });
+      expect(body.factors).toEqual([
+        expect.objectContaining({ code: 'OTHER_RED', note: '主动脉夹层术后' }),
+      ]);
+
+      // A visit keeping her RED records no grading; a changed fetus count re-grades, note kept.
+      await t
+        .http()
+        .post(`/pregnancies/${p.id}/visits`)
+        .set(as(home))
+        .send({ visitDate: today(), haemoglobinGL: 35 })
+        .expect(201);
+      const current = await pregnancy(p.id);
+      await t
+        .http()
+        .patch(`/pregnancies/${p.id}`)
+        .set(as(home))
+        .send({ version: current.version, fetusCount: 2 })
+        .expect(200);
+      const history = (
+        await t.http().get(`/pregnancies/${p.id}/risk-assessments`).set(as(home)).expect(200)
+      ).body;
+      expect(history[0]).toMatchObject({ kind: 'automatic', colour: 'red' });
+      expect(history[0].factors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ code: 'OTHER_RED', note: '主动脉夹层术后' }),
+          expect.objectContaining({ code: 'MULTIPLE_PREGNANCY' }),
+        ]),
+      );
+    });
+
+    it('derives triplets or more as ORANGE from the fetus count, twins as YELLOW', async () => {
+      const triplets = await register({ pregnancy: { fetusCount: 3 } });
+      const three = await assess(triplets.id, {
+        kind: 'registration_screening',
+        factorCodes: [],
+      }).expect(201);
+      expect(three.body).toMatchObject({ colour: 'orange' });
+      expect(three.body.factors).toEqual([
+        expect.objectContaining({ code: 'TRIPLETS_OR_MORE', evidence: '3 fetuses' }),
+      ]);
+      const twins = await register({ pregnancy: { fetusCount: 2 } });
+      const two = await assess(twins.id, {
+        kind: 'registration_screening',
+        factorCodes: [],
+      }).expect(201);
+      expect(two.body).toMatchObject({ colour: 'yellow' });
+      expect(two.body.factors).toEqual([expect.objectContaining({ code: 'MULTIPLE_PREGNANCY' })]);
+    });
+  });
+
+  describe('BMI from the pre-pregnancy or first-trimester weight', () => {
+    const visit = (pregnancyId: number, body: Record<string, unknown>) =>
+      t.http().post(`/pregnancies/${pregnancyId}/visits`).set(as(home)).send(body).expect(201);
+    const latestFactors = async (pregnancyId: number) =>
+      (await t.http().get(`/pregnancies/${pregnancyId}/risk-assessments`).set(as(home)).expect(200))
+        .body[0].factors as { code: string; evidence: string; sourceRecord: string }[];
+
+    it('takes the pre-pregnancy weight given at registration, refusing one out of range', async () => {
+      const refused = await t
+        .http()
+        .post('/registrations')
+        .set(as(home))
+        .send(registrationPayload({ pregnancy: { prePregnancyWeightKg: 29.9 } }))
+        .expect(400);
+      expect(refused.body.details).toEqual([
+        expect.objectContaining({ field: 'pregnancy.prePregnancyWeightKg' }),
+      ]);
+      const p = await register({ pregnancy: { prePregnancyWeightKg: 75 } });
+      expect(await pregnancy(p.id)).toMatchObject({ prePregnancyWeightKg: 75 });
+      // Heavier at the visit, but the BMI is from 75 kg: 75 / 1.6² = 29.3.
+      await visit(p.id, { visitDate: today(), heightCm: 160, weightKg: 80 });
+      const { body } = await assess(p.id, {
+        kind: 'registration_screening',
+        factorCodes: [],
+      }).expect(201);
+      expect(body.factors).toEqual([
+        expect.objectContaining({
+          code: 'BMI_28_PLUS',
+          evidence: 'BMI 29.3 (pre-pregnancy weight)',
+          sourceRecord: `pregnancy:${p.id}`,
+        }),
+      ]);
+    });
+
+    it('takes a weight at 13+6, never one at 14+0', async () => {
+      const early = await register({ pregnancy: { lmp: addDays(today(), -97) } });
+      const weighed = await visit(early.id, { visitDate: today(), heightCm: 160, weightKg: 70 });
+      await assess(early.id, { kind: 'registration_screening', factorCodes: [] }).expect(201);
+      expect(await latestFactors(early.id)).toEqual([
+        expect.objectContaining({
+          code: 'BMI_OVER_25',
+          evidence: 'BMI 27.3 (weight at 13+6)',
+          sourceRecord: `visit:${weighed.body.id}`,
+        }),
+      ]);
+
+      const late = await register({ pregnancy: { lmp: addDays(today(), -98) } });
+      await visit(late.id, { visitDate: today(), heightCm: 160, weightKg: 70 });
+      const { body } = await assess(late.id, {
+        kind: 'registration_screening',
+        factorCodes: [],
+      }).expect(201);
+      expect(body).toMatchObject({ colour: 'green', factors: [] });
+    });
+  });
+
+  describe('re-grading when the facts change', () => {
+    const automatic = async (pregnancyId: number) =>
+      (
+        await t.http().get(`/pregnancies/${pregnancyId}/risk-assessments`).set(as(home)).expect(200)
+      ).body.filter((a: { kind: string }) => a.kind === 'automatic');
+
+    it('re-grades on the fetus count and previous caesareans, audited, and not before screening', async () => {
+      const unscreened = await register({ pregnancy: { gravidity: 3, parity: 2 } });
+      const before = await pregnancy(unscreened.id);
+      await t
+        .http()
+        .patch(`/pregnancies/${unscreened.id}`)
+        .set(as(home))
+        .send({ version: before.version, fetusCount: 3 })
+        .expect(200);
+      expect(await automatic(unscreened.id)).toEqual([]);
+
+      const p = await register({ pregnancy: { gravidity: 3, parity: 2 } });
+      await assess(p.id, { kind: 'registration_screening', factorCodes: [] }).expect(201);
+      let current = await pregnancy(p.id);
+      await t
+        .http()
+        .patch(`/pregnancies/${p.id}`)
+        .set(as(home))
+        .send({ version: current.version, fetusCount: 3 })
+        .expect(200);
+      expect(await pregnancy(p.id)).toMatchObject({ riskColour: 'orange' });
+      const [triplets] = await automatic(p.id);
+      expect(triplets.factors).toEqual([expect.objectContaining({ code: 'TRIPLETS_OR_MORE' })]);
+      // ORANGE opens the case and asks for the report, as a clinician's grading does.
+      const cases = await t.http().get('/high-risk-cases').set(as(home)).expect(200);
+      expect(cases.body.items.map((c: { pregnancyId: number }) => c.pregnancyId)).toContain(p.id);
+
+      current = await pregnancy(p.id);
+      await t
+        .http()
+        .patch(`/pregnancies/${p.id}`)
+        .set(as(home))
+        .send({ version: current.version, previousCaesareans: 2 })
+        .expect(200);
+      const [caesareans] = await automatic(p.id);
+      // Same colour, new factor: still recorded.
+      expect(caesareans).toMatchObject({ colour: 'orange' });
+      expect(caesareans.factors.map((f: { code: string }) => f.code).sort()).toEqual([
+        'TRIPLETS_OR_MORE',
+        'TWO_PLUS_UTERINE_OPERATIONS',
+      ]);
+      const trail = await auditTrail(t.dataSource, 'pregnancy', p.id);
+      expect(trail.map((row) => row.after)).toEqual(
+        expect.arrayContaining([
+          { regradedAfter: 'fetus_count', assessmentId: triplets.id },
+          { regradedAfter: 'previous_caesareans', assessmentId: caesareans.id },
+        ]),
+      );
+      expect(await auditTrail(t.dataSource, 'risk_assessment', caesareans.id)).toEqual([
+        expect.objectContaining({ action: 'create' }),
+      ]);
+    });
+
+    it('re-grades when the EDD moves: a 14+0 weight becomes first-trimester', async () => {
+      const p = await register({ pregnancy: { lmp: addDays(today(), -98) } });
+      await t
+        .http()
+        .post(`/pregnancies/${p.id}/visits`)
+        .set(as(home))
+        .send({ visitDate: today(), heightCm: 160, weightKg: 70 })
+        .expect(201);
+      await assess(p.id, { kind: 'registration_screening', factorCodes: [] }).expect(201);
+      const current = await pregnancy(p.id);
+      await t
+        .http()
+        .post(`/pregnancies/${p.id}/redating`)
+        .set(as(home))
+        .send({
+          version: current.version,
+          ultrasound: { scanDate: today(), gaDays: 90 },
+          reason: '早孕超声',
+        })
+        .expect(200);
+      const [regraded] = await automatic(p.id);
+      expect(regraded).toMatchObject({ colour: 'yellow', gaDays: 90 });
+      expect(regraded.factors).toEqual([
+        expect.objectContaining({ code: 'BMI_OVER_25', evidence: 'BMI 27.3 (weight at 12+6)' }),
+      ]);
+      const trail = await auditTrail(t.dataSource, 'pregnancy', p.id);
+      expect(trail.map((row) => row.after)).toContainEqual({
+        regradedAfter: 'edd',
+        assessmentId: regraded.id,
+      });
+    });
+  });
+
+  describe('closing high-risk cases', () => {
+    async function deliveredOrangeCase(
+      daysAgo: number,
+    ): Promise<{ pregnancyId: number; caseId: number }> {
+      const deliveredOn = addDays(today(), -daysAgo);
+      const p = await register({
+        pregnancy: {
+          lmp: addDays(deliveredOn, -275),
+          registrationDate: addDays(deliveredOn, -200),
+        },
+      });
+      await assess(p.id, {
+        kind: 'registration_screening',
+        factorCodes: ['ASTHMA'],
+        assessedOn: addDays(deliveredOn, -200),
+      }).expect(201);
+      await t
+        .http()
+        .post(`/pregnancies/${p.id}/delivery`)
+        .set(as(home))
+        .send(deliveryPayload(tenOClockOn(deliveredOn)))
+        .expect(201);
+      const entry = (
+        await t.http().get('/high-risk-cases').query({ pageSize: 100 }).set(as(home)).expect(200)
+      ).body.items.find((c: { pregnancyId: number }) => c.pregnancyId === p.id);
+      return { pregnancyId: p.id, caseId: entry.id };
+    }
+    const caseOf = async (id: number) =>
+      (await t.http().get(`/high-risk-cases/${id}`).set(as(home)).expect(200)).body;
+
+    it('closes a case at the 42-day check', async () => {
+      const { pregnancyId, caseId } = await deliveredOrangeCase(42);
+      await t
+        .http()
+        .post(`/pregnancies/${pregnancyId}/postpartum-contacts`)
+        .set(as(home))
+        .send({
+          kind: 'day42_check',
+          contactDate: today(),
+          classification: 'not_recovered',
+          disposition: 'refer',
+          factorCodes: ['ASTHMA'],
+        })
+        .expect(201);
+      expect(await caseOf(caseId)).toMatchObject({
+        status: 'closed',
+        closeReason: '42-day postpartum check',
+      });
+    });
+
+    it('closes by the nightly job on day 56 after the end of pregnancy, not on day 55, audited', async () => {
+      const day56 = await deliveredOrangeCase(56);
+      const day55 = await deliveredOrangeCase(55);
+      const producer = t.app.get(RiskJobsProducer);
+      const job = await producer.closeExpiredCases(today());
+      const result = (await job.finished()) as { closed: number };
+      expect(result.closed).toBeGreaterThanOrEqual(1);
+
+      const closed = await caseOf(day56.caseId);
+      expect(closed).toMatchObject({
+        status: 'closed',
+        closeReason: `closed automatically 56 days after the end of pregnancy (${addDays(today(), -56)}) without a 42-day check`,
+      });
+      expect(await caseOf(day55.caseId)).toMatchObject({ status: 'open', closeReason: null });
+      const register1 = await t
+        .http()
+        .get('/high-risk-cases')
+        .query({ pageSize: 100 })
+        .set(as(home))
+        .expect(200);
+      const open = register1.body.items.map((c: { id: number }) => c.id);
+      expect(open).toContain(day55.caseId);
+      expect(open).not.toContain(day56.caseId);
+      const trail = await auditTrail(t.dataSource, 'high_risk_case', day56.caseId);
+      expect(trail[trail.length - 1]).toMatchObject({
+        action: 'status_change',
+        userId: null,
+        after: expect.objectContaining({ status: 'closed' }),
+      });
+
+      // The same day again: the job id is the day, so nothing runs twice.
+      const again = await producer.closeExpiredCases(today());
+      expect(again.id).toBe(job.id);
     });
   });
 });

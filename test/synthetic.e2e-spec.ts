@@ -216,8 +216,11 @@ describe('synthetic cohort generator', () => {
         AND NOT EXISTS (SELECT 1 FROM high_risk_case c WHERE c.pregnancy_id = p.id)`,
       caseWithoutHighRisk: `SELECT COUNT(*) n FROM high_risk_case c JOIN pregnancy p ON p.id = c.pregnancy_id
         JOIN risk_assessment a ON a.id = c.opened_by_assessment_id WHERE ${mine} AND a.colour IN ('green', 'yellow') AND a.purple = 0`,
+      // Open while pregnant, and after delivery until the nightly closure on day 56, which the
+      // history (up to yesterday) has run for every delivery 56 days before yesterday.
       caseOpenAfterEpisode: `SELECT COUNT(*) n FROM high_risk_case c JOIN pregnancy p ON p.id = c.pregnancy_id
-        WHERE ${mine} AND (c.status = 'open') <> (p.status IN ('open', 'delivered'))`,
+        WHERE ${mine} AND (c.status = 'open') <> (p.status = 'open'
+          OR (p.status = 'delivered' AND DATEDIFF('${today}', p.outcome_date) <= 56))`,
       caseClosedBeforeOpened: `SELECT COUNT(*) n FROM high_risk_case c JOIN pregnancy p ON p.id = c.pregnancy_id
         WHERE ${mine} AND c.closed_at < c.opened_at`,
       risingWithoutReport: `SELECT COUNT(*) n FROM (SELECT a.id, a.colour, LAG(a.colour) OVER (PARTITION BY a.pregnancy_id

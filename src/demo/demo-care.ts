@@ -5,7 +5,7 @@ import {
   type ScheduleWindow,
 } from '../antenatal/rules/visit-schedule';
 import { addDays, daysBetween, type IsoDate } from '../core/time/calendar-date';
-import { deriveFactors } from '../risk/rules/derived-factors';
+import { bmiWeight, deriveFactors } from '../risk/rules/derived-factors';
 import { NATIONAL_FACTORS } from '../risk/rules/national-catalogue';
 import {
   colourRank,
@@ -136,6 +136,8 @@ export type CareRole =
 export interface CarePlan {
   subject: CareSubject;
   role: CareRole | null;
+  /** 孕前体重 given at registration (two women in three); the BMI is computed from it. */
+  prePregnancyWeightKg: number | null;
   visits: PlannedVisit[];
   assessments: PlannedAssessment[];
   /** The gradings a confirmed positive result and the postpartum contacts make, in date order. */
@@ -721,7 +723,9 @@ function buildPlan(subject: CareSubject, profile: Profile, today: IsoDate): Care
   const dates = visitDates(subject, profile, today, rng);
   const visits = measuredVisits(subject, profile, dates, rng);
   const assessments = plannedAssessments(subject, profile, dates, today);
-  const outcome = simulate(subject, visits, assessments);
+  // The seed is a draw of its own: reading it changes no other story.
+  const prePregnancyWeightKg = profile.seed % 3 !== 0 ? profile.weightBeforeKg : null;
+  const outcome = simulate(subject, visits, assessments, prePregnancyWeightKg);
   const caseWork =
     outcome.caseFactor && profile.caseAssigned
       ? {
@@ -733,6 +737,7 @@ function buildPlan(subject: CareSubject, profile: Profile, today: IsoDate): Care
   return {
     subject,
     role: profile.role,
+    prePregnancyWeightKg,
     visits,
     assessments,
     otherGradings: outcome.otherGradings,
@@ -973,6 +978,7 @@ function simulate(
   subject: CareSubject,
   visits: PlannedVisit[],
   assessments: PlannedAssessment[],
+  prePregnancyWeightKg: number | null,
 ): Simulation {
   type Step =
     | { date: IsoDate; order: 0; visit: PlannedVisit }
@@ -998,12 +1004,17 @@ function simulate(
   let ticked: string[] = [];
   const seen: PlannedVisit[] = [];
   const confirmed: PurpleCode[] = [];
-  const apply = (date: IsoDate, { grading, codes }: { grading: Grading; codes: string[] }) => {
+  const apply = (
+    date: IsoDate,
+    { grading, codes }: { grading: Grading; codes: string[] },
+    day42Check = false,
+  ) => {
     const previous = result.colour;
     result.colour = grading.colour;
     result.purple = grading.purple;
     let opens = false;
-    if (isHighRisk(grading) && result.caseOpenedOn === null) {
+    // The 42-day check ends case management: it opens no case.
+    if (isHighRisk(grading) && result.caseOpenedOn === null && !day42Check) {
       opens = true;
       result.caseOpenedOn = date;
       const byColour = colourRank(grading.colour) >= colourRank('orange');
@@ -1024,25 +1035,25 @@ function simulate(
     if ('visit' in step) {
       seen.push(step.visit);
       if (result.colour === null) continue;
-      const now = gradeWith(subject, ticked, seen, confirmed);
+      const now = gradeWith(subject, prePregnancyWeightKg, ticked, seen, confirmed);
       if (unchanged(now)) continue;
       step.visit.regrading = now.grading.colour;
       step.visit.opensCase = apply(step.date, now);
     } else if ('assessment' in step) {
       ticked = step.assessment.ticked;
-      const now = gradeWith(subject, ticked, seen, confirmed);
+      const now = gradeWith(subject, prePregnancyWeightKg, ticked, seen, confirmed);
       step.assessment.colour = now.grading.colour;
       step.assessment.opensCase = apply(step.date, now);
     } else if ('confirmation' in step) {
       confirmed.push(step.confirmation);
-      const now = gradeWith(subject, ticked, seen, confirmed);
+      const now = gradeWith(subject, prePregnancyWeightKg, ticked, seen, confirmed);
       if (result.colour !== null && unchanged(now)) continue;
       const opensCase = apply(step.date, now);
       result.otherGradings.push({ on: step.date, kind: 'pmtct', ...now.grading, opensCase });
     } else {
       ticked = [];
-      const now = gradeWith(subject, ticked, seen, confirmed);
-      const opensCase = apply(step.date, now);
+      const now = gradeWith(subject, prePregnancyWeightKg, ticked, seen, confirmed);
+      const opensCase = apply(step.date, now, step.postpartum === 'day42_check');
       result.otherGradings.push({
         on: step.date,
         kind: step.postpartum,
@@ -1056,6 +1067,7 @@ function simulate(
 
 function gradeWith(
   subject: CareSubject,
+  prePregnancyWeightKg: number | null,
   ticked: readonly string[],
   visits: readonly PlannedVisit[],
   confirmed: readonly PurpleCode[],
@@ -1068,7 +1080,15 @@ function gradeWith(
   const derived = deriveFactors({
     ageAtRegistration: ageInYears(subject.birthDate, subject.registrationDate),
     heightCm: latest('heightCm'),
-    weightKg: visits.find((v) => v.values.weightKg != null)?.values.weightKg ?? null,
+    weightKg:
+      bmiWeight(
+        prePregnancyWeightKg,
+        visits.map((v) => ({
+          id: 0,
+          weightKg: v.values.weightKg ?? null,
+          gaDays: gestationalAgeDays(subject.edd, v.date),
+        })),
+      )?.weightKg ?? null,
     haemoglobinGL: latest('haemoglobinGL'),
     plateletsE9L: latest('plateletsE9L'),
     systolicMmHg: pressure?.systolicMmHg ?? null,

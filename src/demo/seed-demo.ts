@@ -53,6 +53,7 @@ import { RiskAssessmentService } from '../risk/risk-assessment.service';
 import { RiskReport } from '../risk/risk-report.entity';
 import { RiskReportsService } from '../risk/risk-reports.service';
 import { generateSyntheticCohort } from '../synthetic/generate';
+import { caseAutoCloseDue } from '../risk/rules/case-closure';
 import { REPORT_WINDOW_HOURS } from '../risk/rules/report-deadline';
 import { RISK_COLOURS } from '../risk/rules/risk-colour';
 import { AddScanDto, RedatingDto, StatusChangeDto } from '../women/dto/pregnancy-commands.dto';
@@ -1115,6 +1116,9 @@ async function registerEpisode(services: Services, staff: Staff, demo: DemoPregn
       ...episode.dating,
       ...history,
       fetusCount: episode.fetusCount,
+      ...(demo.care.prePregnancyWeightKg !== null
+        ? { prePregnancyWeightKg: demo.care.prePregnancyWeightKg }
+        : {}),
     },
   });
   const result = await step(`registration of ${describe(episode)}`, () =>
@@ -1633,6 +1637,10 @@ async function loadDemoData(
     ].join('\n'),
   );
   await followUpCases(services, staff, demos, timeZone);
+  // The nightly job's work: cases of women delivered 56 days ago with no 42-day check.
+  const { closed } = await services.cases.closeExpired(today);
+  if (closed === 0) throw new Error('Demo plan: no high-risk case closed automatically');
+  console.log(`[demo] ${closed} high-risk cases closed automatically 56 days after delivery`);
   await checkAsPlanned(services, staff, demos, timeZone);
   await prevention.check();
   await maternity.check();
@@ -1730,8 +1738,9 @@ async function checkAsPlanned(
         ? []
         : d.care.reports
             .filter((r) => {
-              const due =
-                startOfDayIn(r.date, timeZone).getTime() + REPORT_WINDOW_HOURS[r.colour] * HOUR_MS;
+              // A grading of an earlier day given without its time counts from the day's end.
+              const gradedAt = startOfDayIn(addDays(r.date, 1), timeZone).getTime() - 1;
+              const due = gradedAt + REPORT_WINDOW_HOURS[r.colour] * HOUR_MS;
               return r.date !== todayIn(timeZone) && due < now;
             })
             .map((r) => `${d.episode.pregnancyId} ${r.colour}`),
@@ -1747,8 +1756,7 @@ async function checkAsPlanned(
       await validated(CaseQueryDto, { page: 1, pageSize: MAX_PAGE_SIZE }),
     );
     const stillOpen = own.filter(
-      (d) =>
-        d.care.caseOpenedOn !== null && ['open', 'delivered'].includes(d.care.subject.finalStatus),
+      (d) => d.care.caseOpenedOn !== null && caseStaysOpen(d.care.subject, todayIn(timeZone)),
     );
     mismatch(
       'high-risk register',
@@ -1765,6 +1773,17 @@ async function checkAsPlanned(
       withAction.map((d) => `${d.care.role} ${EXPECTED_NEXT_ACTION[d.care.role!]}`),
     );
   }
+}
+
+/**
+ * A case stays on the register while she is pregnant, and after delivery until her 42-day check
+ * or 56 days after the delivery, when the nightly job closes it.
+ */
+function caseStaysOpen(subject: CareSubject, today: IsoDate): boolean {
+  if (subject.finalStatus === 'open') return true;
+  if (subject.finalStatus !== 'delivered' || !subject.end) return false;
+  const checked = subject.postpartumGradings.some((g) => g.kind === 'day42_check' && g.on <= today);
+  return !checked && !caseAutoCloseDue(subject.end.date, today);
 }
 
 // ---------------------------------------------------------------------------------------------

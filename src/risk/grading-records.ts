@@ -28,6 +28,10 @@ export interface LatestAssessment {
   catalogueId: number;
   /** The clinician's factors of that assessment, in the order they were stored. */
   tickedCodes: string[];
+  /** The notes on those factors, by code. */
+  tickedNotes: Record<string, string>;
+  /** The factors that assessment derived from the records. */
+  derivedCodes: string[];
 }
 
 /** Everything a grading reads about one pregnancy besides the pregnancy row itself. */
@@ -47,8 +51,8 @@ interface RecordsRow {
   visits: string | GradingVisit[] | null;
   tests: string | GradingTest[] | null;
 }
-type LatestJson = Omit<LatestAssessment, 'tickedCodes'>;
-type TickedJson = { id: number; code: string };
+type LatestJson = Omit<LatestAssessment, 'tickedCodes' | 'tickedNotes' | 'derivedCodes'>;
+type TickedJson = { id: number; code: string; origin: 'derived' | 'ticked'; note: string | null };
 
 const LATEST_ASSESSMENT = `SELECT a.id FROM risk_assessment a WHERE a.pregnancy_id = ?
   ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1`;
@@ -62,9 +66,9 @@ const RECORDS_SQL = `SELECT
   (SELECT w.birth_date FROM woman w WHERE w.id = ?) AS birth_date,
   (SELECT JSON_OBJECT('id', a.id, 'assessedOn', a.assessed_on, 'catalogueId', a.catalogue_id)
      FROM risk_assessment a WHERE a.id = (${LATEST_ASSESSMENT})) AS latest,
-  (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', f.id, 'code', f.code))
+  (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', f.id, 'code', f.code, 'origin', f.origin, 'note', f.note))
      FROM risk_assessment_factor f
-     WHERE f.assessment_id = (${LATEST_ASSESSMENT}) AND f.origin = 'ticked') AS ticked,
+     WHERE f.assessment_id = (${LATEST_ASSESSMENT})) AS ticked,
   (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', v.id, 'visitDate', v.visit_date,
        'weightKg', v.weight_kg, 'heightCm', v.height_cm, 'systolicMmHg', v.systolic_mm_hg,
        'diastolicMmHg', v.diastolic_mm_hg, 'haemoglobinGL', v.haemoglobin_gl,
@@ -88,13 +92,18 @@ export async function loadGradingRecords(
 ): Promise<GradingRecords> {
   const [row] = await manager.query<RecordsRow[]>(...gradingRecordsStatement(pregnancy));
   const latest = json<LatestJson>(row.latest);
-  const ticked = json<TickedJson[]>(row.ticked) ?? [];
+  const factors = (json<TickedJson[]>(row.ticked) ?? []).sort((a, b) => a.id - b.id);
+  const ticked = factors.filter((factor) => factor.origin === 'ticked');
   const visits = json<GradingVisit[]>(row.visits) ?? [];
   const tests = json<GradingTest[]>(row.tests) ?? [];
   return {
     latest: latest && {
       ...latest,
-      tickedCodes: ticked.sort((a, b) => a.id - b.id).map((factor) => factor.code),
+      tickedCodes: ticked.map((factor) => factor.code),
+      tickedNotes: Object.fromEntries(
+        ticked.flatMap((factor) => (factor.note ? [[factor.code, factor.note]] : [])),
+      ),
+      derivedCodes: factors.filter((f) => f.origin === 'derived').map((f) => f.code),
     },
     birthDate: row.birth_date,
     visits: sortVisits(visits),

@@ -33,6 +33,7 @@ import {
   referralNotFound,
   riskInputInvalid,
 } from './risk.errors';
+import { autoCloseReason, CASE_AUTO_CLOSE_DAYS, caseAutoCloseDue } from './rules/case-closure';
 import { nextAction } from './rules/next-action';
 
 /** A referral's result must be followed up within 2 weeks (DOMAIN.md §3). */
@@ -226,14 +227,41 @@ export class HighRiskCasesService {
     });
   }
 
-  /** A case ends with the episode: at the 42-day closure, or when the pregnancy ends otherwise. */
+  /**
+   * The nightly closure: every open case whose pregnancy ended 56 days ago or more (none had its
+   * 42-day check, which closes the case) is closed, audited, with the reason on the case. Each
+   * case in its own transaction, so a second run finds nothing left to do.
+   */
+  async closeExpired(today: string): Promise<{ closed: number }> {
+    const rows = await this.dataSource.query<{ pregnancy_id: number; outcome_date: string }[]>(
+      `SELECT c.pregnancy_id, DATE_FORMAT(p.outcome_date, '%Y-%m-%d') AS outcome_date
+       FROM high_risk_case c JOIN pregnancy p ON p.id = c.pregnancy_id
+       WHERE c.status = 'open' AND p.outcome_date IS NOT NULL AND p.outcome_date <= ?
+       ORDER BY c.id`,
+      [addDays(today, -CASE_AUTO_CLOSE_DAYS)],
+    );
+    let closed = 0;
+    for (const row of rows) {
+      if (!caseAutoCloseDue(row.outcome_date, today)) continue;
+      const done = await this.dataSource.transaction((manager) =>
+        this.closeForPregnancy(manager, row.pregnancy_id, autoCloseReason(row.outcome_date)),
+      );
+      if (done) closed += 1;
+    }
+    return { closed };
+  }
+
+  /** A case ends with the episode: at the 42-day check, or when the pregnancy ends otherwise. */
   async closeForPregnancy(
     manager: EntityManager,
     pregnancyId: number,
     reason: string,
-  ): Promise<void> {
-    const open = await manager.findOneBy(HighRiskCase, { pregnancyId, status: 'open' });
-    if (!open) return;
+  ): Promise<boolean> {
+    const open = await manager.findOne(HighRiskCase, {
+      where: { pregnancyId, status: 'open' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!open) return false;
     const changes = { status: 'closed' as const, closedAt: new Date(), closeReason: reason };
     await updateIfVersion(manager, HighRiskCase, open.id, open.version, changes);
     await this.audit.record(manager, {
@@ -243,6 +271,7 @@ export class HighRiskCasesService {
       ...diffOf(open, changes, ['status', 'closeReason']),
       facilityId: open.facilityId,
     });
+    return true;
   }
 
   private async openCase(manager: EntityManager, id: number, actor: Actor): Promise<HighRiskCase> {

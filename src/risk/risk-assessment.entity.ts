@@ -84,4 +84,8 @@ export class RiskAssessmentFactor {
   /** For a derived factor: the record it came from, e.g. "visit:12". */
   @Column({ type: 'varchar', length: 40, nullable: true })
   sourceRecord: string | null;
+
+  /** For a ticked "other" item: what the clinician found. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note: string | null;
 }

@@ -13,18 +13,21 @@ import { inActorFacility } from '../core/auth/facility-scope';
 import { isDuplicateKeyError } from '../core/database/query-errors';
 import type { ErrorDetail } from '../core/errors/domain.error';
 import { Pregnancy } from '../women/pregnancy.entity';
-import { gestationalAgeDays } from '../women/rules/gestational-age';
+import { formatGestationalAge, gestationalAgeDays } from '../women/rules/gestational-age';
 import { ageInYears } from '../women/rules/registration-checks';
 import { pregnancyNotFound } from '../women/women.errors';
 import { AssessmentDto, AssessRiskDto } from './dto/risk.dto';
 import { HighRiskCase } from './high-risk-case.entity';
+import { HighRiskCasesService } from './high-risk-cases.service';
+import { DAY42_CHECK_CLOSE_REASON } from './rules/case-closure';
 import { AssessmentKind, RiskAssessment, RiskAssessmentFactor } from './risk-assessment.entity';
 import { type GradingRecords, type GradingVisit, loadGradingRecords } from './grading-records';
 import { RiskCatalogueService } from './risk-catalogue.service';
 import { RiskCatalogue, RiskFactor } from './risk-catalogue.entity';
 import { RiskReport } from './risk-report.entity';
 import { factorDerived, factorUnknown, riskInputInvalid } from './risk.errors';
-import { deriveFactors, RESULT_FACTOR_CODES } from './rules/derived-factors';
+import { bmiWeight, deriveFactors, RESULT_FACTOR_CODES } from './rules/derived-factors';
+import { gradingTime } from './rules/grading-time';
 import { reportDueAt } from './rules/report-deadline';
 import { colourRank, grade, type Grading, isHighRisk } from './rules/risk-colour';
 
@@ -32,15 +35,22 @@ interface FactorFinding {
   factor: RiskFactor;
   evidence: string | null;
   sourceRecord: string | null;
+  note: string | null;
 }
 
 interface GradingRequest {
   kind: AssessmentKind;
+  assessedAt: Date;
   assessedOn: string;
   tickedCodes: readonly string[];
+  /** Notes on ticked factors, by code. */
+  notes: Readonly<Record<string, string>>;
   catalogue: RiskCatalogue;
   sourceVisitId: number | null;
 }
+
+/** What changed about a pregnancy outside a visit, re-grading it (see regradeOnChangedFacts). */
+export type ChangedFact = 'fetus_count' | 'previous_caesareans' | 'pre_pregnancy_weight' | 'edd';
 
 export interface Regrading {
   assessmentId: number;
@@ -57,6 +67,7 @@ export class RiskAssessmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogues: RiskCatalogueService,
+    private readonly cases: HighRiskCasesService,
     private readonly audit: AuditService,
     private readonly clock: HospitalClock,
   ) {}
@@ -83,20 +94,60 @@ export class RiskAssessmentService {
     input: AssessRiskDto,
     actor: Actor,
   ): Promise<RiskAssessment> {
-    const assessedOn = input.assessedOn ?? this.clock.today();
-    this.checkKindAndDate(pregnancy, input.kind, assessedOn);
+    const time = this.gradingTime(input);
+    if (time.assessedAt === null) throw riskInputInvalid(time.problems);
+    this.checkKindAndDate(pregnancy, input.kind, time.assessedOn);
+    const tickedCodes = [...new Set(input.factorCodes)];
+    const notes = checkNotes(tickedCodes, input.factorNotes ?? []);
     const catalogue = await this.catalogues.forAssessment(
       manager,
       pregnancy.facilityId,
       input.catalogueVersion,
     );
-    return this.gradeAndStore(manager, pregnancy, actor, {
+    const assessment = await this.gradeAndStore(manager, pregnancy, actor, {
       kind: input.kind,
-      assessedOn,
-      tickedCodes: [...new Set(input.factorCodes)],
+      assessedAt: time.assessedAt,
+      assessedOn: time.assessedOn,
+      tickedCodes,
+      notes,
       catalogue,
       sourceVisitId: null,
     });
+    // Case management follows her until the 42-day check (DOMAIN.md §4), whatever it finds.
+    if (input.kind === 'day42_check') {
+      await this.cases.closeForPregnancy(manager, pregnancy.id, DAY42_CHECK_CLOSE_REASON);
+    }
+    return assessment;
+  }
+
+  /**
+   * The one re-grading for facts that change outside a visit: the fetus count, previous
+   * caesareans, the pre-pregnancy weight, or the dating (every EDD change). The caller calls it
+   * inside its transaction after writing the change. A screened pregnancy gets an automatic
+   * assessment, audited, when its colour, PURPLE or derived factors change; one not yet screened
+   * is left to the clinician's screening.
+   */
+  async regradeOnChangedFacts(
+    manager: EntityManager,
+    pregnancyId: number,
+    change: ChangedFact,
+    actor: Actor,
+  ): Promise<Regrading | null> {
+    const pregnancy = await manager.findOneByOrFail(Pregnancy, { id: pregnancyId });
+    if (!['open', 'delivered'].includes(pregnancy.status)) return null;
+    return this.regrade(
+      manager,
+      pregnancy,
+      actor,
+      {
+        onDate: this.clock.today(),
+        sourceVisitId: null,
+        evenIfUnscreened: false,
+        alsoWhenFactorsChange: true,
+        change,
+      },
+      await loadGradingRecords(manager, pregnancy),
+    );
   }
 
   async history(pregnancyId: number, actor: Actor): Promise<AssessmentDto[]> {
@@ -158,7 +209,13 @@ export class RiskAssessmentService {
       manager,
       pregnancy,
       actor,
-      { onDate: visit.visitDate, sourceVisitId: visit.id, evenIfUnscreened: false },
+      {
+        onDate: visit.visitDate,
+        sourceVisitId: visit.id,
+        evenIfUnscreened: false,
+        alsoWhenFactorsChange: false,
+        change: null,
+      },
       records,
     );
   }
@@ -174,7 +231,13 @@ export class RiskAssessmentService {
       manager,
       pregnancy,
       actor,
-      { onDate: resultDate, sourceVisitId: null, evenIfUnscreened: true },
+      {
+        onDate: resultDate,
+        sourceVisitId: null,
+        evenIfUnscreened: true,
+        alsoWhenFactorsChange: false,
+        change: null,
+      },
       await loadGradingRecords(manager, pregnancy),
     );
   }
@@ -183,7 +246,14 @@ export class RiskAssessmentService {
     manager: EntityManager,
     pregnancy: Pregnancy,
     actor: Actor,
-    trigger: { onDate: string; sourceVisitId: number | null; evenIfUnscreened: boolean },
+    trigger: {
+      onDate: string;
+      sourceVisitId: number | null;
+      evenIfUnscreened: boolean;
+      /** Also record when the derived factors change under the same colour. */
+      alsoWhenFactorsChange: boolean;
+      change: ChangedFact | null;
+    },
     records: GradingRecords,
   ): Promise<Regrading | null> {
     const { latest } = records;
@@ -193,44 +263,56 @@ export class RiskAssessmentService {
       : await this.catalogues.forAssessment(manager, pregnancy.facilityId);
     const assessedOn =
       latest && latest.assessedOn > trigger.onDate ? latest.assessedOn : trigger.onDate;
+    const tickedCodes = latest?.tickedCodes ?? [];
+    const notes = latest?.tickedNotes ?? {};
     const findings = await this.findings(
       manager,
       pregnancy,
       catalogue,
-      latest?.tickedCodes ?? [],
+      tickedCodes,
+      notes,
       assessedOn,
       records,
     );
     const grading = grade(findings.map(({ factor }) => factor));
-    if (grading.colour === pregnancy.riskColour && grading.purple === pregnancy.riskPurple)
-      return null;
+    const sameGrading =
+      grading.colour === pregnancy.riskColour && grading.purple === pregnancy.riskPurple;
+    const derivedNow = findings
+      .filter(({ factor }) => factor.origin === 'derived')
+      .map(({ factor }) => factor.code)
+      .sort();
+    const sameFactors =
+      !trigger.alsoWhenFactorsChange ||
+      derivedNow.join() === [...(latest?.derivedCodes ?? [])].sort().join();
+    if (sameGrading && sameFactors) return null;
+    const time = this.gradingTime({ assessedOn });
     const assessment = await this.store(manager, pregnancy, actor, findings, grading, {
       kind: 'automatic',
+      assessedAt: time.assessedAt!,
       assessedOn,
-      tickedCodes: [],
+      tickedCodes,
+      notes,
       catalogue,
       sourceVisitId: trigger.sourceVisitId,
     });
+    if (trigger.change) {
+      await this.audit.record(manager, {
+        entity: 'pregnancy',
+        entityId: pregnancy.id,
+        action: 'update',
+        after: { regradedAfter: trigger.change, assessmentId: assessment.id },
+        facilityId: pregnancy.facilityId,
+      });
+    }
     return { assessmentId: assessment.id, colour: assessment.colour, purple: assessment.purple };
   }
 
-  /**
-   * When the grading happened: now for a grading dated today; for one entered afterwards, the
-   * start of its day, so report deadlines run from the grading, not from the data entry.
-   */
-  private gradedAt(assessedOn: string): Date {
-    return assessedOn === this.clock.today() ? new Date() : this.clock.startOfDay(assessedOn);
+  private gradingTime(input: { assessedAt?: Date; assessedOn?: string }) {
+    return gradingTime(input, new Date(), this.clock.timeZone());
   }
 
   private checkKindAndDate(pregnancy: Pregnancy, kind: AssessmentKind, assessedOn: string): void {
     const problems: ErrorDetail[] = [];
-    if (assessedOn > this.clock.today()) {
-      problems.push({
-        field: 'assessedOn',
-        rule: 'notFuture',
-        message: 'assessedOn must not be after today',
-      });
-    }
     if (assessedOn < pregnancy.registrationDate) {
       problems.push({
         field: 'assessedOn',
@@ -266,6 +348,7 @@ export class RiskAssessmentService {
       pregnancy,
       request.catalogue,
       request.tickedCodes,
+      request.notes,
       request.assessedOn,
       await loadGradingRecords(manager, pregnancy),
     );
@@ -294,7 +377,7 @@ export class RiskAssessmentService {
         pregnancyId: pregnancy.id,
         facilityId: pregnancy.facilityId,
         kind: request.kind,
-        assessedAt: this.gradedAt(request.assessedOn),
+        assessedAt: request.assessedAt,
         assessedOn: request.assessedOn,
         gaDays: ended ? null : ga,
         colour: grading.colour,
@@ -307,7 +390,7 @@ export class RiskAssessmentService {
     if (findings.length > 0) {
       await manager.insert(
         RiskAssessmentFactor,
-        findings.map(({ factor, evidence, sourceRecord }) => ({
+        findings.map(({ factor, evidence, sourceRecord, note }) => ({
           assessmentId: assessment.id,
           code: factor.code,
           colour: factor.colour,
@@ -315,6 +398,7 @@ export class RiskAssessmentService {
           origin: factor.origin,
           evidence,
           sourceRecord,
+          note,
         })),
       );
     }
@@ -355,7 +439,9 @@ export class RiskAssessmentService {
     pregnancy.riskColour = grading.colour;
     pregnancy.riskPurple = grading.purple;
 
-    if (isHighRisk(grading) && ['open', 'delivered'].includes(pregnancy.status)) {
+    // The 42-day check ends case management: it opens no case (it closes the open one).
+    const followed = ['open', 'delivered'].includes(pregnancy.status);
+    if (isHighRisk(grading) && followed && assessment.kind !== 'day42_check') {
       await this.openCaseIfNone(manager, pregnancy, assessment, actor);
     }
     const reportable = grading.colour === 'orange' || grading.colour === 'red';
@@ -419,6 +505,7 @@ export class RiskAssessmentService {
     pregnancy: Pregnancy,
     catalogue: RiskCatalogue,
     tickedCodes: readonly string[],
+    notes: Readonly<Record<string, string>>,
     assessedOn: string,
     records: GradingRecords,
   ): Promise<FactorFinding[]> {
@@ -444,15 +531,28 @@ export class RiskAssessmentService {
         })),
       );
     }
+    const withoutNote = tickedCodes.filter(
+      (code) => byCode.get(code)!.requiresNote && !notes[code],
+    );
+    if (withoutNote.length > 0) {
+      throw riskInputInvalid(
+        withoutNote.map((code) => ({
+          field: `factorCodes[${tickedCodes.indexOf(code)}]`,
+          rule: 'noteRequired',
+          message: `${code} is an "other" item: say what in factorNotes`,
+        })),
+      );
+    }
     const ticked = tickedCodes.map((code) => ({
       factor: byCode.get(code)!,
       evidence: null,
       sourceRecord: null,
+      note: notes[code] ?? null,
     }));
     const derived = derivedFindings(pregnancy, assessedOn, records).flatMap((finding) => {
       const factor = byCode.get(finding.code);
       return factor
-        ? [{ factor, evidence: finding.evidence, sourceRecord: finding.sourceRecord }]
+        ? [{ factor, evidence: finding.evidence, sourceRecord: finding.sourceRecord, note: null }]
         : [];
     });
     return [...ticked, ...derived];
@@ -501,6 +601,7 @@ export class RiskAssessmentService {
             evidence: factor.evidence,
             sourceRecord: factor.sourceRecord,
             descriptionZh: description(assessment.catalogueId, factor.code),
+            note: factor.note,
           })),
       };
     });
@@ -514,17 +615,23 @@ function derivedFindings(
   records: GradingRecords,
 ): { code: string; evidence: string; sourceRecord: string }[] {
   const visits = records.visits.filter((visit) => visit.visitDate <= assessedOn);
-  const first = (has: (visit: GradingVisit) => boolean) => visits.find(has);
   const latest = (has: (visit: GradingVisit) => boolean) => [...visits].reverse().find(has);
   const height = latest((v) => v.heightCm !== null);
-  const weight = first((v) => v.weightKg !== null);
+  const weight = bmiWeight(
+    pregnancy.prePregnancyWeightKg,
+    visits.map((v) => ({
+      id: v.id,
+      weightKg: v.weightKg,
+      gaDays: gestationalAgeDays(pregnancy.edd, v.visitDate),
+    })),
+  );
   const haemoglobin = latest((v) => v.haemoglobinGL !== null);
   const platelets = latest((v) => v.plateletsE9L !== null);
   const pressure = latest((v) => v.systolicMmHg !== null && v.diastolicMmHg !== null);
 
   const sources: Record<string, string> = {
     AGE: `woman:${pregnancy.womanId}`,
-    BMI: `visit:${weight?.id}`,
+    BMI: weight?.visitId ? `visit:${weight.visitId}` : `pregnancy:${pregnancy.id}`,
     HEIGHT: `visit:${height?.id}`,
     ANAEMIA: `visit:${haemoglobin?.id}`,
     SEVERE: `visit:${haemoglobin?.id}`,
@@ -544,6 +651,8 @@ function derivedFindings(
   sources.HIV = `pmtct_test:${confirmation('hiv')?.id}`;
   sources.SYPHILIS = `pmtct_test:${confirmation('syphilis')?.id}`;
   sources.HBSAG = `pmtct_test:${confirmation('hbsag')?.id}`;
+  const bmiSource =
+    weight && weight.gaDays !== null ? ` (weight at ${formatGestationalAge(weight.gaDays)})` : '';
   const derived = deriveFactors({
     ageAtRegistration: ageInYears(records.birthDate, pregnancy.registrationDate),
     heightCm: height?.heightCm ?? null,
@@ -563,6 +672,36 @@ function derivedFindings(
   });
   return derived.map((factor) => ({
     ...factor,
+    evidence: factor.code.startsWith('BMI_')
+      ? `${factor.evidence}${weight?.visitId ? bmiSource : ' (pre-pregnancy weight)'}`
+      : factor.evidence,
     sourceRecord: sources[factor.code.split('_')[0]] ?? `pregnancy:${pregnancy.id}`,
   }));
+}
+
+/** Notes by code; a note must belong to a ticked factor, and a code has one note at most. */
+function checkNotes(
+  tickedCodes: readonly string[],
+  notes: readonly { code: string; note: string }[],
+): Record<string, string> {
+  const problems: ErrorDetail[] = [];
+  const byCode: Record<string, string> = {};
+  notes.forEach(({ code, note }, index) => {
+    if (!tickedCodes.includes(code)) {
+      problems.push({
+        field: `factorNotes[${index}].code`,
+        rule: 'ticked',
+        message: `${code} is not among factorCodes`,
+      });
+    } else if (code in byCode) {
+      problems.push({
+        field: `factorNotes[${index}].code`,
+        rule: 'unique',
+        message: `${code} has a note already`,
+      });
+    }
+    byCode[code] = note.trim();
+  });
+  if (problems.length > 0) throw riskInputInvalid(problems);
+  return byCode;
 }

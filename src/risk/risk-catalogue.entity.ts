@@ -52,4 +52,8 @@ export class RiskFactor {
 
   @Column({ type: 'varchar', length: 200 })
   descriptionEn: string;
+
+  /** An "other" item: a grading that ticks it must say what in a note. */
+  @Column({ type: 'boolean', default: false })
+  requiresNote: boolean;
 }

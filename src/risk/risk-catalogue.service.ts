@@ -139,5 +139,6 @@ function mapFactor(factor: RiskFactor): RiskFactorDto {
     origin: factor.origin,
     descriptionZh: factor.descriptionZh,
     descriptionEn: factor.descriptionEn,
+    requiresNote: factor.requiresNote,
   };
 }

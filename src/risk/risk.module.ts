@@ -1,9 +1,13 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { WorkerOptions } from '../core/queue/worker.module';
 import { HighRiskCasesService } from './high-risk-cases.service';
 import { RiskAssessmentService } from './risk-assessment.service';
 import { RiskCatalogueService } from './risk-catalogue.service';
+import { RiskJobsProcessor } from './risk-jobs.processor';
+import { RiskJobsProducer } from './risk-jobs.producer';
 import { RiskController } from './risk.controller';
 import { RiskReportsService } from './risk-reports.service';
+import { RiskScheduler } from './risk.scheduler';
 
 @Module({
   controllers: [RiskController],
@@ -12,7 +16,24 @@ import { RiskReportsService } from './risk-reports.service';
     RiskAssessmentService,
     HighRiskCasesService,
     RiskReportsService,
+    RiskJobsProducer,
   ],
-  exports: [RiskAssessmentService, HighRiskCasesService],
+  exports: [RiskAssessmentService, HighRiskCasesService, RiskJobsProducer],
 })
 export class RiskModule {}
+
+/** The risk queue's processor, and the nightly case closure in the one process with the cron. */
+@Module({})
+export class RiskWorkerModule {
+  static register(options: WorkerOptions): DynamicModule {
+    return {
+      module: RiskWorkerModule,
+      providers: [
+        HighRiskCasesService,
+        RiskJobsProducer,
+        RiskJobsProcessor,
+        ...(options.cron ? [RiskScheduler] : []),
+      ],
+    };
+  }
+}

@@ -148,6 +148,36 @@ describe('a generated cohort of 12 000 pregnancies', () => {
     }
   });
 
+  it('closes the case of a delivered woman without a 42-day check on day 56, not before', () => {
+    const byId = new Map(pregnancies.map((p) => [p.id, p]));
+    const cases = rows('high_risk_case');
+    const auto = cases.filter((c) => str(c.close_reason ?? '').startsWith('closed automatically'));
+    expect(auto.length).toBeGreaterThan(0);
+    for (const c of auto) {
+      const p = byId.get(c.pregnancy_id)!;
+      expect(p.status).toBe('delivered');
+      expect(daysBetween(str(p.outcome_date), YESTERDAY)).toBeGreaterThanOrEqual(56);
+      expect(c.close_reason).toBe(
+        `closed automatically 56 days after the end of pregnancy (${str(p.outcome_date)}) without a 42-day check`,
+      );
+    }
+    for (const c of cases.filter((row) => row.status === 'open')) {
+      const p = byId.get(c.pregnancy_id)!;
+      if (p.status === 'delivered') {
+        expect(daysBetween(str(p.outcome_date), YESTERDAY)).toBeLessThan(56);
+      } else {
+        expect(p.status).toBe('open');
+      }
+    }
+    const closedAt42 = cases.filter((c) => byId.get(c.pregnancy_id)!.status === 'closed');
+    expect(closedAt42.every((c) => c.close_reason === '42-day postpartum check')).toBe(true);
+  });
+
+  it('records the pre-pregnancy weight of two pregnancies in three', () => {
+    const given = share(pregnancies, (p: Row) => p.pre_pregnancy_weight_kg !== null);
+    expect(Math.abs(given - 2 / 3)).toBeLessThan(0.01);
+  });
+
   it('shows the latest grading on the pregnancy and manages and reports the high ones', () => {
     const assessments = byPregnancy(rows('risk_assessment'));
     const cases = byPregnancy(rows('high_risk_case'));

@@ -45,12 +45,13 @@ import {
   phoneNumber,
   womanName,
 } from './people';
-import type {
-  DatingPlan,
-  OutcomeKind,
-  PregnancyPlan,
-  VisitPlan,
-  WomanPlan,
+import {
+  type DatingPlan,
+  type OutcomeKind,
+  type PregnancyPlan,
+  prePregnancyWeightOf,
+  type VisitPlan,
+  type WomanPlan,
 } from './pregnancy-plan';
 import {
   pmtctTruth,
@@ -594,6 +595,7 @@ export class CohortGenerator {
       woman.parity,
       woman.previousCaesareans,
       plan.fetusCount,
+      prePregnancyWeightOf(plan)?.toFixed(1) ?? null,
       status,
       plan.statusDay === null ? null : iso(plan.statusDay),
       reason,

@@ -126,3 +126,8 @@ export interface PregnancyPlan {
   postpartumAssessmentId: number | null;
   day42AssessmentId: number | null;
 }
+
+/** 孕前体重 as given at registration: two pregnancies in three (by id, so no draw is spent). */
+export function prePregnancyWeightOf(plan: Pick<PregnancyPlan, 'id' | 'woman'>): number | null {
+  return plan.id % 3 !== 0 ? plan.woman.preWeightKg : null;
+}

@@ -1,5 +1,10 @@
 import { reportDueAt } from '../risk/rules/report-deadline';
-import { deriveFactors } from '../risk/rules/derived-factors';
+import { bmiWeight, deriveFactors } from '../risk/rules/derived-factors';
+import {
+  autoCloseReason,
+  CASE_AUTO_CLOSE_DAYS,
+  DAY42_CHECK_CLOSE_REASON,
+} from '../risk/rules/case-closure';
 import { colourRank, grade, isHighRisk, type RiskColour } from '../risk/rules/risk-colour';
 import { type Day, HOUR_MS, MINUTE_MS } from './calendar';
 import { bool, type CatalogueEntry, type CohortContext, instant, iso } from './context';
@@ -10,7 +15,7 @@ import {
   reportTimeliness,
   TICKED_FACTORS,
 } from './distributions';
-import { gaOn, type PregnancyPlan, type VisitPlan } from './pregnancy-plan';
+import { gaOn, type PregnancyPlan, prePregnancyWeightOf, type VisitPlan } from './pregnancy-plan';
 
 type Kind = 'registration_screening' | 'visit' | 'postpartum_visit' | 'day42_check' | 'automatic';
 
@@ -56,6 +61,13 @@ export function gradeHistory(ctx: CohortContext, plan: PregnancyPlan): RiskOutco
   const pregnancyId = plan.id;
   const facility = plan.facility;
   const terminalDay = plan.status === 'open' || plan.status === 'delivered' ? null : plan.statusDay;
+  // A delivered woman with no 42-day check: the nightly job closes her case on day 56.
+  const autoClosedDay =
+    plan.status === 'delivered' &&
+    plan.outcomeDay !== null &&
+    plan.outcomeDay + CASE_AUTO_CLOSE_DAYS <= clock.lastDay
+      ? plan.outcomeDay + CASE_AUTO_CLOSE_DAYS
+      : null;
 
   let colour: RiskColour | null = null;
   let purple = false;
@@ -102,8 +114,9 @@ export function gradeHistory(ctx: CohortContext, plan: PregnancyPlan): RiskOutco
     ticked = findings.filter((f) => f.factor.origin === 'ticked').map((f) => f.factor.code);
 
     const active = terminalDay === null || day <= terminalDay;
-    if (isHighRisk(grading) && active && caseId === null) {
-      caseId = openCase(ctx, plan, id, assessedAt, day, terminalDay);
+    // The 42-day check ends case management: it opens no case.
+    if (isHighRisk(grading) && active && caseId === null && kind !== 'day42_check') {
+      caseId = openCase(ctx, plan, id, assessedAt, day, terminalDay, autoClosedDay);
     }
     const reportable = grading.colour === 'orange' || grading.colour === 'red';
     if (reportable && (previous === null || colourRank(grading.colour) > colourRank(previous))) {
@@ -232,11 +245,19 @@ function derivedFindings(
 ): Finding[] {
   const visits = plan.visits;
   const first: VisitPlan | undefined = seen > 0 ? visits[0] : undefined;
+  // The BMI weight as the risk module picks it: pre-pregnancy, else weighed by 13+6, each
+  // visit's GA by the EDD the pregnancy has on the grading day.
+  const redated = plan.dating.redated;
+  const start = redated !== null && day < redated.on ? redated.lmpStart : plan.start;
+  const weight = bmiWeight(
+    prePregnancyWeightOf(plan),
+    visits.slice(0, seen).map((v) => ({ id: v.id, weightKg: v.weightKg, gaDays: v.day - start })),
+  );
   const latest: VisitPlan | undefined = seen > 0 ? visits[seen - 1] : undefined;
   const confirmedBy = (d: Day | null) => d !== null && d <= day;
   const sources: Record<string, string> = {
     AGE: `woman:${plan.woman.id}`,
-    BMI: `visit:${first?.id}`,
+    BMI: weight?.visitId ? `visit:${weight.visitId}` : `pregnancy:${plan.id}`,
     HEIGHT: `visit:${first?.id}`,
     ANAEMIA: `visit:${latest?.id}`,
     SEVERE: `visit:${latest?.id}`,
@@ -247,7 +268,7 @@ function derivedFindings(
   const derived = deriveFactors({
     ageAtRegistration: plan.ageAtRegistration,
     heightCm: first?.heightCm ?? null,
-    weightKg: first?.weightKg ?? null,
+    weightKg: weight?.weightKg ?? null,
     haemoglobinGL: latest?.haemoglobin ?? null,
     plateletsE9L: latest?.platelets ?? null,
     systolicMmHg: latest?.systolic ?? null,
@@ -283,12 +304,25 @@ function openCase(
   openedAt: number,
   openedDay: Day,
   terminalDay: Day | null,
+  autoClosedDay: Day | null,
 ): number {
   const { random, ids, sink, clock } = ctx;
   const facility = plan.facility;
   const id = ids.take('high_risk_case');
   const closedAt =
-    terminalDay === null ? null : clock.days.at(terminalDay, random.int(9 * 60, 17 * 60));
+    terminalDay !== null
+      ? clock.days.at(terminalDay, random.int(9 * 60, 17 * 60))
+      : autoClosedDay !== null
+        ? clock.days.at(autoClosedDay, 60 + random.int(0, 59)) // the nightly run, after 01:00
+        : null;
+  const closeReason =
+    terminalDay !== null
+      ? plan.status === 'closed'
+        ? DAY42_CHECK_CLOSE_REASON
+        : `pregnancy ${plan.status}`
+      : plan.outcomeDay !== null
+        ? autoCloseReason(iso(plan.outcomeDay))
+        : null;
   const clinician = random.chance(CASE_WITH_CLINICIAN_SHARE)
     ? random.pick(facility.mchStaff)
     : null;
@@ -302,7 +336,7 @@ function openCase(
     clinician,
     clinician === null ? null : random.pick(PLANS),
     closedAt === null ? null : instant(closedAt),
-    closedAt === null ? null : `pregnancy ${plan.status}`,
+    closedAt === null ? null : closeReason,
     1,
   ]);
   const until = closedAt ?? clock.historyEnd;
@@ -319,7 +353,7 @@ function openCase(
   }
   if (random.chance(CASE_REFERRAL_SHARE)) {
     const referredOn = openedDay + random.int(0, 7);
-    const lastDay = terminalDay ?? clock.lastDay;
+    const lastDay = terminalDay ?? autoClosedDay ?? clock.lastDay;
     if (referredOn <= lastDay) {
       const due = referredOn + 14;
       const followedUp = random.chance(REFERRAL_FOLLOWED_UP_SHARE)

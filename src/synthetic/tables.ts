@@ -68,6 +68,7 @@ export const TABLE_COLUMNS = {
     'parity',
     'previous_caesareans',
     'fetus_count',
+    'pre_pregnancy_weight_kg',
     'status',
     'status_date',
     'status_reason',

@@ -44,6 +44,7 @@ import {
   reopenedStatus,
 } from './rules/pregnancy-status';
 import { HighRiskCasesService } from '../risk/high-risk-cases.service';
+import { type ChangedFact, RiskAssessmentService } from '../risk/risk-assessment.service';
 import { documentIndexOf, phoneIndexOf, Woman } from './woman.entity';
 import {
   datingEvidenceMissing,
@@ -60,12 +61,20 @@ import { FULL_IDENTITY_ROLES } from './women.mapper';
 
 export type PregnancyWithWoman = Pregnancy & { woman: Woman };
 
+/** The recorded facts of a pregnancy the risk grading derives factors from. */
+const GRADED_FACTS = {
+  fetusCount: 'fetus_count',
+  previousCaesareans: 'previous_caesareans',
+  prePregnancyWeightKg: 'pre_pregnancy_weight',
+} as const satisfies Partial<Record<keyof Pregnancy, ChangedFact>>;
+
 @Injectable()
 export class PregnanciesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly highRiskCases: HighRiskCasesService,
+    private readonly risk: RiskAssessmentService,
     private readonly clock: HospitalClock,
   ) {}
 
@@ -163,6 +172,10 @@ export class PregnanciesService {
         action: 'update',
         ...diffOf(current, changes, PREGNANCY_AUDITED_FIELDS),
       });
+      const changed = (Object.keys(GRADED_FACTS) as (keyof typeof GRADED_FACTS)[]).find(
+        (field) => changes[field] !== undefined && changes[field] !== current[field],
+      );
+      if (changed) await this.risk.regradeOnChangedFacts(manager, id, GRADED_FACTS[changed], actor);
     });
     return this.findOne(id, actor);
   }
@@ -444,6 +457,11 @@ export class PregnanciesService {
     });
   }
 
+  /**
+   * Every change of the EDD after registration ends here, after the pregnancy row is written:
+   * the change is kept and the pregnancy re-graded, since the dating decides which weight is
+   * first-trimester (the BMI factor) and the gestational age of every grading.
+   */
   private async recordEddChange(
     manager: EntityManager,
     current: Pregnancy,
@@ -462,6 +480,9 @@ export class PregnanciesService {
       changedBy: actor.userId,
       changedAt: new Date(),
     });
+    if (newEdd !== current.edd) {
+      await this.risk.regradeOnChangedFacts(manager, current.id, 'edd', actor);
+    }
   }
 }
 

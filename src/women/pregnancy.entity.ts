@@ -7,6 +7,7 @@ import {
   PrimaryGeneratedColumn,
   VersionColumn,
 } from 'typeorm';
+import { decimalToNumber } from '../core/database/decimal-columns';
 import { CreatedAtColumn, UpdatedAtColumn } from '../core/database/timestamp-columns';
 import type { DatingEvidence, EddSource } from './rules/gestational-age';
 import {
@@ -81,6 +82,10 @@ export class Pregnancy {
 
   @Column({ type: 'tinyint', unsigned: true, default: 1 })
   fetusCount: number;
+
+  /** 孕前体重 as she gives it at registration: the BMI is computed from it when known. */
+  @Column({ type: 'decimal', precision: 4, scale: 1, nullable: true, transformer: decimalToNumber })
+  prePregnancyWeightKg: number | null;
 
   @Column({ type: 'enum', enum: PREGNANCY_STATUSES, default: 'open' })
   status: PregnancyStatus;

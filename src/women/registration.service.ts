@@ -88,6 +88,7 @@ export const PREGNANCY_AUDITED_FIELDS = [
   'parity',
   'previousCaesareans',
   'fetusCount',
+  'prePregnancyWeightKg',
   'status',
   'statusDate',
   'statusReason',
@@ -392,6 +393,7 @@ export class RegistrationService {
       parity: p.parity,
       previousCaesareans: p.previousCaesareans ?? 0,
       fetusCount: p.fetusCount ?? 1,
+      prePregnancyWeightKg: p.prePregnancyWeightKg ?? null,
       status: 'open',
       createdBy: actor.userId,
     });

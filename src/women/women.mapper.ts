@@ -71,6 +71,7 @@ export function mapPregnancy(pregnancy: Pregnancy, asOf: string): PregnancyDto {
     previousCaesareans: pregnancy.previousCaesareans,
     fetusCount: pregnancy.fetusCount,
     multiplePregnancy: pregnancy.fetusCount > 1,
+    prePregnancyWeightKg: pregnancy.prePregnancyWeightKg,
     status: pregnancy.status,
     statusDate: pregnancy.statusDate,
     statusReason: pregnancy.statusReason,

@@ -4,6 +4,7 @@ import type { JobOptions } from 'bull';
 export const QUEUES = {
   system: 'system',
   indicators: 'indicators',
+  risk: 'risk',
 } as const;
 
 export const SYSTEM_JOBS = {
@@ -17,6 +18,11 @@ export const INDICATOR_JOBS = {
   plan: 'plan',
   /** Build an export file of computed values. */
   export: 'export',
+} as const;
+
+export const RISK_JOBS = {
+  /** Nightly: close the high-risk cases 56 days past the end of pregnancy. */
+  closeExpiredCases: 'close-expired-cases',
 } as const;
 
 export const DEFAULT_JOB_OPTIONS: JobOptions = {

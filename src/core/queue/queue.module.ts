@@ -16,7 +16,11 @@ import { HeartbeatProducer } from './heartbeat.producer';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.indicators }),
+    BullModule.registerQueue(
+      { name: QUEUES.system },
+      { name: QUEUES.indicators },
+      { name: QUEUES.risk },
+    ),
   ],
   providers: [HeartbeatProducer],
   exports: [BullModule, HeartbeatProducer],

@@ -29,6 +29,10 @@ export class HospitalClock {
     return todayIn(this.app.timeZone, instant);
   }
 
+  timeZone(): string {
+    return this.app.timeZone;
+  }
+
   startOfDay(date: IsoDate): Date {
     return startOfDayIn(date, this.app.timeZone);
   }

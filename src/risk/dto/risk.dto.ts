@@ -59,6 +59,14 @@ export class RiskFactorDto {
   @IsNotEmpty()
   @MaxLength(200)
   descriptionEn: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'An "other" item: a grading that ticks it must give a note',
+  })
+  @IsOptional()
+  @IsBoolean()
+  requiresNote: boolean = false;
 }
 
 export class CreateCatalogueDto {
@@ -96,12 +104,39 @@ export class CatalogueWithFactorsDto extends CatalogueDto {
   @ApiProperty({ type: [RiskFactorDto] }) factors: RiskFactorDto[];
 }
 
+export class FactorNoteDto {
+  @ApiProperty({ example: 'OTHER_RED' })
+  @IsString()
+  @MaxLength(48)
+  code: string;
+
+  @ApiProperty({ example: '主动脉夹层术后' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  note: string;
+}
+
 export class AssessRiskDto {
   @ApiProperty({ enum: ASSESSMENT_KINDS.filter((kind) => kind !== 'automatic') })
   @IsIn(ASSESSMENT_KINDS.filter((kind) => kind !== 'automatic'))
   kind: Exclude<AssessmentKind, 'automatic'>;
 
-  @ApiPropertyOptional({ example: '2026-11-20', description: 'Defaults to today' })
+  @ApiPropertyOptional({
+    example: '2026-11-20T08:30:00+08:00',
+    description:
+      'When the clinician graded; defaults to now, never in the future. Report deadlines run from it',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'assessedAt must be a date-time' })
+  assessedAt?: Date;
+
+  @ApiPropertyOptional({
+    example: '2026-11-20',
+    description:
+      'The day of the grading when its time is not given (an earlier day counts to its end); with assessedAt, its day',
+  })
   @IsOptional()
   @IsCalendarDate()
   assessedOn?: string;
@@ -114,6 +149,17 @@ export class AssessRiskDto {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   factorCodes: string[];
+
+  @ApiPropertyOptional({
+    type: [FactorNoteDto],
+    description: 'Notes on ticked factors; required for the "other" items (requiresNote)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => FactorNoteDto)
+  factorNotes?: FactorNoteDto[];
 
   @ApiPropertyOptional({
     example: 'CN-2017',
@@ -135,6 +181,7 @@ export class AssessedFactorDto {
   @ApiPropertyOptional({ nullable: true, type: String, example: 'visit:12' }) sourceRecord:
     string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) descriptionZh: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
 }
 
 export class AssessmentDto {

@@ -22,6 +22,7 @@ describe('checkCatalogue', () => {
         origin: 'ticked' as const,
         descriptionZh: '附加',
         descriptionEn: 'extra',
+        requiresNote: false,
       },
     ];
     expect(checkCatalogue(provincial)).toEqual([]);

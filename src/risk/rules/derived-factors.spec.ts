@@ -1,4 +1,6 @@
 import {
+  BMI_WEIGHT_LAST_GA_DAY,
+  bmiWeight,
   bodyMassIndex,
   deriveFactors,
   type DerivedFactor,
@@ -107,7 +109,8 @@ describe('deriveFactors, one measurement at a time', () => {
 
     ['one fetus', { fetusCount: 1 }, []],
     ['twins', { fetusCount: 2 }, ['MULTIPLE_PREGNANCY']],
-    ['triplets', { fetusCount: 3 }, ['MULTIPLE_PREGNANCY']],
+    ['triplets', { fetusCount: 3 }, ['TRIPLETS_OR_MORE']],
+    ['quadruplets', { fetusCount: 4 }, ['TRIPLETS_OR_MORE']],
 
     ['IVF', { ivf: true }, ['IVF_PREGNANCY']],
     ['HIV', { confirmedPositive: { hiv: true, syphilis: false, hbsag: false } }, ['HIV_POSITIVE']],
@@ -154,6 +157,7 @@ describe('deriveFactors evidence', () => {
       { code: 'TWO_PLUS_UTERINE_OPERATIONS', evidence: '2 previous caesareans' },
     ],
     [{ fetusCount: 2 }, { code: 'MULTIPLE_PREGNANCY', evidence: '2 fetuses' }],
+    [{ fetusCount: 3 }, { code: 'TRIPLETS_OR_MORE', evidence: '3 fetuses' }],
     [{ ivf: true }, { code: 'IVF_PREGNANCY', evidence: 'IVF pregnancy' }],
   ])('%j → %j', (changes, factor) => {
     expect(deriveFactors({ ...baseline, ...changes })).toEqual([factor]);
@@ -178,6 +182,13 @@ describe('deriveFactors graded with the national catalogue', () => {
       { haemoglobinGL: 95, confirmedPositive: { hiv: false, syphilis: false, hbsag: true } },
       { colour: 'yellow', purple: true },
     ],
+    [
+      'HBsAg positive alone: a carrier is yellow as well as purple',
+      { confirmedPositive: { hiv: false, syphilis: false, hbsag: true } },
+      { colour: 'yellow', purple: true },
+    ],
+    ['twins: yellow', { fetusCount: 2 }, { colour: 'yellow', purple: false }],
+    ['triplets: orange', { fetusCount: 3 }, { colour: 'orange', purple: false }],
     [
       'age 41 + platelets 25: red wins over orange',
       { ageAtRegistration: 41, plateletsE9L: 25 },
@@ -225,5 +236,38 @@ describe('deriveFactors graded with the national catalogue', () => {
       'SYPHILIS_POSITIVE',
       'HBSAG_POSITIVE',
     ]);
+  });
+});
+
+describe('bmiWeight', () => {
+  const visit = (id: number, gaDays: number, weightKg: number | null = 60) => ({
+    id,
+    gaDays,
+    weightKg,
+  });
+
+  it('the first trimester ends at 13+6', () => {
+    expect(BMI_WEIGHT_LAST_GA_DAY).toBe(13 * 7 + 6);
+  });
+
+  it.each<[string, number | null, ReturnType<typeof visit>[], ReturnType<typeof bmiWeight>]>([
+    ['nothing weighed', null, [], null],
+    [
+      'pre-pregnancy weight wins over any visit',
+      52,
+      [visit(1, 70, 58)],
+      { weightKg: 52, visitId: null, gaDays: null },
+    ],
+    ['pre-pregnancy weight alone', 52, [], { weightKg: 52, visitId: null, gaDays: null }],
+    ['weighed at 13+6', null, [visit(1, 97, 61)], { weightKg: 61, visitId: 1, gaDays: 97 }],
+    ['weighed at 14+0 only: no BMI weight', null, [visit(1, 98, 61)], null],
+    [
+      'first early weight, not the later ones',
+      null,
+      [visit(1, 60, null), visit(2, 80, 55), visit(3, 95, 57), visit(4, 120, 70)],
+      { weightKg: 55, visitId: 2, gaDays: 80 },
+    ],
+  ])('%s', (_label, prePregnancy, visits, expected) => {
+    expect(bmiWeight(prePregnancy, visits)).toEqual(expected);
   });
 });

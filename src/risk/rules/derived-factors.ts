@@ -20,6 +20,7 @@ export const DERIVED_FACTOR_CODES = [
   'ONE_PREVIOUS_CAESAREAN',
   'TWO_PLUS_UTERINE_OPERATIONS',
   'MULTIPLE_PREGNANCY',
+  'TRIPLETS_OR_MORE',
   'IVF_PREGNANCY',
   'HIV_POSITIVE',
   'SYPHILIS_POSITIVE',
@@ -37,7 +38,7 @@ export const RESULT_FACTOR_CODES: readonly DerivedFactorCode[] = [
 export interface DerivedFactorInput {
   ageAtRegistration: number; // whole years
   heightCm: number | null;
-  weightKg: number | null; // the weight used for BMI (first recorded weight of the pregnancy)
+  weightKg: number | null; // the weight used for BMI: see bmiWeight()
   haemoglobinGL: number | null; // latest Hb, g/L
   plateletsE9L: number | null; // latest platelets, ×10⁹/L
   systolicMmHg: number | null; // latest blood pressure
@@ -69,6 +70,9 @@ const PLATELETS_CRITICAL_BELOW = 30;
 const SYSTOLIC_HYPERTENSIVE_FROM = 140;
 const DIASTOLIC_HYPERTENSIVE_FROM = 90;
 const MULTIPLE_PREGNANCY_FROM_FETUSES = 2;
+const TRIPLETS_FROM_FETUSES = 3;
+/** 13+6: the last day of the first trimester (孕早期 < 14+0 for this purpose, as the form's BMI). */
+export const BMI_WEIGHT_LAST_GA_DAY = 13 * 7 + 6;
 
 interface Rung {
   code: DerivedFactorCode;
@@ -104,9 +108,41 @@ const CAESAREAN_LADDER: readonly Rung[] = [
   { code: 'TWO_PLUS_UTERINE_OPERATIONS', applies: (n) => n >= 2 },
   { code: 'ONE_PREVIOUS_CAESAREAN', applies: (n) => n === 1 },
 ];
+// Twins are YELLOW (双胎妊娠), triplets or more ORANGE (三胎及以上妊娠).
 const FETUS_LADDER: readonly Rung[] = [
+  { code: 'TRIPLETS_OR_MORE', applies: (n) => n >= TRIPLETS_FROM_FETUSES },
   { code: 'MULTIPLE_PREGNANCY', applies: (n) => n >= MULTIPLE_PREGNANCY_FROM_FETUSES },
 ];
+
+export interface WeighedVisit {
+  id: number;
+  weightKg: number | null;
+  /** Gestational age on the visit day. */
+  gaDays: number;
+}
+
+export interface BmiWeight {
+  weightKg: number;
+  /** The visit it was measured at; null for the pre-pregnancy weight given at registration. */
+  visitId: number | null;
+  gaDays: number | null;
+}
+
+/**
+ * The weight a BMI factor is computed from: the pre-pregnancy weight when she gave one, else the
+ * first weight measured up to 13+6. A later weight reflects the pregnancy, not her build, and
+ * never yields a BMI factor. Visits in record order.
+ */
+export function bmiWeight(
+  prePregnancyWeightKg: number | null,
+  visits: readonly WeighedVisit[],
+): BmiWeight | null {
+  if (prePregnancyWeightKg !== null) {
+    return { weightKg: prePregnancyWeightKg, visitId: null, gaDays: null };
+  }
+  const early = visits.find((v) => v.weightKg !== null && v.gaDays <= BMI_WEIGHT_LAST_GA_DAY);
+  return early ? { weightKg: early.weightKg!, visitId: early.id, gaDays: early.gaDays } : null;
+}
 
 /** kg/m², rounded to 1 decimal: the thresholds are compared with the rounded value. */
 export function bodyMassIndex(heightCm: number, weightKg: number): number {

@@ -5,6 +5,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
+  IsNumber,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -182,6 +183,20 @@ export class PregnancyInputDto extends DatingInputDto {
   @Min(1)
   @Max(6)
   fetusCount?: number;
+
+  @ApiPropertyOptional({
+    example: 52.5,
+    minimum: 30,
+    maximum: 200,
+    nullable: true,
+    description: 'Pre-pregnancy weight (孕前体重), kg: the BMI factor is computed from it',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(30, { message: 'prePregnancyWeightKg must be between 30 and 200 kg' })
+  @Max(200, { message: 'prePregnancyWeightKg must be between 30 and 200 kg' })
+  prePregnancyWeightKg?: number | null;
 }
 
 export class RegistrationDto {

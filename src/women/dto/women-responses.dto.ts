@@ -68,6 +68,12 @@ export class PregnancyDto {
   @ApiProperty() previousCaesareans: number;
   @ApiProperty() fetusCount: number;
   @ApiProperty() multiplePregnancy: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'kg, as given at registration',
+  })
+  prePregnancyWeightKg: number | null;
   @ApiProperty({ enum: PREGNANCY_STATUSES }) status: string;
   @ApiPropertyOptional({ nullable: true, type: String }) statusDate: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) statusReason: string | null;
