@@ -28,6 +28,7 @@ import { type PmtctStatusDto, PmtctWorklistQueryDto } from '../pmtct/dto/pmtct.d
 import { ExposedInfant, type TreatmentKind } from '../pmtct/pmtct.entities';
 import { followUpScheduleFor } from '../pmtct/rules/follow-up-schedule';
 import {
+  IN_LABOUR_DAYS,
   type Disease,
   DISEASES,
   followUpState,
@@ -394,6 +395,21 @@ export class MaternityCheck {
             )
           : [],
       ),
+      no_result_in_labour: lines((m) => {
+        const inLabour =
+          m.finalStatus === 'open' &&
+          m.pmtct.tests.some(
+            (t) =>
+              t.subject === 'woman' &&
+              t.setting === 'labour' &&
+              t.sampleDate >= addDays(today, -IN_LABOUR_DAYS),
+          );
+        return m.finalStatus === 'delivered' || inLabour
+          ? DISEASES.filter((d) => !resulted(m, d, null)).map(
+              (d) => `${m.subject.pregnancyId()} ${d}`,
+            )
+          : [];
+      }),
       awaiting_confirmation: lines((m) =>
         openOrDelivered(m)
           ? DISEASES.filter((d) => statusOf(m.pmtct, d) === 'awaiting_confirmation').map(

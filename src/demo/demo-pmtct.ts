@@ -60,6 +60,8 @@ export interface PlannedTest {
   disease: Disease;
   kind: TestKind;
   method: Method;
+  /** Antenatal unless said; `labour`: the rapid test at admission in labour. */
+  setting?: 'antenatal' | 'labour';
   sampleDate: IsoDate;
   /** The result as of today; null (and no result date) while the laboratory has not answered. */
   result: TestResult | null;
