@@ -42,7 +42,13 @@ import { gestationalAgeDays } from '../women/rules/gestational-age';
 import type { FacilityKey } from './demo-care';
 import { type PlannedBaby, recordedFeeding } from './demo-delivery';
 import type { MaternityServices, Mother } from './demo-maternity';
-import { confirmedDiseases, expectedDiseaseLines, statusOf } from './demo-pmtct';
+import {
+  confirmedDiseases,
+  expectedDiseaseLines,
+  hbvAntiviralDue,
+  indicatedFor,
+  statusOf,
+} from './demo-pmtct';
 import {
   FACILITY_CODES,
   FACILITY_KEYS,
@@ -202,7 +208,7 @@ export class MaternityCheck {
     const baby = m.birth?.babies[0];
     if (!plan || !baby?.live) return { timeliness: [], followUps: [] };
     const bornAt = baby.bornAt;
-    const positive = confirmedDiseases(m.pmtct);
+    const positive = indicatedFor(m.pmtct);
     const given = (minutes: number | null) => {
       if (minutes === null) return null;
       const at = new Date(bornAt.getTime() + minutes * 60_000);
@@ -216,6 +222,14 @@ export class MaternityCheck {
               'hivProphylaxis',
               hivProphylaxisTimeliness(bornAt, given(plan.hivProphylaxis?.minutes ?? null), now),
             ] as [string, Timeliness],
+          ]
+        : []),
+      ...(positive.includes('syphilis')
+        ? [
+            ['syphilisProphylaxis', given(plan.syphilisProphylaxisMinutes) ? 'on_time' : 'due'] as [
+              string,
+              Timeliness,
+            ],
           ]
         : []),
       ...(hbsag
@@ -420,6 +434,8 @@ export class MaternityCheck {
       untreated: lines((m) =>
         openOrDelivered(m)
           ? confirmedDiseases(m.pmtct)
+              // An HBsAg carrier is listed only when her markers call for an antiviral.
+              .filter((d) => d !== 'hbsag' || hbvAntiviralDue(m.pmtct))
               .filter((d) => !m.pmtct.treatments.some((t) => TREATS[t.kind] === d))
               .map((d) => `${m.subject.pregnancyId()} ${d}`)
           : [],
