@@ -504,6 +504,12 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
         .send(deliveryPayload(bornAt, { babies }))
         .expect(201);
     const infants = async (pregnancyId: number) => (await status(pregnancyId)).infants;
+    /** What the dose worklist asks for this baby, sorted. */
+    const dosesDue = async (infantId: number) =>
+      (await worklist('infant_doses'))
+        .filter((i: { infantId: number }) => i.infantId === infantId)
+        .map((i: { what: string }) => i.what)
+        .sort();
     const patchInfant = (id: number, body: Record<string, unknown>) =>
       t.http().patch(`/exposed-infants/${id}`).set(as()).send(body);
 
@@ -544,6 +550,28 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
       expect(onTime.body.timeliness.hbig).toEqual({ state: 'on_time', minutesLeft: null });
       expect((await test(p.id, { disease: 'hbsag', sampleDate: today() })).status).toBe(201); // tests may still be recorded after the delivery
       expect(await infants(p.id)).toHaveLength(1);
+    });
+
+    it('a positive HBsAg screening a negative repeat test overturns: PURPLE goes with it', async () => {
+      const p = await pregnant(120, home, 30);
+      const purple = async () =>
+        (await t.http().get(`/pregnancies/${p.id}`).set(as()).expect(200)).body.riskPurple;
+      await test(p.id, {
+        disease: 'hbsag',
+        sampleDate: addDays(today(), -20),
+        result: 'positive',
+        resultDate: addDays(today(), -19),
+      }).expect(201);
+      expect(await purple()).toBe(true);
+      await test(p.id, {
+        disease: 'hbsag',
+        kind: 'confirmatory',
+        sampleDate: addDays(today(), -15),
+        result: 'negative',
+        resultDate: addDays(today(), -14),
+      }).expect(201);
+      expect(await purple()).toBe(false);
+      expect((await status(p.id)).diseases[2]).toMatchObject({ status: 'negative' });
     });
 
     it('twins of a positive mother: two exposed-baby records, the planned one linked, none for a stillbirth', async () => {
@@ -652,12 +680,7 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
       expect(first.exposures).toEqual([
         { disease: 'hiv', basis: 'reactive_in_labour', excludedOn: null },
       ]);
-      expect(
-        (await worklist('infant_doses'))
-          .filter((i: { infantId: number }) => i.infantId === first.id)
-          .map((i: { what: string }) => i.what)
-          .sort(),
-      ).toEqual(['hepBVaccine1 due', 'hivProphylaxis not_given']);
+      expect(await dosesDue(first.id)).toEqual(['hepBVaccine1 due', 'hivProphylaxis not_given']);
       const atSix = await patchInfant(first.id, {
         version: first.version,
         hivProphylaxisStartedAt: new Date(bornAt.getTime() + 6 * HOUR).toISOString(),
@@ -714,11 +737,7 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
       expect(further.body.details).toEqual([
         expect.objectContaining({ field: 'hivProphylaxisRegimen', rule: 'notExcluded' }),
       ]);
-      expect(
-        (await worklist('infant_doses'))
-          .filter((i: { infantId: number }) => i.infantId === first.id)
-          .map((i: { what: string }) => i.what),
-      ).toEqual(['hepBVaccine1 due']);
+      expect(await dosesDue(first.id)).toEqual(['hepBVaccine1 due']);
     });
 
     it('a reactive syphilis rapid test in labour puts the baby’s prophylaxis on the dose worklist', async () => {
@@ -734,12 +753,7 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
       await deliver(p.id, new Date(Date.now() - HOUR));
       const [record] = await infants(p.id);
       expect(record.timeliness.syphilisProphylaxis).toEqual({ state: 'due', minutesLeft: null });
-      expect(
-        (await worklist('infant_doses'))
-          .filter((i: { infantId: number }) => i.infantId === record.id)
-          .map((i: { what: string }) => i.what)
-          .sort(),
-      ).toEqual(['hepBVaccine1 due', 'syphilisProphylaxis due']);
+      expect(await dosesDue(record.id)).toEqual(['hepBVaccine1 due', 'syphilisProphylaxis due']);
       const given = await patchInfant(record.id, {
         version: record.version,
         syphilisProphylaxisAt: new Date().toISOString(),

@@ -552,8 +552,8 @@ export class PmtctPlanner {
       syphilisProphylaxisMinutes: null,
       feedingChoice: 'replacement',
     };
+    // The confirmation comes back after the delivery, by design: no checkDates() here.
     plan.tests = plan.tests.map((t) => this.asOfToday(t));
-    this.checkDates(subject, plan);
     return plan;
   }
 

@@ -598,15 +598,13 @@ export class PmtctService {
     before: Exposure[],
   ): Promise<void> {
     if (test.subject !== 'woman' || !test.resultDate) return;
-    if (test.result === 'positive') {
-      const positive = await this.confirmedDiseases(manager, pregnancy.id);
-      if (positive.includes(test.disease)) {
-        await this.risk.regradeAfterTestResult(manager, pregnancy, test.resultDate, actor);
-      }
-    }
     const after = await this.exposuresOf(manager, pregnancy.id);
     const was = before.find((e) => e.disease === test.disease)!;
     const now = after.find((e) => e.disease === test.disease)!;
+    // Positive now, or no longer (an HBsAg screening a negative repeat test overturned).
+    if ((now.basis === 'confirmed_positive') !== (was.basis === 'confirmed_positive')) {
+      await this.risk.regradeAfterTestResult(manager, pregnancy, test.resultDate, actor);
+    }
     if (now.indicated && !was.indicated) {
       await this.exposedInfants.followNewborns(manager, pregnancy.id);
     }

@@ -63,7 +63,29 @@ export class CounsellingDto {
   note?: string;
 }
 
-export class RecordTestDto {
+/** On an HBsAg test, at recording or with the result: what decides an antiviral. */
+export class HbvMarkersDto {
+  @ApiPropertyOptional({
+    example: 250000,
+    description: 'HBsAg tests: HBV DNA, IU/mL (an antiviral from 2×10^5)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000_000)
+  hbvDnaIuPerMl?: number;
+
+  @ApiPropertyOptional({
+    enum: HBEAG_RESULTS,
+    description: 'HBsAg tests: HBeAg (an antiviral when positive)',
+  })
+  @IsOptional()
+  @IsIn(HBEAG_RESULTS)
+  hbeag?: (typeof HBEAG_RESULTS)[number];
+}
+
+export class RecordTestDto extends HbvMarkersDto {
   @ApiPropertyOptional({ enum: TEST_SUBJECTS, default: 'woman' })
   @IsOptional()
   @IsIn(TEST_SUBJECTS)
@@ -113,28 +135,9 @@ export class RecordTestDto {
   @IsString()
   @MaxLength(100)
   laboratory?: string;
-
-  @ApiPropertyOptional({
-    example: 250000,
-    description: 'HBsAg tests: HBV DNA, IU/mL (an antiviral from 2×10^5)',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000_000_000)
-  hbvDnaIuPerMl?: number;
-
-  @ApiPropertyOptional({
-    enum: HBEAG_RESULTS,
-    description: 'HBsAg tests: HBeAg (an antiviral when positive)',
-  })
-  @IsOptional()
-  @IsIn(HBEAG_RESULTS)
-  hbeag?: (typeof HBEAG_RESULTS)[number];
 }
 
-export class RecordResultDto {
+export class RecordResultDto extends HbvMarkersDto {
   @ApiProperty()
   @Type(() => Number)
   @IsInt()
@@ -153,25 +156,6 @@ export class RecordResultDto {
   @IsOptional()
   @Matches(/^1:\d{1,5}$/, { message: 'titre must be written 1:N' })
   titre?: string;
-
-  @ApiPropertyOptional({
-    example: 250000,
-    description: 'HBsAg tests: HBV DNA, IU/mL (an antiviral from 2×10^5)',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000_000_000)
-  hbvDnaIuPerMl?: number;
-
-  @ApiPropertyOptional({
-    enum: HBEAG_RESULTS,
-    description: 'HBsAg tests: HBeAg (an antiviral when positive)',
-  })
-  @IsOptional()
-  @IsIn(HBEAG_RESULTS)
-  hbeag?: (typeof HBEAG_RESULTS)[number];
 }
 
 export class DoseDto {
