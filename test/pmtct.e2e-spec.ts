@@ -1,5 +1,10 @@
 import { addDays } from '../src/core/time/calendar-date';
-import { baby, deliveryPayload } from './factories/delivery.factory';
+import { COHORTS } from '../src/indicators/cohorts';
+import { INDICATORS } from '../src/indicators/definitions';
+import { IndicatorEngine } from '../src/indicators/indicator-engine.service';
+import { bindCohort } from '../src/indicators/indicator-sql';
+import { parsePeriod } from '../src/indicators/periods';
+import { baby, deliveryPayload, tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
@@ -761,12 +766,68 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
       expect(given.body.timeliness.syphilisProphylaxis).toMatchObject({ state: 'on_time' });
     });
 
+    it('PM-08 and PM-08b decide as the course rule: weekly ± 2 days, ending 28 days before the delivery day', async () => {
+      // Found at GA 65: one course needed. Each mother's course, by days before the delivery day.
+      const mothers: [string, number[], boolean][] = [
+        ['ends 28 days before', [42, 35, 28], true],
+        ['ends 27 days before', [41, 34, 27], false],
+        ['doses 5 days apart (7 − 2)', [50, 45, 40], true],
+        ['a gap of 4 days (7 − 3)', [50, 46, 39], false],
+      ];
+      const ids: number[] = [];
+      for (const [, daysBefore] of mothers) {
+        const p = await pregnant(250, home, 190);
+        await confirmPositive(p.id, 'syphilis', 185);
+        await t
+          .http()
+          .post(`/pregnancies/${p.id}/maternal-treatments`)
+          .set(as())
+          .send({
+            kind: 'syphilis_course',
+            startedOn: addDays(today(), -daysBefore[0]),
+            regimen: '苄星青霉素 240万U 每周1次×3',
+            doses: daysBefore.map((d) => ({
+              givenOn: addDays(today(), -d),
+              drug: '苄星青霉素',
+              dose: '240万U',
+            })),
+          })
+          .expect(201);
+        await deliver(p.id, tenOClockOn(today()));
+        ids.push(p.id);
+      }
+      const criteria = (code: string) => INDICATORS.find((i) => i.code === code)!.numerator.sql;
+      const cohort = COHORTS.find((c) => c.code === 'pmtct_mothers')!;
+      const bound = bindCohort(
+        cohort,
+        t.app
+          .get(IndicatorEngine)
+          .cohortParams([home.facility.id], parsePeriod(today().slice(0, 7))),
+      );
+      const rows: { pregnancy_id: number; treated: number; adequate: number }[] =
+        await t.dataSource.query(
+          `SELECT c.pregnancy_id, (${criteria('PM-08')}) AS treated, (${criteria('PM-08b')}) AS adequate
+           FROM (${bound.sql}) c WHERE c.pregnancy_id IN (${ids.join(', ')}) ORDER BY c.pregnancy_id`,
+          bound.params,
+        );
+      expect(rows.map((r) => [Number(r.treated), Number(r.adequate)])).toEqual(
+        mothers.map(([, , adequate]) => [1, Number(adequate)]),
+      );
+      // The status page says the same.
+      for (const [index, id] of ids.entries()) {
+        expect((await status(id)).diseases[1]).toMatchObject({
+          treated: true,
+          treatmentAdequate: mothers[index][2],
+        });
+      }
+    });
+
     it.each<[string, number, boolean | undefined, number, string | null]>([
       ['the day before the LMP, on ART at conception', 1, true, 201, null],
       ['the day before the LMP, not flagged', 1, undefined, 400, 'startedOn'],
       ['on the LMP, flagged', 0, true, 400, 'onArtAtConception'],
       ['on the LMP, not flagged', 0, false, 201, null],
-    ])('ART started %s → %d', async (_label, daysBeforeLmp, flag, expected, field) => {
+    ])('ART started %s', async (_label, daysBeforeLmp, flag, expected, field) => {
       const p = await pregnant(200, home, 150);
       await confirmPositive(p.id, 'hiv', 120);
       const lmp = addDays(today(), -200);

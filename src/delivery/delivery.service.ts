@@ -435,7 +435,6 @@ export class DeliveryService {
     return newborn;
   }
 
-  /** Once the baby exists, a planned exposed-baby record of the same birth order points at it. */
   private checkDelivery(input: RecordDeliveryDto, pregnancy: Pregnancy): void {
     const problems: ErrorDetail[] = [];
     const now = new Date();
