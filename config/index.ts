@@ -3,6 +3,7 @@ import { appConfig } from './app.config';
 import { authConfig } from './auth.config';
 import { databaseConfig } from './database.config';
 import { identifiersConfig } from './identifiers.config';
+import { pmtctConfig } from './pmtct.config';
 import { redisConfig } from './redis.config';
 import { workerConfig } from './worker.config';
 
@@ -17,6 +18,7 @@ export {
   IdentifiersConfig,
   parseIdentifierKeys,
 } from './identifiers.config';
+export { pmtctConfig, PmtctConfig } from './pmtct.config';
 export { redisConfig, RedisConfig } from './redis.config';
 export { workerConfig, WorkerConfig } from './worker.config';
 
@@ -27,6 +29,7 @@ export const configNamespaces = [
   authConfig,
   workerConfig,
   identifiersConfig,
+  pmtctConfig,
 ];
 
 /**

@@ -11,6 +11,7 @@ import { SessionsAndSystemAdmin1795360100000 } from './1795360100000-SessionsAnd
 import { EncryptIdentifiers1795361000000 } from './1795361000000-EncryptIdentifiers';
 import { MergeReviews1795361100000 } from './1795361100000-MergeReviews';
 import { MaskAuditSecrets1795362000000 } from './1795362000000-MaskAuditSecrets';
+import { PmtctLabourTestsAndMarkers1795370000000 } from './1795370000000-PmtctLabourTestsAndMarkers';
 import { NationalRiskForm1795372000000 } from './1795372000000-NationalRiskForm';
 import { PrePregnancyWeight1795372100000 } from './1795372100000-PrePregnancyWeight';
 import { DatingScans1795373000000 } from './1795373000000-DatingScans';
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   EncryptIdentifiers1795361000000,
   MergeReviews1795361100000,
   MaskAuditSecrets1795362000000,
+  PmtctLabourTestsAndMarkers1795370000000,
   NationalRiskForm1795372000000,
   PrePregnancyWeight1795372100000,
   DatingScans1795373000000,

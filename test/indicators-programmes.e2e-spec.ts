@@ -111,11 +111,16 @@ describe('indicators: PMTCT, folic acid, prenatal classes and risk', () => {
     return body as { newborns: { id: number; birthOrder: number }[] };
   }
 
-  /** The exposed-baby record of a born baby, then its first-hours doses. */
+  /** The exposed-baby record the delivery made for a born baby, then its first-hours doses. */
   async function doses(name: string, birthOrder: number, given: Record<string, Date>) {
-    const { body: infant } = await post(`/pregnancies/${w[name].pregnancyId}/exposed-infants`, {
-      birthOrder,
-    });
+    const { body: pmtct } = await t
+      .http()
+      .get(`/pregnancies/${w[name].pregnancyId}/pmtct`)
+      .set(as())
+      .expect(200);
+    const infant = (pmtct.infants as { id: number; birthOrder: number; version: number }[]).find(
+      (i) => i.birthOrder === birthOrder,
+    )!;
     await t
       .http()
       .patch(`/exposed-infants/${infant.id}`)
@@ -214,8 +219,8 @@ describe('indicators: PMTCT, folic acid, prenatal classes and risk', () => {
     await negatives('W2', 90); // 12+6: still early
     await negatives('W3', 91); // 13+0: not early
     for (const disease of ['hiv', 'syphilis', 'hbsag']) {
-      // Tested only at delivery (intrapartum rapid tests): tested, not in pregnancy, not early.
-      await pmtctTest('W4', disease, 275, 'negative', { setting: 'intrapartum' });
+      // Tested only at delivery (rapid tests in labour): tested, not in pregnancy, not early.
+      await pmtctTest('W4', disease, 275, 'negative', { setting: 'labour' });
     }
     await pmtctTest('W5', 'hiv', 60, 'negative');
     await pmtctTest('W5', 'syphilis', 200, 'negative');
@@ -403,6 +408,7 @@ describe('indicators: PMTCT, folic acid, prenatal classes and risk', () => {
       'PM-06',
       'PM-07',
       'PM-08',
+      'PM-08b',
       'PM-09',
       'PM-10',
       'PM-11',
@@ -426,9 +432,13 @@ describe('indicators: PMTCT, folic acid, prenatal classes and risk', () => {
     // PM-07 babies of HIV-positive mothers W8, W9: prophylaxis at 6 h 00 (W8) counts, at 6 h 01
     // (W9) does not.
     expect(c['PM-07']).toEqual(n(1, 2));
-    // PM-08 syphilis-positive W10 (found at GA 60, one course needed, one complete) and W11
-    // (found at GA 100, two needed, one complete): 1 of 2.
-    expect(c['PM-08']).toEqual(n(1, 2));
+    // PM-08 now counts DOMAIN's "treated": at least one dose by the delivery day. Syphilis-positive
+    // W10 and W11 both had doses: 2 of 2 (it was 1 of 2 when PM-08 meant adequately treated).
+    expect(c['PM-08']).toEqual(n(2, 2));
+    // PM-08b adequately treated: W10 (found at GA 60, one course needed, one complete course of
+    // weekly doses ending at GA 84, long before delivery) counts; W11 (found at GA 100, two
+    // needed, one complete) does not: 1 of 2, the value PM-08 had before.
+    expect(c['PM-08b']).toEqual(n(1, 2));
     // PM-09 babies of syphilis-positive mothers: W10's (prophylaxis given) and W11's
     // stillbirth (excluded).
     expect(c['PM-09']).toEqual(n(1, 1, 1));
@@ -571,6 +581,8 @@ describe('indicators: PMTCT, folic acid, prenatal classes and risk', () => {
       'PM-03': [11, 12, 0, 91.67],
       'PM-05': [8, 12, 0, 66.67],
       'PM-07': [1, 2, 0, 50],
+      'PM-08': [2, 2, 0, 100],
+      'PM-08b': [1, 2, 0, 50],
       'PM-10': [2, 3, 1, 66.67],
       'PM-11': [2, 3, 1, 66.67],
       'FA-01': [7, 9, 0, 77.78],

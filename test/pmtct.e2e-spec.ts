@@ -1,7 +1,13 @@
 import { addDays } from '../src/core/time/calendar-date';
-import { deliveryPayload } from './factories/delivery.factory';
+import { COHORTS } from '../src/indicators/cohorts';
+import { INDICATORS } from '../src/indicators/definitions';
+import { IndicatorEngine } from '../src/indicators/indicator-engine.service';
+import { bindCohort } from '../src/indicators/indicator-sql';
+import { parsePeriod } from '../src/indicators/periods';
+import { baby, deliveryPayload, tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
+import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
 import { createTestApp, TestApp } from './utils/test-app';
 
@@ -129,7 +135,7 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
     expect([late.body.gaDaysAtSample, late.body.early]).toEqual([91, false]);
   });
 
-  it('an HBsAg-positive woman: awaiting confirmation, then PURPLE and a case; her baby’s HBIG timed to 12 hours', async () => {
+  it('an HBsAg-positive screening alone: PURPLE and a case at once, no confirmation awaited; her baby’s HBIG timed to 12 hours', async () => {
     const p = await pregnant(250, home, 200);
     const screening = await test(p.id, {
       disease: 'hbsag',
@@ -137,34 +143,17 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
       result: 'positive',
       resultDate: addDays(today(), -189),
     }).expect(201);
+    expect(screening.body.result).toBe('positive');
+    // A positive HBsAg result is the indication (预防母婴传播工作规范 2020): nothing to confirm.
     expect((await status(p.id)).diseases[2]).toMatchObject({
       disease: 'hbsag',
-      status: 'awaiting_confirmation',
+      status: 'confirmed_positive',
+      exposure: 'confirmed_positive',
+      antiviralIndicated: false,
     });
     expect(
       (await worklist('awaiting_confirmation')).map((i: { pregnancyId: number }) => i.pregnancyId),
-    ).toContain(p.id);
-    expect((await t.http().get(`/pregnancies/${p.id}`).set(as()).expect(200)).body.riskPurple).toBe(
-      false,
-    );
-    expect(screening.body.result).toBe('positive');
-
-    const confirmation = await test(p.id, {
-      disease: 'hbsag',
-      kind: 'confirmatory',
-      sampleDate: addDays(today(), -185),
-    }).expect(201);
-    expect(confirmation.body.result).toBeNull();
-    await t
-      .http()
-      .patch(`/pmtct-tests/${confirmation.body.id}/result`)
-      .set(as())
-      .send({
-        version: confirmation.body.version,
-        result: 'positive',
-        resultDate: addDays(today(), -183),
-      })
-      .expect(200);
+    ).not.toContain(p.id);
 
     const pregnancy = (await t.http().get(`/pregnancies/${p.id}`).set(as()).expect(200)).body;
     expect(pregnancy.riskPurple).toBe(true);
@@ -175,15 +164,54 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
     expect(assessments[0].factors).toEqual([
       expect.objectContaining({
         code: 'HBSAG_POSITIVE',
-        sourceRecord: `pmtct_test:${confirmation.body.id}`,
+        sourceRecord: `pmtct_test:${screening.body.id}`,
       }),
     ]);
     const cases = (await t.http().get('/high-risk-cases').set(as()).expect(200)).body.items;
     expect(cases.map((c: { pregnancyId: number }) => c.pregnancyId)).toContain(p.id);
     expect(await status(p.id)).toMatchObject({ isolationDeliveryRoom: true });
-    expect(
-      (await worklist('untreated')).find((i: { pregnancyId: number }) => i.pregnancyId === p.id),
-    ).toMatchObject({ disease: 'hbsag' });
+
+    // A carrier with no marker of high replication needs no antiviral: not on the untreated list.
+    const untreated = async () =>
+      (await worklist('untreated')).filter((i: { pregnancyId: number }) => i.pregnancyId === p.id);
+    expect(await untreated()).toEqual([]);
+    const dna = await test(p.id, {
+      disease: 'hbsag',
+      kind: 'confirmatory',
+      method: 'nucleic_acid',
+      sampleDate: addDays(today(), -100),
+      result: 'positive',
+      resultDate: addDays(today(), -98),
+      hbvDnaIuPerMl: 199_999,
+    }).expect(201);
+    expect(dna.body).toMatchObject({ hbvDnaIuPerMl: 199_999, hbeag: null });
+    expect(await untreated()).toEqual([]);
+    await t
+      .http()
+      .patch(`/pmtct-tests/${dna.body.id}/result`)
+      .set(as())
+      .send({
+        version: dna.body.version,
+        result: 'positive',
+        resultDate: addDays(today(), -98),
+        hbvDnaIuPerMl: 200_000,
+      })
+      .expect(200);
+    expect(await untreated()).toEqual([
+      expect.objectContaining({
+        disease: 'hbsag',
+        what: 'antiviral indicated, no treatment recorded',
+      }),
+    ]);
+    expect((await status(p.id)).diseases[2]).toMatchObject({ antiviralIndicated: true });
+    const markerOnHiv = await test(p.id, {
+      disease: 'hiv',
+      sampleDate: today(),
+      hbeag: 'positive',
+    }).expect(400);
+    expect(markerOnHiv.body.details).toEqual([
+      expect.objectContaining({ field: 'hbeag', rule: 'hbsagOnly' }),
+    ]);
 
     const bornAt = new Date(Date.now() - 11 * HOUR - 30 * 60_000);
     const baby = await t
@@ -291,13 +319,18 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
           })),
         })
         .expect(201);
-    const first = await course(45);
+    const first = await course(45); // doses 45, 38 and 31 days ago
     expect(first.body).toMatchObject({ complete: true, disease: 'syphilis' });
     expect((await status(p.id)).diseases[1]).toMatchObject({
       status: 'confirmed_positive',
+      treated: true,
       treatmentAdequate: false,
     });
-    await course(25);
+    // The second course starts 13 days after the first ended: too soon (at least 14).
+    await course(18);
+    expect((await status(p.id)).diseases[1]).toMatchObject({ treatmentAdequate: false });
+    // 14 days after the first ended: two courses, apart as required.
+    await course(17);
     expect((await status(p.id)).diseases[1]).toMatchObject({ treatmentAdequate: true });
 
     const art = await t
@@ -466,5 +499,354 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
     expect(body).toMatchObject({ code: 'NOT_CONFIRMED_POSITIVE' });
     await t.http().get(`/pregnancies/${p.id}/pmtct`).set(as(other)).expect(404);
     await test(p.id, { disease: 'hiv', sampleDate: today() }, other).expect(404);
+  });
+  describe('babies first: HBsAg without confirmation, labour tests, records for every baby', () => {
+    const deliver = (pregnancyId: number, bornAt: Date, babies = [baby()]) =>
+      t
+        .http()
+        .post(`/pregnancies/${pregnancyId}/delivery`)
+        .set(as())
+        .send(deliveryPayload(bornAt, { babies }))
+        .expect(201);
+    const infants = async (pregnancyId: number) => (await status(pregnancyId)).infants;
+    /** What the dose worklist asks for this baby, sorted. */
+    const dosesDue = async (infantId: number) =>
+      (await worklist('infant_doses'))
+        .filter((i: { infantId: number }) => i.infantId === infantId)
+        .map((i: { what: string }) => i.what)
+        .sort();
+    const patchInfant = (id: number, body: Record<string, unknown>) =>
+      t.http().patch(`/exposed-infants/${id}`).set(as()).send(body);
+
+    it('HBsAg-positive screening, no confirmatory test: the baby’s record comes with the delivery and HBIG is recorded within 12 h', async () => {
+      const p = await pregnant(275, home, 200);
+      await test(p.id, {
+        disease: 'hbsag',
+        sampleDate: addDays(today(), -190),
+        result: 'positive',
+        resultDate: addDays(today(), -189),
+      }).expect(201);
+      const bornAt = new Date(Date.now() - 11 * HOUR);
+      await deliver(p.id, bornAt);
+      const [record] = await infants(p.id);
+      expect(record).toMatchObject({
+        birthOrder: 1,
+        bornAt: bornAt.toISOString(),
+        exposures: [{ disease: 'hbsag', basis: 'confirmed_positive', excludedOn: null }],
+        timeliness: { hbig: { state: 'due' } },
+      });
+      expect(record.newbornId).toEqual(expect.any(Number));
+      const created = await auditTrail(t.dataSource, 'exposed_infant', record.id);
+      expect(created[0]).toMatchObject({ action: 'create' });
+      expect(created[0].after).toMatchObject({ made: 'automatic' });
+
+      const given = await patchInfant(record.id, {
+        version: record.version,
+        hbigAt: new Date(bornAt.getTime() + 12 * HOUR).toISOString(),
+        hepBVaccine1At: new Date(bornAt.getTime() + 10 * HOUR).toISOString(),
+      }).expect(400); // 12 h after birth is still in the future
+      expect(given.body.details).toEqual([
+        expect.objectContaining({ field: 'hbigAt', rule: 'notFuture' }),
+      ]);
+      const onTime = await patchInfant(record.id, {
+        version: record.version,
+        hbigAt: new Date(bornAt.getTime() + 10 * HOUR).toISOString(),
+      }).expect(200);
+      expect(onTime.body.timeliness.hbig).toEqual({ state: 'on_time', minutesLeft: null });
+      expect((await test(p.id, { disease: 'hbsag', sampleDate: today() })).status).toBe(201); // tests may still be recorded after the delivery
+      expect(await infants(p.id)).toHaveLength(1);
+    });
+
+    it('a positive HBsAg screening a negative repeat test overturns: PURPLE goes with it', async () => {
+      const p = await pregnant(120, home, 30);
+      const purple = async () =>
+        (await t.http().get(`/pregnancies/${p.id}`).set(as()).expect(200)).body.riskPurple;
+      await test(p.id, {
+        disease: 'hbsag',
+        sampleDate: addDays(today(), -20),
+        result: 'positive',
+        resultDate: addDays(today(), -19),
+      }).expect(201);
+      expect(await purple()).toBe(true);
+      await test(p.id, {
+        disease: 'hbsag',
+        kind: 'confirmatory',
+        sampleDate: addDays(today(), -15),
+        result: 'negative',
+        resultDate: addDays(today(), -14),
+      }).expect(201);
+      expect(await purple()).toBe(false);
+      expect((await status(p.id)).diseases[2]).toMatchObject({ status: 'negative' });
+    });
+
+    it('twins of a positive mother: two exposed-baby records, the planned one linked, none for a stillbirth', async () => {
+      const p = await pregnant(270, home, 200);
+      await confirmPositive(p.id, 'hiv', 150);
+      const planned = await t
+        .http()
+        .post(`/pregnancies/${p.id}/exposed-infants`)
+        .set(as())
+        .send({ birthOrder: 1 })
+        .expect(201);
+      const deliveredAt = new Date(Date.now() - 3 * HOUR);
+      const second = new Date(deliveredAt.getTime() + 20 * 60_000);
+      const { body: delivery } = await deliver(p.id, deliveredAt, [
+        baby({ birthOrder: 1 }),
+        baby({ birthOrder: 2, bornAt: second.toISOString(), sex: 'male' }),
+        baby({
+          birthOrder: 3,
+          vitalStatus: 'stillbirth',
+          stillbirthTiming: 'antepartum',
+          apgar1: 0,
+          apgar5: 0,
+        }),
+      ]);
+      const records = await infants(p.id);
+      expect(
+        records.map((r: { id: number; birthOrder: number; bornAt: string; newbornId: number }) => [
+          r.birthOrder,
+          r.bornAt,
+          r.newbornId,
+        ]),
+      ).toEqual([
+        [1, deliveredAt.toISOString(), delivery.newborns[0].id],
+        [2, second.toISOString(), delivery.newborns[1].id],
+      ]);
+      expect(records[0].id).toBe(planned.body.id);
+      const due = (await worklist('infant_doses')).filter(
+        (i: { pregnancyId: number }) => i.pregnancyId === p.id,
+      );
+      expect(
+        due.map((i: { infantId: number; what: string }) => `${i.infantId} ${i.what}`).sort(),
+      ).toEqual(
+        [
+          `${records[0].id} hivProphylaxis due`,
+          `${records[0].id} hepBVaccine1 due`,
+          `${records[1].id} hivProphylaxis due`,
+          `${records[1].id} hepBVaccine1 due`,
+        ].sort(),
+      );
+    });
+
+    it('a positive result recorded after the delivery gives the live-born babies their records then', async () => {
+      const p = await pregnant(275, home, 200);
+      const deliveredAt = new Date(Date.now() - 2 * HOUR);
+      await deliver(p.id, deliveredAt, [baby({ birthOrder: 1 }), baby({ birthOrder: 2 })]);
+      expect(await infants(p.id)).toEqual([]);
+      await test(p.id, {
+        disease: 'hbsag',
+        sampleDate: today(),
+        result: 'positive',
+        resultDate: today(),
+      }).expect(201);
+      expect(
+        (await infants(p.id)).map((r: { birthOrder: number; timeliness: object }) => [
+          r.birthOrder,
+          Object.keys(r.timeliness).sort(),
+        ]),
+      ).toEqual([
+        [1, ['hbig', 'hepBVaccine1']],
+        [2, ['hbig', 'hepBVaccine1']],
+      ]);
+    });
+
+    it('a reactive rapid HIV test in labour: prophylaxis accepted within 6 h; a negative confirmation stops further doses, on the record', async () => {
+      // Booked yesterday and never tested: she arrives in labour.
+      const p = await pregnant(276, home, 1);
+      const labourTest = await test(p.id, {
+        disease: 'hiv',
+        method: 'rapid',
+        setting: 'labour',
+        sampleDate: today(),
+        result: 'positive',
+        resultDate: today(),
+      }).expect(201);
+      expect(labourTest.body).toMatchObject({ setting: 'labour' });
+      expect((await status(p.id)).diseases[0]).toMatchObject({
+        status: 'awaiting_confirmation',
+        exposure: 'reactive_in_labour',
+      });
+      // In labour, no result for syphilis or hepatitis B yet: listed to be tested now.
+      const inLabour = (await worklist('no_result_in_labour')).filter(
+        (i: { pregnancyId: number }) => i.pregnancyId === p.id,
+      );
+      expect(
+        inLabour.map((i: { disease: string; what: string }) => `${i.disease} ${i.what}`),
+      ).toEqual(['hbsag in labour, no result', 'syphilis in labour, no result']);
+      // HIV is not PURPLE before confirmation; her baby is treated as exposed.
+      expect(
+        (await t.http().get(`/pregnancies/${p.id}`).set(as()).expect(200)).body.riskPurple,
+      ).toBe(false);
+
+      // Twins born 6 h 01 min ago: prophylaxis at 6 h 00 min is on time, at 6 h 01 min late.
+      const bornAt = new Date(Date.now() - (6 * 60 + 1) * 60_000);
+      await deliver(p.id, bornAt, [baby({ birthOrder: 1 }), baby({ birthOrder: 2 })]);
+      const [first, second] = await infants(p.id);
+      expect(first.exposures).toEqual([
+        { disease: 'hiv', basis: 'reactive_in_labour', excludedOn: null },
+      ]);
+      expect(await dosesDue(first.id)).toEqual(['hepBVaccine1 due', 'hivProphylaxis not_given']);
+      const atSix = await patchInfant(first.id, {
+        version: first.version,
+        hivProphylaxisStartedAt: new Date(bornAt.getTime() + 6 * HOUR).toISOString(),
+        hivProphylaxisRegimen: 'NVP',
+      }).expect(200);
+      expect(atSix.body.timeliness.hivProphylaxis).toEqual({ state: 'on_time', minutesLeft: null });
+      const atSixOne = await patchInfant(second.id, {
+        version: second.version,
+        hivProphylaxisStartedAt: new Date(bornAt.getTime() + (6 * 60 + 1) * 60_000).toISOString(),
+      }).expect(200);
+      expect(atSixOne.body.timeliness.hivProphylaxis).toMatchObject({ state: 'late' });
+      // Delivered: still no syphilis or hepatitis B result.
+      expect(
+        (await worklist('no_result_in_labour'))
+          .filter((i: { pregnancyId: number }) => i.pregnancyId === p.id)
+          .map((i: { what: string }) => i.what),
+      ).toEqual(['delivered, no result', 'delivered, no result']);
+
+      // The confirmation comes back negative.
+      const confirmation = await test(p.id, {
+        disease: 'hiv',
+        kind: 'confirmatory',
+        method: 'western_blot',
+        setting: 'labour',
+        sampleDate: today(),
+      }).expect(201);
+      await t
+        .http()
+        .patch(`/pmtct-tests/${confirmation.body.id}/result`)
+        .set(as())
+        .send({ version: confirmation.body.version, result: 'negative', resultDate: today() })
+        .expect(200);
+      const after = await status(p.id);
+      expect(after.diseases[0]).toMatchObject({
+        status: 'negative',
+        exposure: null,
+        exposureExcludedOn: today(),
+      });
+      expect(after.infants[0].exposures).toEqual([
+        { disease: 'hiv', basis: null, excludedOn: today() },
+      ]);
+      expect(after.infants[0].timeliness.hivProphylaxis).toBeUndefined();
+      const trail = await auditTrail(t.dataSource, 'exposed_infant', first.id);
+      expect(trail[trail.length - 1]).toMatchObject({
+        action: 'update',
+        before: { exposure: { disease: 'hiv', basis: 'reactive_in_labour' } },
+        after: { exposure: { disease: 'hiv', basis: null, excludedOn: today() } },
+      });
+      const further = await patchInfant(first.id, {
+        version: after.infants[0].version,
+        hivProphylaxisRegimen: 'NVP 第2周',
+      }).expect(409);
+      expect(further.body).toMatchObject({ code: 'EXPOSURE_EXCLUDED' });
+      expect(further.body.details).toEqual([
+        expect.objectContaining({ field: 'hivProphylaxisRegimen', rule: 'notExcluded' }),
+      ]);
+      expect(await dosesDue(first.id)).toEqual(['hepBVaccine1 due']);
+    });
+
+    it('a reactive syphilis rapid test in labour puts the baby’s prophylaxis on the dose worklist', async () => {
+      const p = await pregnant(276, home, 1);
+      await test(p.id, {
+        disease: 'syphilis',
+        method: 'rapid',
+        setting: 'labour',
+        sampleDate: today(),
+        result: 'positive',
+        resultDate: today(),
+      }).expect(201);
+      await deliver(p.id, new Date(Date.now() - HOUR));
+      const [record] = await infants(p.id);
+      expect(record.timeliness.syphilisProphylaxis).toEqual({ state: 'due', minutesLeft: null });
+      expect(await dosesDue(record.id)).toEqual(['hepBVaccine1 due', 'syphilisProphylaxis due']);
+      const given = await patchInfant(record.id, {
+        version: record.version,
+        syphilisProphylaxisAt: new Date().toISOString(),
+      }).expect(200);
+      expect(given.body.timeliness.syphilisProphylaxis).toMatchObject({ state: 'on_time' });
+    });
+
+    it('PM-08 and PM-08b decide as the course rule: weekly ± 2 days, ending 28 days before the delivery day', async () => {
+      // Found at GA 65: one course needed. Each mother's course, by days before the delivery day.
+      const mothers: [string, number[], boolean][] = [
+        ['ends 28 days before', [42, 35, 28], true],
+        ['ends 27 days before', [41, 34, 27], false],
+        ['doses 5 days apart (7 − 2)', [50, 45, 40], true],
+        ['a gap of 4 days (7 − 3)', [50, 46, 39], false],
+      ];
+      const ids: number[] = [];
+      for (const [, daysBefore] of mothers) {
+        const p = await pregnant(250, home, 190);
+        await confirmPositive(p.id, 'syphilis', 185);
+        await t
+          .http()
+          .post(`/pregnancies/${p.id}/maternal-treatments`)
+          .set(as())
+          .send({
+            kind: 'syphilis_course',
+            startedOn: addDays(today(), -daysBefore[0]),
+            regimen: '苄星青霉素 240万U 每周1次×3',
+            doses: daysBefore.map((d) => ({
+              givenOn: addDays(today(), -d),
+              drug: '苄星青霉素',
+              dose: '240万U',
+            })),
+          })
+          .expect(201);
+        await deliver(p.id, tenOClockOn(today()));
+        ids.push(p.id);
+      }
+      const criteria = (code: string) => INDICATORS.find((i) => i.code === code)!.numerator.sql;
+      const cohort = COHORTS.find((c) => c.code === 'pmtct_mothers')!;
+      const bound = bindCohort(
+        cohort,
+        t.app
+          .get(IndicatorEngine)
+          .cohortParams([home.facility.id], parsePeriod(today().slice(0, 7))),
+      );
+      const rows: { pregnancy_id: number; treated: number; adequate: number }[] =
+        await t.dataSource.query(
+          `SELECT c.pregnancy_id, (${criteria('PM-08')}) AS treated, (${criteria('PM-08b')}) AS adequate
+           FROM (${bound.sql}) c WHERE c.pregnancy_id IN (${ids.join(', ')}) ORDER BY c.pregnancy_id`,
+          bound.params,
+        );
+      expect(rows.map((r) => [Number(r.treated), Number(r.adequate)])).toEqual(
+        mothers.map(([, , adequate]) => [1, Number(adequate)]),
+      );
+      // The status page says the same.
+      for (const [index, id] of ids.entries()) {
+        expect((await status(id)).diseases[1]).toMatchObject({
+          treated: true,
+          treatmentAdequate: mothers[index][2],
+        });
+      }
+    });
+
+    it.each<[string, number, boolean | undefined, number, string | null]>([
+      ['the day before the LMP, on ART at conception', 1, true, 201, null],
+      ['the day before the LMP, not flagged', 1, undefined, 400, 'startedOn'],
+      ['on the LMP, flagged', 0, true, 400, 'onArtAtConception'],
+      ['on the LMP, not flagged', 0, false, 201, null],
+    ])('ART started %s', async (_label, daysBeforeLmp, flag, expected, field) => {
+      const p = await pregnant(200, home, 150);
+      await confirmPositive(p.id, 'hiv', 120);
+      const lmp = addDays(today(), -200);
+      const response = await t
+        .http()
+        .post(`/pregnancies/${p.id}/maternal-treatments`)
+        .set(as())
+        .send({
+          kind: 'art',
+          startedOn: addDays(lmp, -daysBeforeLmp),
+          regimen: 'TDF+3TC+DTG',
+          ...(flag === undefined ? {} : { onArtAtConception: flag }),
+        })
+        .expect(expected);
+      if (field) {
+        expect(response.body.details).toEqual([expect.objectContaining({ field })]);
+      } else {
+        expect(response.body).toMatchObject({ onArtAtConception: flag ?? false });
+      }
+    });
   });
 });

@@ -16,6 +16,9 @@ import { generateSyntheticCohort, type SyntheticSummary } from '../src/synthetic
 const PREGNANCIES = 2000;
 const COLOUR_RANK = "FIELD(colour, 'green', 'yellow', 'orange', 'red')";
 
+/** A test that makes her positive: a confirmatory one, or any HBsAg test (no confirmation needed). */
+const POSITIVE = "(t.kind = 'confirmatory' OR t.disease = 'hbsag')";
+
 describe('synthetic cohort generator', () => {
   let db: Connection;
   let summary: SyntheticSummary;
@@ -231,23 +234,26 @@ describe('synthetic cohort generator', () => {
       reportWithoutRise: `SELECT COUNT(*) n FROM risk_report r JOIN pregnancy p ON p.id = r.pregnancy_id
         JOIN risk_assessment a ON a.id = r.assessment_id WHERE ${mine} AND (a.colour NOT IN ('orange', 'red') OR r.colour <> a.colour
         OR r.due_at <> r.graded_at + INTERVAL IF(r.colour = 'red', 24, 72) HOUR OR r.reported_at < r.graded_at)`,
+      // A positive HBsAg screening needs no confirmation: only HIV and syphilis wait for one.
       positiveScreeningUnconfirmed: `SELECT COUNT(*) n FROM pmtct_test s JOIN pregnancy p ON p.id = s.pregnancy_id
-        WHERE ${mine} AND s.kind = 'screening' AND s.result = 'positive' AND s.result_date < '${addDays(today, -8)}'
+        WHERE ${mine} AND s.kind = 'screening' AND s.result = 'positive' AND s.disease <> 'hbsag'
+        AND s.result_date < '${addDays(today, -8)}'
         AND NOT EXISTS (SELECT 1 FROM pmtct_test c WHERE c.pregnancy_id = s.pregnancy_id AND c.disease = s.disease
         AND c.kind = 'confirmatory' AND c.sample_date >= s.result_date)`,
       confirmedWithoutPurple: `SELECT COUNT(*) n FROM pregnancy p WHERE ${mine} AND p.risk_purple = 0 AND EXISTS (
-        SELECT 1 FROM pmtct_test t WHERE t.pregnancy_id = p.id AND t.kind = 'confirmatory' AND t.result = 'positive')`,
+        SELECT 1 FROM pmtct_test t WHERE t.pregnancy_id = p.id AND ${POSITIVE} AND t.result = 'positive')`,
       confirmedWithoutCounselling: `SELECT COUNT(*) n FROM pmtct_test t JOIN pregnancy p ON p.id = t.pregnancy_id
-        WHERE ${mine} AND t.kind = 'confirmatory' AND t.result = 'positive' AND NOT EXISTS (SELECT 1 FROM pmtct_counselling c
+        WHERE ${mine} AND ${POSITIVE} AND t.result = 'positive' AND NOT EXISTS (SELECT 1 FROM pmtct_counselling c
         WHERE c.test_id = t.id AND c.stage = 'post_test')`,
       exposedBabyMissing: `SELECT COUNT(*) n FROM newborn n JOIN pregnancy p ON p.id = n.pregnancy_id WHERE ${mine}
         AND n.vital_status = 'live_birth' AND EXISTS (SELECT 1 FROM pmtct_test t WHERE t.pregnancy_id = p.id
-        AND t.kind = 'confirmatory' AND t.result = 'positive') AND NOT EXISTS (SELECT 1 FROM exposed_infant i WHERE i.newborn_id = n.id)`,
+        AND ${POSITIVE} AND t.result = 'positive') AND NOT EXISTS (SELECT 1 FROM exposed_infant i WHERE i.newborn_id = n.id)`,
       exposedBabyEarlyDose: `SELECT COUNT(*) n FROM exposed_infant i JOIN pregnancy p ON p.id = i.pregnancy_id WHERE ${mine}
         AND (i.hbig_at < i.born_at OR i.hep_bvaccine1_at < i.born_at OR i.hiv_prophylaxis_started_at < i.born_at
         OR i.syphilis_prophylaxis_at < i.born_at)`,
       treatmentOutsidePregnancy: `SELECT COUNT(*) n FROM maternal_treatment m JOIN pregnancy p ON p.id = m.pregnancy_id
-        WHERE ${mine} AND (m.started_on < p.edd - INTERVAL 280 DAY OR m.started_on >= '${today}')`,
+        WHERE ${mine} AND ((m.started_on < p.edd - INTERVAL 280 DAY AND NOT m.on_art_at_conception)
+        OR m.started_on >= '${today}')`,
     };
     expect(await violations(checks)).toEqual(zeros(checks));
   });
@@ -341,7 +347,7 @@ describe('synthetic cohort generator', () => {
     const orangePlus = await share(`SELECT AVG(top >= 3) share FROM (${highest}) x`);
     const hbsag = await share(
       `SELECT AVG(EXISTS (SELECT 1 FROM pmtct_test t WHERE t.pregnancy_id = p.id AND t.disease = 'hbsag'
-       AND t.kind = 'confirmatory' AND t.result = 'positive')) share FROM pregnancy p WHERE ${mine}`,
+       AND t.result = 'positive')) share FROM pregnancy p WHERE ${mine}`,
     );
     const exclusive = await rows(
       `SELECT f.contact, AVG(f.classification = 'exclusive') share FROM breastfeeding_follow_up f

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PmtctModule } from '../pmtct/pmtct.module';
 import { WomenModule } from '../women/women.module';
 import { DeliveryController } from './delivery.controller';
 import { DeliveryService } from './delivery.service';
 
 @Module({
-  imports: [WomenModule],
+  imports: [WomenModule, PmtctModule],
   controllers: [DeliveryController],
   providers: [DeliveryService],
 })

@@ -9,7 +9,7 @@ import { inActorFacility } from '../core/auth/facility-scope';
 import { updateIfVersion } from '../core/database/versioned-update';
 import type { ErrorDetail } from '../core/errors/domain.error';
 import { HospitalClock } from '../core/time/hospital-clock';
-import { ExposedInfant } from '../pmtct/pmtct.entities';
+import { ExposedInfantRecords } from '../pmtct/exposed-infant-records';
 import { PregnanciesService } from '../women/pregnancies.service';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { pregnancyNotFound, pregnancyNotOpen } from '../women/women.errors';
@@ -83,6 +83,7 @@ export class DeliveryService {
     private readonly audit: AuditService,
     private readonly clock: HospitalClock,
     private readonly pregnancies: PregnanciesService,
+    private readonly exposedInfants: ExposedInfantRecords,
   ) {}
 
   /** Records the birth and every baby, and makes the pregnancy delivered, in one transaction. */
@@ -144,8 +145,10 @@ export class DeliveryService {
           action: 'create',
           after: { deliveryId: delivery.id, ...pick(newborn, NEWBORN_AUDITED_FIELDS) },
         });
-        await this.linkExposedInfant(manager, newborn);
       }
+      // Planned records link to their babies; every live-born baby of a positive (or reactive)
+      // mother gets its record now, twins included.
+      await this.exposedInfants.followNewborns(manager, pregnancyId);
       await this.pregnancies.applyStatusChange(manager, pregnancy, {
         version: pregnancy.version,
         status: 'delivered',
@@ -430,19 +433,6 @@ export class DeliveryService {
       ]);
     }
     return newborn;
-  }
-
-  /** Once the baby exists, a planned exposed-baby record of the same birth order points at it. */
-  private async linkExposedInfant(manager: EntityManager, newborn: Newborn): Promise<void> {
-    const planned = await manager.findOneBy(ExposedInfant, {
-      pregnancyId: newborn.pregnancyId,
-      birthOrder: newborn.birthOrder,
-    });
-    if (!planned) return;
-    await manager.update(ExposedInfant, planned.id, {
-      newbornId: newborn.id,
-      bornAt: planned.bornAt ?? newborn.bornAt,
-    });
   }
 
   private checkDelivery(input: RecordDeliveryDto, pregnancy: Pregnancy): void {

@@ -28,6 +28,7 @@ import { type PmtctStatusDto, PmtctWorklistQueryDto } from '../pmtct/dto/pmtct.d
 import { ExposedInfant, type TreatmentKind } from '../pmtct/pmtct.entities';
 import { followUpScheduleFor } from '../pmtct/rules/follow-up-schedule';
 import {
+  IN_LABOUR_DAYS,
   type Disease,
   DISEASES,
   followUpState,
@@ -41,7 +42,13 @@ import { gestationalAgeDays } from '../women/rules/gestational-age';
 import type { FacilityKey } from './demo-care';
 import { type PlannedBaby, recordedFeeding } from './demo-delivery';
 import type { MaternityServices, Mother } from './demo-maternity';
-import { confirmedDiseases, expectedDiseaseLines, statusOf } from './demo-pmtct';
+import {
+  confirmedDiseases,
+  expectedDiseaseLines,
+  hbvAntiviralDue,
+  indicatedFor,
+  statusOf,
+} from './demo-pmtct';
 import {
   FACILITY_CODES,
   FACILITY_KEYS,
@@ -201,7 +208,7 @@ export class MaternityCheck {
     const baby = m.birth?.babies[0];
     if (!plan || !baby?.live) return { timeliness: [], followUps: [] };
     const bornAt = baby.bornAt;
-    const positive = confirmedDiseases(m.pmtct);
+    const positive = indicatedFor(m.pmtct);
     const given = (minutes: number | null) => {
       if (minutes === null) return null;
       const at = new Date(bornAt.getTime() + minutes * 60_000);
@@ -215,6 +222,14 @@ export class MaternityCheck {
               'hivProphylaxis',
               hivProphylaxisTimeliness(bornAt, given(plan.hivProphylaxis?.minutes ?? null), now),
             ] as [string, Timeliness],
+          ]
+        : []),
+      ...(positive.includes('syphilis')
+        ? [
+            ['syphilisProphylaxis', given(plan.syphilisProphylaxisMinutes) ? 'on_time' : 'due'] as [
+              string,
+              Timeliness,
+            ],
           ]
         : []),
       ...(hbsag
@@ -394,6 +409,21 @@ export class MaternityCheck {
             )
           : [],
       ),
+      no_result_in_labour: lines((m) => {
+        const inLabour =
+          m.finalStatus === 'open' &&
+          m.pmtct.tests.some(
+            (t) =>
+              t.subject === 'woman' &&
+              t.setting === 'labour' &&
+              t.sampleDate >= addDays(today, -IN_LABOUR_DAYS),
+          );
+        return m.finalStatus === 'delivered' || inLabour
+          ? DISEASES.filter((d) => !resulted(m, d, null)).map(
+              (d) => `${m.subject.pregnancyId()} ${d}`,
+            )
+          : [];
+      }),
       awaiting_confirmation: lines((m) =>
         openOrDelivered(m)
           ? DISEASES.filter((d) => statusOf(m.pmtct, d) === 'awaiting_confirmation').map(
@@ -404,6 +434,8 @@ export class MaternityCheck {
       untreated: lines((m) =>
         openOrDelivered(m)
           ? confirmedDiseases(m.pmtct)
+              // An HBsAg carrier is listed only when her markers call for an antiviral.
+              .filter((d) => d !== 'hbsag' || hbvAntiviralDue(m.pmtct))
               .filter((d) => !m.pmtct.treatments.some((t) => TREATS[t.kind] === d))
               .map((d) => `${m.subject.pregnancyId()} ${d}`)
           : [],

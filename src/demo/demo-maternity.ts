@@ -51,7 +51,7 @@ import {
 import { MaternityCheck } from './demo-maternity-check';
 import { Rng } from './demo-people';
 import {
-  confirmedDiseases,
+  indicatedFor,
   followUpsDone,
   latestOverdueCandidate,
   type PmtctPlan,
@@ -362,13 +362,13 @@ export class MaternityDemo {
     );
     const birthDate = (m: Mother) => todayIn(this.timeZone, m.birth!.babies[0].bornAt);
     const overdueIn = (m: Mother) =>
-      latestOverdueCandidate(confirmedDiseases(m.pmtct), birthDate(m), today);
+      latestOverdueCandidate(indicatedFor(m.pmtct), birthDate(m), today);
     const skipIn =
       exposed.find((m) => m.pmtct.story === 'syphilisEarly' && overdueIn(m)) ??
       exposed.find((m) => overdueIn(m));
     for (const m of exposed) {
       m.infantFollowUps = followUpsDone(
-        confirmedDiseases(m.pmtct),
+        indicatedFor(m.pmtct),
         birthDate(m),
         today,
         m === skipIn ? overdueIn(m) : null,
@@ -477,22 +477,16 @@ export class MaternityDemo {
         kind: test.kind,
         method: test.method,
         sampleDate: test.sampleDate,
-        setting: 'antenatal' as const,
+        setting: test.setting ?? 'antenatal',
         laboratory: test.laboratory,
       };
+      const markers = {
+        ...(test.hbvDnaIuPerMl !== undefined ? { hbvDnaIuPerMl: test.hbvDnaIuPerMl } : {}),
+        ...(test.hbeag !== undefined ? { hbeag: test.hbeag } : {}),
+      };
       const withResult = test.result !== null && !test.enteredBeforeResult;
-      // The result that confirms the disease: PURPLE, and the high-risk case it opens.
-      const confirms =
-        confirmation !== null &&
-        test.kind === 'confirmatory' &&
-        test.result === 'positive' &&
-        test.resultDate === confirmation.on &&
-        plan.tests.findIndex(
-          (t) =>
-            t.kind === 'confirmatory' &&
-            t.result === 'positive' &&
-            t.resultDate === confirmation.on,
-        ) === index;
+      // The result that confirms the disease (for HBsAg the screening): PURPLE, and the case.
+      const confirms = confirmation !== null && plan.confirmingTest === index;
       const afterResult = confirms ? () => this.afterConfirmation(mother, confirmation.on) : null;
       actions.push({
         on: withResult ? test.resultDate! : test.sampleDate,
@@ -505,6 +499,7 @@ export class MaternityDemo {
                   result: test.result!,
                   resultDate: test.resultDate!,
                   ...(test.titre ? { titre: test.titre } : {}),
+                  ...markers,
                 }
               : {}),
           });
@@ -524,6 +519,7 @@ export class MaternityDemo {
               result: test.result!,
               resultDate: test.resultDate!,
               ...(test.titre ? { titre: test.titre } : {}),
+              ...markers,
             });
             const updated = await pmtct.recordResult(recorded.id, input, nurse);
             mother.tests[index] = { id: updated.id, version: updated.version };
@@ -722,10 +718,12 @@ export class MaternityDemo {
     const bornAt = baby.bornAt;
     const birthDay = todayIn(this.timeZone, bornAt);
     if (!plan.plannedOn) {
-      add(birthDay, ORDER.infant, 'pmtct', 'exposed baby recorded after birth', async (nurse) => {
-        const input = await validated(CreateInfantDto, { birthOrder: 1, bornAt });
-        const created = await pmtct.createInfant(mother.subject.pregnancyId(), input, nurse);
-        mother.infant = { id: created.id, version: created.version };
+      // The delivery (or the positive result after it) made the baby's record.
+      add(birthDay, ORDER.infant, 'pmtct', 'exposed baby recorded with the birth', async () => {
+        const made = await this.services.dataSource
+          .getRepository(ExposedInfant)
+          .findOneByOrFail({ pregnancyId: mother.subject.pregnancyId(), birthOrder: 1 });
+        mother.infant = { id: made.id, version: made.version };
       });
     }
     const given = (minutes: number | null) => {

@@ -6,6 +6,8 @@ import {
   DISEASES,
   diseaseStatus,
   type DiseaseStatus,
+  hbvAntiviralIndicated,
+  indicatedDiseases,
   isEarlyTest,
   syphilisTreatment,
   type TestKind,
@@ -34,8 +36,9 @@ export type PmtctStory =
   | 'hbsagDelivered'
   | 'hbsagOpen'
   | 'hbsagAntiviral'
-  | 'hbsagAwaiting'
-  | 'hbsagFalsePositive'
+  | 'syphilisAwaiting'
+  | 'syphilisFalsePositive'
+  | 'labourReactive'
   | 'syphilisEarly'
   | 'syphilisMid'
   | 'hiv';
@@ -60,12 +63,17 @@ export interface PlannedTest {
   disease: Disease;
   kind: TestKind;
   method: Method;
+  /** Antenatal unless said; `labour`: the rapid test at admission in labour. */
+  setting?: 'antenatal' | 'labour';
   sampleDate: IsoDate;
   /** The result as of today; null (and no result date) while the laboratory has not answered. */
   result: TestResult | null;
   resultDate: IsoDate | null;
   titre?: string;
   laboratory: string;
+  /** HBsAg: the markers that decide an antiviral. */
+  hbvDnaIuPerMl?: number;
+  hbeag?: 'positive' | 'negative';
   /** Entered when sampled, the result entered on its day (PATCH /pmtct-tests/{id}/result). */
   enteredBeforeResult: boolean;
 }
@@ -105,6 +113,8 @@ export interface PmtctPlan {
   infant: PlannedInfant | null;
   /** Confirmed positive by result day (the risk module sets PURPLE then). */
   confirmations: { disease: Disease; on: IsoDate }[];
+  /** Index in `tests` of the result that made her positive (for HBsAg, the screening). */
+  confirmingTest: number | null;
 }
 
 export const SYPHILIS_DRUG = '苄星青霉素';
@@ -123,6 +133,7 @@ const SCREENING_METHOD: Record<Disease, Method> = {
   hbsag: 'chemiluminescence',
 };
 
+const LABOUR_NOTE = '临产入院，孕期未检测，知情同意后行艾滋病、梅毒、乙肝快速检测';
 const PRE_TEST_NOTE = '已告知艾滋病、梅毒、乙肝检测的意义及母婴传播风险，孕妇知情同意检测';
 const DECLINED_NOTE = '孕妇拒绝检测，已告知风险，下次产检再次动员';
 const POST_TEST_NOTE: Record<Disease, string> = {
@@ -142,8 +153,9 @@ const STORY_ORDER: readonly PmtctStory[] = [
   'hbsagDelivered',
   'hbsagAntiviral',
   'hbsagOpen',
-  'hbsagAwaiting',
-  'hbsagFalsePositive',
+  'syphilisAwaiting',
+  'syphilisFalsePositive',
+  'labourReactive',
   'untestedDeclined',
   'untestedMissed',
   'untestedDelivered',
@@ -254,12 +266,23 @@ export class PmtctPlanner {
         return shuffled(
           free.filter((s) => open(s) && gaAt(s, today) >= 120 && ago(s.registrationDate) >= 21),
         );
-      case 'hbsagAwaiting':
+      case 'labourReactive':
+        // Declined testing, tested in labour: delivered long enough ago for the confirmation.
+        return shuffled(
+          free.filter(
+            (s) =>
+              plain(s) &&
+              ['closed', 'delivered'].includes(s.finalStatus) &&
+              ago(s.deliveredOn) >= 8 &&
+              ago(s.deliveredOn) <= 200,
+          ),
+        );
+      case 'syphilisAwaiting':
         // The most recent booking of at least two days ago.
         return free
           .filter((s) => open(s) && ago(s.registrationDate) >= 2)
           .sort((a, b) => daysBetween(a.registrationDate, b.registrationDate));
-      case 'hbsagFalsePositive':
+      case 'syphilisFalsePositive':
         return shuffled(free.filter((s) => open(s) && ago(s.registrationDate) >= 14));
       case 'untestedDeclined':
       case 'untestedMissed':
@@ -282,6 +305,7 @@ export class PmtctPlanner {
       treatments: [],
       infant: null,
       confirmations: [],
+      confirmingTest: null,
     };
     const lastDay = this.lastDay(subject);
     // Blood is taken at booking, now and then at the next visit a few days later.
@@ -289,6 +313,7 @@ export class PmtctPlanner {
     let sample = addDays(subject.registrationDate, story === null ? delay : 0);
     if (sample > lastDay) sample = subject.registrationDate;
     if (story === 'untestedMissed') return plan;
+    if (story === 'labourReactive') return this.labourReactive(subject, plan);
     if (story === 'untestedDeclined' || story === 'untestedDelivered') {
       plan.counselling.push({
         stage: 'pre_test',
@@ -308,7 +333,7 @@ export class PmtctPlanner {
     });
     const lab = LABORATORY[subject.facility];
     const positive: Disease | null =
-      story === null || story === 'pending' || story === 'hbsagFalsePositive'
+      story === null || story === 'pending' || story === 'syphilisFalsePositive'
         ? null
         : story === 'hiv'
           ? 'hiv'
@@ -316,7 +341,8 @@ export class PmtctPlanner {
             ? 'syphilis'
             : 'hbsag';
     for (const disease of DISEASES) {
-      if (disease === positive || (disease === 'hbsag' && story === 'hbsagFalsePositive')) continue;
+      if (disease === positive || (disease === 'syphilis' && story === 'syphilisFalsePositive'))
+        continue;
       const resultDate =
         story === 'pending'
           ? null
@@ -342,10 +368,10 @@ export class PmtctPlanner {
         }),
       );
     }
-    if (positive === null && story !== 'hbsagFalsePositive') return plan;
+    if (positive === null && story !== 'syphilisFalsePositive') return plan;
 
     // A positive screening, entered when sampled; the confirmation sample the day she is told.
-    const disease = positive ?? 'hbsag';
+    const disease = positive ?? 'syphilis';
     const screenedOn = addDays(sample, rng.int(1, 2));
     plan.tests.push({
       subject: 'woman',
@@ -357,12 +383,21 @@ export class PmtctPlanner {
       resultDate: screenedOn,
       laboratory: lab,
       enteredBeforeResult: true,
+      ...(disease === 'hbsag' ? hbvMarkers(story!, rng) : {}),
     });
-    const confirmSample = addDays(screenedOn, story === 'hbsagAwaiting' ? 0 : rng.int(0, 2));
-    const confirmed = this.confirmatoryTests(subject, story!, disease, confirmSample);
+    // A positive HBsAg needs no confirmatory test: it is the indication, PURPLE on its day.
+    const confirmed =
+      disease === 'hbsag'
+        ? { tests: [], on: screenedOn }
+        : this.confirmatoryTests(
+            subject,
+            story!,
+            disease,
+            addDays(screenedOn, story === 'syphilisAwaiting' ? 0 : rng.int(0, 2)),
+          );
     plan.tests.push(...confirmed.tests);
-    if (story === 'hbsagAwaiting' || story === 'hbsagFalsePositive' || !confirmed.on) {
-      if (story === 'hbsagFalsePositive') {
+    if (story === 'syphilisAwaiting' || story === 'syphilisFalsePositive' || !confirmed.on) {
+      if (story === 'syphilisFalsePositive') {
         plan.counselling.push({
           stage: 'post_test',
           on: confirmed.on!,
@@ -377,14 +412,19 @@ export class PmtctPlanner {
     }
     const confirmedOn = confirmed.on;
     plan.confirmations.push({ disease, on: confirmedOn });
+    plan.confirmingTest = plan.tests.findIndex(
+      (t) =>
+        t.disease === disease &&
+        (t.kind === 'confirmatory' || disease === 'hbsag') &&
+        t.result === 'positive' &&
+        t.resultDate === confirmedOn,
+    );
     plan.counselling.push({
       stage: 'post_test',
       on: confirmedOn,
       accepted: true,
       note: POST_TEST_NOTE[disease],
-      test: plan.tests.findIndex(
-        (t) => t.kind === 'confirmatory' && t.result === 'positive' && t.resultDate === confirmedOn,
-      ),
+      test: plan.confirmingTest,
     });
     if (disease !== 'hbsag') {
       // Her partner is offered the test the day she is told.
@@ -429,12 +469,17 @@ export class PmtctPlanner {
       kind: 'confirmatory' as const,
       method,
       sampleDate: on,
-      result: story === 'hbsagAwaiting' ? null : result,
-      resultDate: story === 'hbsagAwaiting' ? null : addDays(on, days),
+      result: story === 'syphilisAwaiting' ? null : result,
+      resultDate: story === 'syphilisAwaiting' ? null : addDays(on, days),
       laboratory: lab,
       enteredBeforeResult: true,
       ...extra,
     });
+    if (disease === 'syphilis' && story === 'syphilisFalsePositive') {
+      // The treponemal screening was a false positive: TPPA negative.
+      const tppa = test('treponemal', rng.int(1, 3), 'negative');
+      return { tests: [tppa], on: tppa.resultDate };
+    }
     if (disease === 'syphilis') {
       // Treponemal (TPPA) and non-treponemal (TRUST) with its titre.
       const tppa = test('treponemal', 2, 'positive');
@@ -451,9 +496,65 @@ export class PmtctPlanner {
       });
       return { tests: [blot], on: blot.resultDate };
     }
-    const result = story === 'hbsagFalsePositive' ? 'negative' : 'positive';
-    const hbsag = test('chemiluminescence', rng.int(1, 3), result);
-    return { tests: [hbsag], on: hbsag.resultDate };
+    throw new Error(`Demo plan: no confirmatory test for ${disease}`);
+  }
+
+  /**
+   * Declined testing at booking; at admission in labour rapid tests for all three, HIV reactive:
+   * her baby is treated as exposed (prophylaxis within hours), until the confirmation, negative
+   * three days later, stops further doses.
+   */
+  private labourReactive(subject: PmtctSubject, plan: PmtctPlan): PmtctPlan {
+    const { rng } = this;
+    const lab = LABORATORY[subject.facility];
+    const on = subject.deliveredOn!;
+    plan.counselling.push(
+      {
+        stage: 'pre_test',
+        on: subject.registrationDate,
+        accepted: false,
+        note: DECLINED_NOTE,
+        test: null,
+      },
+      { stage: 'pre_test', on, accepted: true, note: LABOUR_NOTE, test: null },
+    );
+    for (const disease of DISEASES) {
+      plan.tests.push({
+        subject: 'woman',
+        disease,
+        kind: 'screening',
+        method: 'rapid',
+        setting: 'labour',
+        sampleDate: on,
+        result: disease === 'hiv' ? 'positive' : 'negative',
+        resultDate: on,
+        laboratory: lab,
+        enteredBeforeResult: false,
+      });
+    }
+    plan.tests.push({
+      subject: 'woman',
+      disease: 'hiv',
+      kind: 'confirmatory',
+      method: 'western_blot',
+      setting: 'labour',
+      sampleDate: on,
+      result: 'negative',
+      resultDate: addDays(on, 3),
+      laboratory: HIV_CONFIRMATION_LABORATORY[subject.facility],
+      enteredBeforeResult: true,
+    });
+    plan.infant = {
+      plannedOn: null,
+      hivProphylaxis: { minutes: rng.int(40, 300), regimen: 'NVP 每日1次' },
+      hbigMinutes: null,
+      vaccineMinutes: rng.int(60, 600),
+      syphilisProphylaxisMinutes: null,
+      feedingChoice: 'replacement',
+    };
+    // The confirmation comes back after the delivery, by design: no checkDates() here.
+    plan.tests = plan.tests.map((t) => this.asOfToday(t));
+    return plan;
   }
 
   private treatments(
@@ -588,6 +689,16 @@ export class PmtctPlanner {
   }
 }
 
+/**
+ * HBV DNA and HBeAg on her positive HBsAg test: high replication for the stories that take (or are
+ * due) an antiviral, a carrier's low viral load for the others.
+ */
+function hbvMarkers(story: PmtctStory, rng: Rng): Pick<PlannedTest, 'hbvDnaIuPerMl' | 'hbeag'> {
+  return ['hbsagDue', 'hbsagAntiviral', 'hbsagOpen'].includes(story)
+    ? { hbvDnaIuPerMl: rng.int(2, 90) * 100_000 * 10, hbeag: 'positive' }
+    : { hbvDnaIuPerMl: rng.int(1, 90) * 1_000, hbeag: 'negative' };
+}
+
 /** The follow-ups of an exposed child done by today, leaving out `skip`. */
 export function followUpsDone(
   positive: readonly Disease[],
@@ -631,7 +742,23 @@ export function testRecords(plan: PmtctPlan): TestRecord[] {
     sampleDate: t.sampleDate,
     result: t.result,
     partner: t.subject === 'partner',
+    setting: t.setting ?? 'antenatal',
+    resultDate: t.resultDate,
   }));
+}
+
+/** The diseases her baby's doses and follow-ups are for (confirmed, or reactive unanswered). */
+export function indicatedFor(plan: PmtctPlan): Disease[] {
+  return indicatedDiseases(testRecords(plan));
+}
+
+/** HBsAg-positive and an antiviral indicated by her markers. */
+export function hbvAntiviralDue(plan: PmtctPlan): boolean {
+  return hbvAntiviralIndicated(
+    plan.tests
+      .filter((t) => t.subject === 'woman' && t.disease === 'hbsag' && t.result !== null)
+      .map((t) => ({ hbvDnaIuPerMl: t.hbvDnaIuPerMl ?? null, hbeag: t.hbeag ?? null })),
+  );
 }
 
 export function statusOf(plan: PmtctPlan, disease: Disease): DiseaseStatus {
@@ -666,7 +793,8 @@ export function expectedDiseaseLines(
         }));
       adequate = syphilisTreatment(
         courses,
-        gestationalAgeDays(edd, firstPositive.sampleDate),
+        Math.max(0, gestationalAgeDays(edd, firstPositive.sampleDate)),
+        outcomeDate,
       ).adequate;
     }
     const early = inPregnancy.some((t) => isEarlyTest(gestationalAgeDays(edd, t.sampleDate)));

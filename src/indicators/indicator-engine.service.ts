@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { appConfig } from '../../config';
+import { appConfig, pmtctConfig } from '../../config';
 import { Facility } from '../core/facilities/facility.entity';
 import { DomainError } from '../core/errors/domain.error';
 import { startOfDayIn, utcOffsetOf } from '../core/time/calendar-date';
@@ -43,6 +43,7 @@ export class IndicatorEngine {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Inject(pmtctConfig.KEY) private readonly pmtct: ConfigType<typeof pmtctConfig>,
   ) {}
 
   async compute(
@@ -86,6 +87,7 @@ export class IndicatorEngine {
       toAt: startOfDayIn(period.to, zone),
       tz: utcOffsetOf(zone, fromAt),
       asOf: period.last,
+      syphilis: this.pmtct.syphilis,
     };
   }
 

@@ -1,6 +1,7 @@
 import { cohortOf } from './indicator-calculator';
 import { INDICATORS } from './definitions';
-import { decidingFields } from './indicator-sql';
+import { DEFAULT_SYPHILIS_POLICY } from '../pmtct/rules/pmtct-rules';
+import { bindCohort, type CohortParams, decidingFields } from './indicator-sql';
 
 const columns = (code: string) => {
   const indicator = INDICATORS.find((i) => i.code === code)!;
@@ -13,6 +14,16 @@ describe('decidingFields', () => {
     ['PM-04', ['hiv_tested_antenatal', 'syphilis_tested_antenatal', 'hbsag_tested_antenatal']],
     ['PM-06', ['hiv_positive', 'art_started_on']],
     ['PM-07', ['stillbirth', 'mother_hiv_positive', 'hiv_prophylaxis_minutes']],
+    ['PM-08', ['syphilis_positive', 'syphilis_treated']],
+    [
+      'PM-08b',
+      [
+        'syphilis_positive',
+        'syphilis_courses_required',
+        'syphilis_timely_courses',
+        'syphilis_courses_apart',
+      ],
+    ],
     ['PM-10', ['stillbirth', 'mother_hbsag_positive', 'hbig_minutes']],
   ])('%s shows only the fields its criteria read: %j', (code, expected) => {
     expect(columns(code)).toEqual(expected);
@@ -21,5 +32,38 @@ describe('decidingFields', () => {
   it('never shows another disease than the indicator counts', () => {
     expect(columns('PM-01').some((column) => /syphilis|hbsag/.test(column))).toBe(false);
     expect(columns('PM-09').some((column) => /hiv|hbsag/.test(column))).toBe(false);
+  });
+});
+
+describe('bindCohort', () => {
+  const params = (syphilis = DEFAULT_SYPHILIS_POLICY): CohortParams => ({
+    facilityIds: [7, 8],
+    from: '2026-03-01',
+    to: '2026-04-01',
+    fromAt: new Date('2026-02-28T16:00:00Z'),
+    toAt: new Date('2026-03-31T16:00:00Z'),
+    tz: '+08:00',
+    asOf: '2026-03-31',
+    syphilis,
+  });
+  const cohort = (sql: string) => ({ ...cohortOf(INDICATORS[0]), sql });
+
+  it('binds the configured syphilis course rule: dose gaps 7 ± grace, course gap, end before delivery', () => {
+    const sql =
+      'x IN (:facilities) AND g BETWEEN :doseGapMin AND :doseGapMax AND c >= :courseGapMin AND e >= :endsBeforeDelivery AND d < :to';
+    expect(bindCohort(cohort(sql), params())).toEqual({
+      sql: 'x IN (?, ?) AND g BETWEEN ? AND ? AND c >= ? AND e >= ? AND d < ?',
+      params: [7, 8, 5, 9, 14, 28, '2026-04-01'],
+    });
+    const local = { ...DEFAULT_SYPHILIS_POLICY, doseGraceDays: 1, courseGapMinDays: 28 };
+    expect(bindCohort(cohort(sql), params(local)).params).toEqual([
+      7,
+      8,
+      6,
+      8,
+      28,
+      28,
+      '2026-04-01',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { doseGapRange, type SyphilisPolicy } from '../pmtct/rules/pmtct-rules';
 import type { CohortDefinition } from './cohorts/cohort-definition';
 import type { IndicatorDefinition } from './definitions/indicator-definition';
 
@@ -14,6 +15,8 @@ export interface CohortParams {
   tz: string;
   /** The period's last day. */
   asOf: string;
+  /** The syphilis course rule's days, as configured (PmtctConfig). */
+  syphilis: SyphilisPolicy;
 }
 
 export interface BoundSql {
@@ -21,10 +24,22 @@ export interface BoundSql {
   params: unknown[];
 }
 
-const PLACEHOLDER = /:(facilities|fromAt|toAt|from|to|tz|asOf)\b/g;
+const PLACEHOLDER =
+  /:(facilities|doseGapMin|doseGapMax|courseGapMin|endsBeforeDelivery|fromAt|toAt|from|to|tz|asOf)\b/g;
 
-/** Every placeholder but :facilities binds the parameter of its own name. */
-type ScalarPlaceholder = Exclude<keyof CohortParams, 'facilityIds'>;
+/** Every placeholder but :facilities and the syphilis policy binds the parameter of its own name. */
+type ScalarPlaceholder = Exclude<keyof CohortParams, 'facilityIds' | 'syphilis'>;
+
+/** The syphilis course rule's placeholders, from the policy (doseGapRange() for the doses). */
+function policyValue(name: string, policy: SyphilisPolicy): number | undefined {
+  const gaps = doseGapRange(policy);
+  return {
+    doseGapMin: gaps.min,
+    doseGapMax: gaps.max,
+    courseGapMin: policy.courseGapMinDays,
+    endsBeforeDelivery: policy.endsBeforeDeliveryDays,
+  }[name];
+}
 
 /** Replaces the cohort's named placeholders with `?` and the matching parameters, in order. */
 export function bindCohort(cohort: CohortDefinition, p: CohortParams): BoundSql {
@@ -35,7 +50,8 @@ export function bindCohort(cohort: CohortDefinition, p: CohortParams): BoundSql 
       params.push(...p.facilityIds);
       return p.facilityIds.map(() => '?').join(', ');
     }
-    params.push(p[name as ScalarPlaceholder]);
+    const policy = policyValue(name, p.syphilis);
+    params.push(policy ?? p[name as ScalarPlaceholder]);
     return '?';
   });
   return { sql, params };

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
+import { pmtctConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { Page, pageOf, pageWindow } from '../core/http/pagination';
@@ -13,7 +15,14 @@ import { Woman } from '../women/woman.entity';
 import { PmtctWorklistItemDto, PmtctWorklistQueryDto } from './dto/pmtct.dto';
 import { mapInfant, testRecords } from './pmtct.mapper';
 import { ExposedInfant, InfantFollowUp, PmtctTest } from './pmtct.entities';
-import { diseaseStatus, DISEASES, EARLY_TESTING_MAX_GA_DAYS } from './rules/pmtct-rules';
+import {
+  diseaseStatus,
+  DISEASES,
+  EARLY_TESTING_MAX_GA_DAYS,
+  exposure,
+  HBV_ANTIVIRAL_FROM_DNA_IU_PER_ML,
+  IN_LABOUR_DAYS,
+} from './rules/pmtct-rules';
 
 type Item = PmtctWorklistItemDto;
 
@@ -30,6 +39,7 @@ export class PmtctWorklistsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: HospitalClock,
     private readonly audit: AuditService,
+    @Inject(pmtctConfig.KEY) private readonly policy: ConfigType<typeof pmtctConfig>,
   ) {}
 
   async list(actor: Actor, query: PmtctWorklistQueryDto): Promise<Page<Item>> {
@@ -60,6 +70,8 @@ export class PmtctWorklistsService {
         return this.untestedAtDelivery(actor);
       case 'awaiting_confirmation':
         return this.awaitingConfirmation(actor);
+      case 'no_result_in_labour':
+        return this.noResultInLabour(actor);
       case 'untreated':
         return this.untreated(actor);
       case 'infant_doses':
@@ -104,6 +116,42 @@ export class PmtctWorklistsService {
     }));
   }
 
+  /**
+   * Women in labour (a labour test sampled in the last 3 days, not yet delivered) or delivered and
+   * not yet closed, with no result of her own for a disease: test now, and treat the baby as
+   * exposed until the result is known.
+   */
+  private async noResultInLabour(actor: Actor): Promise<Item[]> {
+    const today = this.clock.today();
+    const rows = await this.dataSource.query<
+      (StoredMother & { disease: string; since: string; delivered: number })[]
+    >(
+      `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, d.disease,
+              p.status = 'delivered' AS delivered,
+              CASE WHEN p.status = 'delivered' THEN p.outcome_date
+                   ELSE (SELECT MAX(l.sample_date) FROM pmtct_test l WHERE l.pregnancy_id = p.id
+                           AND l.subject = 'woman' AND l.setting = 'labour') END AS since
+       FROM pregnancy p JOIN woman w ON w.id = p.woman_id CROSS JOIN ${DISEASE_ROWS} d
+       WHERE p.facility_id = ?
+         AND (p.status = 'delivered'
+              OR (p.status = 'open' AND EXISTS (
+                    SELECT 1 FROM pmtct_test l WHERE l.pregnancy_id = p.id AND l.subject = 'woman'
+                      AND l.setting = 'labour' AND l.sample_date >= DATE_SUB(?, INTERVAL ${IN_LABOUR_DAYS} DAY))))
+         AND NOT EXISTS (SELECT 1 FROM pmtct_test t WHERE t.pregnancy_id = p.id AND t.subject = 'woman'
+                           AND t.disease = d.disease AND t.result IS NOT NULL)
+       ORDER BY delivered, since DESC, p.id, d.disease`,
+      [actor.facilityId, today],
+    );
+    return rows.map((row) => ({
+      ...item(
+        mother(row),
+        row.disease,
+        Number(row.delivered) === 1 ? 'delivered, no result' : 'in labour, no result',
+      ),
+      since: row.since,
+    }));
+  }
+
   private async awaitingConfirmation(actor: Actor): Promise<Item[]> {
     const candidates = await this.positives(actor, 'screening');
     return candidates.flatMap(({ contact, tests }) =>
@@ -117,20 +165,35 @@ export class PmtctWorklistsService {
     );
   }
 
-  /** Confirmed positive mothers with no treatment recorded for that disease. */
+  /**
+   * Mothers with no treatment recorded for a disease that needs one: HIV or syphilis confirmed
+   * positive; HBsAg positive only when an antiviral is indicated (HBV DNA ≥ 2×10^5 IU/mL or HBeAg
+   * positive on one of her HBsAg tests), since most carriers need none.
+   */
   private async untreated(actor: Actor): Promise<Item[]> {
     const rows = await this.dataSource.query<(StoredMother & { disease: string; since: string })[]>(
       `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, t.disease, MIN(t.result_date) AS since
        FROM pmtct_test t JOIN pregnancy p ON p.id = t.pregnancy_id JOIN woman w ON w.id = p.woman_id
-       WHERE t.facility_id = ? AND t.subject = 'woman' AND t.kind = 'confirmatory' AND t.result = 'positive'
+       WHERE t.facility_id = ? AND t.subject = 'woman' AND t.result = 'positive'
+         AND (t.kind = 'confirmatory' OR t.disease = 'hbsag')
          AND p.status IN ('open', 'delivered')
+         AND (t.disease <> 'hbsag' OR EXISTS (
+               SELECT 1 FROM pmtct_test h WHERE h.pregnancy_id = p.id AND h.subject = 'woman'
+                 AND h.disease = 'hbsag'
+                 AND (h.hbeag = 'positive' OR h.hbv_dna_iu_per_ml >= ${HBV_ANTIVIRAL_FROM_DNA_IU_PER_ML})))
          AND NOT EXISTS (SELECT 1 FROM maternal_treatment m WHERE m.pregnancy_id = p.id AND m.disease = t.disease)
        GROUP BY p.id, p.woman_id, w.name, w.phone, t.disease
        ORDER BY since, p.id`,
       [actor.facilityId],
     );
     return rows.map((row) => ({
-      ...item(mother(row), row.disease, 'confirmed positive, no treatment recorded'),
+      ...item(
+        mother(row),
+        row.disease,
+        row.disease === 'hbsag'
+          ? 'antiviral indicated, no treatment recorded'
+          : 'confirmed positive, no treatment recorded',
+      ),
       since: row.since,
     }));
   }
@@ -206,15 +269,16 @@ export class PmtctWorklistsService {
     const today = this.clock.today();
     return infants.map((infant) => {
       const records = testRecords(tests.filter((t) => t.pregnancyId === infant.pregnancyId));
-      const positive = DISEASES.filter((d) => diseaseStatus(records, d) === 'confirmed_positive');
+      const exposures = DISEASES.map((d) => exposure(records, d));
       const pregnancy = pregnancies.find((p) => p.id === infant.pregnancyId)!;
       const view = mapInfant(
         infant,
-        positive,
+        exposures,
         followUps.filter((f) => f.infantId === infant.id),
         now,
         today,
         this.clock.dateOf(infant.bornAt!),
+        this.policy.followUpGraceDays,
       );
       return { infant, view, contact: motherOf(pregnancy) };
     });

@@ -17,7 +17,9 @@ export const TEST_METHODS = [
   'nucleic_acid',
   'other',
 ] as const;
-export const TEST_SETTINGS = ['antenatal', 'intrapartum', 'postpartum'] as const;
+/** `labour`: the rapid test at admission in labour, acted on at once (DOMAIN.md §7). */
+export const TEST_SETTINGS = ['antenatal', 'labour', 'postpartum'] as const;
+export const HBEAG_RESULTS = ['negative', 'positive'] as const;
 export const TEST_RESULTS = ['negative', 'positive', 'indeterminate'] as const;
 
 /** Counselling before a test (accepted or declined) or after it (result given). */
@@ -99,6 +101,22 @@ export class PmtctTest {
   @Column({ type: 'varchar', length: 100, nullable: true })
   laboratory: string | null;
 
+  /** HBsAg tests: HBV DNA viral load, IU/mL (an antiviral from 2×10^5). */
+  @Column({
+    type: 'bigint',
+    unsigned: true,
+    nullable: true,
+    transformer: {
+      to: (value: number | null | undefined) => value,
+      from: (value: string | null) => (value === null ? null : Number(value)),
+    },
+  })
+  hbvDnaIuPerMl: number | null;
+
+  /** HBsAg tests: HBeAg (an antiviral when positive). */
+  @Column({ type: 'enum', enum: HBEAG_RESULTS, nullable: true })
+  hbeag: (typeof HBEAG_RESULTS)[number] | null;
+
   @Column({ type: 'int' })
   recordedBy: number;
 
@@ -140,6 +158,10 @@ export class MaternalTreatment {
   @Column({ type: 'varchar', length: 100 })
   regimen: string;
 
+  /** ART she was already taking when she conceived: `startedOn` is before the LMP. */
+  @Column({ type: 'boolean', default: false })
+  onArtAtConception: boolean;
+
   @Column({ type: 'int' })
   recordedBy: number;
 }
@@ -169,7 +191,10 @@ export class TreatmentDose {
 
 export const FEEDING_CHOICES = ['breastfeeding', 'replacement', 'mixed'] as const;
 
-/** A baby exposed to HIV, syphilis or HBV: planned before birth, timed from birth. */
+/**
+ * A baby exposed to HIV, syphilis or HBV: planned before birth, or made for every live-born baby
+ * when the delivery (or a positive result after it) is recorded; timed from birth.
+ */
 @Entity('exposed_infant')
 @Index('uq_exposed_infant', ['pregnancyId', 'birthOrder'], { unique: true })
 @Index('idx_exposed_infant_facility', ['facilityId', 'bornAt'])

@@ -33,3 +33,16 @@ export const followUpUnknown = (code: string) =>
   new DomainError('FOLLOW_UP_UNKNOWN', `${code} is not in this child's follow-up schedule`, [
     { field: 'code', rule: 'inSchedule', message: `${code} is not due for this child` },
   ]);
+
+export const exposureExcluded = (field: string, disease: string, excludedOn: string) =>
+  new DomainError(
+    'EXPOSURE_EXCLUDED',
+    `A negative confirmatory ${disease} result on ${excludedOn} stopped this baby's ${disease} doses`,
+    [
+      {
+        field,
+        rule: 'notExcluded',
+        message: `${disease} exposure excluded on ${excludedOn}: no further doses`,
+      },
+    ],
+  );

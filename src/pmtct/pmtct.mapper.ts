@@ -12,6 +12,9 @@ import type {
 import { followUpScheduleFor } from './rules/follow-up-schedule';
 import {
   courseComplete,
+  DEFAULT_SYPHILIS_POLICY,
+  type Exposure,
+  FOLLOW_UP_GRACE_DAYS,
   followUpState,
   HBIG_WITHIN_MINUTES,
   hbigTimeliness,
@@ -22,6 +25,7 @@ import {
   hivProphylaxisTimeliness,
   isEarlyTest,
   minutesLeft,
+  type SyphilisPolicy,
   type TestRecord,
   type Timeliness,
 } from './rules/pmtct-rules';
@@ -42,11 +46,17 @@ export function mapTest(test: PmtctTest, edd: string): TestDto {
     resultDate: test.resultDate,
     titre: test.titre,
     laboratory: test.laboratory,
+    hbvDnaIuPerMl: test.hbvDnaIuPerMl,
+    hbeag: test.hbeag,
     version: test.version,
   };
 }
 
-export function mapTreatment(treatment: MaternalTreatment, doses: TreatmentDose[]): TreatmentDto {
+export function mapTreatment(
+  treatment: MaternalTreatment,
+  doses: TreatmentDose[],
+  policy: SyphilisPolicy = DEFAULT_SYPHILIS_POLICY,
+): TreatmentDto {
   const given = doses.map((dose) => ({ givenOn: dose.givenOn, drug: dose.drug, dose: dose.dose }));
   return {
     id: treatment.id,
@@ -54,8 +64,10 @@ export function mapTreatment(treatment: MaternalTreatment, doses: TreatmentDose[
     kind: treatment.kind,
     startedOn: treatment.startedOn,
     regimen: treatment.regimen,
+    onArtAtConception: treatment.onArtAtConception,
     doses: given,
-    complete: treatment.kind === 'syphilis_course' ? courseComplete({ doses: given }) : null,
+    complete:
+      treatment.kind === 'syphilis_course' ? courseComplete({ doses: given }, policy) : null,
   };
 }
 
@@ -65,15 +77,21 @@ function timed(state: Timeliness, bornAt: Date, within: number, now: Date): Time
   return { state, minutesLeft: open ? minutesLeft(bornAt, within, now) : null };
 }
 
-/** Timeliness of each first-hours intervention the mother's diseases call for, and the follow-ups. */
+/**
+ * Timeliness of each first-hours intervention the mother's results call for (confirmed, or a
+ * reactive screening awaiting confirmation), the follow-ups, and each exposure's ground: an
+ * exposure a negative confirmation excluded shows with its day and asks for nothing more.
+ */
 export function mapInfant(
   infant: ExposedInfant,
-  positive: readonly DiseaseCode[],
+  exposures: readonly Exposure[],
   followUps: readonly InfantFollowUp[],
   now: Date,
   today: string,
   birthDate: string | null,
+  followUpGraceDays: number = FOLLOW_UP_GRACE_DAYS,
 ): InfantDto {
+  const positive: DiseaseCode[] = exposures.filter((e) => e.indicated).map((e) => e.disease);
   const timeliness: Record<string, TimelinessDto> = {};
   const bornAt = infant.bornAt;
   if (bornAt) {
@@ -85,6 +103,12 @@ export function mapInfant(
         HIV_PROPHYLAXIS_WITHIN_MINUTES,
         now,
       );
+    }
+    if (positive.includes('syphilis')) {
+      // No national window: due until given, so the baby stays on the dose worklist.
+      timeliness.syphilisProphylaxis = infant.syphilisProphylaxisAt
+        ? { state: 'on_time', minutesLeft: null }
+        : { state: 'due', minutesLeft: null };
     }
     if (hbsag) {
       timeliness.hbig = timed(
@@ -113,6 +137,9 @@ export function mapInfant(
     hepBVaccine1At: infant.hepBVaccine1At?.toISOString() ?? null,
     syphilisProphylaxisAt: infant.syphilisProphylaxisAt?.toISOString() ?? null,
     feedingChoice: infant.feedingChoice,
+    exposures: exposures
+      .filter((e) => e.basis !== null || e.excludedOn !== null)
+      .map((e) => ({ disease: e.disease, basis: e.basis, excludedOn: e.excludedOn })),
     timeliness,
     followUps: followUpScheduleFor(positive).map((visit) => {
       const done = followUps.find((f) => f.code === visit.code) ?? null;
@@ -123,7 +150,7 @@ export function mapInfant(
         doneOn: done?.doneOn ?? null,
         result: done?.result ?? null,
         state: birthDate
-          ? followUpState(birthDate, visit, done?.doneOn ?? null, today)
+          ? followUpState(birthDate, visit, done?.doneOn ?? null, today, followUpGraceDays)
           : 'upcoming',
       };
     }),
@@ -133,7 +160,8 @@ export function mapInfant(
 
 /** Test rows as the PMTCT rules read them; a partner's test never decides the woman's status. */
 export function testRecords(
-  tests: readonly Pick<PmtctTest, 'disease' | 'kind' | 'sampleDate' | 'result' | 'subject'>[],
+  tests: readonly (Pick<PmtctTest, 'disease' | 'kind' | 'sampleDate' | 'result' | 'subject'> &
+    Partial<Pick<PmtctTest, 'setting' | 'resultDate'>>)[],
 ): TestRecord[] {
   return tests.map((test) => ({
     disease: test.disease,
@@ -141,5 +169,7 @@ export function testRecords(
     sampleDate: test.sampleDate,
     result: test.result,
     partner: test.subject === 'partner',
+    setting: test.setting,
+    resultDate: test.resultDate ?? null,
   }));
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RiskModule } from '../risk/risk.module';
+import { ExposedInfantRecords } from './exposed-infant-records';
 import { PmtctWorklistsService } from './pmtct-worklists.service';
 import { PmtctController } from './pmtct.controller';
 import { PmtctService } from './pmtct.service';
@@ -7,6 +8,7 @@ import { PmtctService } from './pmtct.service';
 @Module({
   imports: [RiskModule],
   controllers: [PmtctController],
-  providers: [PmtctService, PmtctWorklistsService],
+  providers: [PmtctService, PmtctWorklistsService, ExposedInfantRecords],
+  exports: [ExposedInfantRecords],
 })
 export class PmtctModule {}

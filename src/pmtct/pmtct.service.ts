@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { pmtctConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
@@ -29,6 +31,7 @@ import {
   TreatmentDto,
   UpdateInfantDto,
 } from './dto/pmtct.dto';
+import { ExposedInfantRecords } from './exposed-infant-records';
 import { mapInfant, mapTest, mapTreatment, testRecords } from './pmtct.mapper';
 import {
   DISEASE_CODES,
@@ -42,6 +45,7 @@ import {
   TreatmentKind,
 } from './pmtct.entities';
 import {
+  exposureExcluded,
   followUpUnknown,
   infantExists,
   infantNotFound,
@@ -51,7 +55,15 @@ import {
   treatmentNotFound,
 } from './pmtct.errors';
 import { followUpScheduleFor } from './rules/follow-up-schedule';
-import { diseaseStatus, isEarlyTest, syphilisTreatment } from './rules/pmtct-rules';
+import {
+  artStartProblem,
+  diseaseStatus,
+  type Exposure,
+  exposure,
+  hbvAntiviralIndicated,
+  isEarlyTest,
+  syphilisTreatment,
+} from './rules/pmtct-rules';
 
 /** Which disease each maternal treatment treats. */
 const TREATS: Record<TreatmentKind, DiseaseCode> = {
@@ -94,6 +106,8 @@ export class PmtctService {
     private readonly audit: AuditService,
     private readonly clock: HospitalClock,
     private readonly risk: RiskAssessmentService,
+    private readonly exposedInfants: ExposedInfantRecords,
+    @Inject(pmtctConfig.KEY) private readonly policy: ConfigType<typeof pmtctConfig>,
   ) {}
 
   async counsel(pregnancyId: number, input: CounsellingDto, actor: Actor): Promise<{ id: number }> {
@@ -126,6 +140,8 @@ export class PmtctService {
       const pregnancy = await this.pregnancyOf(manager, pregnancyId, actor);
       this.checkDay('sampleDate', input.sampleDate, pregnancy);
       this.checkResult(input.sampleDate, input.result, input.resultDate);
+      this.checkHbvMarkers(input.disease, input);
+      const before = await this.exposuresOf(manager, pregnancyId);
       const test = await manager.save(
         manager.create(PmtctTest, {
           pregnancyId,
@@ -140,6 +156,8 @@ export class PmtctService {
           resultDate: input.resultDate ?? null,
           titre: input.titre ?? null,
           laboratory: input.laboratory ?? null,
+          hbvDnaIuPerMl: input.hbvDnaIuPerMl ?? null,
+          hbeag: input.hbeag ?? null,
           recordedBy: actor.userId,
         }),
       );
@@ -149,7 +167,7 @@ export class PmtctService {
         action: 'create',
         after: { pregnancyId, ...input },
       });
-      await this.afterResult(manager, pregnancy, test, actor);
+      await this.afterResult(manager, pregnancy, test, actor, before);
       return mapTest(test, pregnancy.edd);
     });
   }
@@ -164,15 +182,17 @@ export class PmtctService {
       );
       const pregnancy = await this.pregnancyOf(manager, current.pregnancyId, actor);
       this.checkResult(current.sampleDate, changes.result, changes.resultDate);
+      this.checkHbvMarkers(current.disease, changes);
+      const before = await this.exposuresOf(manager, pregnancy.id);
       await updateIfVersion(manager, PmtctTest, testId, version, changes);
       await this.audit.record(manager, {
         entity: 'pmtct_test',
         entityId: testId,
         action: 'update',
-        ...diffOf(current, changes, ['result', 'resultDate', 'titre']),
+        ...diffOf(current, changes, ['result', 'resultDate', 'titre', 'hbvDnaIuPerMl', 'hbeag']),
       });
       const test = await manager.findOneByOrFail(PmtctTest, { id: testId });
-      await this.afterResult(manager, pregnancy, test, actor);
+      await this.afterResult(manager, pregnancy, test, actor, before);
       return mapTest(test, pregnancy.edd);
     });
   }
@@ -197,6 +217,7 @@ export class PmtctService {
     const positive = DISEASE_CODES.filter(
       (d) => diseaseStatus(records, d) === 'confirmed_positive',
     );
+    const exposures = DISEASE_CODES.map((d) => exposure(records, d));
     const deliveredOn = pregnancy.outcomeDate;
     const diseases = DISEASE_CODES.map((disease) => {
       const own = tests.filter(
@@ -204,6 +225,11 @@ export class PmtctService {
       );
       const inPregnancy = own.filter((t) => deliveredOn === null || t.sampleDate <= deliveredOn);
       const status = diseaseStatus(records, disease);
+      const syphilis =
+        disease === 'syphilis' && status === 'confirmed_positive'
+          ? this.syphilisVerdict(pregnancy, tests, treatments, doses)
+          : null;
+      const exposed = exposures.find((e) => e.disease === disease)!;
       return {
         disease,
         status,
@@ -213,9 +239,13 @@ export class PmtctService {
           return ga >= 0 && isEarlyTest(ga);
         }),
         tested: inPregnancy.length > 0,
-        treatmentAdequate:
-          disease === 'syphilis' && status === 'confirmed_positive'
-            ? this.syphilisAdequate(pregnancy, tests, treatments, doses)
+        treated: syphilis?.treated ?? null,
+        treatmentAdequate: syphilis?.adequate ?? null,
+        exposure: exposed.basis,
+        exposureExcludedOn: exposed.excludedOn,
+        antiviralIndicated:
+          disease === 'hbsag' && status === 'confirmed_positive'
+            ? hbvAntiviralIndicated(own)
             : null,
       };
     });
@@ -243,16 +273,17 @@ export class PmtctService {
       isolationDeliveryRoom: positive.length > 0,
       tests: tests.map((test) => mapTest(test, pregnancy.edd)),
       treatments: treatments.map((treatment) =>
-        mapTreatment(treatment, doses.get(treatment.id) ?? []),
+        mapTreatment(treatment, doses.get(treatment.id) ?? [], this.policy.syphilis),
       ),
       infants: infants.map((infant) =>
         mapInfant(
           infant,
-          positive,
+          exposures,
           followUps.filter((f) => f.infantId === infant.id),
           now,
           today,
           infant.bornAt ? this.clock.dateOf(infant.bornAt) : null,
+          this.policy.followUpGraceDays,
         ),
       ),
     };
@@ -267,8 +298,7 @@ export class PmtctService {
       const pregnancy = await this.pregnancyOf(manager, pregnancyId, actor);
       const disease = TREATS[input.kind];
       await this.requireConfirmed(manager, pregnancy.id, disease, 'kind');
-      this.checkDay('startedOn', input.startedOn, pregnancy);
-      const problems: ErrorDetail[] = [];
+      const problems: ErrorDetail[] = this.treatmentStartProblems(input, pregnancy);
       if (input.kind !== 'syphilis_course' && input.doses?.length) {
         problems.push({
           field: 'doses',
@@ -294,6 +324,7 @@ export class PmtctService {
           kind: input.kind,
           startedOn: input.startedOn,
           regimen: input.regimen,
+          onArtAtConception: input.onArtAtConception ?? false,
           recordedBy: actor.userId,
         }),
       );
@@ -319,6 +350,7 @@ export class PmtctService {
           where: { treatmentId: treatment.id },
           order: { givenOn: 'ASC' },
         }),
+        this.policy.syphilis,
       );
     });
   }
@@ -363,11 +395,15 @@ export class PmtctService {
           where: { treatmentId },
           order: { givenOn: 'ASC', id: 'ASC' },
         }),
+        this.policy.syphilis,
       );
     });
   }
 
-  /** An exposed baby, planned before birth; the mother must be confirmed positive for something. */
+  /**
+   * An exposed baby planned before birth (babies born to a positive or reactive mother get theirs
+   * with the delivery); the mother's results must indicate the baby's doses for some disease.
+   */
   async createInfant(
     pregnancyId: number,
     input: CreateInfantDto,
@@ -375,8 +411,8 @@ export class PmtctService {
   ): Promise<InfantDto> {
     const id = await this.dataSource.transaction(async (manager) => {
       const pregnancy = await this.pregnancyOf(manager, pregnancyId, actor);
-      const positive = await this.confirmedDiseases(manager, pregnancyId);
-      if (positive.length === 0)
+      const exposures = await this.exposuresOf(manager, pregnancyId);
+      if (!exposures.some((e) => e.indicated))
         throw notConfirmedPositive('pregnancyId', 'HIV, syphilis or HBsAg');
       if (input.bornAt) this.checkBirth(input.bornAt, pregnancy);
       // Recorded after the delivery: it is that baby, born when the delivery says.
@@ -418,10 +454,17 @@ export class PmtctService {
         () => infantNotFound(infantId),
       );
       const pregnancy = await this.pregnancyOf(manager, current.pregnancyId, actor);
-      const positive = await this.confirmedDiseases(manager, current.pregnancyId);
+      const exposures = await this.exposuresOf(manager, current.pregnancyId);
       for (const { field, disease } of INFANT_INTERVENTIONS) {
-        if (changes[field] !== undefined && !positive.includes(disease))
-          throw notConfirmedPositive(field, disease);
+        const value = changes[field];
+        if (value === undefined) continue;
+        const exposed = exposures.find((e) => e.disease === disease)!;
+        if (exposed.indicated) continue;
+        if (exposed.excludedOn === null) throw notConfirmedPositive(field, disease);
+        // A dose given before the negative confirmation came is still recorded as given.
+        const givenOn = value instanceof Date ? this.clock.dateOf(value) : null;
+        if (givenOn === null || givenOn > exposed.excludedOn)
+          throw exposureExcluded(field, disease, exposed.excludedOn);
       }
       const bornAt = changes.bornAt ?? current.bornAt;
       if (changes.bornAt) this.checkBirth(changes.bornAt, pregnancy);
@@ -467,8 +510,10 @@ export class PmtctService {
         actor,
         () => infantNotFound(infantId),
       );
-      const positive = await this.confirmedDiseases(manager, infant.pregnancyId);
-      if (!followUpScheduleFor(positive).some((visit) => visit.code === input.code))
+      const indicated = (await this.exposuresOf(manager, infant.pregnancyId))
+        .filter((e) => e.indicated)
+        .map((e) => e.disease);
+      if (!followUpScheduleFor(indicated).some((visit) => visit.code === input.code))
         throw followUpUnknown(input.code);
       if (
         !infant.bornAt ||
@@ -511,6 +556,13 @@ export class PmtctService {
     return DISEASE_CODES.filter((d) => diseaseStatus(records, d) === 'confirmed_positive');
   }
 
+  /** Per disease: are the baby's doses indicated, on what ground, or excluded since when. */
+  async exposuresOf(manager: EntityManager, pregnancyId: number): Promise<Exposure[]> {
+    const tests = await manager.find(PmtctTest, { where: { pregnancyId, subject: 'woman' } });
+    const records = testRecords(tests);
+    return DISEASE_CODES.map((d) => exposure(records, d));
+  }
+
   private async infantView(infantId: number, actor: Actor): Promise<InfantDto> {
     const manager = this.dataSource.manager;
     const infant = inActorFacility(
@@ -518,31 +570,58 @@ export class PmtctService {
       actor,
       () => infantNotFound(infantId),
     );
-    const [positive, followUps] = await Promise.all([
-      this.confirmedDiseases(manager, infant.pregnancyId),
+    const [exposures, followUps] = await Promise.all([
+      this.exposuresOf(manager, infant.pregnancyId),
       manager.find(InfantFollowUp, { where: { infantId } }),
     ]);
     return mapInfant(
       infant,
-      positive,
+      exposures,
       followUps,
       new Date(),
       this.clock.today(),
       infant.bornAt ? this.clock.dateOf(infant.bornAt) : null,
+      this.policy.followUpGraceDays,
     );
   }
 
-  /** A confirmed positive sets PURPLE through the risk module, which opens high-risk management. */
+  /**
+   * A confirmed positive (any positive HBsAg) sets PURPLE through the risk module, which opens
+   * high-risk management. Babies already born get their records once a result indicates their
+   * doses; a negative confirmation that ends an indication is written on each baby's record.
+   */
   private async afterResult(
     manager: EntityManager,
     pregnancy: Pregnancy,
     test: PmtctTest,
     actor: Actor,
+    before: Exposure[],
   ): Promise<void> {
-    if (test.subject !== 'woman' || test.result !== 'positive' || !test.resultDate) return;
-    const positive = await this.confirmedDiseases(manager, pregnancy.id);
-    if (positive.includes(test.disease)) {
+    if (test.subject !== 'woman' || !test.resultDate) return;
+    const after = await this.exposuresOf(manager, pregnancy.id);
+    const was = before.find((e) => e.disease === test.disease)!;
+    const now = after.find((e) => e.disease === test.disease)!;
+    // Positive now, or no longer (an HBsAg screening a negative repeat test overturned).
+    if ((now.basis === 'confirmed_positive') !== (was.basis === 'confirmed_positive')) {
       await this.risk.regradeAfterTestResult(manager, pregnancy, test.resultDate, actor);
+    }
+    if (now.indicated && !was.indicated) {
+      await this.exposedInfants.followNewborns(manager, pregnancy.id);
+    }
+    if (was.indicated && now.excludedOn !== null) {
+      const infants = await manager.find(ExposedInfant, { where: { pregnancyId: pregnancy.id } });
+      for (const infant of infants) {
+        await this.audit.record(manager, {
+          entity: 'exposed_infant',
+          entityId: infant.id,
+          action: 'update',
+          before: { exposure: { disease: was.disease, basis: was.basis } },
+          after: {
+            exposure: { disease: now.disease, basis: null, excludedOn: now.excludedOn },
+            byTest: test.id,
+          },
+        });
+      }
     }
   }
 
@@ -556,12 +635,12 @@ export class PmtctService {
       throw notConfirmedPositive(field, disease);
   }
 
-  private syphilisAdequate(
+  private syphilisVerdict(
     pregnancy: Pregnancy,
     tests: PmtctTest[],
     treatments: MaternalTreatment[],
     doses: Map<number, TreatmentDose[]>,
-  ): boolean {
+  ) {
     const firstPositive = tests.find(
       (t) => t.subject === 'woman' && t.disease === 'syphilis' && t.result === 'positive',
     );
@@ -569,7 +648,7 @@ export class PmtctService {
       .filter((t) => t.kind === 'syphilis_course')
       .map((t) => ({ doses: doses.get(t.id) ?? [] }));
     const ga = Math.max(0, gestationalAgeDays(pregnancy.edd, firstPositive!.sampleDate));
-    return syphilisTreatment(courses, ga).adequate;
+    return syphilisTreatment(courses, ga, pregnancy.outcomeDate, this.policy.syphilis);
   }
 
   private async dosesOf(
@@ -610,6 +689,69 @@ export class PmtctService {
         { field, rule: 'withinPregnancy', message: `${field} must be between ${start} and today` },
       ]);
     }
+  }
+
+  /**
+   * ART may have begun before this pregnancy: then its true start date, before the LMP, with
+   * onArtAtConception. Every other treatment starts within the pregnancy.
+   */
+  private treatmentStartProblems(input: RecordTreatmentDto, pregnancy: Pregnancy): ErrorDetail[] {
+    const start = addDays(pregnancy.edd, -PREGNANCY_LENGTH_DAYS);
+    const onArtAtConception = input.onArtAtConception ?? false;
+    if (input.startedOn > this.clock.today()) {
+      return [
+        { field: 'startedOn', rule: 'notFuture', message: 'startedOn must not be after today' },
+      ];
+    }
+    if (input.kind !== 'art') {
+      if (onArtAtConception) {
+        return [
+          {
+            field: 'onArtAtConception',
+            rule: 'artOnly',
+            message: 'onArtAtConception is for antiretroviral therapy',
+          },
+        ];
+      }
+      this.checkDay('startedOn', input.startedOn, pregnancy);
+      return [];
+    }
+    switch (artStartProblem(input.startedOn, start, onArtAtConception)) {
+      case 'beforePregnancyNeedsOnArtAtConception':
+        return [
+          {
+            field: 'startedOn',
+            rule: 'withinPregnancy',
+            message: `ART started before the LMP (${start}) is recorded with onArtAtConception: true`,
+          },
+        ];
+      case 'onArtAtConceptionNeedsStartBeforeLmp':
+        return [
+          {
+            field: 'onArtAtConception',
+            rule: 'startedBeforeLmp',
+            message: `on ART at conception means ART started before the LMP (${start})`,
+          },
+        ];
+      case null:
+        return [];
+    }
+  }
+
+  /** HBV DNA and HBeAg belong to an HBsAg test. */
+  private checkHbvMarkers(
+    disease: DiseaseCode,
+    input: { hbvDnaIuPerMl?: number; hbeag?: string },
+  ): void {
+    if (disease === 'hbsag') return;
+    const problems = (['hbvDnaIuPerMl', 'hbeag'] as const)
+      .filter((field) => input[field] !== undefined)
+      .map((field) => ({
+        field,
+        rule: 'hbsagOnly',
+        message: `${field} is recorded on an HBsAg test`,
+      }));
+    if (problems.length > 0) throw pmtctInvalid(problems);
   }
 
   private checkResult(

@@ -644,10 +644,13 @@ function derivedFindings(
   );
   const confirmed = (disease: DiseaseCode) =>
     diseaseStatus(testRecords(known), disease) === 'confirmed_positive';
+  // HBsAg needs no confirmation: its positive result is the source (the latest, as it decides).
   const confirmation = (disease: DiseaseCode) =>
-    known.find(
-      (t) => t.disease === disease && t.kind === 'confirmatory' && t.result === 'positive',
-    );
+    disease === 'hbsag'
+      ? known.findLast((t) => t.disease === disease && t.result === 'positive')
+      : known.find(
+          (t) => t.disease === disease && t.kind === 'confirmatory' && t.result === 'positive',
+        );
   sources.HIV = `pmtct_test:${confirmation('hiv')?.id}`;
   sources.SYPHILIS = `pmtct_test:${confirmation('syphilis')?.id}`;
   sources.HBSAG = `pmtct_test:${confirmation('hbsag')?.id}`;

@@ -285,8 +285,12 @@ describe('a generated cohort of 12 000 pregnancies', () => {
     const confirmed = (disease: string) =>
       new Set(
         rows('pmtct_test')
+          // A positive HBsAg test needs no confirmation.
           .filter(
-            (t) => t.disease === disease && t.kind === 'confirmatory' && t.result === 'positive',
+            (t) =>
+              t.disease === disease &&
+              (t.kind === 'confirmatory' || disease === 'hbsag') &&
+              t.result === 'positive',
           )
           .map((t) => t.pregnancy_id),
       ).size / pregnancies.length;

@@ -1,5 +1,9 @@
 import { followUpScheduleFor } from '../pmtct/rules/follow-up-schedule';
-import { coursesRequired } from '../pmtct/rules/pmtct-rules';
+import {
+  coursesRequired,
+  HBV_ANTIVIRAL_FROM_DNA_IU_PER_ML,
+  NEEDS_CONFIRMATION,
+} from '../pmtct/rules/pmtct-rules';
 import { type Day, MINUTE_MS } from './calendar';
 import { bool, type CohortContext, instant, iso, type SessionPlan } from './context';
 import {
@@ -41,8 +45,10 @@ export function pmtctTruth(ctx: CohortContext): PmtctTruth {
 
 /**
  * Counselling, then HIV, syphilis and HBsAg screening at the first examination (or a rapid test at
- * admission in labour for the few who declined); a positive screening is confirmed, a confirmed
- * positive gets post-test counselling and treatment. Results later than yesterday are pending.
+ * admission in labour, setting `labour`, for the few who declined); a positive HIV or syphilis
+ * screening is confirmed, a positive HBsAg screening is the indication itself (with HBV DNA and
+ * HBeAg on it, which decide the antiviral); a positive gets post-test counselling and treatment.
+ * Results later than yesterday are pending.
  */
 export function writePmtct(
   ctx: CohortContext,
@@ -65,8 +71,8 @@ export function writePmtct(
     counsellor(),
     declined ? '拒绝检测' : null,
   ]);
-  const intrapartum = declined;
-  const sampleDay = intrapartum ? deliveryDay : plan.registration;
+  const inLabour = declined;
+  const sampleDay = inLabour ? deliveryDay : plan.registration;
   if (sampleDay === null) return;
   for (const disease of DISEASES) {
     const settings = PMTCT[disease];
@@ -74,28 +80,41 @@ export function writePmtct(
     const falsePositiveChance =
       (settings.confirmedPrevalence * (1 / settings.confirmShare - 1)) /
       (1 - settings.confirmedPrevalence);
-    const screenPositive = infected || random.chance(falsePositiveChance);
-    const resultDay = intrapartum ? sampleDay : sampleDay + random.int(0, 3);
+    // HBsAg needs no confirmation: a positive is taken as infected, so no false positives here.
+    const screenPositive =
+      infected || (NEEDS_CONFIRMATION[disease] && random.chance(falsePositiveChance));
+    const resultDay = inLabour ? sampleDay : sampleDay + random.int(0, 3);
     const resulted = resultDay <= clock.lastDay;
+    const screeningId = ids.take('pmtct_test');
+    const hbv =
+      disease === 'hbsag' && screenPositive && resulted
+        ? hbvMarkers(ctx)
+        : { dna: null, hbeag: null };
     sink.add('pmtct_test', [
-      ids.take('pmtct_test'),
+      screeningId,
       plan.id,
       facility.id,
       'woman',
       disease,
       'screening',
-      intrapartum ? 'rapid' : settings.method,
+      inLabour ? 'rapid' : settings.method,
       iso(sampleDay),
-      intrapartum ? 'intrapartum' : 'antenatal',
+      inLabour ? 'labour' : 'antenatal',
       resulted ? (screenPositive ? 'positive' : 'negative') : null,
       resulted ? iso(resultDay) : null,
       null,
       LABORATORY,
+      hbv.dna,
+      hbv.hbeag,
       random.pick(facility.nurses),
       1,
     ]);
     if (!screenPositive || !resulted) continue;
     plan.screenedPositive = true;
+    if (!NEEDS_CONFIRMATION[disease]) {
+      positiveFound(ctx, plan, disease, resultDay, screeningId, sampleDay, deliveryDay, hbv);
+      continue;
+    }
     const confirmSample = resultDay + random.int(1, 7);
     if (confirmSample > clock.lastDay) continue;
     const confirmDay = confirmSample + random.int(1, 7);
@@ -105,7 +124,7 @@ export function writePmtct(
       deliveryDay !== null && confirmSample > deliveryDay
         ? 'postpartum'
         : deliveryDay === confirmSample
-          ? 'intrapartum'
+          ? 'labour'
           : 'antenatal';
     sink.add('pmtct_test', [
       testId,
@@ -123,25 +142,64 @@ export function writePmtct(
         ? random.pick(['1:2', '1:4', '1:8', '1:16'])
         : null,
       LABORATORY,
+      null,
+      null,
       random.pick(facility.nurses),
       1,
     ]);
     if (!confirmed || !infected) continue;
-    plan.confirmed[disease] = confirmDay;
-    plan.confirmationTestIds[disease] = testId;
-    sink.add('pmtct_counselling', [
-      ids.take('pmtct_counselling'),
-      plan.id,
-      facility.id,
-      'post_test',
-      iso(confirmDay),
-      1,
-      testId,
-      counsellor(),
-      null,
-    ]);
-    writeTreatment(ctx, plan, disease, confirmDay, sampleDay - plan.start, deliveryDay);
+    positiveFound(ctx, plan, disease, confirmDay, testId, sampleDay, deliveryDay, hbv);
   }
+}
+
+interface HbvMarkers {
+  dna: number | null;
+  hbeag: 'positive' | 'negative' | null;
+}
+
+/** HBV DNA and HBeAg on a positive HBsAg test: high replication in HBV_ANTIVIRAL_SHARE of them. */
+function hbvMarkers(ctx: CohortContext): HbvMarkers {
+  const { random } = ctx;
+  const high = random.chance(HBV_ANTIVIRAL_SHARE);
+  return high
+    ? {
+        dna: HBV_ANTIVIRAL_FROM_DNA_IU_PER_ML * random.int(1, 500),
+        hbeag: random.chance(0.7) ? 'positive' : 'negative',
+      }
+    : {
+        dna: random.chance(0.8) ? random.int(20, HBV_ANTIVIRAL_FROM_DNA_IU_PER_ML - 1) : null,
+        hbeag: 'negative',
+      };
+}
+
+/** The result that makes her positive: post-test counselling, then her treatment. */
+function positiveFound(
+  ctx: CohortContext,
+  plan: PregnancyPlan,
+  disease: Disease,
+  day: Day,
+  testId: number,
+  sampleDay: Day,
+  deliveryDay: Day | null,
+  hbv: HbvMarkers,
+): void {
+  const { random, sink, ids } = ctx;
+  const facility = plan.facility;
+  plan.confirmed[disease] = day;
+  plan.confirmationTestIds[disease] = testId;
+  sink.add('pmtct_counselling', [
+    ids.take('pmtct_counselling'),
+    plan.id,
+    facility.id,
+    'post_test',
+    iso(day),
+    1,
+    testId,
+    random.pick(facility.mchStaff),
+    null,
+  ]);
+  const antiviral = hbv.hbeag === 'positive' || (hbv.dna ?? 0) >= HBV_ANTIVIRAL_FROM_DNA_IU_PER_ML;
+  writeTreatment(ctx, plan, disease, day, sampleDay - plan.start, deliveryDay, antiviral);
 }
 
 /** ART, benzathine penicillin courses (two when found from 13+0) with weekly doses, tenofovir. */
@@ -152,6 +210,7 @@ function writeTreatment(
   confirmDay: Day,
   gaAtDiagnosis: number,
   deliveryDay: Day | null,
+  hbvAntiviral: boolean,
 ): void {
   const { random, sink, ids, clock } = ctx;
   const facility = plan.facility;
@@ -166,6 +225,7 @@ function writeTreatment(
       kind,
       iso(startedOn),
       regimen,
+      0,
       random.pick(facility.mchStaff),
     ]);
     return id;
@@ -177,7 +237,7 @@ function writeTreatment(
   }
   if (disease === 'hbsag') {
     const start = Math.max(confirmDay, plan.start + random.int(168, 196));
-    if (random.chance(HBV_ANTIVIRAL_SHARE) && start <= endOfCare) {
+    if (hbvAntiviral && start <= endOfCare) {
       treatment('hbv_antiviral', start, 'TDF 300mg qd');
     }
     return;
@@ -198,6 +258,7 @@ function writeTreatment(
         random.pick(facility.nurses),
       ]);
     }
+    // The second course at least 14 days after the first ended (day 14), in late pregnancy.
     start = Math.max(start + 28, plan.start + 196);
   }
 }

@@ -1,17 +1,17 @@
 import type { CohortDefinition } from './cohort-definition';
-import { hospitalDaySql, wholeMinutesSql } from './sql-fragments';
+import { hospitalDaySql, positiveTestSql, wholeMinutesSql } from './sql-fragments';
 
 /** The instant the exposed-baby record times the first-hours doses from, as the PMTCT module does. */
 const BORN_AT = 'COALESCE(ei.born_at, n.born_at)';
 
 /**
- * Driven by the positive confirmatory tests of the facilities (few, an index range on
+ * Driven by the positive confirmatory tests (and positive HBsAg tests, which need no confirmation) of the facilities (few, an index range on
  * idx_pmtct_test_facility) rather than by every delivery's tests: a test carries its pregnancy's
  * facility, as does the delivery.
  *
  * Babies (live births and stillbirths, twins each a row) of the deliveries of the period whose
- * mother is confirmed positive (a positive confirmatory test of her own, as diseaseStatus()
- * decides) for HIV, syphilis or HBsAg, with the minutes from birth to each first-hours dose.
+ * mother is confirmed positive (a positive confirmatory test of her own, for HBsAg any positive
+ * test, as diseaseStatus() decides) for HIV, syphilis or HBsAg, with the minutes from birth to each first-hours dose.
  */
 export const EXPOSED_BABIES_COHORT: CohortDefinition = {
   code: 'exposed_babies',
@@ -27,7 +27,8 @@ WITH positive AS (
   FROM pmtct_test t
   JOIN delivery dl ON dl.pregnancy_id = t.pregnancy_id
   WHERE t.facility_id IN (:facilities) AND t.disease IN ('hiv', 'syphilis', 'hbsag')
-    AND t.result = 'positive' AND t.kind = 'confirmatory' AND t.subject = 'woman'
+    AND t.result = 'positive' AND t.subject = 'woman'
+    AND CASE t.disease WHEN 'hbsag' THEN ${positiveTestSql('hbsag', 't')} ELSE t.kind = 'confirmatory' END
     AND dl.facility_id IN (:facilities) AND dl.delivered_at >= :fromAt AND dl.delivered_at < :toAt
   GROUP BY dl.id, dl.facility_id, dl.pregnancy_id, dl.delivered_at
 )

@@ -3,11 +3,10 @@ import {
   DISEASES,
   type Disease,
   EARLY_TESTING_MAX_GA_DAYS,
-  SYPHILIS_DOSE_INTERVAL_MAX_DAYS,
   SYPHILIS_DOSES_PER_COURSE,
 } from '../../pmtct/rules/pmtct-rules';
 import type { CohortDefinition } from './cohort-definition';
-import { gaDaysOn, hospitalDaySql } from './sql-fragments';
+import { gaDaysOn, hospitalDaySql, positiveTestSql } from './sql-fragments';
 
 /**
  * The first GA day at which coursesRequired() asks for two syphilis courses (13+0). Read from the
@@ -28,7 +27,7 @@ const testColumns = (disease: Disease) => `
     MAX(${resultedByDelivery(disease)} AND t.setting = 'antenatal') AS ${disease}_tested_antenatal,
     MIN(CASE WHEN ${resultedByDelivery(disease)} AND ${gaDays('t.sample_date')} >= 0
         THEN ${gaDays('t.sample_date')} END) AS ${disease}_first_test_ga_days,
-    MAX(t.disease = '${disease}' AND t.kind = 'confirmatory' AND t.result = 'positive') AS ${disease}_positive`;
+    MAX(t.disease = '${disease}' AND t.result = 'positive' AND ${positiveTestSql(disease, 't')}) AS ${disease}_positive`;
 
 const selectedTestColumns = (disease: Disease) => `
        COALESCE(t.${disease}_tested, 0) AS ${disease}_tested,
@@ -40,10 +39,13 @@ const selectedTestColumns = (disease: Disease) => `
  * Women who delivered at the facility in the period, one row per delivery, with what decides
  * PM-01..PM-06 and PM-08: per disease whether she had a resulted test by the delivery day (any
  * setting, and antenatal), the GA of her first test on or after GA 0, and whether she is
- * confirmed positive (a positive confirmatory test of her own, as diseaseStatus() decides); the
- * start of antiretroviral therapy; and for syphilis the courses the rule requires (by the GA of
- * her first positive test) and the complete courses (≥ 3 doses, consecutive doses 1..9 days
- * apart) among those started by the delivery day.
+ * confirmed positive (a positive confirmatory test of her own, for HBsAg any positive test, as
+ * diseaseStatus() decides); the start of antiretroviral therapy; and for syphilis, as
+ * syphilisTreatment() decides with the configured policy (:doseGapMin, :doseGapMax,
+ * :courseGapMin, :endsBeforeDelivery): the first dose, the courses required (by the GA of her
+ * first positive test), the complete courses (≥ 3 doses, consecutive doses 7 ± 2 days apart),
+ * those ending at least 4 weeks before the delivery day, and whether two of these are apart
+ * enough (the second starting ≥ 14 days after the first ended).
  */
 export const PMTCT_MOTHERS_COHORT: CohortDefinition = {
   code: 'pmtct_mothers',
@@ -74,23 +76,35 @@ treatments AS (
   GROUP BY m.delivery_id
 ),
 course_doses AS (
-  SELECT m.delivery_id, d.treatment_id,
+  SELECT m.delivery_id, m.delivered_on, d.treatment_id, d.given_on,
     DATEDIFF(d.given_on, LAG(d.given_on) OVER (PARTITION BY d.treatment_id ORDER BY d.given_on)) AS gap_days
   FROM m
-  JOIN maternal_treatment mt ON mt.pregnancy_id = m.pregnancy_id
-   AND mt.kind = 'syphilis_course' AND mt.started_on <= m.delivered_on
+  JOIN maternal_treatment mt ON mt.pregnancy_id = m.pregnancy_id AND mt.kind = 'syphilis_course'
   JOIN treatment_dose d ON d.treatment_id = mt.id
 ),
+per_course AS (
+  SELECT delivery_id, treatment_id, MIN(given_on) AS started_on, MAX(given_on) AS ended_on,
+    DATEDIFF(MAX(delivered_on), MAX(given_on)) AS days_before_delivery,
+    COUNT(*) >= ${SYPHILIS_DOSES_PER_COURSE}
+      AND MIN(gap_days) >= :doseGapMin AND MAX(gap_days) <= :doseGapMax AS complete
+  FROM course_doses
+  GROUP BY delivery_id, treatment_id
+),
+timely AS (
+  SELECT delivery_id, started_on, ended_on FROM per_course
+  WHERE complete AND days_before_delivery >= :endsBeforeDelivery
+),
 courses AS (
-  SELECT delivery_id, SUM(complete) AS complete_courses
-  FROM (
-    SELECT delivery_id, treatment_id,
-      COUNT(*) >= ${SYPHILIS_DOSES_PER_COURSE}
-        AND MIN(gap_days) >= 1 AND MAX(gap_days) <= ${SYPHILIS_DOSE_INTERVAL_MAX_DAYS} AS complete
-    FROM course_doses
-    GROUP BY delivery_id, treatment_id
-  ) per_course
-  GROUP BY delivery_id
+  SELECT pc.delivery_id, SUM(pc.complete) AS complete_courses,
+    (SELECT COUNT(*) FROM timely tc WHERE tc.delivery_id = pc.delivery_id) AS timely_courses,
+    EXISTS (SELECT 1 FROM timely a JOIN timely b ON b.delivery_id = a.delivery_id
+            WHERE a.delivery_id = pc.delivery_id
+              AND DATEDIFF(b.started_on, a.ended_on) >= :courseGapMin) AS courses_apart
+  FROM per_course pc
+  GROUP BY pc.delivery_id
+),
+first_doses AS (
+  SELECT delivery_id, MIN(given_on) AS first_dose_on FROM course_doses GROUP BY delivery_id
 )
 SELECT m.delivery_id AS case_id, m.facility_id, m.woman_id, m.pregnancy_id, NULL AS newborn_id,
        m.delivered_on AS attributed_on,${DISEASES.map(selectedTestColumns).join('')}
@@ -100,11 +114,16 @@ SELECT m.delivery_id AS case_id, m.facility_id, m.woman_id, m.pregnancy_id, NULL
          CASE WHEN GREATEST(0, ${gaDays('t.syphilis_first_positive_on')}) >= ${TWO_SYPHILIS_COURSES_FROM_GA_DAYS}
            THEN 2 ELSE 1 END
        END AS syphilis_courses_required,
-       CAST(COALESCE(c.complete_courses, 0) AS SIGNED) AS syphilis_complete_courses
+       fd.first_dose_on AS syphilis_first_dose_on,
+       fd.first_dose_on IS NOT NULL AND fd.first_dose_on <= m.delivered_on AS syphilis_treated,
+       CAST(COALESCE(c.complete_courses, 0) AS SIGNED) AS syphilis_complete_courses,
+       CAST(COALESCE(c.timely_courses, 0) AS SIGNED) AS syphilis_timely_courses,
+       COALESCE(c.courses_apart, 0) AS syphilis_courses_apart
 FROM m
 LEFT JOIN tests t ON t.delivery_id = m.delivery_id
 LEFT JOIN treatments tr ON tr.delivery_id = m.delivery_id
-LEFT JOIN courses c ON c.delivery_id = m.delivery_id`,
+LEFT JOIN courses c ON c.delivery_id = m.delivery_id
+LEFT JOIN first_doses fd ON fd.delivery_id = m.delivery_id`,
   fields: [
     ...DISEASES.flatMap((disease) => {
       const name = { hiv: 'HIV', syphilis: 'syphilis', hbsag: 'HBsAg' }[disease];
@@ -120,10 +139,17 @@ LEFT JOIN courses c ON c.delivery_id = m.delivery_id`,
     }),
     { column: 'art_started_on', label: 'antiretroviral therapy started on' },
     { column: 'syphilis_treatment_started_on', label: 'first syphilis course started on' },
+    { column: 'syphilis_first_dose_on', label: 'first syphilis dose given on' },
+    { column: 'syphilis_treated', label: 'a syphilis dose by the delivery day (1 = yes)' },
     { column: 'syphilis_courses_required', label: 'syphilis courses required' },
+    { column: 'syphilis_complete_courses', label: 'complete syphilis courses (weekly doses)' },
     {
-      column: 'syphilis_complete_courses',
-      label: 'complete syphilis courses started by delivery',
+      column: 'syphilis_timely_courses',
+      label: 'complete courses ending ≥ 4 weeks before delivery',
+    },
+    {
+      column: 'syphilis_courses_apart',
+      label: 'two such courses apart enough (1 = yes)',
     },
   ],
 };

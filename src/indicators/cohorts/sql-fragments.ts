@@ -1,3 +1,4 @@
+import { type Disease, NEEDS_CONFIRMATION } from '../../pmtct/rules/pmtct-rules';
 import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 
 /* SQL pieces shared by the cohorts, so each fact is computed one way only. */
@@ -35,3 +36,15 @@ export const newbornsOfPeriod = (joins = ''): string => `newborn n
   JOIN delivery d ON d.id = n.delivery_id
   JOIN pregnancy p ON p.id = n.pregnancy_id${joins}
   WHERE n.facility_id IN (:facilities) AND n.born_at >= :fromAt AND n.born_at < :toAt`;
+
+/**
+ * A positive test `t` that makes her positive, as diseaseStatus() decides: a confirmatory one, or
+ * for HBsAg (no confirmation needed) a screening no negative repeat test answered on or after it.
+ */
+export function positiveTestSql(disease: Disease, t: string): string {
+  if (NEEDS_CONFIRMATION[disease]) return `${t}.kind = 'confirmatory'`;
+  return `(${t}.kind = 'confirmatory' OR NOT EXISTS (
+      SELECT 1 FROM pmtct_test neg WHERE neg.pregnancy_id = ${t}.pregnancy_id AND neg.subject = 'woman'
+        AND neg.disease = ${t}.disease AND neg.kind = 'confirmatory' AND neg.result = 'negative'
+        AND neg.sample_date >= ${t}.sample_date))`;
+}

@@ -19,8 +19,14 @@ const allMothers = {
   sql: 'TRUE',
 };
 
+const syphilisPositive = {
+  description: 'Women who delivered, confirmed syphilis-positive (positive confirmatory test)',
+  sql: 'c.syphilis_positive = 1',
+};
+
 const hbsagExposed = {
-  description: 'Babies delivered in the period whose mother is confirmed HBsAg-positive',
+  description:
+    'Babies delivered in the period whose mother is HBsAg-positive (a positive HBsAg test needs no confirmation)',
   sql: 'c.mother_hbsag_positive = 1',
 };
 
@@ -143,20 +149,35 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     code: 'PM-08',
+    nameZh: '梅毒感染孕产妇治疗率',
+    nameEn: 'Syphilis-positive mothers treated',
+    group: 'PM',
+    unit: 'percent',
+    cohort: MOTHERS,
+    attribution: DELIVERY_DAY,
+    denominator: syphilisPositive,
+    numerator: {
+      description:
+        'At least one dose of a syphilis course (benzathine penicillin) given on or before the delivery day',
+      sql: 'c.syphilis_treated = 1',
+    },
+    target: { direction: 'at_least', value: 95 },
+    // Version 1 counted adequate treatment here; that is PM-08b now.
+    version: 2,
+  },
+  {
+    code: 'PM-08b',
     nameZh: '梅毒感染孕产妇规范治疗率',
     nameEn: 'Syphilis-positive mothers adequately treated',
     group: 'PM',
     unit: 'percent',
     cohort: MOTHERS,
     attribution: DELIVERY_DAY,
-    denominator: {
-      description: 'Women who delivered, confirmed syphilis-positive (positive confirmatory test)',
-      sql: 'c.syphilis_positive = 1',
-    },
+    denominator: syphilisPositive,
     numerator: {
       description:
-        'As many complete courses (≥ 3 doses, 1–9 days apart) started by the delivery day as syphilisTreatment() requires: 1, or 2 when first found positive at GA 13+0 or later',
-      sql: 'c.syphilis_complete_courses >= c.syphilis_courses_required',
+        'As many complete courses (≥ 3 doses, consecutive doses 7 ± 2 days apart) as syphilisTreatment() requires (1, or 2 when first found positive at GA 13+0 or later), each ending at least 28 days before the delivery day, and two courses at least 14 days apart (the configured PMTCT_* days)',
+      sql: '(c.syphilis_courses_required = 1 AND c.syphilis_timely_courses >= 1) OR (c.syphilis_courses_required = 2 AND c.syphilis_courses_apart = 1)',
     },
     target: { direction: 'at_least', value: 95 },
     version: 1,

@@ -26,7 +26,11 @@ const outputColumns = (sql: string) =>
 describe('programme indicators (PM, FA, CL, RK)', () => {
   it('has the codes of DOMAIN.md §9, one per value, in report order', () => {
     expect(PROGRAMMES.map((i) => i.code)).toEqual([
-      ...Array.from({ length: 11 }, (_, i) => `PM-${String(i + 1).padStart(2, '0')}`),
+      ...Array.from({ length: 8 }, (_, i) => `PM-${String(i + 1).padStart(2, '0')}`),
+      'PM-08b',
+      'PM-09',
+      'PM-10',
+      'PM-11',
       'FA-01',
       'FA-02',
       'FA-03',
@@ -45,7 +49,8 @@ describe('programme indicators (PM, FA, CL, RK)', () => {
     ]);
     for (const indicator of PROGRAMMES) {
       expect(indicator.group).toBe(indicator.code.slice(0, 2));
-      expect(indicator.version).toBe(1);
+      // PM-08 changed meaning: treated (≥ 1 dose); the adequate course moved to PM-08b.
+      expect(indicator.version).toBe(indicator.code === 'PM-08' ? 2 : 1);
     }
   });
 

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
+import { EXPOSURE_BASES } from '../rules/pmtct-rules';
 import { PHONE_ON_LISTS } from '../../core/privacy/masking';
 import { IsCalendarDate } from '../../core/http/validators';
 import {
@@ -25,6 +26,7 @@ import {
   DISEASE_CODES,
   type DiseaseCode,
   FEEDING_CHOICES,
+  HBEAG_RESULTS,
   TEST_KINDS,
   TEST_METHODS,
   TEST_RESULTS,
@@ -61,7 +63,29 @@ export class CounsellingDto {
   note?: string;
 }
 
-export class RecordTestDto {
+/** On an HBsAg test, at recording or with the result: what decides an antiviral. */
+export class HbvMarkersDto {
+  @ApiPropertyOptional({
+    example: 250000,
+    description: 'HBsAg tests: HBV DNA, IU/mL (an antiviral from 2×10^5)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000_000)
+  hbvDnaIuPerMl?: number;
+
+  @ApiPropertyOptional({
+    enum: HBEAG_RESULTS,
+    description: 'HBsAg tests: HBeAg (an antiviral when positive)',
+  })
+  @IsOptional()
+  @IsIn(HBEAG_RESULTS)
+  hbeag?: (typeof HBEAG_RESULTS)[number];
+}
+
+export class RecordTestDto extends HbvMarkersDto {
   @ApiPropertyOptional({ enum: TEST_SUBJECTS, default: 'woman' })
   @IsOptional()
   @IsIn(TEST_SUBJECTS)
@@ -113,7 +137,7 @@ export class RecordTestDto {
   laboratory?: string;
 }
 
-export class RecordResultDto {
+export class RecordResultDto extends HbvMarkersDto {
   @ApiProperty()
   @Type(() => Number)
   @IsInt()
@@ -169,6 +193,15 @@ export class RecordTreatmentDto {
   @IsNotEmpty()
   @MaxLength(100)
   regimen: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'ART: she was on it when she conceived; then startedOn is its true start, before the LMP',
+  })
+  @IsOptional()
+  @IsBoolean()
+  onArtAtConception?: boolean;
 
   @ApiPropertyOptional({
     type: [DoseDto],
@@ -278,6 +311,8 @@ export class TestDto {
   @ApiPropertyOptional({ nullable: true, type: String }) resultDate: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) titre: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) laboratory: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) hbvDnaIuPerMl: number | null;
+  @ApiPropertyOptional({ enum: HBEAG_RESULTS, nullable: true }) hbeag: string | null;
   @ApiProperty() version: number;
 }
 
@@ -287,6 +322,8 @@ export class TreatmentDto {
   @ApiProperty({ enum: TREATMENT_KINDS }) kind: string;
   @ApiProperty() startedOn: string;
   @ApiProperty() regimen: string;
+  @ApiProperty({ description: 'ART: on it at conception (started before the LMP)' })
+  onArtAtConception: boolean;
   @ApiProperty({ type: [DoseDto] }) doses: DoseDto[];
   @ApiPropertyOptional({
     nullable: true,
@@ -304,6 +341,22 @@ export class TimelinessDto {
     description: 'Minutes left while due; negative once missed: late by so much',
   })
   minutesLeft: number | null;
+}
+
+export class ExposureDto {
+  @ApiProperty({ enum: DISEASE_CODES }) disease: string;
+  @ApiPropertyOptional({
+    enum: EXPOSURE_BASES,
+    nullable: true,
+    description: 'Null once excluded',
+  })
+  basis: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The day a negative confirmation stopped further doses',
+  })
+  excludedOn: string | null;
 }
 
 export class InfantDto {
@@ -324,7 +377,14 @@ export class InfantDto {
   @ApiPropertyOptional({ nullable: true, type: String }) syphilisProphylaxisAt: string | null;
   @ApiPropertyOptional({ enum: FEEDING_CHOICES, nullable: true }) feedingChoice: string | null;
   @ApiProperty({
-    description: 'What was due, and whether on time; keys hivProphylaxis, hbig, hepBVaccine1',
+    type: [ExposureDto],
+    description:
+      'Why the baby is exposed (confirmed, or a reactive screening awaiting confirmation), or since when a negative confirmation excluded it',
+  })
+  exposures: ExposureDto[];
+  @ApiProperty({
+    description:
+      'What was due, and whether on time; keys hivProphylaxis, syphilisProphylaxis (no window: due until given), hbig, hepBVaccine1',
   })
   timeliness: Record<string, TimelinessDto>;
   @ApiProperty({ type: [Object], description: 'Follow-up schedule with state' })
@@ -357,9 +417,35 @@ export class DiseaseStatusDto {
   @ApiPropertyOptional({
     nullable: true,
     type: Boolean,
-    description: 'Syphilis: treatment adequate',
+    description: 'Syphilis: at least one dose by the delivery (PM-08)',
+  })
+  treated: boolean | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Boolean,
+    description:
+      'Syphilis: complete weekly courses as required, apart as required, ending 4 weeks before the delivery (PM-08b)',
   })
   treatmentAdequate: boolean | null;
+  @ApiPropertyOptional({
+    enum: EXPOSURE_BASES,
+    nullable: true,
+    description: "The baby's doses are indicated on this ground",
+  })
+  exposure: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'A negative confirmation after a reactive screening: further doses stopped',
+  })
+  exposureExcludedOn: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Boolean,
+    description:
+      'HBsAg positive: an antiviral is indicated (HBV DNA ≥ 2×10^5 IU/mL or HBeAg positive)',
+  })
+  antiviralIndicated: boolean | null;
 }
 
 export class PmtctStatusDto {
@@ -378,6 +464,7 @@ export const PMTCT_WORKLISTS = [
   'untested_by_13_weeks',
   'untested_at_delivery',
   'awaiting_confirmation',
+  'no_result_in_labour',
   'untreated',
   'infant_doses',
   'infant_follow_ups',

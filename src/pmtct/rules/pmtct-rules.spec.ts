@@ -1,16 +1,21 @@
 import { addDays, type IsoDate } from '../../core/time/calendar-date';
 import {
+  artStartProblem,
   courseComplete,
   coursesRequired,
+  DEFAULT_SYPHILIS_POLICY,
   type Disease,
   diseaseStatus,
   type DiseaseStatus,
   EARLY_TESTING_MAX_GA_DAYS,
+  exposure,
   FOLLOW_UP_GRACE_DAYS,
   followUpState,
   type FollowUpState,
   HBIG_WITHIN_MINUTES,
   hbigTimeliness,
+  hbvAntiviralIndicated,
+  indicatedDiseases,
   HEPB_VACCINE_WITHIN_MINUTES_EXPOSED,
   HEPB_VACCINE_WITHIN_MINUTES_OTHERS,
   hepBVaccineTimeliness,
@@ -22,7 +27,6 @@ import {
   minutesLeft,
   type SyphilisCourse,
   SYPHILIS_CHILD_FOLLOW_UP,
-  SYPHILIS_DOSE_INTERVAL_MAX_DAYS,
   SYPHILIS_DOSES_PER_COURSE,
   syphilisTreatment,
   type TestRecord,
@@ -297,6 +301,46 @@ describe('diseaseStatus', () => {
     expect(diseaseStatus(tests, 'hiv')).toBe(expected);
   });
 
+  it.each<[string, TestRecord[], DiseaseStatus]>([
+    [
+      'a positive HBsAg screening alone',
+      [test({ disease: 'hbsag', result: 'positive' })],
+      'confirmed_positive',
+    ],
+    [
+      'a positive HBsAg screening, confirmatory pending',
+      [
+        test({ disease: 'hbsag', result: 'positive' }),
+        test({ disease: 'hbsag', kind: 'confirmatory', result: null }),
+      ],
+      'confirmed_positive',
+    ],
+    [
+      'a positive HBsAg screening, confirmatory indeterminate',
+      [
+        test({ disease: 'hbsag', result: 'positive' }),
+        test({ disease: 'hbsag', kind: 'confirmatory', result: 'indeterminate' }),
+      ],
+      'confirmed_positive',
+    ],
+    [
+      'a positive HBsAg screening, a repeat test negative: a false positive',
+      [
+        test({ disease: 'hbsag', result: 'positive' }),
+        test({ disease: 'hbsag', kind: 'confirmatory', result: 'negative' }),
+      ],
+      'negative',
+    ],
+    ['a negative HBsAg screening', [test({ disease: 'hbsag' })], 'negative'],
+    [
+      'a partner’s positive HBsAg screening',
+      [test({ disease: 'hbsag', result: 'positive', partner: true })],
+      'untested',
+    ],
+  ])('HBsAg needs no confirmation: %s → %s', (_label, tests, expected) => {
+    expect(diseaseStatus(tests, 'hbsag')).toBe(expected);
+  });
+
   it.each<[Disease, DiseaseStatus]>([
     ['hiv', 'negative'],
     ['syphilis', 'awaiting_confirmation'],
@@ -324,16 +368,23 @@ describe('syphilis treatment', () => {
   };
   const noDoses: SyphilisCourse = { doses: [] };
 
-  it('is 3 doses per course, at most 9 days apart', () => {
+  it('is 3 doses per course, weekly ± 2 days, courses 14 days apart, ending 28 days before delivery', () => {
     expect(SYPHILIS_DOSES_PER_COURSE).toBe(3);
-    expect(SYPHILIS_DOSE_INTERVAL_MAX_DAYS).toBe(9);
+    expect(DEFAULT_SYPHILIS_POLICY).toEqual({
+      doseIntervalDays: 7,
+      doseGraceDays: 2,
+      courseGapMinDays: 14,
+      endsBeforeDeliveryDays: 28,
+    });
   });
 
   describe('courseComplete', () => {
     it.each<[string, SyphilisCourse, boolean]>([
       ['3 doses 7 days apart', courseWithGaps(7, 7), true],
-      ['3 doses 9 days apart', courseWithGaps(9, 9), true],
-      ['3 doses 1 day apart', courseWithGaps(1, 1), true],
+      ['3 doses 9 days apart (7 + 2)', courseWithGaps(9, 9), true],
+      ['3 doses 5 days apart (7 − 2)', courseWithGaps(5, 5), true],
+      ['3 doses, the second gap 4 days (7 − 3)', courseWithGaps(7, 4), false],
+      ['3 doses 1 day apart', courseWithGaps(1, 1), false],
       ['3 doses, the second gap 10 days', courseWithGaps(7, 10), false],
       ['3 doses 10 days apart', courseWithGaps(10, 10), false],
       ['3 doses, two on one day', courseWithGaps(7, 0), false],
@@ -348,6 +399,14 @@ describe('syphilis treatment', () => {
     it('orders the doses by date before measuring the gaps', () => {
       const { doses } = courseWithGaps(7, 7);
       expect(courseComplete({ doses: [doses[2], doses[0], doses[1]] })).toBe(true);
+    });
+
+    it('takes the grace from the policy', () => {
+      const strict = { ...DEFAULT_SYPHILIS_POLICY, doseGraceDays: 1 };
+      expect(courseComplete(courseWithGaps(8, 8), strict)).toBe(true);
+      expect(courseComplete(courseWithGaps(9, 9), strict)).toBe(false);
+      expect(courseComplete(courseWithGaps(6, 6), strict)).toBe(true);
+      expect(courseComplete(courseWithGaps(5, 5), strict)).toBe(false);
     });
   });
 
@@ -367,63 +426,185 @@ describe('syphilis treatment', () => {
   });
 
   describe('syphilisTreatment', () => {
-    const complete = courseWithGaps(7, 7);
-    const incomplete = courseWithGaps(7);
+    const courseFrom = (start: IsoDate, ...gaps: number[]): SyphilisCourse => {
+      const dates = gaps.reduce<IsoDate[]>(
+        (acc, gap) => [...acc, addDays(acc[acc.length - 1], gap)],
+        [start],
+      );
+      return { doses: dates.map((givenOn) => ({ givenOn, drug: 'BPG', dose: '2.4 MU' })) };
+    };
+    // First course 05-04, 05-11, 05-18 (ends 05-18).
+    const first = courseFrom(START, 7, 7);
+    const incomplete = courseFrom(START, 7);
+    const secondFrom = (gapDays: number) => courseFrom(addDays('2026-05-18', gapDays), 7, 7);
+    const endsOn = (course: SyphilisCourse) => course.doses[course.doses.length - 1].givenOn;
 
-    it.each<
+    it.each<[string, SyphilisCourse[], number, IsoDate | null, boolean, boolean]>([
+      ['1 complete course, found at GA 60, still pregnant', [first], 60, null, true, true],
+      ['1 complete course, found at GA 90 (12+6)', [first], 90, null, true, true],
+      ['1 complete course, found at GA 91 (13+0): two needed', [first], 91, null, true, false],
+      ['1 incomplete course, found at GA 60', [incomplete], 60, null, true, false],
+      ['no courses, found at GA 60', [], 60, null, false, false],
+      ['ending 28 days before delivery', [first], 60, '2026-06-15', true, true],
+      ['ending 27 days before delivery', [first], 60, '2026-06-14', true, false],
+      ['two courses 14 days apart', [first, secondFrom(14)], 100, null, true, true],
+      ['two courses 13 days apart', [first, secondFrom(13)], 100, null, true, false],
+      ['the same course twice', [first, first], 100, null, true, false],
       [
-        string,
-        SyphilisCourse[],
-        number,
-        { required: 1 | 2; completeCourses: number; adequate: boolean },
-      ]
-    >([
-      [
-        '1 complete course, found at GA 60',
-        [complete],
-        60,
-        { required: 1, completeCourses: 1, adequate: true },
-      ],
-      [
-        '1 complete course, found at GA 90',
-        [complete],
-        90,
-        { required: 1, completeCourses: 1, adequate: true },
-      ],
-      [
-        '1 complete course, found at GA 91',
-        [complete],
-        91,
-        { required: 2, completeCourses: 1, adequate: false },
-      ],
-      [
-        '1 complete course, found at GA 100',
-        [complete],
+        'two courses 14 days apart, the second ending 28 days before delivery',
+        [first, secondFrom(14)],
         100,
-        { required: 2, completeCourses: 1, adequate: false },
+        addDays(endsOn(secondFrom(14)), 28),
+        true,
+        true,
       ],
       [
-        '2 complete courses, found at GA 100',
-        [complete, complete],
+        'two courses 14 days apart, the second ending 27 days before delivery',
+        [first, secondFrom(14)],
         100,
-        { required: 2, completeCourses: 2, adequate: true },
+        addDays(endsOn(secondFrom(14)), 27),
+        true,
+        false,
       ],
+      ['one dose on the delivery day', [courseFrom('2026-06-01')], 200, '2026-06-01', true, false],
       [
-        '1 complete and 1 incomplete, found at GA 100',
-        [complete, incomplete],
-        100,
-        { required: 2, completeCourses: 1, adequate: false },
+        'one dose the day after delivery',
+        [courseFrom('2026-06-02')],
+        200,
+        '2026-06-01',
+        false,
+        false,
       ],
-      [
-        '1 incomplete course, found at GA 60',
-        [incomplete],
-        60,
-        { required: 1, completeCourses: 0, adequate: false },
-      ],
-      ['no courses, found at GA 60', [], 60, { required: 1, completeCourses: 0, adequate: false }],
-    ])('%s', (_label, courses, gaDays, expected) => {
-      expect(syphilisTreatment(courses, gaDays)).toEqual(expected);
+    ])('%s', (_label, courses, gaDays, deliveredOn, treated, adequate) => {
+      const verdict = syphilisTreatment(courses, gaDays, deliveredOn);
+      expect([verdict.treated, verdict.adequate]).toEqual([treated, adequate]);
+      expect(verdict.required).toBe(gaDays >= 91 ? 2 : 1);
     });
+
+    it('counts complete courses', () => {
+      expect(syphilisTreatment([first, incomplete, secondFrom(14)], 100).completeCourses).toBe(2);
+    });
+
+    it('takes the course gap and the end before delivery from the policy', () => {
+      const policy = {
+        ...DEFAULT_SYPHILIS_POLICY,
+        courseGapMinDays: 28,
+        endsBeforeDeliveryDays: 30,
+      };
+      expect(syphilisTreatment([first, secondFrom(27)], 100, null, policy).adequate).toBe(false);
+      expect(syphilisTreatment([first, secondFrom(28)], 100, null, policy).adequate).toBe(true);
+      expect(syphilisTreatment([first], 60, '2026-06-16', policy).adequate).toBe(false);
+      expect(syphilisTreatment([first], 60, '2026-06-17', policy).adequate).toBe(true);
+    });
+  });
+});
+
+describe('exposure of the baby', () => {
+  const t = (overrides: Partial<TestRecord>): TestRecord => ({
+    disease: 'hiv',
+    kind: 'screening',
+    sampleDate: '2026-03-01',
+    result: 'positive',
+    partner: false,
+    setting: 'antenatal',
+    resultDate: '2026-03-01',
+    ...overrides,
+  });
+  const labour = t({ setting: 'labour', sampleDate: '2026-09-01', resultDate: '2026-09-01' });
+
+  it.each<[string, TestRecord[], boolean, string | null, string | null]>([
+    ['no tests', [], false, null, null],
+    ['a negative screening', [t({ result: 'negative' })], false, null, null],
+    ['a reactive rapid test in labour', [labour], true, 'reactive_in_labour', null],
+    [
+      'a reactive antenatal screening awaiting confirmation',
+      [t({})],
+      true,
+      'reactive_awaiting_confirmation',
+      null,
+    ],
+    [
+      'reactive in labour, confirmation pending',
+      [labour, t({ kind: 'confirmatory', sampleDate: '2026-09-01', result: null })],
+      true,
+      'reactive_in_labour',
+      null,
+    ],
+    [
+      'reactive in labour, confirmation indeterminate',
+      [labour, t({ kind: 'confirmatory', sampleDate: '2026-09-01', result: 'indeterminate' })],
+      true,
+      'reactive_in_labour',
+      null,
+    ],
+    [
+      'reactive in labour, confirmed positive',
+      [labour, t({ kind: 'confirmatory', sampleDate: '2026-09-01' })],
+      true,
+      'confirmed_positive',
+      null,
+    ],
+    [
+      'reactive in labour, negative confirmation two days later',
+      [
+        labour,
+        t({
+          kind: 'confirmatory',
+          sampleDate: '2026-09-01',
+          result: 'negative',
+          resultDate: '2026-09-03',
+        }),
+      ],
+      false,
+      null,
+      '2026-09-03',
+    ],
+    ['a partner’s reactive test', [t({ partner: true, setting: 'labour' })], false, null, null],
+  ])('%s', (_label, tests, indicated, basis, excludedOn) => {
+    expect(exposure(tests, 'hiv')).toEqual({ disease: 'hiv', indicated, basis, excludedOn });
+  });
+
+  it('a positive HBsAg screening alone indicates HBIG', () => {
+    expect(indicatedDiseases([t({ disease: 'hbsag' })])).toEqual(['hbsag']);
+  });
+});
+
+describe('hbvAntiviralIndicated', () => {
+  it.each<[string, number | null, 'positive' | 'negative' | null, boolean]>([
+    ['HBV DNA 2×10^5 IU/mL', 200_000, null, true],
+    ['HBV DNA 199 999 IU/mL', 199_999, null, false],
+    ['HBV DNA 199 999, HBeAg positive', 199_999, 'positive', true],
+    ['HBeAg negative, no viral load', null, 'negative', false],
+    ['no markers: a carrier', null, null, false],
+  ])('%s → %s', (_label, hbvDnaIuPerMl, hbeag, expected) => {
+    expect(hbvAntiviralIndicated([{ hbvDnaIuPerMl, hbeag }])).toBe(expected);
+  });
+
+  it('any test of hers may carry the marker', () => {
+    expect(
+      hbvAntiviralIndicated([
+        { hbvDnaIuPerMl: null, hbeag: null },
+        { hbvDnaIuPerMl: 3_000_000, hbeag: null },
+      ]),
+    ).toBe(true);
+  });
+});
+
+describe('artStartProblem', () => {
+  const LMP = '2026-03-01';
+  it.each<[string, IsoDate, boolean, string | null]>([
+    ['the day before the LMP, on ART at conception', '2026-02-28', true, null],
+    [
+      'the day before the LMP, not flagged',
+      '2026-02-28',
+      false,
+      'beforePregnancyNeedsOnArtAtConception',
+    ],
+    ['on the LMP, not flagged', LMP, false, null],
+    ['on the LMP, flagged', LMP, true, 'onArtAtConceptionNeedsStartBeforeLmp'],
+    ['years before, on ART at conception', '2019-06-01', true, null],
+  ])('%s', (_label, startedOn, flag, expected) => {
+    expect(artStartProblem(startedOn, LMP, flag)).toBe(expected);
   });
 });
 
