@@ -11,6 +11,7 @@ import { SessionsAndSystemAdmin1795360100000 } from './1795360100000-SessionsAnd
 import { EncryptIdentifiers1795361000000 } from './1795361000000-EncryptIdentifiers';
 import { MergeReviews1795361100000 } from './1795361100000-MergeReviews';
 import { MaskAuditSecrets1795362000000 } from './1795362000000-MaskAuditSecrets';
+import { BirthDosesAndMaternalDeaths1795371000000 } from './1795371000000-BirthDosesAndMaternalDeaths';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   EncryptIdentifiers1795361000000,
   MergeReviews1795361100000,
   MaskAuditSecrets1795362000000,
+  BirthDosesAndMaternalDeaths1795371000000,
 ];

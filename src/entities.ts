@@ -3,6 +3,7 @@ import { AuthSession } from './core/auth/auth-session.entity';
 import { Facility } from './core/facilities/facility.entity';
 import { User } from './core/users/user.entity';
 import { EddChange } from './women/edd-change.entity';
+import { MaternalDeath } from './women/maternal-death.entity';
 import { MergeReview } from './women/merge-review.entity';
 import { PossibleDuplicate } from './women/possible-duplicate.entity';
 import { Pregnancy } from './women/pregnancy.entity';
@@ -49,6 +50,7 @@ export const ENTITIES = [
   AuthSession,
   Woman,
   Pregnancy,
+  MaternalDeath,
   EddChange,
   PossibleDuplicate,
   MergeReview,

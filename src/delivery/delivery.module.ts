@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { WomenModule } from '../women/women.module';
+import { BirthDoseWorklistService } from './birth-dose-worklist.service';
 import { DeliveryController } from './delivery.controller';
 import { DeliveryService } from './delivery.service';
 
 @Module({
   imports: [WomenModule],
   controllers: [DeliveryController],
-  providers: [DeliveryService],
+  providers: [DeliveryService, BirthDoseWorklistService],
 })
 export class DeliveryModule {}

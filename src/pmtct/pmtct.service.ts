@@ -50,6 +50,7 @@ import {
   testNotFound,
   treatmentNotFound,
 } from './pmtct.errors';
+import { withBirthDoses, writeBirthDose } from './infant-birth-dose';
 import { followUpScheduleFor } from './rules/follow-up-schedule';
 import { diseaseStatus, isEarlyTest, syphilisTreatment } from './rules/pmtct-rules';
 
@@ -187,7 +188,9 @@ export class PmtctService {
         where: { pregnancyId },
         order: { startedOn: 'ASC', id: 'ASC' },
       }),
-      manager.find(ExposedInfant, { where: { pregnancyId }, order: { birthOrder: 'ASC' } }),
+      manager
+        .find(ExposedInfant, { where: { pregnancyId }, order: { birthOrder: 'ASC' } })
+        .then((rows) => withBirthDoses(manager, rows)),
     ]);
     const doses = await this.dosesOf(manager, treatments);
     const followUps = infants.length
@@ -412,11 +415,11 @@ export class PmtctService {
   async updateInfant(infantId: number, input: UpdateInfantDto, actor: Actor): Promise<InfantDto> {
     const { version, ...changes } = input;
     await this.dataSource.transaction(async (manager) => {
-      const current = inActorFacility(
-        await manager.findOneBy(ExposedInfant, { id: infantId }),
-        actor,
-        () => infantNotFound(infantId),
-      );
+      const [current] = await withBirthDoses(manager, [
+        inActorFacility(await manager.findOneBy(ExposedInfant, { id: infantId }), actor, () =>
+          infantNotFound(infantId),
+        ),
+      ]);
       const pregnancy = await this.pregnancyOf(manager, current.pregnancyId, actor);
       const positive = await this.confirmedDiseases(manager, current.pregnancyId);
       for (const { field, disease } of INFANT_INTERVENTIONS) {
@@ -449,7 +452,24 @@ export class PmtctService {
         return [];
       });
       if (problems.length > 0) throw pmtctInvalid(problems);
-      await updateIfVersion(manager, ExposedInfant, infantId, version, changes);
+      // The first vaccine dose of a born, recorded baby is its newborn's birth dose.
+      const { hepBVaccine1At, ...own } = changes;
+      if (hepBVaccine1At !== undefined && current.newbornId !== null) {
+        const doseProblems = await writeBirthDose(
+          manager,
+          this.audit,
+          current.newbornId,
+          hepBVaccine1At,
+        );
+        if (doseProblems.length > 0) throw pmtctInvalid(doseProblems);
+      }
+      await updateIfVersion(
+        manager,
+        ExposedInfant,
+        infantId,
+        version,
+        current.newbornId === null ? changes : own,
+      );
       await this.audit.record(manager, {
         entity: 'exposed_infant',
         entityId: infantId,
@@ -513,11 +533,11 @@ export class PmtctService {
 
   private async infantView(infantId: number, actor: Actor): Promise<InfantDto> {
     const manager = this.dataSource.manager;
-    const infant = inActorFacility(
-      await manager.findOneBy(ExposedInfant, { id: infantId }),
-      actor,
-      () => infantNotFound(infantId),
-    );
+    const [infant] = await withBirthDoses(manager, [
+      inActorFacility(await manager.findOneBy(ExposedInfant, { id: infantId }), actor, () =>
+        infantNotFound(infantId),
+      ),
+    ]);
     const [positive, followUps] = await Promise.all([
       this.confirmedDiseases(manager, infant.pregnancyId),
       manager.find(InfantFollowUp, { where: { infantId } }),
