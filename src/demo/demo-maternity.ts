@@ -12,6 +12,7 @@ import type { Actor } from '../core/auth/actor';
 import { addDays, daysBetween, type IsoDate, todayIn } from '../core/time/calendar-date';
 import type { DeliveryService } from '../delivery/delivery.service';
 import {
+  BirthDoseInputDto,
   ContraindicationDto,
   EndEventDto,
   FeedingEventDto,
@@ -29,6 +30,7 @@ import {
   RecordTreatmentDto,
   UpdateInfantDto,
 } from '../pmtct/dto/pmtct.dto';
+import { Newborn } from '../delivery/delivery.entities';
 import { ExposedInfant } from '../pmtct/pmtct.entities';
 import type { PmtctService } from '../pmtct/pmtct.service';
 import type { PmtctWorklistsService } from '../pmtct/pmtct-worklists.service';
@@ -623,8 +625,15 @@ export class MaternityDemo {
     birth.babies.forEach((baby, index) => {
       if (!baby.live) return;
       const newborn = () => mother.newborns[index];
+      // The exposed baby's PMTCT record writes its first vaccine dose on the newborn too.
+      const version = async () =>
+        (
+          await this.services.dataSource
+            .getRepository(Newborn)
+            .findOneByOrFail({ id: newborn().id })
+        ).version;
       const updateNewborn = async (nurse: Actor, changes: Omit<UpdateNewbornDto, 'version'>) => {
-        const input = await validated(UpdateNewbornDto, { version: newborn().version, ...changes });
+        const input = await validated(UpdateNewbornDto, { version: await version(), ...changes });
         const updated = await delivery.updateNewborn(newborn().id, input, nurse);
         newborn().version = updated.version;
       };
@@ -680,6 +689,30 @@ export class MaternityDemo {
             },
           });
         }
+      }
+      // An exposed baby's hepatitis B dose goes through its PMTCT record (infantEvents).
+      const exposedFirstDose = index === 0 && Boolean(mother.pmtct.infant);
+      for (const [vaccine, dose] of [
+        ['hep_b', exposedFirstDose ? null : baby.birthDoses.hepB],
+        ['bcg', baby.birthDoses.bcg],
+      ] as const) {
+        if (!dose) continue;
+        actions.push({
+          at: dose.at,
+          label: `${vaccine} birth dose`,
+          run: async (nurse) => {
+            const input = await validated(BirthDoseInputDto, {
+              version: await version(),
+              vaccine,
+              givenAt: dose.at,
+              batchNumber: dose.batchNumber,
+              givenBy: dose.givenBy,
+            });
+            newborn().version = (
+              await delivery.recordBirthDose(newborn().id, input, nurse)
+            ).version;
+          },
+        });
       }
       if (baby.death) {
         const { at, cause } = baby.death;

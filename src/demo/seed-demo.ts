@@ -55,6 +55,7 @@ import { generateSyntheticCohort } from '../synthetic/generate';
 import { REPORT_WINDOW_HOURS } from '../risk/rules/report-deadline';
 import { RISK_COLOURS } from '../risk/rules/risk-colour';
 import { RedatingDto, StatusChangeDto } from '../women/dto/pregnancy-commands.dto';
+import type { MaternalDeathCause } from '../women/rules/maternal-death';
 import { type DatingInputDto, RegistrationDto } from '../women/dto/registration.dto';
 import { EddChange } from '../women/edd-change.entity';
 import { PossibleDuplicate } from '../women/possible-duplicate.entity';
@@ -87,7 +88,7 @@ import {
   type PlannedAssessment,
   type PlannedVisit,
 } from './demo-care';
-import type { RecentBirth } from './demo-delivery';
+import { type RecentBirth, seedOf } from './demo-delivery';
 import { MaternityDemo, type MaternityRiskInputs, type MaternitySubject } from './demo-maternity';
 import { PeopleFactory, type PersonInput, Rng } from './demo-people';
 import { PreventionDemo, type PreventionPregnancy, type WomanRecord } from './demo-prevention';
@@ -174,6 +175,8 @@ interface StatusStep {
   date: IsoDate;
   reason: string;
   endOutcome?: EndOutcome;
+  /** A maternal death: the minute of `date` (hospital time) she died, and the cause. */
+  death?: { minuteOfDay: number; cause: MaternalDeathCause };
 }
 
 interface RedatingPlan {
@@ -566,13 +569,21 @@ class Planner {
           [28, 42],
           '产后访视及42天检查均未到，电话停机',
         );
-      case 'maternalDeath':
-        return then(
+      case 'maternalDeath': {
+        const [ga, steps] = then(
           delivery([20, 150]),
           'maternal_death',
           [1, 3],
           '产后出血致失血性休克，抢救无效死亡',
         );
+        const death = steps[steps.length - 1];
+        // The minute from the day itself: the plan's random stream stays as it was.
+        death.death = {
+          minuteOfDay: seedOf(death.date) % (24 * 60),
+          cause: 'obstetric_haemorrhage',
+        };
+        return [ga, steps];
+      }
     }
   }
 
@@ -1096,6 +1107,15 @@ async function registerEpisode(services: Services, staff: Staff, demo: DemoPregn
   episode.version = pregnancy.version;
 }
 
+/** The minute of a hospital day she died; a death today at most a minute ago. */
+function diedAt(date: IsoDate, minuteOfDay: number, timeZone: string): Date {
+  const at = new Date(startOfDayIn(date, timeZone).getTime() + minuteOfDay * 60_000);
+  const aMinuteAgo = new Date(Date.now() - 60_000);
+  return at < aMinuteAgo
+    ? at
+    : new Date(Math.max(startOfDayIn(date, timeZone).getTime(), aMinuteAgo.getTime()));
+}
+
 /** A status change the plan makes (deliveries and 42-day closures are the maternity part's). */
 async function changeStatus(
   services: Services,
@@ -1112,6 +1132,13 @@ async function changeStatus(
     effectiveDate: change.date,
     reason: change.reason,
     ...(change.endOutcome ? { endOutcome: change.endOutcome } : {}),
+    ...(change.death
+      ? {
+          diedAt: diedAt(change.date, change.death.minuteOfDay, services.timeZone),
+          deathCause: change.death.cause,
+          deathCauseDetail: change.reason,
+        }
+      : {}),
   });
   const changed = await step(`${change.status} on ${change.date} for ${describe(episode)}`, () =>
     services.pregnancies.changeStatus(episode.pregnancyId!, input, nurse),
