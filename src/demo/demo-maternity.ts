@@ -10,6 +10,7 @@ import type { PostpartumWorklistsService } from '../breastfeeding/postpartum-wor
 import { classifyRecall } from '../breastfeeding/rules/feeding-recall';
 import type { Actor } from '../core/auth/actor';
 import { addDays, daysBetween, type IsoDate, todayIn } from '../core/time/calendar-date';
+import type { BirthDoseWorklistService } from '../delivery/birth-dose-worklist.service';
 import type { DeliveryService } from '../delivery/delivery.service';
 import {
   BirthDoseInputDto,
@@ -88,6 +89,7 @@ export interface MaternityServices {
   postpartum: PostpartumService;
   breastfeeding: BreastfeedingService;
   postpartumWorklists: PostpartumWorklistsService;
+  birthDoseWorklist: BirthDoseWorklistService;
   dataSource: DataSource;
 }
 

@@ -32,6 +32,7 @@ import { UsersService } from '../core/users/users.service';
 import { BreastfeedingService } from '../breastfeeding/breastfeeding.service';
 import { PostpartumService } from '../breastfeeding/postpartum.service';
 import { PostpartumWorklistsService } from '../breastfeeding/postpartum-worklists.service';
+import { BirthDoseWorklistService } from '../delivery/birth-dose-worklist.service';
 import { DeliveryService } from '../delivery/delivery.service';
 import { FolicAcidService } from '../folic-acid/folic-acid.service';
 import { PmtctService } from '../pmtct/pmtct.service';
@@ -904,6 +905,7 @@ interface Services {
   postpartum: PostpartumService;
   breastfeeding: BreastfeedingService;
   postpartumWorklists: PostpartumWorklistsService;
+  birthDoseWorklist: BirthDoseWorklistService;
   dataSource: DataSource;
   timeZone: string;
 }
@@ -1972,6 +1974,7 @@ function printLogins(
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/pregnancies/${examples.pregnancy ?? '{id}'}/pmtct'   # an HBsAg-positive mother who gave birth hours ago: her baby's HBIG is due`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/newborns/${examples.newborn ?? '{id}'}'   # a baby with a NICU stay: feeding events and Baby-Friendly flags`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/postpartum?list=postpartum_visits'   # mothers due or overdue a postpartum visit`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/birth-doses'   # babies without a hepatitis B birth dose, the window closing soonest first`,
       `Indicators (computed by the worker when the API starts: the last 12 months; log in as mch.f1 or stats.f1):`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-values?period=${lastMonth}&group=BF'   # Baby-Friendly values, targets and trend`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-values/BF-02/cases?period=${lastMonth}&role=numerator'   # the babies behind early initiation`,
@@ -2047,6 +2050,7 @@ async function main(): Promise<void> {
       postpartum: app.get(PostpartumService),
       breastfeeding: app.get(BreastfeedingService),
       postpartumWorklists: app.get(PostpartumWorklistsService),
+      birthDoseWorklist: app.get(BirthDoseWorklistService),
       dataSource: app.get(DataSource),
       timeZone,
     };
