@@ -208,6 +208,7 @@ export class PregnanciesService {
       reason: input.reason,
     });
     if (death) {
+      if (!actor) throw new Error('A maternal death is recorded by a user');
       const row = await manager.save(
         manager.create(MaternalDeath, {
           pregnancyId: current.id,
@@ -215,7 +216,7 @@ export class PregnanciesService {
           diedAt: input.diedAt!,
           cause: input.deathCause!,
           causeDetail: input.deathCauseDetail ?? null,
-          recordedBy: actor!.userId,
+          recordedBy: actor.userId,
         }),
       );
       await this.audit.record(manager, {
