@@ -12,6 +12,7 @@ import { EncryptIdentifiers1795361000000 } from './1795361000000-EncryptIdentifi
 import { MergeReviews1795361100000 } from './1795361100000-MergeReviews';
 import { MaskAuditSecrets1795362000000 } from './1795362000000-MaskAuditSecrets';
 import { PmtctLabourTestsAndMarkers1795370000000 } from './1795370000000-PmtctLabourTestsAndMarkers';
+import { BirthDosesAndMaternalDeaths1795371000000 } from './1795371000000-BirthDosesAndMaternalDeaths';
 import { NationalRiskForm1795372000000 } from './1795372000000-NationalRiskForm';
 import { PrePregnancyWeight1795372100000 } from './1795372100000-PrePregnancyWeight';
 import { DatingScans1795373000000 } from './1795373000000-DatingScans';
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   MergeReviews1795361100000,
   MaskAuditSecrets1795362000000,
   PmtctLabourTestsAndMarkers1795370000000,
+  BirthDosesAndMaternalDeaths1795371000000,
   NationalRiskForm1795372000000,
   PrePregnancyWeight1795372100000,
   DatingScans1795373000000,

@@ -4,6 +4,7 @@ import { Facility } from './core/facilities/facility.entity';
 import { User } from './core/users/user.entity';
 import { DatingScan } from './women/dating-scan.entity';
 import { EddChange } from './women/edd-change.entity';
+import { MaternalDeath } from './women/maternal-death.entity';
 import { MergeReview } from './women/merge-review.entity';
 import { PossibleDuplicate } from './women/possible-duplicate.entity';
 import { Pregnancy } from './women/pregnancy.entity';
@@ -50,6 +51,7 @@ export const ENTITIES = [
   AuthSession,
   Woman,
   Pregnancy,
+  MaternalDeath,
   EddChange,
   DatingScan,
   PossibleDuplicate,

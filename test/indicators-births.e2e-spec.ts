@@ -10,7 +10,7 @@ import { bindCohort } from '../src/indicators/indicator-sql';
 import { parsePeriod, periodContaining } from '../src/indicators/periods';
 import { baby, deliveryPayload } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
-import { registrationPayload, today } from './factories/registration.factory';
+import { maternalDeathPayload, registrationPayload, today } from './factories/registration.factory';
 import { bearer, loginWith } from './utils/auth';
 import { createTestApp, TestApp } from './utils/test-app';
 
@@ -48,7 +48,7 @@ import { createTestApp, TestApp } from './utils/test-app';
  * | W15    | 17 | B15a/b | twins: a stillborn (antepartum, 3000 g), b good; YELLOW (twins)        |
  * | W16    | 18 | B16    | caesarean without indication; ORANGE, reported on time, not managed    |
  * | W17    | 6  | B17    | caesarean for fetal distress; the mother died 10 days after birth      |
- * | W18    | 19 | B18    | registered and first examined at 12+6 (GA 90); 3999 g; died at 7 days   |
+ * | W18    | 19 | B18    | registered and first examined at 12+6 (GA 90); 3999 g; died at day 7    |
  * | W19    | 20 | B19    | registered and first examined at 13+0 (GA 91); 4000 g; died at 8 days;  |
  * |        |    |        | YELLOW (Rh−)                                                            |
  * | W20    | 21 | B20    | examined on 4 days only (5 visits: one same-day repeat); GA 259 (37+0)  |
@@ -480,12 +480,11 @@ describe('Baby-Friendly and system-management indicators of a hand-built month',
 
     // W17 died 10 days after giving birth.
     const w17 = await t.http().get(`/pregnancies/${W.W17.pregnancyId}`).set(as(home)).expect(200);
-    await post(home, `/pregnancies/${W.W17.pregnancyId}/status`, {
-      version: w17.body.version,
-      status: 'maternal_death',
-      effectiveDate: addDays(W.W17.birthDay, 10),
-      reason: '产后出血',
-    }).expect(200);
+    await post(
+      home,
+      `/pregnancies/${W.W17.pregnancyId}/status`,
+      maternalDeathPayload(w17.body.version, local(addDays(W.W17.birthDay, 10), 12)),
+    ).expect(200);
 
     // High-risk management: W10 (ORANGE) and W11 (RED) and W14 (PURPLE) have a clinician and
     // a plan; W10 and W16 report in time, W11 a minute late.
@@ -601,9 +600,10 @@ describe('Baby-Friendly and system-management indicators of a hand-built month',
     'SM-10b': [2, 28, 0, 7.14],
     // ≥ 4000 g: B19 (4000); B18 (3999) is not. 1/28.
     'SM-10c': [1, 28, 0, 3.57],
-    // 29 births ≥ 28 weeks; stillborn B15a, B13 (died at 2 days), B18 (at 7 days); B19 died at
-    // 8 days. 3/29 = 103.45 ‰.
-    'SM-11': [3, 29, 0, 103.45],
+    // 29 births ≥ 28 weeks; stillborn B15a, B13 (died at 2 days). Early neonatal deaths are
+    // counted in completed days 0–6 since SM-11 version 2: B18, who died 7 × 24 h after birth
+    // (day 7), no longer counts (it did as "≤ 7 days"); B19 died at 8 days. 2/29 = 68.97 ‰.
+    'SM-11': [2, 29, 0, 68.97],
     // W17 died 10 days after birth: 1 per 28 live births = 3571.43 per 100 000.
     'SM-12': [1, 28, 0, 3571.43],
   };

@@ -70,8 +70,9 @@ describe('synthetic cohort generator', () => {
   it('loads every table the modules fill, with staff of every role at each facility', async () => {
     expect(summary.pregnancyIds.last - summary.pregnancyIds.first + 1).toBe(PREGNANCIES);
     // Syphilis (0.2 %) and HIV (0.02 %) are too rare in 2 000 pregnancies to promise their
-    // children's follow-ups and the penicillin doses; every other table must have rows.
-    const rare = ['treatment_dose', 'infant_follow_up'];
+    // children's follow-ups and the penicillin doses, and maternal deaths (a few per 100 000)
+    // their records; every other table must have rows.
+    const rare = ['treatment_dose', 'infant_follow_up', 'maternal_death'];
     const empty = summary.tables.filter((t) => t.rows === 0 && !rare.includes(t.table));
     expect(empty.map((t) => t.table)).toEqual([]);
     const roles = await rows(
@@ -251,6 +252,16 @@ describe('synthetic cohort generator', () => {
       exposedBabyEarlyDose: `SELECT COUNT(*) n FROM exposed_infant i JOIN pregnancy p ON p.id = i.pregnancy_id WHERE ${mine}
         AND (i.hbig_at < i.born_at OR i.hep_bvaccine1_at < i.born_at OR i.hiv_prophylaxis_started_at < i.born_at
         OR i.syphilis_prophylaxis_at < i.born_at)`,
+      // One hepatitis B dose per baby: on the newborn, never also on its exposed-baby record.
+      exposedBabyDoseOutsideNewborn: `SELECT COUNT(*) n FROM exposed_infant i JOIN pregnancy p ON p.id = i.pregnancy_id
+        WHERE ${mine} AND i.newborn_id IS NOT NULL AND i.hep_bvaccine1_at IS NOT NULL`,
+      birthDoseOutsideLife: `SELECT COUNT(*) n FROM newborn n JOIN pregnancy p ON p.id = n.pregnancy_id WHERE ${mine}
+        AND (n.hep_b_birth_dose_at < n.born_at OR n.bcg_at < n.born_at OR n.hep_b_birth_dose_at >= COALESCE(n.died_at, '9999-12-31')
+        OR n.bcg_at >= COALESCE(n.died_at, '9999-12-31') OR (n.vital_status = 'stillbirth' AND n.hep_b_birth_dose_at IS NOT NULL))`,
+      maternalDeathWithoutStatus: `SELECT COUNT(*) n FROM maternal_death m JOIN pregnancy p ON p.id = m.pregnancy_id
+        WHERE ${mine} AND p.status <> 'maternal_death'`,
+      maternalDeathWithoutCause: `SELECT COUNT(*) n FROM pregnancy p WHERE ${mine} AND p.status = 'maternal_death'
+        AND NOT EXISTS (SELECT 1 FROM maternal_death m WHERE m.pregnancy_id = p.id)`,
       treatmentOutsidePregnancy: `SELECT COUNT(*) n FROM maternal_treatment m JOIN pregnancy p ON p.id = m.pregnancy_id
         WHERE ${mine} AND ((m.started_on < p.edd - INTERVAL 280 DAY AND NOT m.on_art_at_conception)
         OR m.started_on >= '${today}')`,

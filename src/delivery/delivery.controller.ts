@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,8 +13,12 @@ import type { Actor } from '../core/auth/actor';
 import { CurrentActor, Roles } from '../core/auth/auth.decorators';
 import { ErrorResponseDto } from '../core/errors/error-response.dto';
 import { IdParam } from '../core/http/id-param';
+import { BirthDoseWorklistService } from './birth-dose-worklist.service';
 import { DeliveryService } from './delivery.service';
 import {
+  BirthDoseInputDto,
+  BirthDoseWorklistPageDto,
+  BirthDoseWorklistQueryDto,
   ContraindicationDto,
   DeliveryDto,
   EndEventDto,
@@ -30,7 +34,10 @@ import {
 @ApiBearerAuth()
 @Controller()
 export class DeliveryController {
-  constructor(private readonly deliveries: DeliveryService) {}
+  constructor(
+    private readonly deliveries: DeliveryService,
+    private readonly birthDoseWorklist: BirthDoseWorklistService,
+  ) {}
 
   @Post('pregnancies/:id/delivery')
   @Roles('nurse', 'mch_staff')
@@ -92,6 +99,39 @@ export class DeliveryController {
     @CurrentActor() actor: Actor,
   ): Promise<NewbornDto> {
     return this.deliveries.updateNewborn(id, input, actor);
+  }
+
+  @Put('newborns/:id/birth-doses')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary:
+      'Record or correct the hepatitis B birth dose or BCG: time, batch, who gave it (optimistic version, audited)',
+  })
+  @ApiOkResponse({ type: NewbornDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'DELIVERY_RECORD_INVALID: before birth, in the future, after death, stillbirth',
+  })
+  birthDose(
+    @IdParam() id: number,
+    @Body() input: BirthDoseInputDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<NewbornDto> {
+    return this.deliveries.recordBirthDose(id, input, actor);
+  }
+
+  @Get('worklists/birth-doses')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary:
+      'Babies without a hepatitis B birth dose, the window (24 h; 12 h for an HBsAg-positive mother) closing soonest first',
+  })
+  @ApiOkResponse({ type: BirthDoseWorklistPageDto })
+  birthDoses(
+    @Query() query: BirthDoseWorklistQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<BirthDoseWorklistPageDto> {
+    return this.birthDoseWorklist.list(actor, query);
   }
 
   @Post('newborns/:id/feeding-events')

@@ -123,6 +123,30 @@ export class Newborn {
   @Column({ type: 'varchar', length: 200, nullable: true })
   deathCause: string | null;
 
+  /**
+   * The hepatitis B birth dose (乙肝疫苗首针), for every live-born baby: the one record of it. An
+   * exposed baby's PMTCT record reads and writes its first vaccine dose here.
+   */
+  @Column({ name: 'hep_b_birth_dose_at', type: 'datetime', precision: 3, nullable: true })
+  hepBBirthDoseAt: Date | null;
+
+  @Column({ name: 'hep_b_birth_dose_batch', type: 'varchar', length: 40, nullable: true })
+  hepBBirthDoseBatch: string | null;
+
+  /** Who gave it, as written on the vaccination record. */
+  @Column({ name: 'hep_b_birth_dose_given_by', type: 'varchar', length: 50, nullable: true })
+  hepBBirthDoseGivenBy: string | null;
+
+  /** BCG (卡介苗). */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  bcgAt: Date | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  bcgBatch: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  bcgGivenBy: string | null;
+
   @VersionColumn()
   version: number;
 
@@ -132,6 +156,15 @@ export class Newborn {
   @UpdatedAtColumn()
   updatedAt: Date;
 }
+
+export const BIRTH_VACCINES = ['hep_b', 'bcg'] as const;
+export type BirthVaccine = (typeof BIRTH_VACCINES)[number];
+
+/** The newborn columns of each birth dose. */
+export const BIRTH_DOSE_COLUMNS = {
+  hep_b: { at: 'hepBBirthDoseAt', batch: 'hepBBirthDoseBatch', givenBy: 'hepBBirthDoseGivenBy' },
+  bcg: { at: 'bcgAt', batch: 'bcgBatch', givenBy: 'bcgGivenBy' },
+} as const satisfies Record<BirthVaccine, Record<'at' | 'batch' | 'givenBy', keyof Newborn>>;
 
 export const FEEDING_EVENT_KINDS = [
   'skin_to_skin',

@@ -1,7 +1,10 @@
 import type { HospitalClock } from '../core/time/hospital-clock';
 import { gestationalAgeDays } from '../women/rules/gestational-age';
 import type { Delivery, FeedingContraindication, FeedingEvent, Newborn } from './delivery.entities';
+import { wholeMinutesBetween } from '../core/time/instants';
 import type {
+  BirthDoseDto,
+  BirthDosesDto,
   DeliveryDto,
   FeedingEventRecordDto,
   FeedingFlagsDto,
@@ -14,7 +17,14 @@ import {
   exclusiveDuringStay,
   roomingIn,
 } from './rules/feeding-flags';
-import { isLowBirthWeight, isMacrosomia, isPreterm, neonatalDeath } from './rules/newborn-outcomes';
+import { hepBBirthDoseWithinDay } from './rules/birth-doses';
+import {
+  isLowBirthWeight,
+  isMacrosomia,
+  isPregnancyLoss,
+  isPreterm,
+  neonatalDeath,
+} from './rules/newborn-outcomes';
 
 export function mapFeedingEvent(event: FeedingEvent): FeedingEventRecordDto {
   return {
@@ -71,6 +81,37 @@ export function feedingFlags(
   };
 }
 
+function birthDose(
+  bornAt: Date,
+  givenAt: Date | null,
+  batchNumber: string | null,
+  givenBy: string | null,
+): BirthDoseDto | null {
+  if (givenAt === null) return null;
+  return {
+    givenAt: givenAt.toISOString(),
+    batchNumber: batchNumber ?? '',
+    givenBy: givenBy ?? '',
+    minutesAfterBirth: wholeMinutesBetween(bornAt, givenAt),
+  };
+}
+
+export function mapBirthDoses(newborn: Newborn): BirthDosesDto {
+  const hepB = birthDose(
+    newborn.bornAt,
+    newborn.hepBBirthDoseAt,
+    newborn.hepBBirthDoseBatch,
+    newborn.hepBBirthDoseGivenBy,
+  );
+  return {
+    hepB: hepB && {
+      ...hepB,
+      within24Hours: hepBBirthDoseWithinDay(newborn.bornAt, newborn.hepBBirthDoseAt!),
+    },
+    bcg: birthDose(newborn.bornAt, newborn.bcgAt, newborn.bcgBatch, newborn.bcgGivenBy),
+  };
+}
+
 export function mapNewborn(
   newborn: Newborn,
   clock: HospitalClock,
@@ -78,10 +119,7 @@ export function mapNewborn(
   contraindications: readonly FeedingContraindication[],
   now: Date,
 ): NewbornDto {
-  const death = neonatalDeath(
-    clock.dateOf(newborn.bornAt),
-    newborn.diedAt ? clock.dateOf(newborn.diedAt) : null,
-  );
+  const death = neonatalDeath(newborn.bornAt, newborn.diedAt);
   const live = newborn.vitalStatus === 'live_birth';
   return {
     id: newborn.id,
@@ -104,6 +142,7 @@ export function mapNewborn(
     deathCause: newborn.deathCause,
     earlyNeonatalDeath: death.earlyNeonatal,
     neonatalDeath: death.neonatal,
+    birthDoses: mapBirthDoses(newborn),
     version: newborn.version,
     feedingEvents: events.map(mapFeedingEvent),
     feedingFlags: live ? feedingFlags(newborn, events, contraindications, now) : null,
@@ -128,6 +167,7 @@ export function mapDelivery(
       delivery.mode === 'caesarean' && delivery.caesareanIndication === null,
     gaDays: ga >= 0 ? ga : null,
     preterm: ga >= 0 && isPreterm(ga),
+    pregnancyLoss: ga >= 0 && isPregnancyLoss(ga),
     isolationRoom: delivery.isolationRoom,
     complications: delivery.complications,
     bloodLossMl: delivery.bloodLossMl,

@@ -14,6 +14,7 @@ import { PregnanciesService } from '../women/pregnancies.service';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { pregnancyNotFound, pregnancyNotOpen } from '../women/women.errors';
 import {
+  BIRTH_DOSE_COLUMNS,
   Delivery,
   FeedingContraindication,
   FeedingEvent,
@@ -29,7 +30,9 @@ import {
   newbornNotFound,
 } from './delivery.errors';
 import { mapDelivery, mapFeedingEvent, mapNewborn } from './delivery.mapper';
+import { checkBirthDoseTime } from './rules/birth-doses';
 import {
+  BirthDoseInputDto,
   ContraindicationDto,
   DeliveryDto,
   EndEventDto,
@@ -53,6 +56,15 @@ const DELIVERY_AUDITED_FIELDS = [
   'motherDischargedAt',
 ] as const;
 
+const BIRTH_DOSE_AUDITED_FIELDS = [
+  'hepBBirthDoseAt',
+  'hepBBirthDoseBatch',
+  'hepBBirthDoseGivenBy',
+  'bcgAt',
+  'bcgBatch',
+  'bcgGivenBy',
+] as const;
+
 const NEWBORN_AUDITED_FIELDS = [
   'birthOrder',
   'bornAt',
@@ -64,6 +76,7 @@ const NEWBORN_AUDITED_FIELDS = [
   'nicuReason',
   'diedAt',
   'deathCause',
+  ...BIRTH_DOSE_AUDITED_FIELDS,
 ] as const;
 
 /** Only one of these per baby. */
@@ -291,6 +304,30 @@ export class DeliveryService {
     return this.ownNewborn(id, actor);
   }
 
+  /** Records or corrects a birth dose (hepatitis B or BCG) of a live-born baby, audited. */
+  async recordBirthDose(id: number, input: BirthDoseInputDto, actor: Actor): Promise<NewbornDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.liveNewborn(manager, id, actor, 'birth doses');
+      const problems = checkBirthDoseTime(input.givenAt, current, new Date());
+      if (problems.length > 0) throw deliveryInvalid(problems);
+      const columns = BIRTH_DOSE_COLUMNS[input.vaccine];
+      const changes = {
+        [columns.at]: input.givenAt,
+        [columns.batch]: input.batchNumber,
+        [columns.givenBy]: input.givenBy,
+      };
+      await updateIfVersion(manager, Newborn, id, input.version, changes);
+      await this.audit.record(manager, {
+        entity: 'newborn',
+        entityId: id,
+        action: 'update',
+        ...diffOf(current, changes, BIRTH_DOSE_AUDITED_FIELDS),
+        facilityId: current.facilityId,
+      });
+    });
+    return this.ownNewborn(id, actor);
+  }
+
   async addFeedingEvent(
     newbornId: number,
     input: FeedingEventDto,
@@ -423,13 +460,18 @@ export class DeliveryService {
     return mapNewborn(newborn, this.clock, events, contraindications, new Date());
   }
 
-  private async liveNewborn(manager: EntityManager, id: number, actor: Actor): Promise<Newborn> {
+  private async liveNewborn(
+    manager: EntityManager,
+    id: number,
+    actor: Actor,
+    what = 'feeding',
+  ): Promise<Newborn> {
     const newborn = inActorFacility(await manager.findOneBy(Newborn, { id }), actor, () =>
       newbornNotFound(id),
     );
     if (newborn.vitalStatus !== 'live_birth') {
       throw deliveryInvalid([
-        problem('newbornId', 'liveBirthOnly', 'feeding is recorded for live-born babies'),
+        problem('newbornId', 'liveBirthOnly', `${what} are recorded for live-born babies`),
       ]);
     }
     return newborn;

@@ -76,7 +76,20 @@ export interface PlannedBaby {
   /** Uniform 0..1: the lower, the longer exclusive breastfeeding lasts (the follow-ups read it). */
   propensity: number;
   dischargeFeeding: DischargeFeeding | null;
+  /**
+   * The birth doses the ward gives (null: not given during the stay). An exposed baby's hepatitis
+   * B dose is recorded on its PMTCT record instead, which writes it here.
+   */
+  birthDoses: { hepB: PlannedDose | null; bcg: PlannedDose | null };
 }
+
+export interface PlannedDose {
+  at: Date;
+  batchNumber: string;
+  givenBy: string;
+}
+
+const VACCINATORS = ['产房 王护士', '产房 李护士', '母婴同室 陈护士', '母婴同室 张护士'];
 
 export interface PlannedBirth {
   input: RecordDeliveryDto;
@@ -134,8 +147,12 @@ export function planBirth(subject: BirthSubject, timeZone: string, now: Date): P
       contraindication: null,
       propensity: subject.propensities[index],
       dischargeFeeding: null,
+      birthDoses: { hepB: null, bcg: null },
     };
-    if (!stillbirth) stay(baby, subject, mode === 'caesarean', timeZone, rng);
+    if (!stillbirth) {
+      stay(baby, subject, mode === 'caesarean', timeZone, rng);
+      baby.birthDoses = birthDoses(baby, subject, `${subject.key}:${index}`);
+    }
     babies.push(baby);
   }
   const discharges = babies.flatMap((b) =>
@@ -169,6 +186,43 @@ export function planBirth(subject: BirthSubject, timeZone: string, now: Date): P
     babies,
     motherDischargedAt,
   };
+}
+
+/**
+ * Hepatitis B vaccine 1–20 h after birth for most babies, a few between 24 and 40 h (late), and
+ * none for the sickest, for babies under 2000 g (their dose waits until they weigh 2000 g) and
+ * before a death; BCG 2–30 h after birth for babies of 2500 g or more who were not in the NICU.
+ * The stories' babies born in the last hours get theirs three hours or more after birth, so the
+ * demo's worklist of missing doses has babies on it. A random stream of its own, so the stays
+ * planned before these doses are unchanged.
+ */
+function birthDoses(
+  baby: PlannedBaby,
+  subject: BirthSubject,
+  key: string,
+): PlannedBaby['birthDoses'] {
+  const rng = new Rng(seedOf(`${key}:doses`));
+  const at = (minutes: number) => new Date(baby.bornAt.getTime() + minutes * MINUTE_MS);
+  const beforeDeath = (dose: Date) => !baby.death || dose.getTime() < baby.death.at.getTime();
+  const lot = (prefix: string) =>
+    `${prefix}${todayIn('UTC', baby.bornAt).replaceAll('-', '').slice(2, 6)}${String(rng.int(1, 40)).padStart(3, '0')}`;
+  const recent = subject.bornAt !== null;
+  const hepBMinutes = recent
+    ? rng.int(180, 20 * 60)
+    : rng.chance(0.94)
+      ? rng.int(60, 20 * 60)
+      : rng.int(24 * 60 + 1, 40 * 60);
+  const hepBAt = at(hepBMinutes);
+  const hepB =
+    baby.birthWeightG >= 2000 && subject.story !== 'neonatalDeath' && beforeDeath(hepBAt)
+      ? { at: hepBAt, batchNumber: lot('HB'), givenBy: rng.pick(VACCINATORS) }
+      : null;
+  const bcgAt = at(rng.int(recent ? 180 : 120, 30 * 60));
+  const bcg =
+    baby.birthWeightG >= 2500 && baby.nicu === null && beforeDeath(bcgAt)
+      ? { at: bcgAt, batchNumber: lot('BCG'), givenBy: rng.pick(VACCINATORS) }
+      : null;
+  return { hepB, bcg };
 }
 
 /** A birth on `date` at some hour; born today, at least three hours before the seed runs. */

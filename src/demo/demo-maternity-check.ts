@@ -1,5 +1,6 @@
 import { In } from 'typeorm';
 import { PostpartumWorklistQueryDto } from '../breastfeeding/dto/breastfeeding.dto';
+import { BirthDoseWorklistQueryDto } from '../delivery/dto/delivery.dto';
 import {
   day42CheckState,
   PHONE_FOLLOW_UP_MONTHS,
@@ -568,6 +569,15 @@ export class MaternityCheck {
       }
       counts[list] = page.total;
     }
+    // Babies without a hepatitis B birth dose: the stories' births of the last hours are on it.
+    const doses = await this.services.birthDoseWorklist.list(
+      nurse,
+      await validated(BirthDoseWorklistQueryDto, { page: 1, pageSize: MAX_PAGE_SIZE }),
+    );
+    if (doses.items.length === 0) {
+      throw new Error(`Demo plan: ${FACILITY_CODES[facility]} birth-dose worklist is empty`);
+    }
+    counts.birth_doses = doses.total;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -623,7 +633,9 @@ export class MaternityCheck {
       ...rows(2, 3),
     ]);
     await this.printFollowUps();
-    console.log('\nWorklists (GET /worklists/pmtct?list=…, GET /worklists/postpartum?list=…):');
+    console.log(
+      '\nWorklists (GET /worklists/pmtct?list=…, GET /worklists/postpartum?list=…, GET /worklists/birth-doses):',
+    );
     const lists = Object.keys(this.worklistCounts.get('f1')!);
     printTable([
       ['list', ...FACILITY_KEYS.map((f) => FACILITY_CODES[f])],

@@ -10,8 +10,10 @@ import type { PostpartumWorklistsService } from '../breastfeeding/postpartum-wor
 import { classifyRecall } from '../breastfeeding/rules/feeding-recall';
 import type { Actor } from '../core/auth/actor';
 import { addDays, daysBetween, type IsoDate, todayIn } from '../core/time/calendar-date';
+import type { BirthDoseWorklistService } from '../delivery/birth-dose-worklist.service';
 import type { DeliveryService } from '../delivery/delivery.service';
 import {
+  BirthDoseInputDto,
   ContraindicationDto,
   EndEventDto,
   FeedingEventDto,
@@ -29,6 +31,7 @@ import {
   RecordTreatmentDto,
   UpdateInfantDto,
 } from '../pmtct/dto/pmtct.dto';
+import { Newborn } from '../delivery/delivery.entities';
 import { ExposedInfant } from '../pmtct/pmtct.entities';
 import type { PmtctService } from '../pmtct/pmtct.service';
 import type { PmtctWorklistsService } from '../pmtct/pmtct-worklists.service';
@@ -86,6 +89,7 @@ export interface MaternityServices {
   postpartum: PostpartumService;
   breastfeeding: BreastfeedingService;
   postpartumWorklists: PostpartumWorklistsService;
+  birthDoseWorklist: BirthDoseWorklistService;
   dataSource: DataSource;
 }
 
@@ -619,8 +623,15 @@ export class MaternityDemo {
     birth.babies.forEach((baby, index) => {
       if (!baby.live) return;
       const newborn = () => mother.newborns[index];
+      // The exposed baby's PMTCT record writes its first vaccine dose on the newborn too.
+      const version = async () =>
+        (
+          await this.services.dataSource
+            .getRepository(Newborn)
+            .findOneByOrFail({ id: newborn().id })
+        ).version;
       const updateNewborn = async (nurse: Actor, changes: Omit<UpdateNewbornDto, 'version'>) => {
-        const input = await validated(UpdateNewbornDto, { version: newborn().version, ...changes });
+        const input = await validated(UpdateNewbornDto, { version: await version(), ...changes });
         const updated = await delivery.updateNewborn(newborn().id, input, nurse);
         newborn().version = updated.version;
       };
@@ -676,6 +687,30 @@ export class MaternityDemo {
             },
           });
         }
+      }
+      // An exposed baby's hepatitis B dose goes through its PMTCT record (infantEvents).
+      const exposedFirstDose = index === 0 && Boolean(mother.pmtct.infant);
+      for (const [vaccine, dose] of [
+        ['hep_b', exposedFirstDose ? null : baby.birthDoses.hepB],
+        ['bcg', baby.birthDoses.bcg],
+      ] as const) {
+        if (!dose) continue;
+        actions.push({
+          at: dose.at,
+          label: `${vaccine} birth dose`,
+          run: async (nurse) => {
+            const input = await validated(BirthDoseInputDto, {
+              version: await version(),
+              vaccine,
+              givenAt: dose.at,
+              batchNumber: dose.batchNumber,
+              givenBy: dose.givenBy,
+            });
+            newborn().version = (
+              await delivery.recordBirthDose(newborn().id, input, nurse)
+            ).version;
+          },
+        });
       }
       if (baby.death) {
         const { at, cause } = baby.death;

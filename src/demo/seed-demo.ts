@@ -33,6 +33,7 @@ import { UsersService } from '../core/users/users.service';
 import { BreastfeedingService } from '../breastfeeding/breastfeeding.service';
 import { PostpartumService } from '../breastfeeding/postpartum.service';
 import { PostpartumWorklistsService } from '../breastfeeding/postpartum-worklists.service';
+import { BirthDoseWorklistService } from '../delivery/birth-dose-worklist.service';
 import { DeliveryService } from '../delivery/delivery.service';
 import { FolicAcidService } from '../folic-acid/folic-acid.service';
 import { PmtctService } from '../pmtct/pmtct.service';
@@ -57,6 +58,7 @@ import { caseAutoCloseDue } from '../risk/rules/case-closure';
 import { REPORT_WINDOW_HOURS } from '../risk/rules/report-deadline';
 import { RISK_COLOURS } from '../risk/rules/risk-colour';
 import { AddScanDto, RedatingDto, StatusChangeDto } from '../women/dto/pregnancy-commands.dto';
+import type { MaternalDeathCause } from '../women/rules/maternal-death';
 import { type DatingInputDto, RegistrationDto } from '../women/dto/registration.dto';
 import { EddChange } from '../women/edd-change.entity';
 import { PossibleDuplicate } from '../women/possible-duplicate.entity';
@@ -90,7 +92,7 @@ import {
   type PlannedAssessment,
   type PlannedVisit,
 } from './demo-care';
-import type { RecentBirth } from './demo-delivery';
+import { type RecentBirth, seedOf } from './demo-delivery';
 import { MaternityDemo, type MaternityRiskInputs, type MaternitySubject } from './demo-maternity';
 import { PeopleFactory, type PersonInput, Rng } from './demo-people';
 import { PreventionDemo, type PreventionPregnancy, type WomanRecord } from './demo-prevention';
@@ -178,6 +180,8 @@ interface StatusStep {
   date: IsoDate;
   reason: string;
   endOutcome?: EndOutcome;
+  /** A maternal death: the minute of `date` (hospital time) she died, and the cause. */
+  death?: { minuteOfDay: number; cause: MaternalDeathCause };
 }
 
 interface RedatingPlan {
@@ -586,13 +590,21 @@ class Planner {
           [28, 42],
           '产后访视及42天检查均未到，电话停机',
         );
-      case 'maternalDeath':
-        return then(
+      case 'maternalDeath': {
+        const [ga, steps] = then(
           delivery([20, 150]),
           'maternal_death',
           [1, 3],
           '产后出血致失血性休克，抢救无效死亡',
         );
+        const death = steps[steps.length - 1];
+        // The minute from the day itself: the plan's random stream stays as it was.
+        death.death = {
+          minuteOfDay: seedOf(death.date) % (24 * 60),
+          cause: 'obstetric_haemorrhage',
+        };
+        return [ga, steps];
+      }
     }
   }
 
@@ -929,6 +941,7 @@ interface Services {
   postpartum: PostpartumService;
   breastfeeding: BreastfeedingService;
   postpartumWorklists: PostpartumWorklistsService;
+  birthDoseWorklist: BirthDoseWorklistService;
   dataSource: DataSource;
   timeZone: string;
 }
@@ -1149,6 +1162,15 @@ async function registerEpisode(services: Services, staff: Staff, demo: DemoPregn
   episode.version = pregnancy.version;
 }
 
+/** The minute of a hospital day she died; a death today at most a minute ago. */
+function diedAt(date: IsoDate, minuteOfDay: number, timeZone: string): Date {
+  const at = new Date(startOfDayIn(date, timeZone).getTime() + minuteOfDay * 60_000);
+  const aMinuteAgo = new Date(Date.now() - 60_000);
+  return at < aMinuteAgo
+    ? at
+    : new Date(Math.max(startOfDayIn(date, timeZone).getTime(), aMinuteAgo.getTime()));
+}
+
 /** A status change the plan makes (deliveries and 42-day closures are the maternity part's). */
 async function changeStatus(
   services: Services,
@@ -1165,6 +1187,13 @@ async function changeStatus(
     effectiveDate: change.date,
     reason: change.reason,
     ...(change.endOutcome ? { endOutcome: change.endOutcome } : {}),
+    ...(change.death
+      ? {
+          diedAt: diedAt(change.date, change.death.minuteOfDay, services.timeZone),
+          deathCause: change.death.cause,
+          deathCauseDetail: change.reason,
+        }
+      : {}),
   });
   const changed = await step(`${change.status} on ${change.date} for ${describe(episode)}`, () =>
     services.pregnancies.changeStatus(episode.pregnancyId!, input, nurse),
@@ -2089,6 +2118,7 @@ function printLogins(
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/pregnancies/${examples.pregnancy ?? '{id}'}/pmtct'   # an HBsAg-positive mother who gave birth hours ago: her baby's HBIG is due`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/newborns/${examples.newborn ?? '{id}'}'   # a baby with a NICU stay: feeding events and Baby-Friendly flags`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/postpartum?list=postpartum_visits'   # mothers due or overdue a postpartum visit`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/worklists/birth-doses'   # babies without a hepatitis B birth dose, the window closing soonest first`,
       `Indicators (computed by the worker when the API starts: the last 12 months; log in as mch.f1 or stats.f1):`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-values?period=${lastMonth}&group=BF'   # Baby-Friendly values, targets and trend`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-values/BF-02/cases?period=${lastMonth}&role=numerator'   # the babies behind early initiation`,
@@ -2164,6 +2194,7 @@ async function main(): Promise<void> {
       postpartum: app.get(PostpartumService),
       breastfeeding: app.get(BreastfeedingService),
       postpartumWorklists: app.get(PostpartumWorklistsService),
+      birthDoseWorklist: app.get(BirthDoseWorklistService),
       dataSource: app.get(DataSource),
       timeZone,
     };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { diffOf } from '../core/audit/audit-diff';
 import { AuditService } from '../core/audit/audit.service';
 import { Newborn } from '../delivery/delivery.entities';
 import { Pregnancy } from '../women/pregnancy.entity';
@@ -37,12 +38,7 @@ export class ExposedInfantRecords {
     for (const newborn of newborns) {
       const planned = records.find((record) => record.birthOrder === newborn.birthOrder);
       if (planned) {
-        if (planned.newbornId === null) {
-          await manager.update(ExposedInfant, planned.id, {
-            newbornId: newborn.id,
-            bornAt: planned.bornAt ?? newborn.bornAt,
-          });
-        }
+        if (planned.newbornId === null) await this.link(manager, planned, newborn);
         continue;
       }
       if (!exposed || newborn.vitalStatus !== 'live_birth') continue;
@@ -68,5 +64,27 @@ export class ExposedInfantRecords {
         },
       });
     }
+  }
+
+  /**
+   * A record planned before the birth points at its baby; a first vaccine dose recorded on it
+   * before the delivery was becomes the baby's birth dose, the one dose the newborn carries.
+   */
+  private async link(manager: EntityManager, planned: ExposedInfant, newborn: Newborn) {
+    await manager.update(ExposedInfant, planned.id, {
+      newbornId: newborn.id,
+      bornAt: planned.bornAt ?? newborn.bornAt,
+      hepBVaccine1At: null,
+    });
+    if (!planned.hepBVaccine1At || newborn.hepBBirthDoseAt) return;
+    await manager.update(Newborn, newborn.id, { hepBBirthDoseAt: planned.hepBVaccine1At });
+    await this.audit.record(manager, {
+      entity: 'newborn',
+      entityId: newborn.id,
+      action: 'update',
+      ...diffOf(newborn, { hepBBirthDoseAt: planned.hepBVaccine1At }, ['hepBBirthDoseAt']),
+      reason: `first vaccine dose of exposed baby ${planned.id}`,
+      facilityId: newborn.facilityId,
+    });
   }
 }

@@ -13,6 +13,7 @@ import { Pregnancy } from '../women/pregnancy.entity';
 import { PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
 import { Woman } from '../women/woman.entity';
 import { PmtctWorklistItemDto, PmtctWorklistQueryDto } from './dto/pmtct.dto';
+import { withBirthDoses } from './infant-birth-dose';
 import { mapInfant, testRecords } from './pmtct.mapper';
 import { ExposedInfant, InfantFollowUp, PmtctTest } from './pmtct.entities';
 import {
@@ -249,8 +250,9 @@ export class PmtctWorklistsService {
     );
   }
 
-  private async infantViews(infants: ExposedInfant[], now: Date) {
-    if (infants.length === 0) return [];
+  private async infantViews(stored: ExposedInfant[], now: Date) {
+    if (stored.length === 0) return [];
+    const infants = await withBirthDoses(this.dataSource.manager, stored);
     const pregnancyIds = [...new Set(infants.map((i) => i.pregnancyId))];
     const [tests, followUps, pregnancies] = await Promise.all([
       this.dataSource

@@ -228,6 +228,11 @@ export class ExposedInfant {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   hbigAt: Date | null;
 
+  /**
+   * The first hepatitis B vaccine dose, held here only while the baby has no newborn record:
+   * once linked, the dose is the newborn's hepatitis B birth dose (read and written through
+   * infant-birth-dose.ts) and this column is null.
+   */
   @Column({ type: 'datetime', precision: 3, nullable: true })
   hepBVaccine1At: Date | null;
 

@@ -54,6 +54,7 @@ import {
   testNotFound,
   treatmentNotFound,
 } from './pmtct.errors';
+import { withBirthDoses, writeBirthDose } from './infant-birth-dose';
 import { followUpScheduleFor } from './rules/follow-up-schedule';
 import {
   artStartProblem,
@@ -207,7 +208,9 @@ export class PmtctService {
         where: { pregnancyId },
         order: { startedOn: 'ASC', id: 'ASC' },
       }),
-      manager.find(ExposedInfant, { where: { pregnancyId }, order: { birthOrder: 'ASC' } }),
+      manager
+        .find(ExposedInfant, { where: { pregnancyId }, order: { birthOrder: 'ASC' } })
+        .then((rows) => withBirthDoses(manager, rows)),
     ]);
     const doses = await this.dosesOf(manager, treatments);
     const followUps = infants.length
@@ -448,11 +451,11 @@ export class PmtctService {
   async updateInfant(infantId: number, input: UpdateInfantDto, actor: Actor): Promise<InfantDto> {
     const { version, ...changes } = input;
     await this.dataSource.transaction(async (manager) => {
-      const current = inActorFacility(
-        await manager.findOneBy(ExposedInfant, { id: infantId }),
-        actor,
-        () => infantNotFound(infantId),
-      );
+      const [current] = await withBirthDoses(manager, [
+        inActorFacility(await manager.findOneBy(ExposedInfant, { id: infantId }), actor, () =>
+          infantNotFound(infantId),
+        ),
+      ]);
       const pregnancy = await this.pregnancyOf(manager, current.pregnancyId, actor);
       const exposures = await this.exposuresOf(manager, current.pregnancyId);
       for (const { field, disease } of INFANT_INTERVENTIONS) {
@@ -492,7 +495,24 @@ export class PmtctService {
         return [];
       });
       if (problems.length > 0) throw pmtctInvalid(problems);
-      await updateIfVersion(manager, ExposedInfant, infantId, version, changes);
+      // The first vaccine dose of a born, recorded baby is its newborn's birth dose.
+      const { hepBVaccine1At, ...own } = changes;
+      if (hepBVaccine1At !== undefined && current.newbornId !== null) {
+        const doseProblems = await writeBirthDose(
+          manager,
+          this.audit,
+          current.newbornId,
+          hepBVaccine1At,
+        );
+        if (doseProblems.length > 0) throw pmtctInvalid(doseProblems);
+      }
+      await updateIfVersion(
+        manager,
+        ExposedInfant,
+        infantId,
+        version,
+        current.newbornId === null ? changes : own,
+      );
       await this.audit.record(manager, {
         entity: 'exposed_infant',
         entityId: infantId,
@@ -565,11 +585,11 @@ export class PmtctService {
 
   private async infantView(infantId: number, actor: Actor): Promise<InfantDto> {
     const manager = this.dataSource.manager;
-    const infant = inActorFacility(
-      await manager.findOneBy(ExposedInfant, { id: infantId }),
-      actor,
-      () => infantNotFound(infantId),
-    );
+    const [infant] = await withBirthDoses(manager, [
+      inActorFacility(await manager.findOneBy(ExposedInfant, { id: infantId }), actor, () =>
+        infantNotFound(infantId),
+      ),
+    ]);
     const [exposures, followUps] = await Promise.all([
       this.exposuresOf(manager, infant.pregnancyId),
       manager.find(InfantFollowUp, { where: { infantId } }),

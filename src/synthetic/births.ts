@@ -5,6 +5,8 @@ import { bool, type CohortContext, instant, iso } from './context';
 import {
   ASSISTED_VAGINAL_SHARE,
   afterExclusive,
+  BCG_FROM_WEIGHT_G,
+  BCG_IN_HOSPITAL,
   BREASTFEEDING_PROBLEM_SHARE,
   CAESAREAN,
   DAY42_CHECK_MISSED,
@@ -17,8 +19,11 @@ import {
   exclusiveUntilAgeDays,
   EXCLUSIVE_BREASTFEEDING_BY_AGE_DAYS,
   FIRST_FEED_WITHIN_HOUR,
+  HEPB_BIRTH_DOSE_FROM_WEIGHT_G,
+  HEPB_BIRTH_DOSE_ON_TIME,
   HIV_REPLACEMENT_FEEDING_SHARE,
   MALE_SHARE,
+  maternalDeathCause,
   NEONATAL_DEATH_SHARE,
   NICU_SHARE_PRETERM,
   NICU_SHARE_TERM,
@@ -143,6 +148,23 @@ export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: 
     random.pick(facility.nurses),
     1,
   ]);
+  if (delivery.maternalDeath && plan.statusDay !== null) {
+    // Her death, its time on the status day (after the delivery), and its cause.
+    const diedAt = Math.max(
+      delivery.deliveredAt + HOUR_MS,
+      ctx.clock.days.at(plan.statusDay, random.int(0, 23 * 60)),
+    );
+    const cause = maternalDeathCause.sample(random);
+    sink.add('maternal_death', [
+      ids.take('maternal_death'),
+      plan.id,
+      facility.id,
+      instant(Math.min(diedAt, ctx.clock.historyEnd - MINUTE_MS)),
+      cause,
+      cause === 'obstetric_haemorrhage' ? '产后出血' : null,
+      random.pick(facility.nurses),
+    ]);
+  }
   const preterm = deliveryGa < PRETERM_BELOW_GA_DAYS;
   const hivReplacement =
     plan.confirmed.hiv !== null &&
@@ -176,6 +198,9 @@ export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: 
     }
     const apgar1 = stillborn ? null : random.chance(0.95) ? random.int(8, 10) : random.int(3, 7);
     const apgar5 = apgar1 === null ? null : Math.min(10, apgar1 + random.int(0, 2));
+    const doses = stillborn
+      ? { hepB: null, bcg: null }
+      : birthDoses(ctx, plan, bornAt, weight, nicuAt !== null, diedAt);
     sink.add('newborn', [
       newbornId,
       delivery.id,
@@ -194,6 +219,8 @@ export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: 
       nicuAt === null ? null : preterm ? '早产儿' : random.pick(NICU_REASONS),
       diedAt === null ? null : instant(diedAt),
       diedAt === null ? null : preterm ? '早产儿并发症' : '新生儿窒息',
+      ...doseCells(doses.hepB),
+      ...doseCells(doses.bcg),
       1,
     ]);
     if (stillborn) continue;
@@ -208,6 +235,56 @@ export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: 
     writeStay(ctx, plan, baby, nicuAt, hivReplacement);
     delivery.livingBabies.push(baby);
   }
+}
+
+interface GivenDose {
+  at: number;
+  batch: string;
+  givenBy: string;
+}
+
+const doseCells = (dose: GivenDose | null) =>
+  dose === null ? [null, null, null] : [instant(dose.at), dose.batch, dose.givenBy];
+
+/**
+ * The hepatitis B birth dose, mostly within its window (12 h when the mother is HBsAg-positive,
+ * else 24 h), deferred for small babies of negative mothers; BCG for babies of 2500 g or more
+ * outside the NICU. Neither after a death nor after the end of the history.
+ */
+function birthDoses(
+  ctx: CohortContext,
+  plan: PregnancyPlan,
+  bornAt: number,
+  weight: number,
+  nicu: boolean,
+  diedAt: number | null,
+): { hepB: GivenDose | null; bcg: GivenDose | null } {
+  const { random, clock } = ctx;
+  const exposed = plan.confirmed.hbsag !== null;
+  const window = exposed ? 12 * 60 : 24 * 60;
+  const until = Math.min(diedAt ?? Infinity, clock.historyEnd);
+  const batch = (prefix: string) =>
+    `${prefix}${instant(bornAt).slice(2, 4)}${String(random.int(1, 60)).padStart(3, '0')}`;
+  const given = (minutes: number, prefix: string): GivenDose | null => {
+    const at = bornAt + minutes * MINUTE_MS;
+    return at < until
+      ? { at, batch: batch(prefix), givenBy: `产科护士${random.int(1, 12)}号` }
+      : null;
+  };
+  const hepB =
+    exposed || weight >= HEPB_BIRTH_DOSE_FROM_WEIGHT_G
+      ? given(
+          random.chance(HEPB_BIRTH_DOSE_ON_TIME)
+            ? random.int(15, window)
+            : random.int(window + 1, window * 3),
+          'HB',
+        )
+      : null;
+  const bcg =
+    !nicu && weight >= BCG_FROM_WEIGHT_G && random.chance(BCG_IN_HOSPITAL)
+      ? given(random.int(60, 36 * 60), 'BCG')
+      : null;
+  return { hepB, bcg };
 }
 
 /** Skin-to-skin, first feed, separations, supplements and discharge: times in order, none after

@@ -207,6 +207,27 @@ export const STILLBIRTH_SHARE = 0.0028;
 export const STILLBIRTH_SHARE_PRETERM = 0.02;
 /** Neonatal death before discharge, per live birth (neonatal mortality 3.1 ‰, 统计公报2022). */
 export const NEONATAL_DEATH_SHARE = 0.0015;
+/**
+ * The hepatitis B birth dose given within its window (24 h; 12 h for an HBsAg-positive mother):
+ * 首针及时接种率 above 95 % in national reporting. Babies under 2000 g of HBsAg-negative mothers
+ * wait until they reach it (国家免疫规划疫苗儿童免疫程序 2021), so they have no dose in hospital.
+ */
+export const HEPB_BIRTH_DOSE_ON_TIME = 0.96;
+export const HEPB_BIRTH_DOSE_FROM_WEIGHT_G = 2000;
+/** BCG at birth for babies of 2500 g or more outside the NICU, on 95 % of them in hospital. */
+export const BCG_IN_HOSPITAL = 0.95;
+export const BCG_FROM_WEIGHT_G = 2500;
+/** Causes of maternal death (全国孕产妇死亡监测: haemorrhage leads; accidents recorded apart). */
+export const maternalDeathCause = new Weighted([
+  ['obstetric_haemorrhage', 0.32],
+  ['hypertensive_disorder', 0.12],
+  ['amniotic_fluid_embolism', 0.1],
+  ['heart_disease', 0.14],
+  ['other_medical', 0.22],
+  ['other', 0.05],
+  ['accidental', 0.05],
+] as const);
+
 /** NICU admission ≈ 6 % of term and ~50 % of preterm babies (hospital registers, rounded). */
 export const NICU_SHARE_TERM = 0.05;
 export const NICU_SHARE_PRETERM = 0.5;

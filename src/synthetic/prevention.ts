@@ -319,7 +319,8 @@ export function writeExposedInfants(ctx: CohortContext, plan: PregnancyPlan): vo
       hiv ? within(6 * 60) : null,
       hiv ? 'AZT+3TC+NVP' : null,
       hbsag ? within(12 * 60) : null,
-      within(hbsag ? 12 * 60 : 24 * 60),
+      // The first vaccine dose is the newborn's hepatitis B birth dose (writeBirth).
+      null,
       positive.includes('syphilis') ? within(24 * 60) : null,
       hiv ? (delivery.hivReplacement ? 'replacement' : 'breastfeeding') : 'breastfeeding',
       1,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { ErrorDetail } from '../core/errors/domain.error';
 import { refreshOverdueFrom } from '../antenatal/overdue-from';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf, pick } from '../core/audit/audit-diff';
@@ -43,6 +44,8 @@ import {
   type PregnancyStatus,
   reopenedStatus,
 } from './rules/pregnancy-status';
+import { checkMaternalDeathDay } from './rules/maternal-death';
+import { MaternalDeath } from './maternal-death.entity';
 import { HighRiskCasesService } from '../risk/high-risk-cases.service';
 import { type ChangedFact, RiskAssessmentService } from '../risk/risk-assessment.service';
 import { documentIndexOf, phoneIndexOf, Woman } from './woman.entity';
@@ -184,7 +187,7 @@ export class PregnanciesService {
     if (input.status === 'delivered') throw deliveryRequired();
     await this.dataSource.transaction(async (manager) => {
       const current = await this.findOne(id, actor, manager);
-      await this.applyStatusChange(manager, current, input);
+      await this.applyStatusChange(manager, current, input, actor);
     });
     return this.findOne(id, actor);
   }
@@ -197,22 +200,29 @@ export class PregnanciesService {
     manager: EntityManager,
     current: Pregnancy,
     input: Omit<StatusChangeDto, 'status'> & { status: Exclude<PregnancyStatus, 'open'> },
+    actor?: Actor,
   ): Promise<void> {
     if (!canTransition(current.status, input.status)) {
       throw transitionInvalid(current.status, input.status);
     }
-    const problems = checkStatusChangeDate(input.effectiveDate, current, this.today());
+    const death = input.status === 'maternal_death';
+    // A death after the pregnancy ended is measured from its end (within 42 days), whatever was
+    // recorded since: the facility often learns of it after closing the episode.
+    const problems = checkStatusChangeDate(
+      input.effectiveDate,
+      death && current.outcomeDate ? { ...current, statusDate: null } : current,
+      this.today(),
+    );
+    if (death) problems.push(...this.checkDeath(input, current));
     if (problems.length > 0) throw registrationInvalid(problems);
     const changes = {
       status: input.status,
       statusDate: input.effectiveDate,
       statusReason: input.reason,
       endOutcome: input.status === 'ended' ? (input.endOutcome ?? null) : current.endOutcome,
-      // Leaving `open` by delivery, loss or death ends the pregnancy itself on that day.
+      // Delivery, loss or death ends the pregnancy itself on that day, unless it had ended.
       outcomeDate:
-        current.status === 'open' && ENDS_PREGNANCY.includes(input.status)
-          ? input.effectiveDate
-          : current.outcomeDate,
+        current.outcomeDate ?? (ENDS_PREGNANCY.includes(input.status) ? input.effectiveDate : null),
       // No status but `open` has visits to miss: she leaves the overdue worklist.
       overdueFrom: null,
     };
@@ -224,9 +234,65 @@ export class PregnanciesService {
       ...diffOf(current, changes, PREGNANCY_AUDITED_FIELDS),
       reason: input.reason,
     });
-    if (isTerminal(input.status)) {
+    if (death) {
+      if (!actor) throw new Error('A maternal death is recorded by a user');
+      const row = await manager.save(
+        manager.create(MaternalDeath, {
+          pregnancyId: current.id,
+          facilityId: current.facilityId,
+          diedAt: input.diedAt!,
+          cause: input.deathCause!,
+          causeDetail: input.deathCauseDetail ?? null,
+          recordedBy: actor.userId,
+        }),
+      );
+      await this.audit.record(manager, {
+        entity: 'maternal_death',
+        entityId: row.id,
+        action: 'create',
+        after: {
+          pregnancyId: current.id,
+          diedAt: row.diedAt,
+          cause: row.cause,
+          causeDetail: row.causeDetail,
+        },
+        facilityId: current.facilityId,
+      });
+    }
+    if (isTerminal(input.status) && !isTerminal(current.status)) {
       await this.highRiskCases.closeForPregnancy(manager, current.id, `pregnancy ${input.status}`);
     }
+  }
+
+  /** The time and cause of a death, its hospital day as the effective date, within 42 days. */
+  private checkDeath(
+    input: Pick<StatusChangeDto, 'effectiveDate' | 'diedAt' | 'deathCause'>,
+    current: Pregnancy,
+  ): ErrorDetail[] {
+    const problems: ErrorDetail[] = [];
+    if (!input.diedAt || !input.deathCause) {
+      for (const field of ['diedAt', 'deathCause'] as const) {
+        if (!input[field])
+          problems.push({ field, rule: 'required', message: `${field} is required for a death` });
+      }
+      return problems;
+    }
+    if (input.diedAt > new Date()) {
+      problems.push({
+        field: 'diedAt',
+        rule: 'notFuture',
+        message: 'diedAt must not be in the future',
+      });
+    }
+    const diedOn = this.clock.dateOf(input.diedAt);
+    if (diedOn !== input.effectiveDate) {
+      problems.push({
+        field: 'effectiveDate',
+        rule: 'dayOfDeath',
+        message: `effectiveDate must be the day of diedAt (${diedOn})`,
+      });
+    }
+    return [...problems, ...checkMaternalDeathDay(diedOn, current.outcomeDate)];
   }
 
   /**

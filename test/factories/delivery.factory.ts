@@ -37,3 +37,19 @@ export function tenOClockOn(date: string): Date {
   const aMinuteAgo = new Date(Date.now() - 60_000);
   return tenOClock < aMinuteAgo ? tenOClock : aMinuteAgo;
 }
+
+/** A birth dose for `PUT /newborns/{id}/birth-doses`: hepatitis B unless overridden. */
+export function birthDosePayload(
+  version: number,
+  givenAt: Date,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    version,
+    vaccine: 'hep_b',
+    givenAt: givenAt.toISOString(),
+    batchNumber: '202611A017',
+    givenBy: '产房 李护士',
+    ...overrides,
+  };
+}

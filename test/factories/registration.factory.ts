@@ -71,3 +71,24 @@ export function registrationPayload(
     },
   };
 }
+
+/**
+ * A maternal death for `POST /pregnancies/{id}/status`, at `diedAt` whose hospital day
+ * (Asia/Shanghai) is the effective date: obstetric haemorrhage unless overridden.
+ */
+export function maternalDeathPayload(
+  version: number,
+  diedAt: Date,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    version,
+    status: 'maternal_death',
+    effectiveDate: todayIn('Asia/Shanghai', diedAt),
+    diedAt: diedAt.toISOString(),
+    deathCause: 'obstetric_haemorrhage',
+    deathCauseDetail: '产后出血',
+    reason: '孕产妇死亡报告',
+    ...overrides,
+  };
+}

@@ -18,7 +18,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../core/http/validators';
+import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
 import {
+  BIRTH_VACCINES,
+  type BirthVaccine,
   CONTRAINDICATIONS,
   DELIVERY_MODES,
   DELIVERY_PLACES,
@@ -288,6 +291,76 @@ export class ContraindicationDto {
   note?: string;
 }
 
+export class BirthDoseInputDto {
+  @ApiProperty({ description: "The newborn's version (optimistic locking)" })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiProperty({ enum: BIRTH_VACCINES, description: 'hep_b: 乙肝疫苗首针; bcg: 卡介苗' })
+  @IsIn(BIRTH_VACCINES)
+  vaccine: BirthVaccine;
+
+  @ApiProperty({ description: 'When it was given: not before the birth, not in the future' })
+  @Type(() => Date)
+  @IsDate()
+  givenAt: Date;
+
+  @ApiProperty({ example: '202611A017', description: 'Vaccine batch (lot) number' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  batchNumber: string;
+
+  @ApiProperty({ example: '产房 李护士', description: 'Who gave it' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  givenBy: string;
+}
+
+export class BirthDoseDto {
+  @ApiProperty() givenAt: string;
+  @ApiProperty() batchNumber: string;
+  @ApiProperty() givenBy: string;
+  @ApiProperty({ description: 'Whole minutes from birth' }) minutesAfterBirth: number;
+}
+
+export class HepBBirthDoseDto extends BirthDoseDto {
+  @ApiProperty({ description: 'Within 24 h of birth (23 h 59 min counts, 24 h 01 min does not)' })
+  within24Hours: boolean;
+}
+
+export class BirthDosesDto {
+  @ApiPropertyOptional({ type: HepBBirthDoseDto, nullable: true }) hepB: HepBBirthDoseDto | null;
+  @ApiPropertyOptional({ type: BirthDoseDto, nullable: true }) bcg: BirthDoseDto | null;
+}
+
+export class BirthDoseWorklistQueryDto extends PageQueryDto {}
+
+export class BirthDoseWorklistItemDto {
+  @ApiProperty() newbornId: number;
+  @ApiProperty() pregnancyId: number;
+  @ApiProperty() womanId: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '138****1234' }) phone: string;
+  @ApiProperty() birthOrder: number;
+  @ApiProperty() bornAt: string;
+  @ApiProperty({
+    description:
+      'Start of the last minute of the window: 24 h after birth, 12 h when the mother has a positive HBsAg result',
+  })
+  deadline: string;
+  @ApiProperty({ description: 'Whole minutes left; 0 in the last minute, negative once late' })
+  minutesLeft: number;
+  @ApiProperty({ enum: ['due', 'overdue'] }) state: 'due' | 'overdue';
+}
+
+export class BirthDoseWorklistPageDto extends PageMetaDto {
+  @ApiProperty({ type: [BirthDoseWorklistItemDto] }) items: BirthDoseWorklistItemDto[];
+}
+
 export class FlagDto {
   @ApiProperty() met: boolean;
   @ApiPropertyOptional({
@@ -346,8 +419,14 @@ export class NewbornDto {
   @ApiPropertyOptional({ nullable: true, type: String }) nicuReason: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) diedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) deathCause: string | null;
-  @ApiProperty({ description: 'Died at ≤ 7 days' }) earlyNeonatalDeath: boolean;
-  @ApiProperty({ description: 'Died at ≤ 28 days' }) neonatalDeath: boolean;
+  @ApiProperty({ description: 'Died at 0–6 completed days (24-hour periods from the birth)' })
+  earlyNeonatalDeath: boolean;
+  @ApiProperty({ description: 'Died at 0–27 completed days' }) neonatalDeath: boolean;
+  @ApiProperty({
+    type: BirthDosesDto,
+    description: 'Hepatitis B birth dose and BCG, for every live-born baby',
+  })
+  birthDoses: BirthDosesDto;
   @ApiProperty() version: number;
   @ApiPropertyOptional({ type: [FeedingEventRecordDto] }) feedingEvents?: FeedingEventRecordDto[];
   @ApiPropertyOptional({ type: FeedingFlagsDto, nullable: true, description: 'Live births only' })
@@ -365,6 +444,11 @@ export class DeliveryDto {
   caesareanWithoutIndication: boolean;
   @ApiPropertyOptional({ nullable: true, type: Number }) gaDays: number | null;
   @ApiProperty() preterm: boolean;
+  @ApiProperty({
+    description:
+      'Born before 28+0: a pregnancy loss (流产), not a delivery, in the indicators; the record keeps what happened',
+  })
+  pregnancyLoss: boolean;
   @ApiProperty() isolationRoom: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) complications: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) bloodLossMl: number | null;

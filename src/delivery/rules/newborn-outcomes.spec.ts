@@ -1,6 +1,8 @@
 import {
+  completedDaysOfAge,
   EARLY_NEONATAL_DEATH_MAX_DAYS,
   isLiveBirthByDefinition,
+  isPregnancyLoss,
   isLowBirthWeight,
   isMacrosomia,
   isPerinatal,
@@ -15,13 +17,13 @@ import {
 } from './newborn-outcomes';
 
 describe('constants', () => {
-  it('are 2500 g, 4000 g, 37+0, 42+0, 7 and 28 days', () => {
+  it('are 2500 g, 4000 g, 37+0, 42+0, and 6 and 27 completed days', () => {
     expect(LOW_BIRTH_WEIGHT_BELOW_G).toBe(2500);
     expect(MACROSOMIA_FROM_G).toBe(4000);
     expect(PRETERM_BELOW_GA_DAYS).toBe(37 * 7);
     expect(POST_TERM_FROM_GA_DAYS).toBe(42 * 7);
-    expect(EARLY_NEONATAL_DEATH_MAX_DAYS).toBe(7);
-    expect(NEONATAL_DEATH_MAX_DAYS).toBe(28);
+    expect(EARLY_NEONATAL_DEATH_MAX_DAYS).toBe(6);
+    expect(NEONATAL_DEATH_MAX_DAYS).toBe(27);
   });
 });
 
@@ -76,28 +78,52 @@ describe('isPerinatal and isLiveBirthByDefinition', () => {
   });
 });
 
-describe('neonatalDeath', () => {
-  // Age = calendar days from the birth date to the death date.
+describe('isPregnancyLoss', () => {
   it.each([
-    ['2026-03-15', 0, true, true, 'the day of birth'],
-    ['2026-03-22', 7, true, true, 'day 7'],
-    ['2026-03-23', 8, false, true, 'day 8'],
-    ['2026-04-12', 28, false, true, 'day 28'],
-    ['2026-04-13', 29, false, false, 'day 29'],
-  ])('born 2026-03-15, died %s → age %d, early %s, neonatal %s (%s)', (death, age, early, neo) => {
-    expect(neonatalDeath('2026-03-15', death)).toEqual({
-      earlyNeonatal: early,
-      neonatal: neo,
-      ageDays: age,
-    });
+    [195, true, '27+6: a pregnancy loss'],
+    [196, false, '28+0: a delivery'],
+  ])('GA %d days → %s (%s)', (gaDays, loss) => {
+    expect(isPregnancyLoss(gaDays)).toBe(loss);
   });
 
-  it('counts over a leap day', () => {
-    expect(neonatalDeath('2024-02-25', '2024-03-03').ageDays).toBe(7);
+  it('rejects a GA that is not a whole number of days', () => {
+    expect(() => isPregnancyLoss(-1)).toThrow(RangeError);
+  });
+});
+
+describe('neonatalDeath', () => {
+  // Age = completed days: whole 24-hour periods from the birth (10:00 on 15 March, UTC here).
+  const bornAt = new Date('2026-03-15T10:00:00.000Z');
+  const at = (days: number, minutes = 0) =>
+    new Date(bornAt.getTime() + (days * 24 * 60 + minutes) * 60_000);
+
+  it.each([
+    [0, 0, 0, true, true, 'at birth'],
+    [0, 23 * 60 + 59, 0, true, true, '23 h 59 min: still day 0'],
+    [1, 0, 1, true, true, '24 h: day 1'],
+    [6, 23 * 60 + 59, 6, true, true, '6 d 23 h 59 min: day 6, early neonatal'],
+    [7, 0, 7, false, true, '7 d 00 min: day 7, no longer early neonatal'],
+    [27, 23 * 60 + 59, 27, false, true, '27 d 23 h 59 min: day 27, neonatal'],
+    [28, 0, 28, false, false, '28 d: day 28, no longer neonatal'],
+  ])(
+    'died %d days %d min after birth → age %d, early %s, neonatal %s (%s)',
+    (days, minutes, age, early, neo) => {
+      expect(neonatalDeath(bornAt, at(days, minutes))).toEqual({
+        earlyNeonatal: early,
+        neonatal: neo,
+        ageDays: age,
+      });
+    },
+  );
+
+  it('counts 24-hour periods, not calendar days: born 23:00, died 01:00 the next day is day 0', () => {
+    expect(
+      completedDaysOfAge(new Date('2026-03-15T15:00:00Z'), new Date('2026-03-15T17:00:00Z')),
+    ).toBe(0);
   });
 
   it('is neither when the baby is alive', () => {
-    expect(neonatalDeath('2026-03-15', null)).toEqual({
+    expect(neonatalDeath(bornAt, null)).toEqual({
       earlyNeonatal: false,
       neonatal: false,
       ageDays: null,
@@ -105,6 +131,6 @@ describe('neonatalDeath', () => {
   });
 
   it('rejects a death before birth', () => {
-    expect(() => neonatalDeath('2026-03-15', '2026-03-14')).toThrow(RangeError);
+    expect(() => neonatalDeath(bornAt, at(0, -1))).toThrow(RangeError);
   });
 });

@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../../core/time/calendar-date';
+import { requireValidInstant } from '../../core/time/instants';
 
 /** Newborn outcomes (DOMAIN.md §2, §8; §9 SM-10, SM-11). Weights in grams, GA in whole days. */
 export const LOW_BIRTH_WEIGHT_BELOW_G = 2500;
@@ -6,15 +6,17 @@ export const MACROSOMIA_FROM_G = 4000;
 export const PRETERM_BELOW_GA_DAYS = 259; // < 37+0
 export const POST_TERM_FROM_GA_DAYS = 294; // ≥ 42+0
 
-// Age at death = calendar days from the birth date to the death date (born and died the same day
-// = 0). DOMAIN.md and SM-11 count deaths at ≤ 7 and ≤ 28 days; WHO's "first 7 / 28 days" is
-// 0–6 / 0–27 completed days, so a province following WHO changes these two numbers only.
-export const EARLY_NEONATAL_DEATH_MAX_DAYS = 7;
-export const NEONATAL_DEATH_MAX_DAYS = 28;
+// Age at death in completed days (ICD-10, DOMAIN.md SM-11): whole 24-hour periods from the birth
+// to the death, so the first 24 hours are day 0. Early neonatal = the first 7 days, days 0–6;
+// neonatal = the first 28 days, days 0–27.
+export const EARLY_NEONATAL_DEATH_MAX_DAYS = 6;
+export const NEONATAL_DEATH_MAX_DAYS = 27;
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
 // The 28-week threshold of live birth and of the perinatal period; birth weight stands in for it
-// only when GA is unknown.
-const VIABILITY_FROM_GA_DAYS = 196; // 28+0
+// only when GA is unknown. A birth before it is a pregnancy loss (流产), not a delivery, in the
+// indicators.
+export const VIABILITY_FROM_GA_DAYS = 196; // 28+0
 const VIABILITY_FROM_WEIGHT_G = 1000;
 
 export function isLowBirthWeight(grams: number): boolean {
@@ -56,15 +58,31 @@ export function isLiveBirthByDefinition(
   return signOfLife && isPerinatal(gaDays, birthWeightGrams);
 }
 
-export interface NeonatalDeathVerdict {
-  earlyNeonatal: boolean; // died at age ≤ 7 days
-  neonatal: boolean; // died at age ≤ 28 days (includes the early ones)
-  ageDays: number | null; // null when alive
+/**
+ * A delivery before 28+0 is a pregnancy loss (流产) for the indicators: it leaves the
+ * delivery-based denominators, and its babies are neither live births nor perinatal deaths.
+ */
+export function isPregnancyLoss(gaDaysAtDelivery: number): boolean {
+  requireGaDays(gaDaysAtDelivery);
+  return gaDaysAtDelivery < VIABILITY_FROM_GA_DAYS;
 }
 
-export function neonatalDeath(birthDate: IsoDate, deathDate: IsoDate | null): NeonatalDeathVerdict {
-  if (deathDate === null) return { earlyNeonatal: false, neonatal: false, ageDays: null };
-  const ageDays = daysBetween(birthDate, deathDate);
+export interface NeonatalDeathVerdict {
+  earlyNeonatal: boolean; // died at 0–6 completed days
+  neonatal: boolean; // died at 0–27 completed days (includes the early ones)
+  ageDays: number | null; // completed days; null when alive
+}
+
+/** Whole 24-hour periods from the birth to the death: 6 days 23 h 59 min is 6 completed days. */
+export function completedDaysOfAge(bornAt: Date, at: Date): number {
+  requireValidInstant('bornAt', bornAt);
+  requireValidInstant('at', at);
+  return Math.floor((at.getTime() - bornAt.getTime()) / MS_PER_DAY);
+}
+
+export function neonatalDeath(bornAt: Date, diedAt: Date | null): NeonatalDeathVerdict {
+  if (diedAt === null) return { earlyNeonatal: false, neonatal: false, ageDays: null };
+  const ageDays = completedDaysOfAge(bornAt, diedAt);
   if (ageDays < 0) throw new RangeError('A baby cannot die before birth');
   return {
     earlyNeonatal: ageDays <= EARLY_NEONATAL_DEATH_MAX_DAYS,

@@ -1,7 +1,7 @@
 import { RISK_COLOURS } from '../../risk/rules/risk-colour';
 import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 import type { CohortDefinition } from './cohort-definition';
-import { hospitalDaySql } from './sql-fragments';
+import { hospitalDaySql, notPregnancyLossSql } from './sql-fragments';
 
 const deliveredOn = hospitalDaySql('d.delivered_at');
 const colourList = RISK_COLOURS.map((colour) => `'${colour}'`).join(', ');
@@ -41,7 +41,8 @@ export const DELIVERIES_COHORT: CohortDefinition = {
   caseKind: 'mother',
   description:
     'One row per delivery (mother) recorded by the facility in the period (delivery time, ' +
-    'hospital calendar day), any place of birth: mode and caesarean indication, prenatal ' +
+    'hospital calendar day), any place of birth, at 28+0 or later (earlier is a pregnancy ' +
+    'loss, not a delivery): mode and caesarean indication, prenatal ' +
     'classes before delivery, the highest risk colour graded up to delivery, and high-risk ' +
     'case management with its district reports.',
   // Grouped per delivery, so the result is materialised once before the indicators read it; the
@@ -64,6 +65,7 @@ FROM (
   FROM delivery d
   JOIN pregnancy p ON p.id = d.pregnancy_id${GRADINGS_BEFORE_DELIVERY}${CASES_BY_DELIVERY}${CLASSES_BEFORE_DELIVERY}
   WHERE d.facility_id IN (:facilities) AND d.delivered_at >= :fromAt AND d.delivered_at < :toAt
+    AND ${notPregnancyLossSql('d.delivered_at', 'p.edd')}
   GROUP BY d.id
 ) g`,
   fields: [

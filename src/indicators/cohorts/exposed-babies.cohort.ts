@@ -1,5 +1,10 @@
 import type { CohortDefinition } from './cohort-definition';
-import { hospitalDaySql, positiveTestSql, wholeMinutesSql } from './sql-fragments';
+import {
+  hospitalDaySql,
+  notPregnancyLossSql,
+  positiveTestSql,
+  wholeMinutesSql,
+} from './sql-fragments';
 
 /** The instant the exposed-baby record times the first-hours doses from, as the PMTCT module does. */
 const BORN_AT = 'COALESCE(ei.born_at, n.born_at)';
@@ -17,7 +22,7 @@ export const EXPOSED_BABIES_COHORT: CohortDefinition = {
   code: 'exposed_babies',
   caseKind: 'newborn',
   description:
-    'Babies delivered at the facility in the period whose mother is confirmed positive for HIV, syphilis or HBsAg',
+    'Babies delivered at the facility in the period (at 28+0 or later) whose mother is confirmed positive for HIV, syphilis or HBsAg; the first vaccine is the newborn\u2019s hepatitis B birth dose',
   sql: `
 WITH positive AS (
   SELECT dl.id AS delivery_id, dl.facility_id, dl.pregnancy_id, dl.delivered_at,
@@ -43,11 +48,12 @@ SELECT n.id AS case_id, m.facility_id, p.woman_id, n.pregnancy_id, n.id AS newbo
        ${wholeMinutesSql(BORN_AT, 'ei.hiv_prophylaxis_started_at')} AS hiv_prophylaxis_minutes,
        ${wholeMinutesSql(BORN_AT, 'ei.syphilis_prophylaxis_at')} AS syphilis_prophylaxis_minutes,
        ${wholeMinutesSql(BORN_AT, 'ei.hbig_at')} AS hbig_minutes,
-       ${wholeMinutesSql(BORN_AT, 'ei.hep_bvaccine1_at')} AS hepb_vaccine1_minutes
+       ${wholeMinutesSql(BORN_AT, 'n.hep_b_birth_dose_at')} AS hepb_vaccine1_minutes
 FROM positive m
 JOIN pregnancy p ON p.id = m.pregnancy_id
 JOIN newborn n ON n.delivery_id = m.delivery_id
-LEFT JOIN exposed_infant ei ON ei.pregnancy_id = n.pregnancy_id AND ei.birth_order = n.birth_order`,
+LEFT JOIN exposed_infant ei ON ei.pregnancy_id = n.pregnancy_id AND ei.birth_order = n.birth_order
+WHERE ${notPregnancyLossSql('m.delivered_at', 'p.edd')}`,
   fields: [
     { column: 'birth_order', label: 'birth order (2 = second twin)' },
     { column: 'stillbirth', label: 'stillbirth (1 = yes)' },

@@ -30,8 +30,9 @@ export const LIVE_BIRTHS_COHORT: CohortDefinition = {
   description:
     'Every baby of the deliveries recorded by the facility, born in the period (birth time, ' +
     'hospital calendar day): live births carry the Baby-Friendly stay facts and the mother\u2019s ' +
-    'antenatal and postpartum facts; stillbirths are rows too, so the Baby-Friendly indicators ' +
-    'can count them as excluded.',
+    'antenatal and postpartum facts, and the hepatitis B birth dose; stillbirths are rows too, ' +
+    'so the Baby-Friendly indicators can count them as excluded. A delivery before 28+0 is a ' +
+    'pregnancy loss: its babies are not rows.',
   // One grouped pass over the babies and their feeding events (the columns of n, d and p are one
   // per baby). Every aggregate over the events is a MIN, MAX or COUNT(DISTINCT), so the joined
   // discharge and contraindication rows cannot double anything. The mother's visits and contacts
@@ -60,6 +61,7 @@ export const LIVE_BIRTHS_COHORT: CohortDefinition = {
     AND (e.medical_reason IS NULL OR TRIM(e.medical_reason) = '') THEN e.id END)
     AS supplements_without_medical_reason,
   dis.discharge_feeding,
+  ${wholeMinutesSql('n.born_at', 'n.hep_b_birth_dose_at')} AS hepb_birth_dose_minutes,
   ${gaDaysOn('p.registration_date', 'p.edd')} AS registration_ga_days,
   (SELECT ${gaDaysOn('MIN(v.visit_date)', 'p.edd')} FROM antenatal_visit v
     WHERE v.pregnancy_id = n.pregnancy_id AND v.visit_date <= ${deliveredOn}) AS first_anc_ga_days,
@@ -103,6 +105,10 @@ GROUP BY n.id`,
       label: 'supplements without a medical reason',
     },
     { column: 'discharge_feeding', label: 'feeding at discharge' },
+    {
+      column: 'hepb_birth_dose_minutes',
+      label: 'hepatitis B birth dose, whole minutes after birth',
+    },
     { column: 'registration_ga_days', label: "mother's GA at registration, days" },
     { column: 'first_anc_ga_days', label: "mother's GA at first antenatal examination, days" },
     { column: 'anc_visits', label: 'antenatal examinations (days with a visit)' },

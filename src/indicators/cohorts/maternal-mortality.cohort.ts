@@ -10,24 +10,27 @@ export const MATERNAL_MORTALITY_COHORT: CohortDefinition = {
     'Two kinds of rows. live_birth: every live-born baby of the deliveries recorded by the ' +
     'facility, born in the period (birth time, hospital calendar day). maternal_death: every ' +
     'pregnancy of the facility that ended in the mother\u2019s death in the period (the status ' +
-    'maternal_death on its status day, or a delivery recorded with maternal outcome death on ' +
-    'the delivery day when the status was not changed).',
+    'maternal_death on its status day, with its cause, after a delivery, a miscarriage, a ' +
+    'termination or an ectopic pregnancy alike; or a delivery recorded with maternal outcome ' +
+    'death on the delivery day when the status was not changed).',
   sql: `SELECT CONCAT('newborn:', n.id) AS case_id, n.facility_id, p.woman_id, n.pregnancy_id,
   n.id AS newborn_id, ${hospitalDaySql('n.born_at')} AS attributed_on, 'live_birth' AS row_kind,
   ${gaDaysOn(deliveredOn, 'p.edd')} AS ga_days, n.birth_weight_g,
-  NULL AS death_on, NULL AS days_after_pregnancy_end, NULL AS death_recorded_as
+  NULL AS death_on, NULL AS days_after_pregnancy_end, NULL AS death_recorded_as,
+  NULL AS death_cause
 FROM ${newbornsOfPeriod()} AND n.vital_status = 'live_birth'
 UNION ALL
 SELECT CONCAT('pregnancy:', p.id), p.facility_id, p.woman_id, p.id, NULL, p.status_date,
   'maternal_death', ${gaDaysOn('p.outcome_date', 'p.edd')}, NULL,
-  p.status_date, DATEDIFF(p.status_date, p.outcome_date), 'pregnancy status'
+  p.status_date, DATEDIFF(p.status_date, p.outcome_date), 'pregnancy status', md.cause
 FROM pregnancy p
+LEFT JOIN maternal_death md ON md.pregnancy_id = p.id
 WHERE p.facility_id IN (:facilities) AND p.status = 'maternal_death'
   AND p.status_date >= :from AND p.status_date < :to
 UNION ALL
 SELECT CONCAT('pregnancy:', p.id), d.facility_id, p.woman_id, p.id, NULL, ${deliveredOn},
   'maternal_death', ${gaDaysOn(deliveredOn, 'p.edd')}, NULL,
-  ${deliveredOn}, 0, 'delivery outcome'
+  ${deliveredOn}, 0, 'delivery outcome', NULL
 FROM delivery d
 JOIN pregnancy p ON p.id = d.pregnancy_id
 WHERE d.facility_id IN (:facilities) AND d.delivered_at >= :fromAt AND d.delivered_at < :toAt
@@ -39,5 +42,9 @@ WHERE d.facility_id IN (:facilities) AND d.delivered_at >= :fromAt AND d.deliver
     { column: 'death_on', label: "day of the mother's death" },
     { column: 'days_after_pregnancy_end', label: 'days from the end of pregnancy to death' },
     { column: 'death_recorded_as', label: 'recorded as pregnancy status or delivery outcome' },
+    {
+      column: 'death_cause',
+      label: 'cause of death (national classification; accidental is not maternal)',
+    },
   ],
 };

@@ -6,7 +6,7 @@ import {
   SYPHILIS_DOSES_PER_COURSE,
 } from '../../pmtct/rules/pmtct-rules';
 import type { CohortDefinition } from './cohort-definition';
-import { gaDaysOn, hospitalDaySql, positiveTestSql } from './sql-fragments';
+import { gaDaysOn, hospitalDaySql, notPregnancyLossSql, positiveTestSql } from './sql-fragments';
 
 /**
  * The first GA day at which coursesRequired() asks for two syphilis courses (13+0). Read from the
@@ -50,7 +50,9 @@ const selectedTestColumns = (disease: Disease) => `
 export const PMTCT_MOTHERS_COHORT: CohortDefinition = {
   code: 'pmtct_mothers',
   caseKind: 'mother',
-  description: 'Women who delivered at the facility in the period (one row per delivery)',
+  description:
+    'Women who delivered at the facility in the period (one row per delivery), at 28+0 or ' +
+    'later: an earlier birth is a pregnancy loss, not a delivery',
   sql: `
 WITH m AS (
   SELECT dl.id AS delivery_id, dl.facility_id, dl.pregnancy_id, p.woman_id, p.edd,
@@ -58,6 +60,7 @@ WITH m AS (
   FROM delivery dl
   JOIN pregnancy p ON p.id = dl.pregnancy_id
   WHERE dl.facility_id IN (:facilities) AND dl.delivered_at >= :fromAt AND dl.delivered_at < :toAt
+    AND ${notPregnancyLossSql('dl.delivered_at', 'p.edd')}
 ),
 tests AS (
   SELECT m.delivery_id,${DISEASES.map(testColumns).join(',')},

@@ -1,4 +1,5 @@
 import { type Disease, NEEDS_CONFIRMATION } from '../../pmtct/rules/pmtct-rules';
+import { VIABILITY_FROM_GA_DAYS } from '../../delivery/rules/newborn-outcomes';
 import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 
 /* SQL pieces shared by the cohorts, so each fact is computed one way only. */
@@ -29,13 +30,29 @@ export const gaDaysOn = (day: string, edd: string): string =>
   `(DATEDIFF(${day}, ${edd}) + ${PREGNANCY_LENGTH_DAYS})`;
 
 /**
+ * Whole 24-hour periods from one instant to another, as completedDaysOfAge() counts them
+ * (6 days 23 h 59 min is 6). NULL when either is NULL.
+ */
+export const completedDaysSql = (from: string, to: string): string =>
+  `TIMESTAMPDIFF(DAY, ${from}, ${to})`;
+
+/**
+ * A delivery at 28+0 or later, by the GA on its hospital day: an earlier one is a pregnancy loss
+ * (isPregnancyLoss), not a delivery, and leaves every delivery-based cohort.
+ */
+export const notPregnancyLossSql = (deliveredAt: string, edd: string): string =>
+  `${gaDaysOn(hospitalDaySql(deliveredAt), edd)} >= ${VIABILITY_FROM_GA_DAYS}`;
+
+/**
  * FROM … WHERE for the babies (live-born and stillborn) of the facilities' deliveries born in the
- * period, as n, d (delivery) and p (pregnancy), with more joins when given.
+ * period, as n, d (delivery) and p (pregnancy), with more joins when given. The babies of a
+ * pregnancy loss (delivered before 28+0) are not births of the period.
  */
 export const newbornsOfPeriod = (joins = ''): string => `newborn n
   JOIN delivery d ON d.id = n.delivery_id
   JOIN pregnancy p ON p.id = n.pregnancy_id${joins}
-  WHERE n.facility_id IN (:facilities) AND n.born_at >= :fromAt AND n.born_at < :toAt`;
+  WHERE n.facility_id IN (:facilities) AND n.born_at >= :fromAt AND n.born_at < :toAt
+    AND ${notPregnancyLossSql('d.delivered_at', 'p.edd')}`;
 
 /**
  * A positive test `t` that makes her positive, as diseaseStatus() decides: a confirmatory one, or

@@ -6,9 +6,12 @@ import {
   HEPB_VACCINE_WITHIN_MINUTES_EXPOSED,
   HIV_PROPHYLAXIS_WITHIN_MINUTES,
 } from '../../pmtct/rules/pmtct-rules';
+import { HEPB_BIRTH_DOSE_WITHIN_MINUTES } from '../../delivery/rules/birth-doses';
 import { EXPOSED_BABIES_COHORT } from '../cohorts/exposed-babies.cohort';
+import { LIVE_BIRTHS_COHORT } from '../cohorts/live-births.cohort';
 import { PMTCT_MOTHERS_COHORT } from '../cohorts/pmtct-mothers.cohort';
 import type { IndicatorDefinition } from './indicator-definition';
+import { perinatalSql } from './system-management.indicators';
 
 const MOTHERS = PMTCT_MOTHERS_COHORT.code;
 const BABIES = EXPOSED_BABIES_COHORT.code;
@@ -233,6 +236,27 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
       sql: withinMinutes('hepb_vaccine1_minutes', HEPB_VACCINE_WITHIN_MINUTES_EXPOSED),
     },
     exclusion: stillbirth,
+    target: { direction: 'at_least', value: 95 },
+    version: 1,
+  },
+  {
+    code: 'PM-12',
+    nameZh: '新生儿24小时内乙肝疫苗首针接种率',
+    nameEn: 'Live births given the hepatitis B birth dose within 24 hours',
+    group: 'PM',
+    unit: 'percent',
+    cohort: LIVE_BIRTHS_COHORT.code,
+    attribution: 'birth time of the baby, hospital calendar day',
+    denominator: {
+      description:
+        'Every live birth of the deliveries recorded by the facility in the period, exposed or ' +
+        'not, any place of birth (as SM-01..SM-07; twins count twice)',
+      sql: `c.vital_status = 'live_birth' AND ${perinatalSql()}`,
+    },
+    numerator: {
+      description: `Hepatitis B birth dose ≤ ${HEPB_BIRTH_DOSE_WITHIN_MINUTES} whole minutes after birth (23 h 59 min counts, 24 h 01 min does not)`,
+      sql: withinMinutes('hepb_birth_dose_minutes', HEPB_BIRTH_DOSE_WITHIN_MINUTES),
+    },
     target: { direction: 'at_least', value: 95 },
     version: 1,
   },

@@ -31,6 +31,7 @@ describe('programme indicators (PM, FA, CL, RK)', () => {
       'PM-09',
       'PM-10',
       'PM-11',
+      'PM-12',
       'FA-01',
       'FA-02',
       'FA-03',
@@ -114,6 +115,7 @@ describe('programme indicators (PM, FA, CL, RK)', () => {
     expect(sqlOf('PM-07')).toBe('c.hiv_prophylaxis_minutes BETWEEN 0 AND 360');
     expect(sqlOf('PM-10')).toBe('c.hbig_minutes BETWEEN 0 AND 720');
     expect(sqlOf('PM-11')).toBe('c.hepb_vaccine1_minutes BETWEEN 0 AND 720');
+    expect(sqlOf('PM-12')).toBe('c.hepb_birth_dose_minutes BETWEEN 0 AND 1440');
     expect(sqlOf('PM-05')).toContain('c.hbsag_first_test_ga_days <= 90');
     expect(sqlOf('FA-02')).toContain('c.folic_days_taken >= 0.8 * c.folic_days_in_window');
     expect(sqlOf('RK-01')).toBe('c.screening_days_after_registration <= 7');

@@ -1,8 +1,5 @@
 import { BASIC_SCHEDULE } from '../../antenatal/rules/visit-schedule';
-import {
-  DAY42_CHECK_FROM_DAYS,
-  POSTPARTUM_VISIT_COUNTS_WITHIN_DAYS,
-} from '../../breastfeeding/rules/postpartum-schedule';
+import { POSTPARTUM_VISIT_COUNTS_WITHIN_DAYS } from '../../breastfeeding/rules/postpartum-schedule';
 import {
   EARLY_NEONATAL_DEATH_MAX_DAYS,
   isPerinatal,
@@ -11,8 +8,18 @@ import {
   PRETERM_BELOW_GA_DAYS,
 } from '../../delivery/rules/newborn-outcomes';
 import { colourRank, RISK_COLOURS, type RiskColour } from '../../risk/rules/risk-colour';
+import {
+  countsAsMaternalDeath,
+  MATERNAL_DEATH_CAUSES,
+  MATERNAL_DEATH_WITHIN_DAYS,
+} from '../../women/rules/maternal-death';
 import { sqlList } from './baby-friendly.indicators';
 import type { Criterion, IndicatorDefinition } from './indicator-definition';
+
+/** Causes recorded with a death that do not make it a maternal death, read off the rule. */
+export const NOT_MATERNAL_CAUSES = MATERNAL_DEATH_CAUSES.filter(
+  (cause) => !countsAsMaternalDeath(cause),
+);
 
 /** The smallest whole number in [from, to] for which a monotone rule turns true. */
 export function firstWhere(rule: (n: number) => boolean, from: number, to: number): number {
@@ -249,14 +256,15 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
     },
     numerator: {
       description:
-        `Stillbirths, and live-born babies who died at age ≤ ${EARLY_NEONATAL_DEATH_MAX_DAYS} ` +
-        'days (calendar days from the birth day).',
+        'Stillbirths, and live-born babies who died in the first week: at ' +
+        `0–${EARLY_NEONATAL_DEATH_MAX_DAYS} completed days (whole 24-hour periods from the birth).`,
       sql:
         "c.vital_status = 'stillbirth' OR " +
         `c.age_at_death_days <= ${EARLY_NEONATAL_DEATH_MAX_DAYS}`,
     },
     target: null,
-    version: 1,
+    // 2: deaths by completed days (0–6), no longer by calendar days up to 7.
+    version: 2,
   },
   {
     code: 'SM-12',
@@ -274,14 +282,17 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
     },
     numerator: {
       description:
-        'Mothers of the facility who died in the period during pregnancy or within ' +
-        `${DAY42_CHECK_FROM_DAYS} days of its end.`,
+        'Women of the facility who died in the period during pregnancy or within ' +
+        `${MATERNAL_DEATH_WITHIN_DAYS} days of its end, however it ended (delivery, miscarriage, ` +
+        'termination, ectopic pregnancy), of any cause but an accident (意外).',
       sql:
         "c.row_kind = 'maternal_death' AND (c.days_after_pregnancy_end IS NULL " +
-        `OR c.days_after_pregnancy_end <= ${DAY42_CHECK_FROM_DAYS})`,
+        `OR c.days_after_pregnancy_end <= ${MATERNAL_DEATH_WITHIN_DAYS}) ` +
+        `AND (c.death_cause IS NULL OR c.death_cause NOT IN ${sqlList(NOT_MATERNAL_CAUSES)})`,
     },
     numeratorOutsideDenominator: true,
     target: null,
-    version: 1,
+    // 2: accidental deaths leave the numerator.
+    version: 2,
   },
 ];

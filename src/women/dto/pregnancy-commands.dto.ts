@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDate,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -19,6 +20,7 @@ import {
   type PregnancyStatus,
 } from '../rules/pregnancy-status';
 import { SCAN_METHODS, type ScanMethod } from '../rules/dating-scans';
+import { MATERNAL_DEATH_CAUSES, type MaternalDeathCause } from '../rules/maternal-death';
 import {
   DatingInputDto,
   PregnancyInputDto,
@@ -128,6 +130,38 @@ export class StatusChangeDto {
   )
   @IsIn(END_OUTCOMES)
   endOutcome?: EndOutcome;
+
+  @ApiPropertyOptional({
+    example: '2026-11-20T14:10:00+08:00',
+    description: 'maternal_death: when she died (required); effectiveDate is its hospital day',
+  })
+  @ValidateIf(
+    (change: StatusChangeDto) => change.status === 'maternal_death' || change.diedAt !== undefined,
+  )
+  @Type(() => Date)
+  @IsDate()
+  diedAt?: Date;
+
+  @ApiPropertyOptional({
+    enum: MATERNAL_DEATH_CAUSES,
+    description:
+      'maternal_death: the cause by the national classification (required): 产科出血, ' +
+      '妊娠期高血压疾病, 羊水栓塞, 妊娠合并心脏病, 其他内科合并症, 其他, 意外 (accidental: recorded, ' +
+      'not counted as a maternal death)',
+  })
+  @ValidateIf(
+    (change: StatusChangeDto) =>
+      change.status === 'maternal_death' || change.deathCause !== undefined,
+  )
+  @IsIn(MATERNAL_DEATH_CAUSES)
+  deathCause?: MaternalDeathCause;
+
+  @ApiPropertyOptional({ example: '产后出血', description: 'maternal_death: the diagnosis' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  deathCauseDetail?: string;
 }
 
 export class PregnancySearchDto extends PageQueryDto {

@@ -16,6 +16,11 @@ const ALLOWED: [PregnancyStatus, PregnancyStatus][] = [
   ['delivered', 'transferred_out'],
   ['delivered', 'lost_to_follow_up'],
   ['delivered', 'maternal_death'],
+  // A death is recorded from any state but death itself.
+  ['closed', 'maternal_death'],
+  ['ended', 'maternal_death'],
+  ['transferred_out', 'maternal_death'],
+  ['lost_to_follow_up', 'maternal_death'],
 ];
 
 const allPairs = PREGNANCY_STATUSES.flatMap((from) =>
