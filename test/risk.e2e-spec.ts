@@ -633,6 +633,40 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       );
     });
 
+    it('grades an HBsAg-positive woman YELLOW (a carrier) as well as PURPLE', async () => {
+      const p = await register({
+        pregnancy: { lmp: addDays(today(), -100), registrationDate: addDays(today(), -30) },
+      });
+      await assess(p.id, {
+        kind: 'registration_screening',
+        factorCodes: [],
+        assessedOn: addDays(today(), -30),
+      }).expect(201);
+      for (const kind of ['screening', 'confirmatory']) {
+        await t
+          .http()
+          .post(`/pregnancies/${p.id}/pmtct-tests`)
+          .set(as(home))
+          .send({
+            kind,
+            setting: 'antenatal',
+            disease: 'hbsag',
+            sampleDate: addDays(today(), -20),
+            result: 'positive',
+            resultDate: addDays(today(), -20),
+          })
+          .expect(201);
+      }
+      expect(await pregnancy(p.id)).toMatchObject({ riskColour: 'yellow', riskPurple: true });
+      const [latest] = (
+        await t.http().get(`/pregnancies/${p.id}/risk-assessments`).set(as(home)).expect(200)
+      ).body;
+      expect(latest).toMatchObject({ kind: 'automatic', colour: 'yellow', purple: true });
+      expect(latest.factors).toEqual([
+        expect.objectContaining({ code: 'HBSAG_POSITIVE', colour: 'yellow', purple: true }),
+      ]);
+    });
+
     it('derives triplets or more as ORANGE from the fetus count, twins as YELLOW', async () => {
       const triplets = await register({ pregnancy: { fetusCount: 3 } });
       const three = await assess(triplets.id, {
