@@ -811,17 +811,13 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
         .send({ visitDate: today(), heightCm: 160, weightKg: 70 })
         .expect(201);
       await assess(p.id, { kind: 'registration_screening', factorCodes: [] }).expect(201);
-      const current = await pregnancy(p.id);
+      // The first scan dates the pregnancy: 90 days today, 8 days behind the LMP.
       await t
         .http()
-        .post(`/pregnancies/${p.id}/redating`)
+        .post(`/pregnancies/${p.id}/scans`)
         .set(as(home))
-        .send({
-          version: current.version,
-          ultrasound: { scanDate: today(), gaDays: 90 },
-          reason: '早孕超声',
-        })
-        .expect(200);
+        .send({ scanDate: today(), method: 'crl', gaDays: 90, note: '早孕超声' })
+        .expect(201);
       const [regraded] = await automatic(p.id);
       expect(regraded).toMatchObject({ colour: 'yellow', gaDays: 90 });
       expect(regraded.factors).toEqual([
