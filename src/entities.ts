@@ -42,6 +42,10 @@ import {
   IndicatorValue,
   IndicatorWatermark,
 } from './indicators/indicator.entities';
+import {
+  ClosedIndicatorValue,
+  IndicatorPeriodVersion,
+} from './indicators/closing/indicator-period.entities';
 
 /** Every entity, for the data source shared by the app and the migration CLI. */
 export const ENTITIES = [
@@ -88,4 +92,6 @@ export const ENTITIES = [
   IndicatorValue,
   IndicatorTargetOverride,
   IndicatorWatermark,
+  IndicatorPeriodVersion,
+  ClosedIndicatorValue,
 ];

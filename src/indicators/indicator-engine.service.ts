@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Like } from 'typeorm';
 import { appConfig, pmtctConfig } from '../../config';
 import { Facility } from '../core/facilities/facility.entity';
 import { DomainError } from '../core/errors/domain.error';
@@ -18,6 +18,10 @@ import type { CohortParams } from './indicator-sql';
 import { indicatorValue, targetMet } from './indicator-value';
 import { parsePeriod, samePeriodYearBefore, type Period } from './periods';
 import { regionNotFound } from './indicators.errors';
+import { cohortEvaluations, valueAsOf } from './evaluation-day';
+
+/** A facility as values and exports name it. */
+export type FacilityRef = Pick<Facility, 'id' | 'code' | 'name'>;
 
 /** What one computation covers: one facility, or every facility of a region, for one period. */
 export type ComputationScope = { facilityId: number } | { regionCode: string };
@@ -54,13 +58,14 @@ export class IndicatorEngine {
     const period = parsePeriod(request.period);
     const facilityIds = await this.facilitiesOf(request.scope);
     const indicators = indicatorsOf(request.group);
+    // The instant now-dependent rules are evaluated at, and the one the values state.
+    const computedAt = new Date();
     const counts = await countIndicators(
       this.dataSource.manager,
       indicators,
-      this.cohortParams(facilityIds, period),
+      this.cohortParams(facilityIds, period, computedAt),
       (done, total) => onProgress(Math.round((done / total) * 90)),
     );
-    const computedAt = new Date();
     await this.dataSource.transaction(async (manager) => {
       const rows = await this.valueRows(manager, counts, period, computedAt, jobId);
       await upsertValues(manager, rows);
@@ -75,8 +80,11 @@ export class IndicatorEngine {
     };
   }
 
-  /** The period's bounds as the cohorts' placeholders take them, in the hospital's time zone. */
-  cohortParams(facilityIds: readonly number[], period: Period): CohortParams {
+  /**
+   * The period's bounds as the cohorts' placeholders take them, in the hospital's time zone, with
+   * the as-of day of each cohort's now-dependent rules for a computation at `now`.
+   */
+  cohortParams(facilityIds: readonly number[], period: Period, now = new Date()): CohortParams {
     const zone = this.app.timeZone;
     const fromAt = startOfDayIn(period.from, zone);
     return {
@@ -87,6 +95,7 @@ export class IndicatorEngine {
       toAt: startOfDayIn(period.to, zone),
       tz: utcOffsetOf(zone, fromAt),
       asOf: period.last,
+      evaluations: cohortEvaluations(period, now, zone),
       syphilis: this.pmtct.syphilis,
     };
   }
@@ -99,13 +108,34 @@ export class IndicatorEngine {
       }
       return [scope.facilityId];
     }
+    return (await this.regionFacilities(scope.regionCode)).map((f) => f.id);
+  }
+
+  /** The scope's facilities with their codes and names, by id. */
+  async scopeFacilities(scope: ComputationScope): Promise<FacilityRef[]> {
+    if ('regionCode' in scope) return this.regionFacilities(scope.regionCode);
+    const facility = await this.dataSource.manager.findOne(Facility, {
+      select: { id: true, code: true, name: true },
+      where: { id: scope.facilityId },
+    });
+    if (!facility) {
+      throw new DomainError('FACILITY_NOT_FOUND', `Facility ${scope.facilityId} does not exist`);
+    }
+    return [facility];
+  }
+
+  /**
+   * The facilities of a region by the prefix of their 6-digit county code (GB/T 2260): 2 digits
+   * a province, 4 a city (prefecture), 6 a county.
+   */
+  async regionFacilities(regionCode: string): Promise<FacilityRef[]> {
     const facilities = await this.dataSource.manager.find(Facility, {
-      select: { id: true },
-      where: { regionCode: scope.regionCode },
+      select: { id: true, code: true, name: true },
+      where: { regionCode: Like(`${regionCode}%`) },
       order: { id: 'ASC' },
     });
-    if (facilities.length === 0) throw regionNotFound(scope.regionCode);
-    return facilities.map((f) => f.id);
+    if (facilities.length === 0) throw regionNotFound(regionCode);
+    return facilities;
   }
 
   private async valueRows(
@@ -149,6 +179,7 @@ export class IndicatorEngine {
         computedAt,
         jobId,
         stale: false,
+        ...valueAsOf(count.code, period, computedAt, this.app.timeZone),
       };
     });
   }
@@ -198,6 +229,8 @@ async function upsertValues(
           'computed_at',
           'job_id',
           'stale',
+          'as_of',
+          'provisional',
         ],
         ['indicator_code', 'facility_id', 'period_key'],
       )

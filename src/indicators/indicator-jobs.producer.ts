@@ -27,6 +27,8 @@ export interface ExportJobData {
   scope: ComputationScope;
   period: string;
   format: ExportFormat;
+  /** Export even with values missing or stale; the file says so. */
+  allowStale?: boolean;
   requestedBy: number | null;
 }
 

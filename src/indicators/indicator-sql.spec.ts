@@ -44,6 +44,13 @@ describe('bindCohort', () => {
     toAt: new Date('2026-03-31T16:00:00Z'),
     tz: '+08:00',
     asOf: '2026-03-31',
+    evaluations: {
+      [cohortOf(INDICATORS[0]).code]: {
+        on: '2026-04-03',
+        at: new Date('2026-04-03T16:00:00Z'),
+        settled: true,
+      },
+    },
     syphilis,
   });
   const cohort = (sql: string) => ({ ...cohortOf(INDICATORS[0]), sql });
@@ -65,5 +72,12 @@ describe('bindCohort', () => {
       28,
       '2026-04-01',
     ]);
+  });
+
+  it("binds the cohort's as-of day and instant for rules that read today or now", () => {
+    expect(bindCohort(cohort('d <= :evaluatedOn AND t <= :evaluatedAt'), params())).toEqual({
+      sql: 'd <= ? AND t <= ?',
+      params: ['2026-04-03', new Date('2026-04-03T16:00:00Z')],
+    });
   });
 });

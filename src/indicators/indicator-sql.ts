@@ -1,5 +1,6 @@
 import { doseGapRange, type SyphilisPolicy } from '../pmtct/rules/pmtct-rules';
 import type { CohortDefinition } from './cohorts/cohort-definition';
+import type { CohortEvaluation } from './evaluation-day';
 import type { IndicatorDefinition } from './definitions/indicator-definition';
 
 /** The values a cohort's placeholders are bound to. */
@@ -15,6 +16,8 @@ export interface CohortParams {
   tz: string;
   /** The period's last day. */
   asOf: string;
+  /** Per cohort code, the as-of day and instant its now-dependent rules read (evaluation-day.ts). */
+  evaluations: Readonly<Record<string, CohortEvaluation>>;
   /** The syphilis course rule's days, as configured (PmtctConfig). */
   syphilis: SyphilisPolicy;
 }
@@ -25,10 +28,10 @@ export interface BoundSql {
 }
 
 const PLACEHOLDER =
-  /:(facilities|doseGapMin|doseGapMax|courseGapMin|endsBeforeDelivery|fromAt|toAt|from|to|tz|asOf)\b/g;
+  /:(facilities|doseGapMin|doseGapMax|courseGapMin|endsBeforeDelivery|fromAt|toAt|from|to|tz|asOf|evaluatedOn|evaluatedAt)\b/g;
 
 /** Every placeholder but :facilities and the syphilis policy binds the parameter of its own name. */
-type ScalarPlaceholder = Exclude<keyof CohortParams, 'facilityIds' | 'syphilis'>;
+type ScalarPlaceholder = Exclude<keyof CohortParams, 'facilityIds' | 'syphilis' | 'evaluations'>;
 
 /** The syphilis course rule's placeholders, from the policy (doseGapRange() for the doses). */
 function policyValue(name: string, policy: SyphilisPolicy): number | undefined {
@@ -49,6 +52,12 @@ export function bindCohort(cohort: CohortDefinition, p: CohortParams): BoundSql 
     if (name === 'facilities') {
       params.push(...p.facilityIds);
       return p.facilityIds.map(() => '?').join(', ');
+    }
+    if (name === 'evaluatedOn' || name === 'evaluatedAt') {
+      const evaluation = p.evaluations[cohort.code];
+      if (!evaluation) throw new Error(`No evaluation day for cohort ${cohort.code}`);
+      params.push(name === 'evaluatedOn' ? evaluation.on : evaluation.at);
+      return '?';
     }
     const policy = policyValue(name, p.syphilis);
     params.push(policy ?? p[name as ScalarPlaceholder]);

@@ -6,6 +6,7 @@ import { appConfig } from '../../config';
 import type { AuditAction } from '../core/audit/audit-entry.entity';
 import { utcOffsetOf } from '../core/time/calendar-date';
 import { IndicatorWatermark } from './indicator.entities';
+import { markClosedPeriodsCorrected } from './closing/closed-periods';
 import { periodsContaining } from './periods';
 
 const WATERMARK = 'audit_trail';
@@ -161,6 +162,8 @@ export class IndicatorStaleness {
           [facilityId, ...keys],
         );
         valuesMarked += result.affectedRows ?? 0;
+        // Closed periods keep their values; the correction marks them corrected after close.
+        await markClosedPeriodsCorrected(manager, facilityId, keys);
       }
       await manager.upsert(IndicatorWatermark, { name: WATERMARK, lastAuditId: upTo }, ['name']);
       return {

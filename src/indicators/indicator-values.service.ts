@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../core/auth/actor';
 import { AuditService } from '../core/audit/audit.service';
 import { readsSensitiveResults } from '../core/privacy/sensitive-results';
@@ -18,12 +18,26 @@ import {
   indicatorsOf,
   targetFor,
   type ComputationScope,
+  type FacilityRef,
 } from './indicator-engine.service';
-import { IndicatorTargetOverride, IndicatorValue } from './indicator.entities';
+import { IndicatorTargetOverride } from './indicator.entities';
+import {
+  IndicatorPeriods,
+  type PeriodState,
+  type StoredValue,
+} from './closing/indicator-periods.service';
 import { casesQuery, type CaseRole, decidingFields } from './indicator-sql';
 import { indicatorValue, targetMet } from './indicator-value';
 import { indicatorNotFound } from './indicators.errors';
+import {
+  periodGap,
+  type PeriodGap,
+  type PeriodGapDetail,
+} from './closing/indicator-periods.errors';
 import { parsePeriod, periodsEndingWith, samePeriodYearBefore, type Period } from './periods';
+
+/** What a value is: a state of its period's version, or never computed. */
+export type ValueState = PeriodState | 'not_computed';
 
 export interface IndicatorValueView {
   code: string;
@@ -39,10 +53,31 @@ export interface IndicatorValueView {
   targetMet: boolean | null;
   definitionVersion: number;
   computedAt: string | null;
+  /** A record behind it changed after it was computed (or, closed, after the close). */
   stale: boolean;
+  /** The version of the facility's period read (null for a region or when never computed). */
+  version: number | null;
+  /**
+   * The facility's: computed, stale, closed, corrected_after_close or not_computed. A region's:
+   * not_computed when no facility has a value, otherwise the first of not_computed (some facility
+   * has none), corrected_after_close, stale, computed that applies, closed when all are closed.
+   */
+  state: ValueState;
+  /** The day now-dependent rules were evaluated as of (the latest of a region's facilities). */
+  asOf: string | null;
+  /** Evaluated before the period's end plus its grace: may still change without a correction. */
+  provisional: boolean;
   /** Facilities counted (1 for a facility; the region's facilities with values for a region). */
   facilities: number;
+  /** The scope's facilities that have no value for the period. */
+  withoutValue: FacilityRefView[];
   trend: Array<{ period: string; value: number | null }>;
+}
+
+export interface FacilityRefView {
+  facilityId: number;
+  code: string;
+  name: string;
 }
 
 export interface PeriodValues {
@@ -75,6 +110,7 @@ export class IndicatorValuesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: IndicatorEngine,
     private readonly audit: AuditService,
+    private readonly periods: IndicatorPeriods,
   ) {}
 
   /**
@@ -86,19 +122,20 @@ export class IndicatorValuesService {
     periodKey: string,
     group: IndicatorGroup | null,
     trendPeriods = DEFAULT_TREND_PERIODS,
+    version: number | null = null,
   ): Promise<PeriodValues> {
     const period = parsePeriod(periodKey);
-    const facilityIds = await this.engine.facilitiesOf(scope);
+    const facilities = await this.engine.scopeFacilities(scope);
     const definitions = indicatorsOf(group);
     const trend = periodsEndingWith(period, trendPeriods);
     const yearBefore = samePeriodYearBefore(period);
-    const rows = await this.dataSource.manager.find(IndicatorValue, {
-      where: {
-        facilityId: In(facilityIds),
-        indicatorCode: In(definitions.map((d) => d.code)),
-        periodKey: In([...trend.map((p) => p.key), yearBefore.key]),
-      },
-    });
+    const rows = await this.periods.storedValues(
+      this.dataSource.manager,
+      facilities.map((f) => f.id),
+      definitions.map((d) => d.code),
+      [...trend.map((p) => p.key), yearBefore.key],
+      version === null ? null : { periodKey: period.key, version },
+    );
     // A region has no targets of its own: its values are held to the definitions'.
     const overrides =
       'facilityId' in scope
@@ -111,14 +148,48 @@ export class IndicatorValuesService {
         ? targetFor(definition, scope.facilityId, overrides)
         : definition.target;
     const values = definitions.map((definition) =>
-      this.view(definition, rows, period, trend, yearBefore, targetOf(definition)),
+      this.view(definition, rows, facilities, period, trend, yearBefore, targetOf(definition)),
     );
     return { scope, period: period.key, values };
   }
 
+  /**
+   * What is missing or stale in a period's values, per facility of the scope: indicators never
+   * computed, stale, or closed and corrected since.
+   */
+  async gaps(scope: ComputationScope, periodKey: string): Promise<PeriodGapDetail[]> {
+    const period = parsePeriod(periodKey);
+    const facilities = await this.engine.scopeFacilities(scope);
+    const codes = INDICATORS.map((d) => d.code);
+    const rows = await this.periods.storedValues(
+      this.dataSource.manager,
+      facilities.map((f) => f.id),
+      codes,
+      [period.key],
+    );
+    return facilities.flatMap((facility) => {
+      const own = rows.filter((r) => r.facilityId === facility.id);
+      const present = new Set(own.map((r) => r.indicatorCode));
+      const listed: Array<[PeriodGap, string[]]> = [
+        ['not_computed', codes.filter((code) => !present.has(code))],
+        ['stale', own.filter((r) => r.state === 'stale').map((r) => r.indicatorCode)],
+        [
+          'corrected_after_close',
+          own.filter((r) => r.state === 'corrected_after_close').map((r) => r.indicatorCode),
+        ],
+      ];
+      return listed
+        .filter(([, gapCodes]) => gapCodes.length > 0)
+        .map(([rule, gapCodes]) =>
+          periodGap(facility.id, period.key, rule, gapCodes.sort(), facility.code),
+        );
+    });
+  }
+
   private view(
     definition: IndicatorDefinition,
-    rows: IndicatorValue[],
+    rows: StoredValue[],
+    facilities: FacilityRef[],
     period: Period,
     trend: Period[],
     yearBefore: Period,
@@ -126,6 +197,11 @@ export class IndicatorValuesService {
   ): IndicatorValueView {
     const summed = (key: string) => sumRows(definition, rows, key);
     const current = summed(period.key);
+    const withValue = new Set(current.rows.map((r) => r.facilityId));
+    const withoutValue = facilities
+      .filter((f) => !withValue.has(f.id))
+      .map((f) => ({ facilityId: f.id, code: f.code, name: f.name }));
+    const versions = [...new Set(current.rows.map((r) => r.definitionVersion))];
     return {
       code: definition.code,
       nameZh: definition.nameZh,
@@ -138,10 +214,18 @@ export class IndicatorValuesService {
       value: current.value,
       target,
       targetMet: targetMet(target, current.value, summed(yearBefore.key).value),
-      definitionVersion: definition.version,
+      // The version the stored values were counted with, when they agree (a closed period keeps
+      // the one it was closed with).
+      definitionVersion: versions.length === 1 ? versions[0] : definition.version,
       computedAt: current.computedAt?.toISOString() ?? null,
       stale: current.stale,
+      version:
+        facilities.length === 1 && current.rows.length === 1 ? current.rows[0].version : null,
+      state: stateOf(current.rows, withoutValue.length > 0),
+      asOf: current.asOf,
+      provisional: current.rows.some((r) => r.provisional),
       facilities: current.facilities,
+      withoutValue,
       trend: trend.map((p) => ({ period: p.key, value: summed(p.key).value })),
     };
   }
@@ -246,7 +330,7 @@ async function namesOf(
   return new Map(names.map((n) => [Number(n.id), n.name]));
 }
 
-function sumRows(definition: IndicatorDefinition, rows: IndicatorValue[], periodKey: string) {
+function sumRows(definition: IndicatorDefinition, rows: StoredValue[], periodKey: string) {
   const matching = rows.filter(
     (r) => r.indicatorCode === definition.code && r.periodKey === periodKey,
   );
@@ -254,15 +338,26 @@ function sumRows(definition: IndicatorDefinition, rows: IndicatorValue[], period
   const denominator = matching.reduce((sum, r) => sum + r.denominator, 0);
   const excluded = matching.reduce((sum, r) => sum + r.excluded, 0);
   const computed = matching.map((r) => r.computedAt.getTime());
+  const asOfs = matching.map((r) => r.asOf).filter((d): d is string => d !== null);
   return {
+    rows: matching,
     numerator,
     denominator,
     excluded,
     value: matching.length ? indicatorValue(definition.unit, numerator, denominator) : null,
     computedAt: computed.length ? new Date(Math.min(...computed)) : null,
     stale: matching.some((r) => r.stale),
+    asOf: asOfs.length ? asOfs.sort().at(-1)! : null,
     facilities: matching.length,
   };
+}
+
+function stateOf(rows: StoredValue[], someWithout: boolean): ValueState {
+  if (rows.length === 0 || someWithout) return 'not_computed';
+  for (const state of ['corrected_after_close', 'stale', 'computed'] as const) {
+    if (rows.some((r) => r.state === state)) return state;
+  }
+  return 'closed';
 }
 
 /** Decimal strings become numbers, dates ISO strings, so a drill-down row reads plainly. */

@@ -75,6 +75,14 @@ export class IndicatorValue {
   /** A record behind the value changed after it was computed; the next run recomputes it. */
   @Column({ type: 'tinyint', default: 0 })
   stale: boolean;
+
+  /** The day now-dependent rules were evaluated as of (evaluation-day.ts); null before it existed. */
+  @Column({ type: 'date', nullable: true })
+  asOf: string | null;
+
+  /** Computed before the period's end plus its grace: may change without any correction. */
+  @Column({ type: 'tinyint', default: 0 })
+  provisional: boolean;
 }
 
 /** A facility's own target for an indicator, set by an admin; otherwise the definition's default. */

@@ -15,6 +15,8 @@ import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -29,13 +31,16 @@ import { IdParam } from '../core/http/id-param';
 import {
   CasePageDto,
   CasesQueryDto,
+  ClosePeriodDto,
   ComputationDto,
   ComputationRequestDto,
   ExportJobDto,
   ExportRequestDto,
   IndicatorDefinitionDto,
+  PeriodQueryDto,
   PeriodRangeValuesDto,
   PeriodValuesDto,
+  PeriodVersionsDto,
   RangeQueryDto,
   SetTargetDto,
   TargetDto,
@@ -140,8 +145,46 @@ export class IndicatorsController {
     return this.indicators.cases(code, query, actor);
   }
 
+  @Get('indicator-periods')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @ApiOperation({
+    summary:
+      "The versions of a facility's period: closed ones (closed, corrected_after_close), then the latest computation (computed, stale)",
+  })
+  @ApiOkResponse({ type: PeriodVersionsDto })
+  periodVersions(
+    @Query() query: PeriodQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PeriodVersionsDto> {
+    return this.indicators.periodVersions(query, actor);
+  }
+
+  @Post('indicator-periods/close')
+  @Roles('mch_staff')
+  @ApiOperation({
+    summary:
+      "Close a facility's period: freeze its latest computation, with definition versions and as-of days, as the next version; audited",
+  })
+  @ApiCreatedResponse({ type: PeriodVersionsDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description:
+      'PERIOD_NOT_COMPUTED, PERIOD_STALE (details list the indicators), PERIOD_ALREADY_CLOSED',
+  })
+  closePeriod(
+    @Body() input: ClosePeriodDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PeriodVersionsDto> {
+    return this.indicators.closePeriod(input, actor);
+  }
+
   @Get('indicator-exports')
   @Roles('mch_staff', 'statistician', 'admin')
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description:
+      'EXPORT_INCOMPLETE: details list per facility the indicators not computed, stale or corrected after close (pass allowStale=true to export them marked)',
+  })
   @ApiOperation({
     summary: "A period's values as xlsx, CSV or a FHIR MeasureReport bundle, at once",
   })
@@ -160,6 +203,7 @@ export class IndicatorsController {
 
   @Post('indicator-exports')
   @Roles('mch_staff', 'statistician', 'admin')
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'EXPORT_INCOMPLETE' })
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Queue an export (for large periods and regions)' })
   @ApiAcceptedResponse({ type: ExportJobDto })

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { WorkerOptions } from '../core/queue/worker.module';
 import { IndicatorExports } from './exports/indicator-exports.service';
+import { IndicatorPeriods } from './closing/indicator-periods.service';
 import { IndicatorEngine } from './indicator-engine.service';
 import { IndicatorJobsProcessor } from './indicator-jobs.processor';
 import { IndicatorJobsProducer } from './indicator-jobs.producer';
@@ -16,6 +17,7 @@ const SERVICES = [
   IndicatorExports,
   IndicatorStaleness,
   IndicatorPlanner,
+  IndicatorPeriods,
 ];
 
 /** Computation, reading and export of indicators; the API adds the controller. */

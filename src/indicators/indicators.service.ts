@@ -17,6 +17,7 @@ import {
 import { IndicatorTargetOverride } from './indicator.entities';
 import { IndicatorValuesService } from './indicator-values.service';
 import { IndicatorExports, type ExportFile } from './exports/indicator-exports.service';
+import { IndicatorPeriods } from './closing/indicator-periods.service';
 import {
   computationNotFound,
   exportNotFound,
@@ -26,6 +27,9 @@ import {
 import type {
   CasePageDto,
   CasesQueryDto,
+  ClosePeriodDto,
+  PeriodQueryDto,
+  PeriodVersionsDto,
   ComputationDto,
   ComputationRequestDto,
   ExportJobDto,
@@ -54,6 +58,7 @@ export class IndicatorsService {
     private readonly valuesService: IndicatorValuesService,
     private readonly exportsService: IndicatorExports,
     private readonly audit: AuditService,
+    private readonly periods: IndicatorPeriods,
   ) {}
 
   definitions(): IndicatorDefinitionDto[] {
@@ -154,11 +159,20 @@ export class IndicatorsService {
 
   async values(query: ValuesQueryDto, actor: Actor): Promise<PeriodValuesDto> {
     const scope = scopeOf(query, actor);
+    if (query.version !== undefined && 'regionCode' in scope) {
+      throw fieldError(
+        'VALIDATION_FAILED',
+        'version',
+        'facilityOnly',
+        "version names one facility's version of the period; a region reads each facility's",
+      );
+    }
     const { period, values } = await this.valuesService.values(
       scope,
       query.period,
       query.group ?? null,
       query.trend,
+      query.version ?? null,
     );
     return { ...scopeFields(scope), period, values };
   }
@@ -198,17 +212,37 @@ export class IndicatorsService {
   }
 
   exportNow(query: ExportRequestDto, actor: Actor): Promise<ExportFile> {
-    return this.exportsService.build(scopeOf(query, actor), query.period, query.format);
+    return this.exportsService.build(
+      scopeOf(query, actor),
+      query.period,
+      query.format,
+      query.allowStale ?? false,
+    );
   }
 
+  /** Refused at once when incomplete (the job checks again when it builds the file). */
   async requestExport(input: ExportRequestDto, actor: Actor): Promise<ExportJobDto> {
+    const scope = scopeOf(input, actor);
+    const allowStale = input.allowStale ?? false;
+    await this.exportsService.exportable(scope, parsePeriod(input.period).key, allowStale);
     const job = await this.producer.export({
-      scope: scopeOf(input, actor),
+      scope,
       period: input.period,
       format: input.format,
+      allowStale,
       requestedBy: actor.userId,
     });
     return exportView(job, await job.getState());
+  }
+
+  /** The versions of a facility's period: closed ones, then the latest computation. */
+  periodVersions(query: PeriodQueryDto, actor: Actor): Promise<PeriodVersionsDto> {
+    return this.periods.list(facilityOf(query, actor), query.period);
+  }
+
+  /** Freezes the facility's latest computation of the period as its next version; audited. */
+  closePeriod(input: ClosePeriodDto, actor: Actor): Promise<PeriodVersionsDto> {
+    return this.periods.close(facilityOf(input, actor), input.period, actor);
   }
 
   async exportJob(jobId: string, actor: Actor): Promise<ExportJobDto> {
@@ -255,11 +289,16 @@ function scopeOf(query: ScopeQueryDto, actor: Actor): ComputationScope {
     }
     return { regionCode: query.regionCode };
   }
+  return { facilityId: facilityOf(query, actor) };
+}
+
+/** The caller's facility, or for an admin the one named. */
+function facilityOf(query: { facilityId?: number }, actor: Actor): number {
   const facilityId = query.facilityId ?? actor.facilityId;
   if (facilityId !== actor.facilityId && actor.role !== 'admin') {
     throw new DomainError('FACILITY_NOT_FOUND', `Facility ${facilityId} does not exist`);
   }
-  return { facilityId };
+  return facilityId;
 }
 
 function visibleTo(data: { scope: ComputationScope }, actor: Actor): boolean {

@@ -95,6 +95,11 @@ export const ERROR_HTTP_STATUS = {
   EXPORT_NOT_FOUND: HttpStatus.NOT_FOUND,
   EXPORT_NOT_READY: HttpStatus.CONFLICT,
   REGION_NOT_FOUND: HttpStatus.NOT_FOUND,
+  PERIOD_NOT_COMPUTED: HttpStatus.CONFLICT,
+  PERIOD_STALE: HttpStatus.CONFLICT,
+  PERIOD_ALREADY_CLOSED: HttpStatus.CONFLICT,
+  PERIOD_VERSION_NOT_FOUND: HttpStatus.NOT_FOUND,
+  EXPORT_INCOMPLETE: HttpStatus.CONFLICT,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

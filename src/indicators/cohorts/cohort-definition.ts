@@ -10,6 +10,8 @@
  * - `:fromAt`, `:toAt` the same bounds as UTC instants, for DATETIME columns (instants are UTC)
  * - `:tz`          the hospital's UTC offset, e.g. '+08:00', for CONVERT_TZ(x, '+00:00', :tz)
  * - `:asOf`        the last day of the period (DATE), for states at the period's end
+ * - `:evaluatedOn`, `:evaluatedAt` the day (DATE) and instant (UTC) rules that read "today" or
+ *                  "now" are evaluated at: the period's end plus its grace (evaluation-day.ts)
  */
 export interface CohortDefinition {
   code: string;

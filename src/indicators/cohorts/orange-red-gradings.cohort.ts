@@ -10,7 +10,7 @@ const DUE_AT = `(r.graded_at + INTERVAL ${WINDOW_HOURS} HOUR)`;
  * (each has its risk_report row), with the deadline reportDueAt() sets (ORANGE 72 h, RED 24 h from
  * the grading) and reportState(): reported on time when reported at or before the deadline (to
  * the millisecond), late after it; unreported is 'due' until the deadline passes, 'late' after
- * (judged at the time of the computation).
+ * (judged as of :evaluatedAt, the period's end plus 3 days once that has passed).
  */
 export const ORANGE_RED_GRADINGS_COHORT: CohortDefinition = {
   code: 'orange_red_gradings',
@@ -28,7 +28,7 @@ SELECT r.id AS case_id, ra.facility_id, p.woman_id, ra.pregnancy_id, NULL AS new
        CASE
          WHEN r.reported_at IS NOT NULL AND r.reported_at <= ${DUE_AT} THEN 'reported_on_time'
          WHEN r.reported_at IS NOT NULL THEN 'reported_late'
-         WHEN UTC_TIMESTAMP(3) <= ${DUE_AT} THEN 'due'
+         WHEN :evaluatedAt <= ${DUE_AT} THEN 'due'
          ELSE 'late'
        END AS report_state
 FROM risk_assessment ra

@@ -16,7 +16,7 @@ export const SCREENING_WITHIN_DAYS = 7;
 const REGISTERED = `
   SELECT p.id AS pregnancy_id, p.facility_id, p.woman_id, p.registration_date,
          TO_DAYS(p.edd) - ${PREGNANCY_LENGTH_DAYS} AS lmp_day,
-         TO_DAYS(DATE(CONVERT_TZ(UTC_TIMESTAMP(), '+00:00', :tz))) AS today_day,
+         TO_DAYS(:evaluatedOn) AS today_day,
          CASE WHEN p.status = 'open' THEN NULL ELSE COALESCE(p.outcome_date, p.status_date) END AS ended_on
   FROM pregnancy p
   WHERE p.facility_id IN (:facilities) AND p.registration_date >= :from AND p.registration_date < :to`;
@@ -120,8 +120,8 @@ const DAYS_IN_WINDOW = `r.lmp_day + ${END_OF_MONTH_3_GA_DAYS} - f.start_day + 1`
 /**
  * Pregnancies registered at the facility in the period, with what decides FA-01, FA-02 and RK-01.
  *
- * Folic acid is decided as FolicAcidService.summary() decides it with its default evaluation day,
- * today (hospital calendar): LMP = EDD − 280, her records from LMP − LOOKBACK_DAYS to the end of
+ * Folic acid is decided as FolicAcidService.summary() decides it on an evaluation day, here
+ * :evaluatedOn ("today" below: the period's last day + 91, or the computation day before that): LMP = EDD − 280, her records from LMP − LOOKBACK_DAYS to the end of
  * the pregnancy or today, then uptake() and adherence() of src/folic-acid/rules/folic-acid.ts,
  * set-based (window functions, one pass over her records):
  * - uptake: a dispensing day, supplied day or reported day in [LMP − 90, LMP + 90];
@@ -164,19 +164,22 @@ LEFT JOIN (${FOLIC_ACID}) f ON f.pregnancy_id = r.pregnancy_id`,
   fields: [
     { column: 'lmp', label: 'LMP (EDD − 280 days)' },
     { column: 'ga_days_at_registration', label: 'GA at registration, days' },
-    { column: 'ga_days_today', label: 'GA today, days (adherence evaluable from 91)' },
+    { column: 'ga_days_today', label: 'GA on the as-of day, days (adherence evaluable from 91)' },
     { column: 'folic_took', label: 'folic acid taken in [LMP − 90 d, LMP + 90 d]' },
     { column: 'folic_first_evidence_on', label: 'first folic-acid day in that window' },
     { column: 'folic_started_on', label: 'folic acid started on' },
     { column: 'folic_started_before_lmp', label: 'started before LMP' },
-    { column: 'folic_evaluable', label: 'adherence evaluable (GA ≥ 13+0 today, intake recorded)' },
+    {
+      column: 'folic_evaluable',
+      label: 'adherence evaluable (GA ≥ 13+0 on the as-of day, intake recorded)',
+    },
     { column: 'folic_days_in_window', label: 'days from start to end of month 3' },
     { column: 'folic_days_taken', label: 'days taken in that window' },
     { column: 'screened_on', label: 'registration risk screening on' },
     { column: 'screening_days_after_registration', label: 'screening, days after registration' },
     {
       column: 'screening_window_open',
-      label: `${SCREENING_WITHIN_DAYS}-day screening window still open today`,
+      label: `${SCREENING_WITHIN_DAYS}-day screening window still open on the as-of day`,
     },
   ],
 };

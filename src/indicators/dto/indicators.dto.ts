@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { QueryBoolean } from '../../core/http/validators';
+import { PERIOD_STATES, type PeriodState } from '../closing/indicator-periods.service';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
 import {
   INDICATOR_GROUPS,
@@ -15,7 +27,8 @@ import { PERIOD_KEY_PATTERN } from '../periods';
 
 const PERIOD_MESSAGE =
   'period must be a month (2026-03), a quarter (2026-Q1), a year (2026) or a statistical year (SY2026)';
-const REGION_PATTERN = /^\d{6}$/;
+/** A province (2 digits), city (4) or county (6): the prefix of facilities' region codes. */
+const REGION_PATTERN = /^(?:\d{2}|\d{4}|\d{6})$/;
 
 /** Either one facility (default: the caller's) or a region code, never both. */
 export class ScopeQueryDto {
@@ -26,9 +39,15 @@ export class ScopeQueryDto {
   @Min(1)
   facilityId?: number;
 
-  @ApiPropertyOptional({ example: '110105', description: 'Region code (statisticians and admins)' })
+  @ApiPropertyOptional({
+    example: '1101',
+    description:
+      'Region code (statisticians and admins): 2 digits a province, 4 a city, 6 a county; sums the facilities whose code starts with it',
+  })
   @IsOptional()
-  @Matches(REGION_PATTERN, { message: 'regionCode must be 6 digits' })
+  @Matches(REGION_PATTERN, {
+    message: 'regionCode must be 2 (province), 4 (city) or 6 (county) digits',
+  })
   regionCode?: string;
 
   @ApiProperty({ example: '2026-03' })
@@ -72,6 +91,17 @@ export class ValuesQueryDto extends ScopeQueryDto {
   @Min(1)
   @Max(24)
   trend: number = 6;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description:
+      "One facility's version of the period (GET /indicator-periods); by default the last closed version, or the latest computation when never closed",
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class RangeQueryDto extends ScopeQueryDto {
@@ -95,6 +125,12 @@ export class TrendPointDto {
   @ApiPropertyOptional({ nullable: true, type: Number }) value: number | null;
 }
 
+export class FacilityRefDto {
+  @ApiProperty() facilityId: number;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
 export class IndicatorValueDto {
   @ApiProperty() code: string;
   @ApiProperty() nameZh: string;
@@ -109,8 +145,27 @@ export class IndicatorValueDto {
   @ApiPropertyOptional({ nullable: true, type: Boolean }) targetMet: boolean | null;
   @ApiProperty() definitionVersion: number;
   @ApiPropertyOptional({ nullable: true, type: String }) computedAt: string | null;
-  @ApiProperty({ description: 'A record behind it changed after it was computed' }) stale: boolean;
+  @ApiProperty({ description: 'A record behind it changed after it was computed (or closed)' })
+  stale: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: "The version of the facility's period read; null for a region",
+  })
+  version: number | null;
+  @ApiProperty({ enum: [...PERIOD_STATES, 'not_computed'] }) state: PeriodState | 'not_computed';
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      'The day rules that depend on the day (FA-01/02, RK-01, RK-03) were evaluated as of',
+  })
+  asOf: string | null;
+  @ApiProperty({ description: "Computed before the period's end plus its grace: may still change" })
+  provisional: boolean;
   @ApiProperty({ description: 'Facilities whose values are summed' }) facilities: number;
+  @ApiProperty({ type: [FacilityRefDto], description: "The scope's facilities without a value" })
+  withoutValue: FacilityRefDto[];
   @ApiProperty({ type: [TrendPointDto] }) trend: TrendPointDto[];
 }
 
@@ -192,6 +247,51 @@ export class ExportRequestDto extends ScopeQueryDto {
   @ApiProperty({ enum: EXPORT_FORMATS })
   @IsIn(EXPORT_FORMATS)
   format: ExportFormat;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Export even when values are missing, stale or corrected after close; the file says so on every sheet',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  allowStale?: boolean;
+}
+
+export class PeriodQueryDto {
+  @ApiPropertyOptional({ description: "Facility id; defaults to the caller's facility" })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  facilityId?: number;
+
+  @ApiProperty({ example: '2026-03' })
+  @Matches(PERIOD_KEY_PATTERN, { message: PERIOD_MESSAGE })
+  period: string;
+}
+
+export class ClosePeriodDto extends PeriodQueryDto {}
+
+export class PeriodVersionDto {
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: PERIOD_STATES }) state: PeriodState;
+  @ApiProperty({ description: 'Values held' }) values: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) computedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Latest as-of day' })
+  asOf: string | null;
+  @ApiProperty() provisionalValues: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) closedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) closedBy: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) correctedAt: string | null;
+}
+
+export class PeriodVersionsDto {
+  @ApiProperty() facilityId: number;
+  @ApiProperty() period: string;
+  @ApiProperty({ type: [PeriodVersionDto], description: 'Oldest first' })
+  versions: PeriodVersionDto[];
 }
 
 export class ExportJobDto {

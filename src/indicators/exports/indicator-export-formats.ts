@@ -4,7 +4,8 @@ import {
   INDICATOR_GROUPS,
   type IndicatorUnit,
 } from '../definitions/indicator-definition';
-import type { IndicatorValueView } from '../indicator-values.service';
+import type { PeriodGapDetail } from '../closing/indicator-periods.errors';
+import type { IndicatorValueView, ValueState } from '../indicator-values.service';
 import type { Period } from '../periods';
 
 /** Who the values are for, as the export names it. */
@@ -13,6 +14,28 @@ export interface ExportSubject {
   code: string;
   name: string;
   kind: 'facility' | 'region';
+}
+
+/** Whether the file holds everything, and if not what is missing or stale. */
+export interface ExportStatus {
+  /** Something is missing or stale, and the caller asked for the file anyway (allowStale). */
+  allowedStale: boolean;
+  gaps: PeriodGapDetail[];
+}
+
+const STATE_ZH: Record<ValueState, string> = {
+  computed: '已计算',
+  stale: '已过期',
+  closed: '已关账',
+  corrected_after_close: '关账后已更正',
+  not_computed: '未计算',
+};
+
+/** The line every sheet (and the CSV's status column) carries. */
+export function statusText(status: ExportStatus): string {
+  if (!status.allowedStale) return '数据状态：完整，无未计算或过期数值';
+  const listed = status.gaps.map((g) => g.message).join('；');
+  return `⚠ 数据不完整（allowStale=true 导出）：含未计算、过期或关账后更正的数值。${listed}`;
 }
 
 export const UNIT_ZH: Record<IndicatorUnit, string> = {
@@ -37,6 +60,11 @@ export const XLSX_HEADERS = [
   '目标值',
   '是否达标',
   '计算时间',
+  '状态',
+  '是否过期',
+  '版本',
+  '评估截至日',
+  '暂定',
 ];
 
 export function targetText(value: IndicatorValueView): string {
@@ -50,11 +78,15 @@ function metText(met: boolean | null): string {
   return met ? '达标' : '未达标';
 }
 
-/** One sheet per indicator group; a missed target is flagged in red. */
+/**
+ * One sheet per indicator group; a missed target is flagged in red, a stale or missing value in
+ * orange. The second row of every sheet states whether the file is complete.
+ */
 export async function toXlsx(
   subject: ExportSubject,
   period: Period,
   values: IndicatorValueView[],
+  status: ExportStatus,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'MCH case tracking';
@@ -65,6 +97,10 @@ export async function toXlsx(
     sheet.addRow([
       `${subject.name}（${subject.code}） ${INDICATOR_GROUP_NAMES[group].zh} 统计期 ${period.from} 至 ${period.last}`,
     ]).font = { bold: true };
+    sheet.addRow([statusText(status)]).font = {
+      bold: true,
+      color: { argb: status.allowedStale ? 'FFC00000' : 'FF006100' },
+    };
     sheet.addRow(XLSX_HEADERS).font = { bold: true };
     for (const v of rows) {
       const row = sheet.addRow([
@@ -78,14 +114,22 @@ export async function toXlsx(
         targetText(v),
         metText(v.targetMet),
         v.computedAt ?? '未计算',
+        STATE_ZH[v.state],
+        v.stale ? '是' : '否',
+        v.version,
+        v.asOf,
+        v.provisional ? '是' : '否',
       ]);
       if (v.targetMet === false) {
         row.getCell(9).font = { color: { argb: 'FFC00000' }, bold: true };
         row.getCell(6).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
       }
+      if (v.stale || v.state === 'not_computed') {
+        row.getCell(11).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } };
+      }
     }
     sheet.columns.forEach((column, i) => {
-      column.width = [10, 36, 10, 10, 10, 10, 8, 12, 10, 26][i];
+      column.width = [10, 36, 10, 10, 10, 10, 8, 12, 10, 26, 12, 8, 6, 12, 6][i];
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -105,13 +149,22 @@ const CSV_COLUMNS = [
   'target_met',
   'computed_at',
   'stale',
+  'state',
+  'version',
+  'as_of',
+  'provisional',
+  'export_status',
 ] as const;
 
-/** UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese names. */
+/**
+ * UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese names. Every row says
+ * whether the file is complete (export_status: complete, or allow_stale).
+ */
 export function toCsv(
   subject: ExportSubject,
   period: Period,
   values: IndicatorValueView[],
+  status: ExportStatus,
 ): Buffer {
   const lines = [
     ['subject', 'period', ...CSV_COLUMNS].join(','),
@@ -132,12 +185,21 @@ export function toCsv(
         v.targetMet === null ? '' : String(v.targetMet),
         v.computedAt ?? '',
         String(v.stale),
+        v.state,
+        v.version ?? '',
+        v.asOf ?? '',
+        String(v.provisional),
+        exportStatusCode(status),
       ]
         .map(csvField)
         .join(','),
     ),
   ];
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+function exportStatusCode(status: ExportStatus): string {
+  return status.allowedStale ? 'allow_stale' : 'complete';
 }
 
 function csvField(value: string | number): string {
@@ -155,22 +217,46 @@ const UCUM: Record<IndicatorUnit, string> = {
   ratio: '1',
 };
 
-/** A FHIR R4 Bundle of MeasureReports (type summary), one per indicator. */
+export const VALUE_STATUS_EXTENSION = 'urn:mch-case-tracking:StructureDefinition/value-status';
+export const EXPORT_STATUS_TAG = 'urn:mch-case-tracking:export-status';
+
+/**
+ * A FHIR R4 Bundle of MeasureReports (type summary), one per indicator. A report is `complete`
+ * only when its value is computed (or closed), not stale and settled; otherwise `pending`. Its
+ * value-status extension carries the state, stale flag, version, as-of day and provisional flag;
+ * the bundle and every report are tagged allow-stale when the file is exported incomplete.
+ */
 export function toFhirBundle(
   subject: ExportSubject,
   period: Period,
   values: IndicatorValueView[],
   generatedAt: Date,
+  status: ExportStatus,
 ): Record<string, unknown> {
+  const meta = {
+    tag: [
+      {
+        system: EXPORT_STATUS_TAG,
+        code: exportStatusCode(status),
+        display: statusText(status),
+      },
+    ],
+  };
   return {
     resourceType: 'Bundle',
+    meta,
     type: 'collection',
     timestamp: generatedAt.toISOString(),
     entry: values.map((v) => ({
       fullUrl: `urn:uuid:${subject.kind}-${subject.code}-${period.key}-${v.code}`,
       resource: {
         resourceType: 'MeasureReport',
-        status: v.computedAt ? 'complete' : 'pending',
+        meta,
+        extension: [valueStatusExtension(v)],
+        status:
+          v.computedAt && !v.stale && !v.provisional && v.state !== 'not_computed'
+            ? 'complete'
+            : 'pending',
         type: 'summary',
         measure: `${MEASURE_BASE_URL}/${v.code}|${v.definitionVersion}`,
         date: v.computedAt ?? generatedAt.toISOString(),
@@ -200,6 +286,19 @@ export function toFhirBundle(
         ],
       },
     })),
+  };
+}
+
+function valueStatusExtension(v: IndicatorValueView): Record<string, unknown> {
+  return {
+    url: VALUE_STATUS_EXTENSION,
+    extension: [
+      { url: 'state', valueCode: v.state },
+      { url: 'stale', valueBoolean: v.stale },
+      { url: 'provisional', valueBoolean: v.provisional },
+      ...(v.version === null ? [] : [{ url: 'version', valueInteger: v.version }]),
+      ...(v.asOf === null ? [] : [{ url: 'asOf', valueDate: v.asOf }]),
+    ],
   };
 }
 

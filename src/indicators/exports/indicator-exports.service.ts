@@ -9,8 +9,16 @@ import type { ComputationScope } from '../indicator-engine.service';
 import type { ExportFormat } from '../indicator-jobs.producer';
 import { IndicatorValuesService } from '../indicator-values.service';
 import { exportNotFound } from '../indicators.errors';
+import { exportIncomplete } from '../closing/indicator-periods.errors';
+import { IndicatorStaleness } from '../indicator-staleness.service';
 import { parsePeriod } from '../periods';
-import { toCsv, toFhirBundle, toXlsx, type ExportSubject } from './indicator-export-formats';
+import {
+  toCsv,
+  toFhirBundle,
+  toXlsx,
+  type ExportStatus,
+  type ExportSubject,
+} from './indicator-export-formats';
 
 export interface ExportFile {
   filename: string;
@@ -37,29 +45,52 @@ export class IndicatorExports {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.indicators) private readonly queue: Queue,
     private readonly values: IndicatorValuesService,
+    private readonly staleness: IndicatorStaleness,
   ) {}
 
+  /**
+   * The file of a period's values. Refused (EXPORT_INCOMPLETE, with what is missing or stale per
+   * facility) when a facility of the scope has a value never computed, stale, or corrected after
+   * its close, unless `allowStale`; the file then says so on every sheet. Corrections recorded so
+   * far are read from the audit trail first, so a value they change counts as stale here.
+   */
   async build(
     scope: ComputationScope,
     periodKey: string,
     format: ExportFormat,
+    allowStale = false,
   ): Promise<ExportFile> {
     const period = parsePeriod(periodKey);
+    const status = await this.exportable(scope, period.key, allowStale);
     // One period, no trend: the files hold the period's values only.
     const { values } = await this.values.values(scope, periodKey, null, 1);
     const subject = await this.subjectOf(scope);
     const content =
       format === 'xlsx'
-        ? await toXlsx(subject, period, values)
+        ? await toXlsx(subject, period, values, status)
         : format === 'csv'
-          ? toCsv(subject, period, values)
-          : Buffer.from(JSON.stringify(toFhirBundle(subject, period, values, new Date()), null, 2));
+          ? toCsv(subject, period, values, status)
+          : Buffer.from(
+              JSON.stringify(toFhirBundle(subject, period, values, new Date(), status), null, 2),
+            );
     return {
       filename: `indicators-${subject.code}-${period.key}.${EXTENSIONS[format]}`,
       contentType: CONTENT_TYPES[format],
       bytes: content.length,
       content,
     };
+  }
+
+  /** Refuses an incomplete export unless allowed; otherwise what the file must say about it. */
+  async exportable(
+    scope: ComputationScope,
+    periodKey: string,
+    allowStale: boolean,
+  ): Promise<ExportStatus> {
+    await this.staleness.markFromAuditTrail();
+    const gaps = await this.values.gaps(scope, periodKey);
+    if (gaps.length > 0 && !allowStale) throw exportIncomplete(gaps);
+    return { allowedStale: gaps.length > 0, gaps };
   }
 
   async store(jobId: string, file: ExportFile): Promise<void> {
@@ -89,7 +120,8 @@ export class IndicatorExports {
       });
       return { code: facility.code, name: facility.name, kind: 'facility' };
     }
-    return { code: scope.regionCode, name: `行政区划 ${scope.regionCode}`, kind: 'region' };
+    const level = { 2: '省', 4: '市', 6: '县（区）' }[scope.regionCode.length] ?? '';
+    return { code: scope.regionCode, name: `行政区划 ${scope.regionCode}${level}`, kind: 'region' };
   }
 }
 
