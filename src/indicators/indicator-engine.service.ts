@@ -19,6 +19,7 @@ import { indicatorValue, targetMet } from './indicator-value';
 import { parsePeriod, samePeriodYearBefore, type Period } from './periods';
 import { regionNotFound } from './indicators.errors';
 import { cohortEvaluations, valueAsOf } from './evaluation-day';
+import { IndicatorStaleness } from './indicator-staleness.service';
 
 /** A facility as values and exports name it. */
 export type FacilityRef = Pick<Facility, 'id' | 'code' | 'name'>;
@@ -48,6 +49,7 @@ export class IndicatorEngine {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(pmtctConfig.KEY) private readonly pmtct: ConfigType<typeof pmtctConfig>,
+    private readonly staleness: IndicatorStaleness,
   ) {}
 
   async compute(
@@ -58,6 +60,9 @@ export class IndicatorEngine {
     const period = parsePeriod(request.period);
     const facilityIds = await this.facilitiesOf(request.scope);
     const indicators = indicatorsOf(request.group);
+    // Corrections recorded before this computation are counted by it: read them off the audit
+    // trail first, so that a later reading does not mark the fresh values stale for them.
+    await this.staleness.markFromAuditTrail();
     // The instant now-dependent rules are evaluated at, and the one the values state.
     const computedAt = new Date();
     const counts = await countIndicators(

@@ -142,12 +142,17 @@ export class IndicatorPeriods {
         throw periodAlreadyClosed(facilityId, period.key, last.version);
       const live = await manager.find(IndicatorValue, {
         where: { facilityId, periodKey: period.key },
-        lock: { mode: 'pessimistic_read' },
+        lock: { mode: 'pessimistic_write' },
       });
       const computed = new Set(live.map((v) => v.indicatorCode));
-      const missing = INDICATORS.map((d) => d.code).filter((code) => !computed.has(code));
+      const missing = INDICATORS.map((d) => d.code)
+        .filter((code) => !computed.has(code))
+        .sort();
       if (missing.length > 0) throw periodNotComputed(facilityId, period.key, missing);
-      const stale = live.filter((v) => v.stale).map((v) => v.indicatorCode);
+      const stale = live
+        .filter((v) => v.stale)
+        .map((v) => v.indicatorCode)
+        .sort();
       if (stale.length > 0) throw periodStale(facilityId, period.key, stale);
 
       const version = closed.length + 1;
@@ -247,7 +252,9 @@ export class IndicatorPeriods {
         liveVersion.set(key, closed.length + 1);
         const asked = requested?.periodKey === periodKey ? requested.version : null;
         if (asked !== null) {
-          if (asked === closed.length + 1) continue;
+          // The latest computation is a version of its own once the last close was corrected.
+          const last = closed.at(-1);
+          if (asked === closed.length + 1 && (!last || last.correctedAt)) continue;
           const match = closed.find((c) => c.version === asked);
           if (!match) throw periodVersionNotFound(facilityId, periodKey, asked);
           chosen.set(key, match);
