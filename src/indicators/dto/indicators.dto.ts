@@ -30,8 +30,8 @@ const PERIOD_MESSAGE =
 /** A province (2 digits), city (4) or county (6): the prefix of facilities' region codes. */
 const REGION_PATTERN = /^(?:\d{2}|\d{4}|\d{6})$/;
 
-/** Either one facility (default: the caller's) or a region code, never both. */
-export class ScopeQueryDto {
+/** One facility: the caller's by default (an admin may name another). */
+export class PeriodQueryDto {
   @ApiPropertyOptional({ description: "Facility id; defaults to the caller's facility" })
   @IsOptional()
   @Type(() => Number)
@@ -39,6 +39,13 @@ export class ScopeQueryDto {
   @Min(1)
   facilityId?: number;
 
+  @ApiProperty({ example: '2026-03' })
+  @Matches(PERIOD_KEY_PATTERN, { message: PERIOD_MESSAGE })
+  period: string;
+}
+
+/** Either one facility (default: the caller's) or a region code, never both. */
+export class ScopeQueryDto extends PeriodQueryDto {
   @ApiPropertyOptional({
     example: '1101',
     description:
@@ -49,10 +56,6 @@ export class ScopeQueryDto {
     message: 'regionCode must be 2 (province), 4 (city) or 6 (county) digits',
   })
   regionCode?: string;
-
-  @ApiProperty({ example: '2026-03' })
-  @Matches(PERIOD_KEY_PATTERN, { message: PERIOD_MESSAGE })
-  period: string;
 }
 
 export class ComputationRequestDto extends ScopeQueryDto {
@@ -257,19 +260,6 @@ export class ExportRequestDto extends ScopeQueryDto {
   @QueryBoolean()
   @IsBoolean()
   allowStale?: boolean;
-}
-
-export class PeriodQueryDto {
-  @ApiPropertyOptional({ description: "Facility id; defaults to the caller's facility" })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  facilityId?: number;
-
-  @ApiProperty({ example: '2026-03' })
-  @Matches(PERIOD_KEY_PATTERN, { message: PERIOD_MESSAGE })
-  period: string;
 }
 
 export class ClosePeriodDto extends PeriodQueryDto {}

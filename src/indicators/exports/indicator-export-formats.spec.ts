@@ -1,0 +1,110 @@
+import ExcelJS from 'exceljs';
+import { periodGap } from '../closing/indicator-periods.errors';
+import type { IndicatorValueView } from '../indicator-values.service';
+import { parsePeriod } from '../periods';
+import {
+  statusText,
+  toCsv,
+  toFhirBundle,
+  toXlsx,
+  type ExportStatus,
+  type ExportSubject,
+} from './indicator-export-formats';
+
+const subject: ExportSubject = { code: 'H-01', name: '测试医院', kind: 'facility' };
+const period = parsePeriod('2026-03');
+
+function value(overrides: Partial<IndicatorValueView>): IndicatorValueView {
+  return {
+    code: 'SM-06',
+    nameZh: '住院分娩率',
+    nameEn: 'Facility delivery',
+    group: 'SM',
+    unit: 'percent',
+    numerator: 9,
+    denominator: 10,
+    excluded: 0,
+    value: 90,
+    target: null,
+    targetMet: null,
+    definitionVersion: 1,
+    computedAt: '2026-04-02T01:00:00.000Z',
+    stale: false,
+    version: 1,
+    state: 'closed',
+    asOf: '2026-03-31',
+    provisional: false,
+    facilities: 1,
+    withoutValue: [],
+    trend: [],
+    ...overrides,
+  };
+}
+
+const complete: ExportStatus = { allowedStale: false, gaps: [] };
+const allowed: ExportStatus = {
+  allowedStale: true,
+  gaps: [periodGap(7, '2026-03', 'stale', ['SM-07'], 'H-01')],
+};
+const values = [value({}), value({ code: 'SM-07', stale: true, state: 'stale', version: 2 })];
+
+describe('export formats', () => {
+  it('states a complete file, or what an allowed incomplete one holds', () => {
+    expect(statusText(complete)).toMatch(/^数据状态：完整/);
+    expect(statusText(allowed)).toMatch(/^⚠ 数据不完整（allowStale=true 导出）/);
+    expect(statusText(allowed)).toContain('facility H-01, 2026-03: SM-07 stale');
+  });
+
+  it('gives every CSV row its state, version, as-of day and the file status', () => {
+    const lines = toCsv(subject, period, values, allowed).toString('utf8').trim().split('\r\n');
+    const header = lines[0].replace(/^\uFEFF/, '').split(',');
+    const rows = lines.slice(1).map((line) => line.split(','));
+    const cell = (row: string[], column: string) => row[header.indexOf(column)];
+    expect(rows.map((r) => cell(r, 'export_status'))).toEqual(['allow_stale', 'allow_stale']);
+    expect(rows.map((r) => [cell(r, 'stale'), cell(r, 'state'), cell(r, 'version')])).toEqual([
+      ['false', 'closed', '1'],
+      ['true', 'stale', '2'],
+    ]);
+    expect(cell(rows[0], 'as_of')).toBe('2026-03-31');
+  });
+
+  it('puts the status line on every xlsx sheet above the headers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await toXlsx(
+        subject,
+        period,
+        [...values, value({ code: 'BF-01', group: 'BF' })],
+        allowed,
+      )) as unknown as ArrayBuffer,
+    );
+    expect(workbook.worksheets).toHaveLength(2);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.getRow(2).getCell(1).text).toBe(statusText(allowed));
+      expect(sheet.getRow(3).getCell(12).text).toBe('是否过期');
+    }
+  });
+
+  it('reports a stale or provisional value as pending in FHIR, with its status extension', () => {
+    const bundle = toFhirBundle(
+      subject,
+      period,
+      [...values, value({ code: 'RK-03', provisional: true })],
+      new Date('2026-04-03T00:00:00Z'),
+      allowed,
+    ) as { entry: Array<{ resource: Record<string, unknown> }> };
+    expect(bundle.entry.map((e) => e.resource.status)).toEqual(['complete', 'pending', 'pending']);
+    expect(bundle.entry[1].resource.extension).toEqual([
+      {
+        url: 'urn:mch-case-tracking:StructureDefinition/value-status',
+        extension: [
+          { url: 'state', valueCode: 'stale' },
+          { url: 'stale', valueBoolean: true },
+          { url: 'provisional', valueBoolean: false },
+          { url: 'version', valueInteger: 2 },
+          { url: 'asOf', valueDate: '2026-03-31' },
+        ],
+      },
+    ]);
+  });
+});
