@@ -166,13 +166,14 @@ describe('indicators: PMTCT, folic acid, prenatal classes and risk', () => {
     });
   }
 
-  async function counts(period: Period, codes: readonly string[]) {
+  /** Counts as a computation at `now` would (its as-of day and instant). */
+  async function counts(period: Period, codes: readonly string[], now = new Date()) {
     const indicators = INDICATORS.filter((i) => codes.includes(i.code));
     expect(indicators).toHaveLength(codes.length);
     const rows = await countIndicators(
       t.dataSource.manager,
       indicators,
-      engine.cohortParams([home.facility.id], period),
+      engine.cohortParams([home.facility.id], period, now),
     );
     return Object.fromEntries(
       rows.map((r) => [
@@ -553,6 +554,26 @@ describe('indicators: PMTCT, folic acid, prenatal classes and risk', () => {
     expect(c['RK-01']).toEqual(n(0, 0, 1));
     // RK-03 this month: W28 graded RED today, unreported, due within 24 h → excluded.
     expect(c['RK-03']).toEqual(n(0, 0, 1));
+  });
+
+  it('judges those windows as of the evaluation instant, not the day the counting runs', async () => {
+    // RK-03: W28's RED grading today is due up to its deadline (to the millisecond), late after.
+    const [w28] = await cases('RK-03', 'excluded', C);
+    const dueAt = w28.due_at as Date;
+    expect((await counts(C, ['RK-03'], dueAt))['RK-03']).toEqual(n(0, 0, 1));
+    const justAfter = new Date(dueAt.getTime() + 1);
+    expect((await counts(C, ['RK-03'], justAfter))['RK-03']).toEqual(n(0, 1));
+    // RK-01: W29 registered today is set aside while day 7 lasts, counted unscreened from day 8.
+    const day7 = startOfDayIn(addDays(today(), 7), ZONE);
+    const day8 = startOfDayIn(addDays(today(), 8), ZONE);
+    expect((await counts(C, ['RK-01'], new Date(day8.getTime() - 1)))['RK-01']).toEqual(n(0, 0, 1));
+    expect((await counts(C, ['RK-01'], day7))['RK-01']).toEqual(n(0, 0, 1));
+    expect((await counts(C, ['RK-01'], day8))['RK-01']).toEqual(n(0, 1));
+    // Once P has settled (its last day + 91 for the registrations), any later count is the same.
+    const codes = ['RK-01', 'RK-03', 'FA-01', 'FA-02'];
+    const settled = startOfDayIn(addDays(P.last, 92), ZONE);
+    const later = startOfDayIn(addDays(P.last, 400), ZONE);
+    expect(await counts(P, codes, later)).toEqual(await counts(P, codes, settled));
   });
 
   it('through the API: a computation job, the values, and the cases behind PM-10', async () => {

@@ -242,11 +242,19 @@ export class IndicatorValuesService {
     const cohort = cohortOf(definition);
     const period = parsePeriod(periodKey);
     const { skip, take } = pageWindow(query);
+    // The cases of the value the reads show, evaluated as of the instant it was computed (a
+    // closed period's, the frozen one), so the list and the number agree.
+    const [read] = await this.periods.storedValues(
+      this.dataSource.manager,
+      [actor.facilityId],
+      [code],
+      [period.key],
+    );
     const bound = casesQuery(
       cohort,
       definition,
       role,
-      this.engine.cohortParams([actor.facilityId], period),
+      this.engine.cohortParams([actor.facilityId], period, read?.computedAt ?? new Date()),
       { limit: take, offset: skip },
     );
     // PMTCT cases are mothers and babies with a disease result: shown in full to the clinical
