@@ -2123,7 +2123,10 @@ function printLogins(
       `Indicators (computed by the worker when the API starts: the last 12 months; log in as mch.f1 or stats.f1):`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-values?period=${lastMonth}&group=BF'   # Baby-Friendly values, targets and trend`,
       `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-values/BF-02/cases?period=${lastMonth}&role=numerator'   # the babies behind early initiation`,
-      `  curl -s -OJ -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-exports?period=${lastMonth}&format=xlsx'   # the month for the health bureau`,
+      `  curl -s -OJ -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-exports?period=${lastMonth}&format=xlsx'   # the month for the health bureau (409 listing what is missing or stale, unless allowStale=true)`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-values?regionCode=1101&period=${lastMonth}&group=SM'   # the city (4 digits): both demo facilities summed (stats.f1)`,
+      `  curl -s -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"period":"${lastMonth}"}' 'http://localhost:${port}/indicator-periods/close'   # close the month (mch.f1): its values frozen as version 1`,
+      `  curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:${port}/indicator-periods?period=${lastMonth}'   # the month's versions: closed, corrected after close, computed, stale`,
       `API docs: http://localhost:${port}/docs`,
     ].join('\n'),
   );
