@@ -21,17 +21,14 @@ describe('instants in requests carry their offset', () => {
       message: expect.stringContaining(`${field.replace(/^.*\./, '')} ${RULE_MESSAGE}`),
     });
 
+  const register = (pregnancy: Record<string, unknown>) =>
+    t.http().post('/registrations').set(as()).send(registrationPayload({ pregnancy }));
+
   async function pregnantAtTerm(): Promise<number> {
-    const { body } = await t
-      .http()
-      .post('/registrations')
-      .set(as())
-      .send(
-        registrationPayload({
-          pregnancy: { lmp: addDays(today(), -281), registrationDate: addDays(today(), -200) },
-        }),
-      )
-      .expect(201);
+    const { body } = await register({
+      lmp: addDays(today(), -281),
+      registrationDate: addDays(today(), -200),
+    }).expect(201);
     return body.pregnancy.id as number;
   }
 
@@ -148,16 +145,9 @@ describe('instants in requests carry their offset', () => {
   });
 
   it('plain dates stay plain dates: a date-time in a date field is still refused', async () => {
-    const { body } = await t
-      .http()
-      .post('/registrations')
-      .set(as())
-      .send(
-        registrationPayload({
-          pregnancy: { lmp: `${addDays(today(), -60)}T00:00:00+08:00` },
-        }),
-      )
-      .expect(400);
+    const { body } = await register({
+      lmp: `${addDays(today(), -60)}T00:00:00+08:00`,
+    }).expect(400);
     expect(body.details).toEqual([expect.objectContaining({ field: 'pregnancy.lmp' })]);
   });
 });
