@@ -139,6 +139,10 @@ export async function generateSyntheticCohort(
     database: config.database,
     charset: 'utf8mb4_unicode_ci',
     connectionLimit: options.connections ?? DEFAULT_CONNECTIONS,
+    // Generation runs in synchronous chunks; on a busy machine one can hold the event loop past
+    // mysql2's 10 s default, and a connection opened meanwhile would time out before its
+    // handshake is read.
+    connectTimeout: 120_000,
     flags: ['+LOCAL_FILES'],
   });
   try {

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsDate,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -18,7 +17,7 @@ import {
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
 import { PHONE_ON_LISTS } from '../../core/privacy/masking';
-import { IsCalendarDate } from '../../core/http/validators';
+import { IsCalendarDate, IsInstant } from '../../core/http/validators';
 import { GestationalAgeDto } from '../../women/dto/women-responses.dto';
 import { CONTACT_OUTCOMES, type ContactOutcome } from '../contact-attempt.entity';
 
@@ -108,8 +107,7 @@ export class WorklistQueryDto extends PageQueryDto {
 export class RecordContactDto {
   @ApiPropertyOptional({ description: 'When she was called (ISO 8601); defaults to now' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   attemptedAt?: Date;
 
   @ApiProperty({ enum: CONTACT_OUTCOMES })

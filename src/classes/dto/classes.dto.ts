@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsDate,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -18,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
-import { IsCalendarDate } from '../../core/http/validators';
+import { IsCalendarDate, IsInstant } from '../../core/http/validators';
 import { COMPANION_TYPES, type CompanionType } from '../class.entities';
 
 export class CreateTopicDto {
@@ -54,8 +53,7 @@ export class CreateSessionDto {
   topicCode: string;
 
   @ApiProperty({ example: '2026-11-25T06:30:00Z', description: 'Start, ISO 8601 instant' })
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   startsAt: Date;
 
   @ApiProperty({ example: 90 })
@@ -119,8 +117,7 @@ export class CheckInDto {
     description: 'When she signed the register (a register entered later); defaults to now',
   })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   checkedInAt?: Date;
 }
 

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsDate,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -17,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../../core/http/validators';
+import { IsCalendarDate, IsInstant } from '../../core/http/validators';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
 import {
   BIRTH_VACCINES,
@@ -45,8 +44,7 @@ export class NewbornInputDto {
     description: 'Defaults to the delivery time; the second twin is born later',
   })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   bornAt?: Date;
 
   @ApiProperty({ enum: SEXES })
@@ -96,8 +94,7 @@ export class NewbornInputDto {
 
 export class RecordDeliveryDto {
   @ApiProperty({ example: '2026-11-20T02:35:00Z' })
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   deliveredAt: Date;
 
   @ApiProperty({ enum: DELIVERY_PLACES })
@@ -161,8 +158,7 @@ export class UpdateDeliveryDto {
     description: "The mother's discharge; the postpartum visit is due within 7 days",
   })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   motherDischargedAt?: Date;
 
   @ApiPropertyOptional()
@@ -189,8 +185,7 @@ export class UpdateNewbornDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   nicuAdmittedAt?: Date;
 
   @ApiPropertyOptional({ example: '早产儿呼吸窘迫' })
@@ -201,8 +196,7 @@ export class UpdateNewbornDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   diedAt?: Date;
 
   @ApiPropertyOptional()
@@ -218,14 +212,12 @@ export class FeedingEventDto {
   kind: FeedingEventKind;
 
   @ApiProperty({ description: 'When it started (or happened), ISO 8601' })
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   startAt: Date;
 
   @ApiPropertyOptional({ description: 'Skin-to-skin or separation: when it ended' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   endAt?: Date;
 
   @ApiPropertyOptional({
@@ -264,8 +256,7 @@ export class EndEventDto {
   version: number;
 
   @ApiProperty()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   endAt: Date;
 }
 
@@ -303,8 +294,7 @@ export class BirthDoseInputDto {
   vaccine: BirthVaccine;
 
   @ApiProperty({ description: 'When it was given: not before the birth, not in the future' })
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   givenAt: Date;
 
   @ApiProperty({ example: '202611A017', description: 'Vaccine batch (lot) number' })

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsDate,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -20,7 +19,7 @@ import {
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
 import { EXPOSURE_BASES } from '../rules/pmtct-rules';
 import { PHONE_ON_LISTS } from '../../core/privacy/masking';
-import { IsCalendarDate } from '../../core/http/validators';
+import { IsCalendarDate, IsInstant } from '../../core/http/validators';
 import {
   COUNSELLING_STAGES,
   DISEASE_CODES,
@@ -225,8 +224,7 @@ export class CreateInfantDto {
 
   @ApiPropertyOptional({ description: 'Birth time (ISO 8601); omitted while the baby is planned' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   bornAt?: Date;
 }
 
@@ -239,14 +237,12 @@ export class UpdateInfantDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   bornAt?: Date;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   hivProphylaxisStartedAt?: Date;
 
   @ApiPropertyOptional({ example: 'NVP 4周' })
@@ -257,20 +253,17 @@ export class UpdateInfantDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   hbigAt?: Date;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   hepBVaccine1At?: Date;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   syphilisProphylaxisAt?: Date;
 
   @ApiPropertyOptional({ enum: FEEDING_CHOICES })

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsDate,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -18,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
-import { IsCalendarDate, QueryBoolean } from '../../core/http/validators';
+import { IsCalendarDate, IsInstant, QueryBoolean } from '../../core/http/validators';
 import { CASE_STATUSES } from '../high-risk-case.entity';
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../risk-assessment.entity';
 import { FACTOR_ORIGINS } from '../risk-catalogue.entity';
@@ -128,8 +127,7 @@ export class AssessRiskDto {
       'When the clinician graded; defaults to now, never in the future. Report deadlines run from it',
   })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'assessedAt must be a date-time' })
+  @IsInstant()
   assessedAt?: Date;
 
   @ApiPropertyOptional({
@@ -351,8 +349,7 @@ export class ReportQueryDto extends PageQueryDto {
 export class RecordReportDto {
   @ApiPropertyOptional({ description: 'When it was reported (ISO 8601); defaults to now' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   reportedAt?: Date;
 
   @ApiProperty({ example: '朝阳区妇幼保健院' })

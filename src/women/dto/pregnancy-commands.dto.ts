@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDate,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -11,7 +10,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate } from '../../core/http/validators';
+import { IsCalendarDate, IsInstant } from '../../core/http/validators';
 import { PageQueryDto } from '../../core/http/pagination';
 import {
   END_OUTCOMES,
@@ -138,8 +137,7 @@ export class StatusChangeDto {
   @ValidateIf(
     (change: StatusChangeDto) => change.status === 'maternal_death' || change.diedAt !== undefined,
   )
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   diedAt?: Date;
 
   @ApiPropertyOptional({

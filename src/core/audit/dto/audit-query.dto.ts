@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../http/pagination';
+import { IsInstant } from '../../http/validators';
 import { AUDIT_ACTIONS, type AuditAction } from '../audit-entry.entity';
 
 export class AuditQueryDto extends PageQueryDto {
@@ -31,13 +32,11 @@ export class AuditQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Inclusive lower bound, ISO 8601 date-time' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   from?: Date;
 
   @ApiPropertyOptional({ description: 'Exclusive upper bound, ISO 8601 date-time' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
   to?: Date;
 }
