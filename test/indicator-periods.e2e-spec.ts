@@ -232,11 +232,25 @@ describe('indicator periods, exports and regions', () => {
       workbook.eachSheet((sheet) => {
         expect(sheet.getRow(2).getCell(1).text).toMatch(/^⚠ 数据不完整（allowStale=true 导出）/);
         expect(sheet.getRow(2).getCell(1).text).toContain(staff.facility.code);
+      });
+      for (const sheet of workbook.worksheets.slice(0, -1)) {
         const headers = sheet.getRow(3).values as unknown[];
         expect(headers).toEqual(
           expect.arrayContaining(['是否过期', '状态', '版本', '评估截至日', '暂定']),
         );
-      });
+      }
+      // The last sheet says which version each facility's values are.
+      const versions = workbook.worksheets.at(-1)!;
+      expect(versions.name).toBe('版本 机构数据版本');
+      expect(versions.getRow(4).values).toEqual([
+        undefined,
+        staff.facility.code,
+        staff.facility.name,
+        1,
+        '已过期',
+        today(), // FA-01/FA-02 settle 91 days after the month: as of today so far
+        INDICATORS.length,
+      ]);
       const staleColumn = (workbook.worksheets[0].getRow(3).values as unknown[]).indexOf(
         '是否过期',
       );

@@ -433,14 +433,17 @@ describe('indicator engine', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ArrayBuffer);
     const groups = [...new Set(INDICATORS.map((i) => i.group))];
-    expect(workbook.worksheets.map((s) => s.name.slice(0, 2))).toEqual(groups);
+    // After the group sheets, one lists the version of each facility's values.
+    expect(workbook.worksheets.map((s) => s.name.slice(0, 2))).toEqual([...groups, '版本']);
     const sheet = workbook.worksheets[0];
     // Row 2 of every sheet states whether the file is complete; the headers follow it.
     expect(sheet.getRow(2).getCell(1).value).toBe('数据状态：完整，无未计算或过期数值');
     expect(sheet.getRow(3).getCell(1).value).toBe('指标代码');
     expect(sheet.getRow(3).getCell(3).value).toBe('分子');
     const codes: string[] = [];
-    workbook.eachSheet((s) => s.eachRow((row, n) => n > 3 && codes.push(row.getCell(1).text)));
+    for (const s of workbook.worksheets.slice(0, -1)) {
+      s.eachRow((row, n) => n > 3 && codes.push(row.getCell(1).text));
+    }
     expect(codes.sort()).toEqual(INDICATORS.map((i) => i.code).sort());
 
     const csv = await t

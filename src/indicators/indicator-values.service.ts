@@ -80,6 +80,14 @@ export interface FacilityRefView {
   name: string;
 }
 
+/** Which version of a period a facility's values are, as an export lists it. */
+export interface FacilityVersionView extends FacilityRefView {
+  version: number | null;
+  state: ValueState;
+  asOf: string | null;
+  values: number;
+}
+
 export interface PeriodValues {
   scope: ComputationScope;
   period: string;
@@ -154,10 +162,13 @@ export class IndicatorValuesService {
   }
 
   /**
-   * What is missing or stale in a period's values, per facility of the scope: indicators never
-   * computed, stale, or closed and corrected since.
+   * A period's values facility by facility: the version each holds, its state and as-of day, and
+   * what is missing or stale (indicators never computed, stale, or closed and corrected since).
    */
-  async gaps(scope: ComputationScope, periodKey: string): Promise<PeriodGapDetail[]> {
+  async periodStatus(
+    scope: ComputationScope,
+    periodKey: string,
+  ): Promise<{ facilities: FacilityVersionView[]; gaps: PeriodGapDetail[] }> {
     const period = parsePeriod(periodKey);
     const facilities = await this.engine.scopeFacilities(scope);
     const codes = INDICATORS.map((d) => d.code);
@@ -167,7 +178,8 @@ export class IndicatorValuesService {
       codes,
       [period.key],
     );
-    return facilities.flatMap((facility) => {
+    const gaps: PeriodGapDetail[] = [];
+    const versions = facilities.map((facility): FacilityVersionView => {
       const own = rows.filter((r) => r.facilityId === facility.id);
       const present = new Set(own.map((r) => r.indicatorCode));
       const listed: Array<[PeriodGap, string[]]> = [
@@ -178,12 +190,22 @@ export class IndicatorValuesService {
           own.filter((r) => r.state === 'corrected_after_close').map((r) => r.indicatorCode),
         ],
       ];
-      return listed
-        .filter(([, gapCodes]) => gapCodes.length > 0)
-        .map(([rule, gapCodes]) =>
-          periodGap(facility.id, period.key, rule, gapCodes.sort(), facility.code),
-        );
+      for (const [rule, gapCodes] of listed) {
+        if (gapCodes.length === 0) continue;
+        gaps.push(periodGap(facility.id, period.key, rule, gapCodes.sort(), facility.code));
+      }
+      const asOfs = own.map((r) => r.asOf).filter((d): d is string => d !== null);
+      return {
+        facilityId: facility.id,
+        code: facility.code,
+        name: facility.name,
+        version: own.length ? Math.max(...own.map((r) => r.version)) : null,
+        state: stateOf(own, present.size < codes.length),
+        asOf: asOfs.length ? asOfs.sort().at(-1)! : null,
+        values: own.length,
+      };
     });
+    return { facilities: versions, gaps };
   }
 
   private view(

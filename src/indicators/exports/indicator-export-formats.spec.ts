@@ -41,10 +41,22 @@ function value(overrides: Partial<IndicatorValueView>): IndicatorValueView {
   };
 }
 
-const complete: ExportStatus = { allowedStale: false, gaps: [] };
+const facilities: ExportStatus['facilities'] = [
+  {
+    facilityId: 7,
+    code: 'H-01',
+    name: '测试医院',
+    version: 2,
+    state: 'stale',
+    asOf: '2026-03-31',
+    values: 3,
+  },
+];
+const complete: ExportStatus = { allowedStale: false, gaps: [], facilities };
 const allowed: ExportStatus = {
   allowedStale: true,
   gaps: [periodGap(7, '2026-03', 'stale', ['SM-07'], 'H-01')],
+  facilities,
 };
 const values = [value({}), value({ code: 'SM-07', stale: true, state: 'stale', version: 2 })];
 
@@ -78,11 +90,24 @@ describe('export formats', () => {
         allowed,
       )) as unknown as ArrayBuffer,
     );
-    expect(workbook.worksheets).toHaveLength(2);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'BF 爱婴医院',
+      'SM 孕产妇系统管理',
+      '版本 机构数据版本',
+    ]);
     for (const sheet of workbook.worksheets) {
       expect(sheet.getRow(2).getCell(1).text).toBe(statusText(allowed));
-      expect(sheet.getRow(3).getCell(12).text).toBe('是否过期');
     }
+    expect(workbook.worksheets[0].getRow(3).getCell(12).text).toBe('是否过期');
+    expect(workbook.worksheets[2].getRow(4).values).toEqual([
+      undefined,
+      'H-01',
+      '测试医院',
+      2,
+      '已过期',
+      '2026-03-31',
+      3,
+    ]);
   });
 
   it('reports a stale or provisional value as pending in FHIR, with its status extension', () => {

@@ -5,7 +5,11 @@ import {
   type IndicatorUnit,
 } from '../definitions/indicator-definition';
 import type { PeriodGapDetail } from '../closing/indicator-periods.errors';
-import type { IndicatorValueView, ValueState } from '../indicator-values.service';
+import type {
+  FacilityVersionView,
+  IndicatorValueView,
+  ValueState,
+} from '../indicator-values.service';
 import type { Period } from '../periods';
 
 /** Who the values are for, as the export names it. */
@@ -21,6 +25,8 @@ export interface ExportStatus {
   /** Something is missing or stale, and the caller asked for the file anyway (allowStale). */
   allowedStale: boolean;
   gaps: PeriodGapDetail[];
+  /** The version each facility's values are (one for a facility, each of a region's). */
+  facilities: FacilityVersionView[];
 }
 
 const STATE_ZH: Record<ValueState, string> = {
@@ -132,7 +138,34 @@ export async function toXlsx(
       column.width = [10, 36, 10, 10, 10, 10, 8, 12, 10, 26, 12, 8, 6, 12, 6][i];
     });
   }
+  addVersionSheet(workbook, subject, period, status);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The last sheet: which version of the period each facility's values are. */
+function addVersionSheet(
+  workbook: ExcelJS.Workbook,
+  subject: ExportSubject,
+  period: Period,
+  status: ExportStatus,
+): void {
+  const sheet = workbook.addWorksheet('版本 机构数据版本');
+  sheet.addRow([
+    `${subject.name}（${subject.code}） 各机构数据版本 统计期 ${period.from} 至 ${period.last}`,
+  ]).font = { bold: true };
+  sheet.addRow([statusText(status)]).font = {
+    bold: true,
+    color: { argb: status.allowedStale ? 'FFC00000' : 'FF006100' },
+  };
+  sheet.addRow(['机构代码', '机构名称', '版本', '状态', '评估截至日', '指标数']).font = {
+    bold: true,
+  };
+  for (const f of status.facilities) {
+    sheet.addRow([f.code, f.name, f.version, STATE_ZH[f.state], f.asOf, f.values]);
+  }
+  sheet.columns.forEach((column, i) => {
+    column.width = [16, 30, 6, 14, 12, 8][i];
+  });
 }
 
 const CSV_COLUMNS = [

@@ -88,9 +88,9 @@ export class IndicatorExports {
     allowStale: boolean,
   ): Promise<ExportStatus> {
     await this.staleness.markFromAuditTrail();
-    const gaps = await this.values.gaps(scope, periodKey);
+    const { facilities, gaps } = await this.values.periodStatus(scope, periodKey);
     if (gaps.length > 0 && !allowStale) throw exportIncomplete(gaps);
-    return { allowedStale: gaps.length > 0, gaps };
+    return { allowedStale: gaps.length > 0, gaps, facilities };
   }
 
   async store(jobId: string, file: ExportFile): Promise<void> {
