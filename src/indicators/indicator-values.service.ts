@@ -34,6 +34,8 @@ export interface IndicatorValueView {
   numerator: number;
   denominator: number;
   excluded: number;
+  /** Cases not complete enough to decide, beside the value like the excluded. */
+  incomplete: number;
   value: number | null;
   target: IndicatorTarget | null;
   targetMet: boolean | null;
@@ -135,6 +137,7 @@ export class IndicatorValuesService {
       numerator: current.numerator,
       denominator: current.denominator,
       excluded: current.excluded,
+      incomplete: current.incomplete,
       value: current.value,
       target,
       targetMet: targetMet(target, current.value, summed(yearBefore.key).value),
@@ -253,11 +256,13 @@ function sumRows(definition: IndicatorDefinition, rows: IndicatorValue[], period
   const numerator = matching.reduce((sum, r) => sum + r.numerator, 0);
   const denominator = matching.reduce((sum, r) => sum + r.denominator, 0);
   const excluded = matching.reduce((sum, r) => sum + r.excluded, 0);
+  const incomplete = matching.reduce((sum, r) => sum + r.incomplete, 0);
   const computed = matching.map((r) => r.computedAt.getTime());
   return {
     numerator,
     denominator,
     excluded,
+    incomplete,
     value: matching.length ? indicatorValue(definition.unit, numerator, denominator) : null,
     computedAt: computed.length ? new Date(Math.min(...computed)) : null,
     stale: matching.some((r) => r.stale),
