@@ -43,17 +43,18 @@ describe('decidingFields', () => {
   });
 });
 
+const params = (syphilis = DEFAULT_SYPHILIS_POLICY): CohortParams => ({
+  facilityIds: [7, 8],
+  from: '2026-03-01',
+  to: '2026-04-01',
+  fromAt: new Date('2026-02-28T16:00:00Z'),
+  toAt: new Date('2026-03-31T16:00:00Z'),
+  tz: '+08:00',
+  asOf: '2026-03-31',
+  syphilis,
+});
+
 describe('bindCohort', () => {
-  const params = (syphilis = DEFAULT_SYPHILIS_POLICY): CohortParams => ({
-    facilityIds: [7, 8],
-    from: '2026-03-01',
-    to: '2026-04-01',
-    fromAt: new Date('2026-02-28T16:00:00Z'),
-    toAt: new Date('2026-03-31T16:00:00Z'),
-    tz: '+08:00',
-    asOf: '2026-03-31',
-    syphilis,
-  });
   const cohort = (sql: string) => ({ ...cohortOf(INDICATORS[0]), sql });
 
   it('binds the configured syphilis course rule: dose gaps 7 ± grace, course gap, end before delivery', () => {
@@ -89,16 +90,7 @@ describe('incomplete cases', () => {
 
   it('are counted as u<i> beside the others, 0 for an indicator without the criterion', () => {
     const sm = INDICATORS.find((i) => i.code === 'SM-01')!;
-    const { sql } = aggregateQuery(cohortOf(stay), [stay, sm], {
-      facilityIds: [1],
-      from: '2026-03-01',
-      to: '2026-04-01',
-      fromAt: new Date('2026-02-28T16:00:00Z'),
-      toAt: new Date('2026-03-31T16:00:00Z'),
-      tz: '+08:00',
-      asOf: '2026-03-31',
-      syphilis: DEFAULT_SYPHILIS_POLICY,
-    });
+    const { sql } = aggregateQuery(cohortOf(stay), [stay, sm], params());
     expect(sql).toMatch(/c\.stay_complete = 0, TRUE\)\) THEN 1 ELSE 0 END\), 0\) AS u0/);
     expect(sql).toContain('0 AS u1');
   });
