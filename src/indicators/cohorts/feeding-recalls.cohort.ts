@@ -18,14 +18,12 @@ const underMonths = (onDay: string) =>
 
 // BF-10, one status per child (WHO/UNICEF 2021): of the recalls of a baby made by the facility in
 // the period at 0–5 completed months, the one nearest the period's end (of two on one day, the
-// one recorded last). Ages only grow, so a later recall is in the band only if it is young enough.
-const nearestInBand = `CASE WHEN ${underMonths('f.followed_up_on')} AND NOT EXISTS (
-    SELECT 1 FROM breastfeeding_follow_up later
-    WHERE later.newborn_id = f.newborn_id AND later.facility_id = f.facility_id
-      AND later.followed_up_on < :to AND ${underMonths('later.followed_up_on')}
-      AND (later.followed_up_on > f.followed_up_on
-        OR (later.followed_up_on = f.followed_up_on AND later.id > f.id)))
-  THEN 1 ELSE 0 END`;
+// one recorded last). The follow-up rows below are exactly the facility's recalls of the period,
+// so a window over them finds it without a lookup per recall.
+const inBand = underMonths('f.followed_up_on');
+const nearestInBand = `CASE WHEN ${inBand} AND ROW_NUMBER() OVER (
+    PARTITION BY f.newborn_id, f.facility_id, ${inBand}
+    ORDER BY f.followed_up_on DESC, f.id DESC) = 1 THEN 1 ELSE 0 END`;
 
 const recallColumns = `f.contact, f.followed_up_on,
   ${completedMonthsOfAgeSql(birthDay, 'f.followed_up_on')} AS age_months,
