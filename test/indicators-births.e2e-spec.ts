@@ -553,8 +553,10 @@ describe('Baby-Friendly and system-management indicators of a hand-built month',
     'BF-03M': [22, 23, 3, 95.65],
     // Supplemented: B10 (no reason), B11 (hypoglycaemia). 21/23.
     'BF-04': [21, 23, 3, 91.3],
-    // Only B10's supplement counts. 22/23.
-    'BF-04M': [22, 23, 3, 95.65],
+    // Only B10's supplement counts, and B11 went home on formula only, which fails BF-04M
+    // whatever the supplement's reason (was 22/23 when the medical supplement let B11 count).
+    // 21/23.
+    'BF-04M': [21, 23, 3, 91.3],
     // B11 went home on formula only; B10 mixed counts. 22/23.
     'BF-05': [22, 23, 3, 95.65],
     // 24 deliveries at this facility (W01–W22, W25, W28); caesarean without indication: W16.
@@ -566,10 +568,11 @@ describe('Baby-Friendly and system-management indicators of a hand-built month',
     'BF-08': [4, 6, 0, 66.67],
     // 42-day recalls: B01 excl., B02 mixed, B05 excl. with ORS → 2/3.
     'BF-09': [2, 3, 0, 66.67],
-    // Recalls made in M: B01 (day 11) excl., B02 (12) water, B03 (13) mixed, B03 (15) excl.,
-    // B12a, B12b (20) excl., B26 (5 months) excl.; B27 (6 months) is too old; B28's recall is
-    // in M+1. → 5/7.
-    'BF-10': [5, 7, 0, 71.43],
+    // One status per child, from its recall in M nearest M's end: B01 (day 11) excl., B02 (12)
+    // water, B03 (15) excl. (its mixed recall on day 13 is not the nearest; was counted too, 5/7,
+    // when every recall counted), B12a, B12b (20) excl., B26 (5 months) excl.; B27 (6 months) is
+    // too old; B28's recall is in M+1. → 5/6.
+    'BF-10': [5, 6, 0, 83.33],
     // SM: 28 live births in M (29 babies minus stillborn B15a; B29 is in M+1), every place.
     // Not early: B19 (13+0), B23 (GA 200, never examined). 26/28.
     'SM-01': [26, 28, 0, 92.86],

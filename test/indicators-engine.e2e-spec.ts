@@ -476,7 +476,7 @@ describe('indicator engine', () => {
       bundle.entry[0].resource.group[0].population.map(
         (p: { code: { coding: Array<{ code: string }> } }) => p.code.coding[0].code,
       ),
-    ).toEqual(['numerator', 'denominator', 'denominator-exclusion']);
+    ).toEqual(['numerator', 'denominator', 'denominator-exclusion', 'incomplete']);
   });
 
   it('runs a regional export as a job and serves the file once it is built', async () => {

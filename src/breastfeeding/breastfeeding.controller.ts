@@ -66,7 +66,7 @@ export class BreastfeedingController {
   @Roles('nurse', 'mch_staff')
   @ApiOperation({
     summary:
-      '24-hour recall, problems, guidance, referral; classified exclusive/predominant/mixed/none',
+      '24-hour recall, problems, guidance, referral; classified exclusive/predominant/complementary/mixed/none',
   })
   @ApiCreatedResponse({ type: BreastfeedingFollowUpRecordDto })
   recordFollowUp(

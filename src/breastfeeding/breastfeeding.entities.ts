@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RECALL_CLASSES } from './rules/feeding-recall';
 
 export const POSTPARTUM_CONTACT_KINDS = ['postpartum_visit', 'day42_check'] as const;
 export type PostpartumContactKind = (typeof POSTPARTUM_CONTACT_KINDS)[number];
@@ -48,7 +49,7 @@ export const FOLLOW_UP_CONTACTS = [
   'phone_6m',
   'other',
 ] as const;
-export const RECALL_CLASSES = ['exclusive', 'predominant', 'mixed', 'none'] as const;
+export { RECALL_CLASSES };
 export const BREASTFEEDING_PROBLEMS = [
   'sore_or_cracked_nipples',
   'engorgement',

@@ -57,6 +57,7 @@ export function feedingFlags(
     })),
     newborn.bornAt,
     discharge?.startAt ?? null,
+    discharge?.dischargeFeeding ?? null,
   );
   return {
     earlySkinToSkin: earlySkinToSkin(

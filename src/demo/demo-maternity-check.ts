@@ -355,6 +355,7 @@ export class MaternityCheck {
       })),
       baby.bornAt,
       discharge?.startAt ?? null,
+      discharge?.dischargeFeeding ?? null,
     );
     return flagsLine(base, {
       earlySkinToSkin: earlySkinToSkin(

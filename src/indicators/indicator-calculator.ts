@@ -10,6 +10,7 @@ export interface IndicatorCount {
   numerator: number;
   denominator: number;
   excluded: number;
+  incomplete: number;
 }
 
 /**
@@ -41,6 +42,7 @@ export async function countIndicators(
           numerator: row ? Number(row[`n${i}`]) : 0,
           denominator: row ? Number(row[`d${i}`]) : 0,
           excluded: row ? Number(row[`x${i}`]) : 0,
+          incomplete: row ? Number(row[`u${i}`]) : 0,
         });
       });
     }

@@ -1,7 +1,15 @@
 import { cohortOf } from './indicator-calculator';
 import { INDICATORS } from './definitions';
 import { DEFAULT_SYPHILIS_POLICY } from '../pmtct/rules/pmtct-rules';
-import { bindCohort, type CohortParams, decidingFields } from './indicator-sql';
+import {
+  aggregateQuery,
+  bindCohort,
+  type CohortParams,
+  decidingFields,
+  denominatorSql,
+  numeratorSql,
+  roleSql,
+} from './indicator-sql';
 
 const columns = (code: string) => {
   const indicator = INDICATORS.find((i) => i.code === code)!;
@@ -35,24 +43,25 @@ describe('decidingFields', () => {
   });
 });
 
-describe('bindCohort', () => {
-  const params = (syphilis = DEFAULT_SYPHILIS_POLICY): CohortParams => ({
-    facilityIds: [7, 8],
-    from: '2026-03-01',
-    to: '2026-04-01',
-    fromAt: new Date('2026-02-28T16:00:00Z'),
-    toAt: new Date('2026-03-31T16:00:00Z'),
-    tz: '+08:00',
-    asOf: '2026-03-31',
-    evaluations: {
-      [cohortOf(INDICATORS[0]).code]: {
-        on: '2026-04-03',
-        at: new Date('2026-04-03T16:00:00Z'),
-        settled: true,
-      },
+const params = (syphilis = DEFAULT_SYPHILIS_POLICY): CohortParams => ({
+  facilityIds: [7, 8],
+  from: '2026-03-01',
+  to: '2026-04-01',
+  fromAt: new Date('2026-02-28T16:00:00Z'),
+  toAt: new Date('2026-03-31T16:00:00Z'),
+  tz: '+08:00',
+  asOf: '2026-03-31',
+  evaluations: {
+    [cohortOf(INDICATORS[0]).code]: {
+      on: '2026-04-03',
+      at: new Date('2026-04-03T16:00:00Z'),
+      settled: true,
     },
-    syphilis,
-  });
+  },
+  syphilis,
+});
+
+describe('bindCohort', () => {
   const cohort = (sql: string) => ({ ...cohortOf(INDICATORS[0]), sql });
 
   it('binds the configured syphilis course rule: dose gaps 7 ± grace, course gap, end before delivery', () => {
@@ -79,5 +88,24 @@ describe('bindCohort', () => {
       sql: 'd <= ? AND t <= ?',
       params: ['2026-04-03', new Date('2026-04-03T16:00:00Z')],
     });
+  });
+});
+
+describe('incomplete cases', () => {
+  const stay = INDICATORS.find((i) => i.code === 'BF-04')!;
+
+  it('are set aside from numerator and denominator, after the exclusions', () => {
+    expect(denominatorSql(stay)).toContain(`NOT (COALESCE(${stay.exclusion!.sql}, FALSE) OR`);
+    expect(denominatorSql(stay)).toContain(`COALESCE(${stay.incomplete!.sql}, TRUE)`);
+    expect(numeratorSql(stay)).toContain(denominatorSql(stay));
+    // An excluded baby is excluded, whatever else is missing.
+    expect(roleSql(stay, 'incomplete')).toContain(`AND NOT (COALESCE(${stay.exclusion!.sql}`);
+  });
+
+  it('are counted as u<i> beside the others, 0 for an indicator without the criterion', () => {
+    const sm = INDICATORS.find((i) => i.code === 'SM-01')!;
+    const { sql } = aggregateQuery(cohortOf(stay), [stay, sm], params());
+    expect(sql).toMatch(/c\.stay_complete = 0, TRUE\)\) THEN 1 ELSE 0 END\), 0\) AS u0/);
+    expect(sql).toContain('0 AS u1');
   });
 });

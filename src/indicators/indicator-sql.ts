@@ -66,14 +66,14 @@ export function bindCohort(cohort: CohortDefinition, p: CohortParams): BoundSql 
   return { sql, params };
 }
 
-/** Counted in the denominator: in its population and not excluded. */
+/** Counted in the denominator: in its population, not excluded and complete enough to decide. */
 export function denominatorSql(indicator: IndicatorDefinition): string {
-  return `(${indicator.denominator.sql}) AND NOT (${exclusionSql(indicator)})`;
+  return `(${indicator.denominator.sql}) AND NOT (${setAsideSql(indicator)})`;
 }
 
 export function numeratorSql(indicator: IndicatorDefinition): string {
   const population = indicator.numeratorOutsideDenominator
-    ? `NOT (${exclusionSql(indicator)})`
+    ? `NOT (${setAsideSql(indicator)})`
     : denominatorSql(indicator);
   return `${population} AND (${indicator.numerator.sql})`;
 }
@@ -83,8 +83,26 @@ export function excludedSql(indicator: IndicatorDefinition): string {
   return `(${indicator.denominator.sql}) AND (${exclusionSql(indicator)})`;
 }
 
+/**
+ * Not complete enough to decide: in the denominator's population, not excluded (an exclusion
+ * decides a case whatever else is missing), and matching the incomplete criterion.
+ */
+export function incompleteSql(indicator: IndicatorDefinition): string {
+  return `(${indicator.denominator.sql}) AND NOT (${exclusionSql(indicator)}) AND (${incompletenessSql(indicator)})`;
+}
+
 function exclusionSql(indicator: IndicatorDefinition): string {
   return indicator.exclusion ? `COALESCE(${indicator.exclusion.sql}, FALSE)` : 'FALSE';
+}
+
+// A NULL in the criterion reads as incomplete: what cannot be decided is not counted.
+function incompletenessSql(indicator: IndicatorDefinition): string {
+  return indicator.incomplete ? `COALESCE(${indicator.incomplete.sql}, TRUE)` : 'FALSE';
+}
+
+/** Excluded or incomplete: left out of both numerator and denominator. */
+function setAsideSql(indicator: IndicatorDefinition): string {
+  return `${exclusionSql(indicator)} OR ${incompletenessSql(indicator)}`;
 }
 
 /**
@@ -99,13 +117,15 @@ export function decidingFields(
     indicator.denominator.sql,
     indicator.numerator.sql,
     indicator.exclusion?.sql ?? '',
+    indicator.incomplete?.sql ?? '',
     indicator.numeratorWeight ?? '',
   ].join(' ');
   const read = new Set([...sql.matchAll(/\bc\.([a-z0-9_]+)/g)].map((match) => match[1]));
   return cohort.fields.filter((field) => read.has(field.column));
 }
 
-export type CaseRole = 'numerator' | 'denominator' | 'excluded';
+export const CASE_ROLES = ['numerator', 'denominator', 'excluded', 'incomplete'] as const;
+export type CaseRole = (typeof CASE_ROLES)[number];
 
 export function roleSql(indicator: IndicatorDefinition, role: CaseRole): string {
   switch (role) {
@@ -115,12 +135,14 @@ export function roleSql(indicator: IndicatorDefinition, role: CaseRole): string 
       return denominatorSql(indicator);
     case 'excluded':
       return excludedSql(indicator);
+    case 'incomplete':
+      return incompleteSql(indicator);
   }
 }
 
 /**
  * One pass over the cohort for all its indicators, per facility: for indicator i the columns
- * `n{i}`, `d{i}`, `x{i}` hold numerator, denominator and excluded counts.
+ * `n{i}`, `d{i}`, `x{i}`, `u{i}` hold numerator, denominator, excluded and incomplete counts.
  */
 export function aggregateQuery(
   cohort: CohortDefinition,
@@ -134,6 +156,9 @@ export function aggregateQuery(
       `COALESCE(SUM(CASE WHEN ${numeratorSql(indicator)} THEN ${weight} ELSE 0 END), 0) AS n${i}`,
       `COALESCE(SUM(CASE WHEN ${denominatorSql(indicator)} THEN 1 ELSE 0 END), 0) AS d${i}`,
       `COALESCE(SUM(CASE WHEN ${excludedSql(indicator)} THEN 1 ELSE 0 END), 0) AS x${i}`,
+      indicator.incomplete
+        ? `COALESCE(SUM(CASE WHEN ${incompleteSql(indicator)} THEN 1 ELSE 0 END), 0) AS u${i}`
+        : `0 AS u${i}`,
     ];
   });
   return {

@@ -48,6 +48,8 @@ export interface IndicatorValueView {
   numerator: number;
   denominator: number;
   excluded: number;
+  /** Cases not complete enough to decide, beside the value like the excluded. */
+  incomplete: number;
   value: number | null;
   target: IndicatorTarget | null;
   targetMet: boolean | null;
@@ -233,6 +235,7 @@ export class IndicatorValuesService {
       numerator: current.numerator,
       denominator: current.denominator,
       excluded: current.excluded,
+      incomplete: current.incomplete,
       value: current.value,
       target,
       targetMet: targetMet(target, current.value, summed(yearBefore.key).value),
@@ -367,6 +370,7 @@ function sumRows(definition: IndicatorDefinition, rows: StoredValue[], periodKey
   const numerator = matching.reduce((sum, r) => sum + r.numerator, 0);
   const denominator = matching.reduce((sum, r) => sum + r.denominator, 0);
   const excluded = matching.reduce((sum, r) => sum + r.excluded, 0);
+  const incomplete = matching.reduce((sum, r) => sum + r.incomplete, 0);
   const computed = matching.map((r) => r.computedAt.getTime());
   const asOfs = matching.map((r) => r.asOf).filter((d): d is string => d !== null);
   return {
@@ -374,6 +378,7 @@ function sumRows(definition: IndicatorDefinition, rows: StoredValue[], periodKey
     numerator,
     denominator,
     excluded,
+    incomplete,
     value: matching.length ? indicatorValue(definition.unit, numerator, denominator) : null,
     computedAt: computed.length ? new Date(Math.min(...computed)) : null,
     stale: matching.some((r) => r.stale),

@@ -39,6 +39,10 @@ export class IndicatorValue {
   @Column({ type: 'int' })
   excluded: number;
 
+  /** Cases not complete enough to decide (a stay with no discharge): beside the value, not in it. */
+  @Column({ type: 'int', default: 0 })
+  incomplete: number;
+
   @Column({
     type: 'decimal',
     precision: 14,

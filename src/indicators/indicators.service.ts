@@ -73,6 +73,7 @@ export class IndicatorsService {
       numerator: { description: d.numerator.description },
       denominator: { description: d.denominator.description },
       exclusion: d.exclusion ? { description: d.exclusion.description } : null,
+      incomplete: d.incomplete ? { description: d.incomplete.description } : null,
       target: d.target,
       version: d.version,
     }));

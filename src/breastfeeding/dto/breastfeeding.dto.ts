@@ -136,7 +136,8 @@ export class BreastfeedingFollowUpRecordDto extends BreastfeedingFollowUpDto {
   @ApiProperty() newbornId: number;
   @ApiProperty({
     enum: RECALL_CLASSES,
-    description: 'exclusive / predominant / mixed / none (WHO 2021)',
+    description:
+      'exclusive / predominant / complementary (breast milk with complementary food) / mixed (with formula or animal milk) / none (WHO 2021)',
   })
   classification: string;
   @ApiProperty({ description: 'Completed months of age at the follow-up' }) ageMonths: number;

@@ -22,8 +22,11 @@ describe('classifyRecall', () => {
       'predominant',
     ],
     ['breast milk with formula', { formulaOrOtherMilk: true }, 'mixed'],
-    ['breast milk with solids', { solids: true }, 'mixed'],
+    // WHO 2021: solids with breast milk is complementary feeding, not mixed milk feeding.
+    ['breast milk with solids', { solids: true }, 'complementary'],
+    ['breast milk with solids and water', { solids: true, water: true }, 'complementary'],
     ['breast milk with water and formula', { water: true, formulaOrOtherMilk: true }, 'mixed'],
+    ['breast milk with formula and solids', { formulaOrOtherMilk: true, solids: true }, 'mixed'],
   ])('%s → %s', (_case, also, expected) => {
     expect(classifyRecall({ ...BREAST_MILK, ...also })).toBe(expected);
   });

@@ -277,6 +277,15 @@ describe('exclusiveDuringStay', () => {
     expect(() => exclusiveDuringStay([formula(-1, null)], BORN_AT, DISCHARGE)).toThrow(RangeError);
     expect(() => exclusiveDuringStay([], BORN_AT, at(-1))).toThrow(RangeError);
   });
+
+  it('fails both ways for a discharge on formula or mixed feeding, whatever was recorded', () => {
+    for (const feeding of ['formula_only', 'mixed'] as const) {
+      const result = exclusiveDuringStay([], BORN_AT, DISCHARGE, feeding);
+      expect(result.strict).toEqual({ met: false, reason: `feeding at discharge: ${feeding}` });
+      expect(result.exceptMedical.met).toBe(false);
+    }
+    expect(exclusiveDuringStay([], BORN_AT, DISCHARGE, 'exclusive').strict).toEqual(MET);
+  });
 });
 
 describe('breastfeedingAtDischarge', () => {

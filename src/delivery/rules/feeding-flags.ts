@@ -126,12 +126,15 @@ export interface ExclusiveResult {
 
 /**
  * BF-04: nothing but breast milk from birth to discharge (to now while still in hospital).
- * Supplements after discharge belong to the follow-up, not the stay, and are ignored.
+ * Supplements after discharge belong to the follow-up, not the stay, and are ignored. A discharge
+ * on formula or mixed feeding fails both ways, whatever supplements were recorded: other milk was
+ * given, recorded or not.
  */
 export function exclusiveDuringStay(
   supplements: readonly Supplement[],
   bornAt: Date,
   dischargeAt: Date | null,
+  dischargeFeeding: DischargeFeeding | null = null,
 ): ExclusiveResult {
   if (dischargeAt !== null) requireNotBeforeBirth(bornAt, dischargeAt, 'discharge');
   for (const s of supplements) requireNotBeforeBirth(bornAt, s.at, `supplement (${s.what})`);
@@ -139,6 +142,10 @@ export function exclusiveDuringStay(
     .filter((s) => dischargeAt === null || s.at <= dischargeAt)
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   const withoutMedicalReason = duringStay.filter((s) => !hasMedicalReason(s));
+  if (dischargeFeeding === 'mixed' || dischargeFeeding === 'formula_only') {
+    const atDischarge = notMet(`feeding at discharge: ${dischargeFeeding}`);
+    return { strict: atDischarge, exceptMedical: atDischarge };
+  }
   return {
     strict: exclusiveVerdict(duringStay, bornAt),
     exceptMedical: exclusiveVerdict(withoutMedicalReason, bornAt),

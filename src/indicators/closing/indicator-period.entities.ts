@@ -76,6 +76,9 @@ export class ClosedIndicatorValue {
   @Column({ type: 'int' })
   excluded: number;
 
+  @Column({ type: 'int' })
+  incomplete: number;
+
   @Column({
     type: 'decimal',
     precision: 14,

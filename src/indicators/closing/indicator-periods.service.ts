@@ -35,6 +35,7 @@ export interface StoredValue {
   numerator: number;
   denominator: number;
   excluded: number;
+  incomplete: number;
   value: number | null;
   definitionVersion: number;
   computedAt: Date;
@@ -180,6 +181,7 @@ export class IndicatorPeriods {
           numerator: v.numerator,
           denominator: v.denominator,
           excluded: v.excluded,
+          incomplete: v.incomplete,
           value: v.value,
           targetDirection: v.targetDirection,
           targetValue: v.targetValue,
@@ -302,6 +304,7 @@ function storedFields(v: IndicatorValue | ClosedIndicatorValue) {
     numerator: v.numerator,
     denominator: v.denominator,
     excluded: v.excluded,
+    incomplete: v.incomplete,
     value: v.value,
     definitionVersion: v.definitionVersion,
     computedAt: v.computedAt,

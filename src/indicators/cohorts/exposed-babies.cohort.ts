@@ -22,7 +22,7 @@ export const EXPOSED_BABIES_COHORT: CohortDefinition = {
   code: 'exposed_babies',
   caseKind: 'newborn',
   description:
-    'Babies delivered at the facility in the period (at 28+0 or later) whose mother is confirmed positive for HIV, syphilis or HBsAg; the first vaccine is the newborn\u2019s hepatitis B birth dose',
+    'Babies of the deliveries the facility recorded in the period, any place of birth (at 28+0 or later) whose mother is confirmed positive for HIV, syphilis or HBsAg; the first vaccine is the newborn\u2019s hepatitis B birth dose',
   sql: `
 WITH positive AS (
   SELECT dl.id AS delivery_id, dl.facility_id, dl.pregnancy_id, dl.delivered_at,

@@ -1,3 +1,4 @@
+import { EXCLUSIVE_UNDER_MONTHS } from '../../breastfeeding/rules/feeding-recall';
 import type { CohortDefinition } from './cohort-definition';
 import { hospitalDaySql } from './sql-fragments';
 
@@ -12,6 +13,18 @@ const completedMonthsOfAgeSql = (birthDay: string, onDay: string): string => {
 };
 
 const birthDay = hospitalDaySql('n.born_at');
+const underMonths = (onDay: string) =>
+  `${completedMonthsOfAgeSql(birthDay, onDay)} < ${EXCLUSIVE_UNDER_MONTHS}`;
+
+// BF-10, one status per child (WHO/UNICEF 2021): of the recalls of a baby made by the facility in
+// the period at 0–5 completed months, the one nearest the period's end (of two on one day, the
+// one recorded last). The follow-up rows below are exactly the facility's recalls of the period,
+// so a window over them finds it without a lookup per recall.
+const inBand = underMonths('f.followed_up_on');
+const nearestInBand = `CASE WHEN ${inBand} AND ROW_NUMBER() OVER (
+    PARTITION BY f.newborn_id, f.facility_id, ${inBand}
+    ORDER BY f.followed_up_on DESC, f.id DESC) = 1 THEN 1 ELSE 0 END`;
+
 const recallColumns = `f.contact, f.followed_up_on,
   ${completedMonthsOfAgeSql(birthDay, 'f.followed_up_on')} AS age_months,
   f.classification AS recall_class, f.breast_milk, f.water, f.formula_or_other_milk,
@@ -24,11 +37,13 @@ export const FEEDING_RECALLS_COHORT: CohortDefinition = {
     '24-hour feeding recalls (breastfeeding follow-ups), in two sets. basis = birth: the first ' +
     'postpartum-visit recall and the first 42-day recall of each live-born baby of the facility ' +
     'born in the period (birth time, hospital calendar day). basis = follow_up: every recall ' +
-    'made by the facility in the period (follow-up day), with the baby\u2019s completed months of age.',
+    'made by the facility in the period (follow-up day), with the baby\u2019s completed months of age ' +
+    'and whether it is the baby\u2019s recall nearest the period\u2019s end at 0\u20135 months.',
   // The second part is driven by the follow-ups' facility-and-day index (STRAIGHT_JOIN): left to
   // itself, for a year of many facilities the optimiser walks every newborn instead.
   sql: `SELECT CONCAT('birth:', f.id) AS case_id, n.facility_id, p.woman_id, n.pregnancy_id,
-  n.id AS newborn_id, ${birthDay} AS attributed_on, 'birth' AS basis, ${recallColumns}
+  n.id AS newborn_id, ${birthDay} AS attributed_on, 'birth' AS basis, ${recallColumns},
+  NULL AS nearest_in_band
 FROM newborn n
 JOIN pregnancy p ON p.id = n.pregnancy_id
 JOIN breastfeeding_follow_up f ON f.newborn_id = n.id
@@ -42,7 +57,8 @@ WHERE n.facility_id IN (:facilities) AND n.born_at >= :fromAt AND n.born_at < :t
   AND n.vital_status = 'live_birth'
 UNION ALL
 SELECT CONCAT('follow_up:', f.id) AS case_id, f.facility_id, p.woman_id, f.pregnancy_id,
-  f.newborn_id, f.followed_up_on AS attributed_on, 'follow_up' AS basis, ${recallColumns}
+  f.newborn_id, f.followed_up_on AS attributed_on, 'follow_up' AS basis, ${recallColumns},
+  ${nearestInBand} AS nearest_in_band
 FROM breastfeeding_follow_up f
 STRAIGHT_JOIN newborn n ON n.id = f.newborn_id
 STRAIGHT_JOIN pregnancy p ON p.id = f.pregnancy_id
@@ -55,11 +71,18 @@ WHERE f.facility_id IN (:facilities) AND f.followed_up_on >= :from AND f.followe
     { column: 'contact', label: 'follow-up contact' },
     { column: 'followed_up_on', label: 'day of the recall' },
     { column: 'age_months', label: 'age at the recall, completed months' },
-    { column: 'recall_class', label: '24-hour recall: exclusive / predominant / mixed / none' },
+    {
+      column: 'recall_class',
+      label: '24-hour recall: exclusive / predominant / complementary / mixed / none',
+    },
     { column: 'breast_milk', label: 'breast milk (1 = yes)' },
     { column: 'water', label: 'water (1 = yes)' },
     { column: 'formula_or_other_milk', label: 'formula or other milk (1 = yes)' },
     { column: 'other_liquids', label: 'other liquids (1 = yes)' },
     { column: 'solids', label: 'solid or semi-solid food (1 = yes)' },
+    {
+      column: 'nearest_in_band',
+      label: `the baby's recall nearest the period's end at 0–${EXCLUSIVE_UNDER_MONTHS - 1} completed months (1 = yes)`,
+    },
   ],
 };

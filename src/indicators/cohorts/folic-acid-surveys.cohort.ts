@@ -23,13 +23,14 @@ SELECT x.woman_id AS case_id, x.facility_id, x.woman_id, MAX(x.pregnancy_id) AS 
        MAX(x.knows_when_to_take) AS knows_when_to_take,
        MAX(x.aware) AS aware,
        MAX(x.delivered) AS delivered,
-       MAX(x.delivered_on) AS delivered_on
+       MAX(x.delivered_on) AS delivered_on,
+       MAX(x.delivery_place) AS delivery_place
 FROM (
   SELECT s.facility_id, s.woman_id, NULL AS pregnancy_id, 1 AS surveyed, s.asked_on,
          s.knows_prevents_neural_tube_defects AS knows_prevents_ntd,
          s.knows_when_to_take,
          s.knows_prevents_neural_tube_defects = 1 AND s.knows_when_to_take = 1 AS aware,
-         0 AS delivered, NULL AS delivered_on
+         0 AS delivered, NULL AS delivered_on, NULL AS delivery_place
   FROM folic_acid_survey s
   WHERE s.facility_id IN (:facilities) AND s.asked_on >= :from AND s.asked_on < :to
     AND NOT EXISTS (
@@ -38,7 +39,7 @@ FROM (
         AND (later.asked_on > s.asked_on OR (later.asked_on = s.asked_on AND later.id > s.id)))
   UNION ALL
   SELECT dl.facility_id, p.woman_id, p.id, 0, NULL, NULL, NULL, NULL,
-         1, ${hospitalDaySql('dl.delivered_at')}
+         1, ${hospitalDaySql('dl.delivered_at')}, dl.place
   FROM delivery dl
   JOIN pregnancy p ON p.id = dl.pregnancy_id
   WHERE dl.facility_id IN (:facilities) AND dl.delivered_at >= :fromAt AND dl.delivered_at < :toAt
@@ -52,5 +53,6 @@ GROUP BY x.facility_id, x.woman_id`,
     { column: 'aware', label: 'aware (knows both)' },
     { column: 'delivered', label: 'delivered in the period' },
     { column: 'delivered_on', label: 'delivered on' },
+    { column: 'delivery_place', label: 'place of delivery' },
   ],
 };

@@ -47,9 +47,10 @@ export const LIVE_BIRTHS_COHORT: CohortDefinition = {
   MIN(fc.kind) AS contraindication,
   MIN(CASE WHEN e.kind = 'skin_to_skin' THEN TIMESTAMPDIFF(SECOND, n.born_at, e.start_at) END)
     AS skin_to_skin_start_seconds,
-  MAX(CASE WHEN ${earlySkinToSkin}
-    THEN ${wholeMinutesSql('e.start_at', `COALESCE(e.end_at, ${NOW_UTC})`)} END)
+  MAX(CASE WHEN ${earlySkinToSkin} THEN ${wholeMinutesSql('e.start_at', 'e.end_at')} END)
     AS skin_to_skin_minutes,
+  COUNT(DISTINCT CASE WHEN e.kind = 'skin_to_skin' AND e.end_at IS NULL THEN e.id END)
+    AS skin_to_skin_without_end,
   ${wholeMinutesSql('n.born_at', "MIN(CASE WHEN e.kind = 'first_breastfeed' THEN e.start_at END)")}
     AS first_breastfeed_minutes,
   MAX(CASE WHEN e.kind = 'separation' THEN ${separationMinutesInStay} END)
@@ -61,6 +62,7 @@ export const LIVE_BIRTHS_COHORT: CohortDefinition = {
     AND (e.medical_reason IS NULL OR TRIM(e.medical_reason) = '') THEN e.id END)
     AS supplements_without_medical_reason,
   dis.discharge_feeding,
+  CASE WHEN dis.start_at IS NOT NULL OR n.died_at IS NOT NULL THEN 1 ELSE 0 END AS stay_complete,
   ${wholeMinutesSql('n.born_at', 'n.hep_b_birth_dose_at')} AS hepb_birth_dose_minutes,
   ${gaDaysOn('p.registration_date', 'p.edd')} AS registration_ga_days,
   (SELECT ${gaDaysOn('MIN(v.visit_date)', 'p.edd')} FROM antenatal_visit v
@@ -91,8 +93,9 @@ GROUP BY n.id`,
     },
     {
       column: 'skin_to_skin_minutes',
-      label: `longest uninterrupted skin-to-skin starting within ${EARLY_SKIN_TO_SKIN_START_MINUTES}:00, minutes`,
+      label: `longest uninterrupted skin-to-skin starting within ${EARLY_SKIN_TO_SKIN_START_MINUTES}:00 with its end recorded, minutes`,
     },
+    { column: 'skin_to_skin_without_end', label: 'skin-to-skin contacts with no end recorded' },
     { column: 'first_breastfeed_minutes', label: 'first breastfeed, minutes after birth' },
     { column: 'longest_separation_minutes', label: 'longest separation during the stay, minutes' },
     {
@@ -105,6 +108,10 @@ GROUP BY n.id`,
       label: 'supplements without a medical reason',
     },
     { column: 'discharge_feeding', label: 'feeding at discharge' },
+    {
+      column: 'stay_complete',
+      label: 'stay complete: discharge (or transfer out) or death recorded (1 = yes)',
+    },
     {
       column: 'hepb_birth_dose_minutes',
       label: 'hepatitis B birth dose, whole minutes after birth',

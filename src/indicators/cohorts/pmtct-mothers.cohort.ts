@@ -36,7 +36,8 @@ const selectedTestColumns = (disease: Disease) => `
        COALESCE(t.${disease}_positive, 0) AS ${disease}_positive,`;
 
 /**
- * Women who delivered at the facility in the period, one row per delivery, with what decides
+ * Women whose delivery the facility recorded in the period (any place of birth), one row per
+ * delivery, with what decides
  * PM-01..PM-06 and PM-08: per disease whether she had a resulted test by the delivery day (any
  * setting, and antenatal), the GA of her first test on or after GA 0, and whether she is
  * confirmed positive (a positive confirmatory test of her own, for HBsAg any positive test, as
@@ -51,7 +52,8 @@ export const PMTCT_MOTHERS_COHORT: CohortDefinition = {
   code: 'pmtct_mothers',
   caseKind: 'mother',
   description:
-    'Women who delivered at the facility in the period (one row per delivery), at 28+0 or ' +
+    'Women whose delivery the facility recorded in the period, any place of birth (one row per ' +
+    'delivery), at 28+0 or ' +
     'later: an earlier birth is a pregnancy loss, not a delivery',
   sql: `
 WITH m AS (

@@ -16,7 +16,12 @@ const byCode = (code: string): IndicatorDefinition => {
 
 /** The cohort columns an indicator's criteria read (`c.column`). */
 function columnsRead(indicator: IndicatorDefinition): string[] {
-  const sql = [indicator.denominator, indicator.numerator, indicator.exclusion]
+  const sql = [
+    indicator.denominator,
+    indicator.numerator,
+    indicator.exclusion,
+    indicator.incomplete,
+  ]
     .map((criterion) => criterion?.sql ?? '')
     .join(' ');
   return [...new Set([...sql.matchAll(/\bc\.([a-z_0-9]+)/g)].map((m) => m[1]))];
@@ -38,8 +43,15 @@ describe('Baby-Friendly indicators', () => {
       'BF-09',
       'BF-10',
     ]);
+    // Version 2: the stay indicators count a baby only once the stay is complete, and BF-10
+    // counts one status per child.
+    const changed = ['BF-01', 'BF-02', 'BF-03', 'BF-03M', 'BF-04', 'BF-04M', 'BF-05', 'BF-10'];
     for (const indicator of BABY_FRIENDLY_INDICATORS) {
-      expect(indicator).toMatchObject({ group: 'BF', unit: 'percent', version: 1 });
+      expect(indicator).toMatchObject({
+        group: 'BF',
+        unit: 'percent',
+        version: changed.includes(indicator.code) ? 2 : 1,
+      });
     }
   });
 
@@ -72,10 +84,24 @@ describe('Baby-Friendly indicators', () => {
           'vital_status',
           'died_before_discharge',
           'contraindication',
+          'stay_complete',
         ]);
       } else {
         expect(indicator.exclusion).toBeUndefined();
+        expect(indicator.incomplete).toBeUndefined();
       }
+    }
+  });
+
+  it('counts a stay only once discharge, transfer or death is recorded: a blank is never a success', () => {
+    for (const code of ['BF-01', 'BF-02', 'BF-03', 'BF-03M', 'BF-04', 'BF-04M', 'BF-05']) {
+      expect(byCode(code).incomplete?.sql).toBe('c.stay_complete = 0');
+    }
+  });
+
+  it('fails BF-04 and BF-04M for a discharge on formula or mixed feeding, whatever was recorded', () => {
+    for (const code of ['BF-04', 'BF-04M']) {
+      expect(byCode(code).numerator.sql).toContain("c.discharge_feeding = 'exclusive'");
     }
   });
 
@@ -84,9 +110,11 @@ describe('Baby-Friendly indicators', () => {
     expect(byCode('BF-05').numerator.sql).toBe("c.discharge_feeding IN ('exclusive', 'mixed')");
   });
 
-  it('counts babies of 0 to 5 completed months in BF-10', () => {
+  it('counts babies of 0 to 5 completed months in BF-10, one status per child', () => {
     expect(EXCLUSIVE_UNDER_MONTHS).toBe(6);
     expect(byCode('BF-10').denominator.sql).toContain('c.age_months < 6');
+    expect(byCode('BF-10').denominator.sql).toContain('c.nearest_in_band = 1');
+    expect(byCode('BF-10').denominator.description).toContain('WHO/UNICEF');
   });
 
   it('the other way differs from the strict value only in the column it reads', () => {

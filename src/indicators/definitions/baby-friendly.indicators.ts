@@ -5,8 +5,10 @@ import {
   EARLY_SKIN_TO_SKIN_MIN_DURATION_MINUTES,
   EARLY_SKIN_TO_SKIN_START_MINUTES,
   ROOMING_IN_MAX_SEPARATION_MINUTES,
+  type DischargeFeeding,
 } from '../../delivery/rules/feeding-flags';
-import type { Criterion, IndicatorDefinition } from './indicator-definition';
+import { EXCLUSIVE_UNDER_MONTHS } from '../../breastfeeding/rules/feeding-recall';
+import { BORN_HERE_SQL, type Criterion, type IndicatorDefinition } from './indicator-definition';
 
 /** A SQL list of string literals: ('a', 'b'). */
 export function sqlList(values: readonly string[]): string {
@@ -19,10 +21,9 @@ export const BREASTFEEDING_AT_DISCHARGE = DISCHARGE_FEEDING.filter(
   (feeding) => breastfeedingAtDischarge(feeding).met,
 );
 
-/** BF-10 counts babies of 0–5 completed months ("under 6 months"). */
-export const EXCLUSIVE_UNDER_MONTHS = 6;
+export { EXCLUSIVE_UNDER_MONTHS };
 
-const BORN_HERE = "c.delivery_place = 'this_facility'";
+const BORN_HERE = BORN_HERE_SQL;
 
 // DOMAIN.md §9: stillbirths, deaths before discharge and documented contraindications are set
 // aside for BF-01..BF-05 and shown beside the value.
@@ -38,7 +39,18 @@ const STAY_EXCLUSION: Criterion = {
     "c.vital_status = 'stillbirth' OR c.died_before_discharge = 1 OR " +
     'c.contraindication IS NOT NULL',
 };
+// DOMAIN.md §9: a stay indicator counts a baby only once the stay is complete; a blank is never
+// a success. A transfer out is recorded as the baby's discharge (its detail says where to).
+const STAY_INCOMPLETE: Criterion = {
+  description:
+    'The stay is not complete: no discharge (or transfer out) and no death recorded, e.g. still ' +
+    'in hospital. Counted when the discharge is recorded.',
+  sql: 'c.stay_complete = 0',
+};
 const STAY_ATTRIBUTION = 'birth time of the baby, hospital calendar day';
+
+/** Feedings at discharge that fail BF-04 whatever the stay's records say: other milk was given. */
+export const OTHER_MILK_AT_DISCHARGE: readonly DischargeFeeding[] = ['mixed', 'formula_only'];
 
 function stayIndicator(
   fields: Pick<IndicatorDefinition, 'code' | 'nameZh' | 'nameEn' | 'numerator'> & {
@@ -56,10 +68,14 @@ function stayIndicator(
     denominator: STAY_POPULATION,
     numerator: fields.numerator,
     exclusion: STAY_EXCLUSION,
+    incomplete: STAY_INCOMPLETE,
     target: { direction: 'at_least', value: fields.target },
-    version: 1,
+    // 2: a baby counts only once the stay is complete (discharge, transfer or death recorded).
+    version: 2,
   };
 }
+
+const EXCLUSIVE_AT_DISCHARGE = "c.discharge_feeding = 'exclusive'";
 
 const roomingIn = (column: string): string =>
   `COALESCE(${column}, 0) <= ${ROOMING_IN_MAX_SEPARATION_MINUTES}`;
@@ -70,6 +86,7 @@ function recallIndicator(
     'code' | 'nameZh' | 'nameEn' | 'attribution' | 'denominator'
   > & {
     target: number;
+    version?: number;
   },
 ): IndicatorDefinition {
   return {
@@ -84,7 +101,7 @@ function recallIndicator(
       sql: "c.recall_class = 'exclusive'",
     },
     target: { direction: 'at_least', value: fields.target },
-    version: 1,
+    version: fields.version ?? 1,
   };
 }
 
@@ -97,7 +114,7 @@ export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [
       description:
         `Skin-to-skin started within ${EARLY_SKIN_TO_SKIN_START_MINUTES}:00 after birth and one ` +
         `such contact lasted at least ${EARLY_SKIN_TO_SKIN_MIN_DURATION_MINUTES} whole minutes ` +
-        'without interruption.',
+        'without interruption, by its recorded end (a contact with no end recorded does not count).',
       sql:
         `c.skin_to_skin_start_seconds <= ${EARLY_SKIN_TO_SKIN_START_MINUTES * 60} ` +
         `AND c.skin_to_skin_minutes >= ${EARLY_SKIN_TO_SKIN_MIN_DURATION_MINUTES}`,
@@ -143,8 +160,11 @@ export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [
     nameZh: '住院期间纯母乳喂养率',
     nameEn: 'Exclusive breast milk during the stay',
     numerator: {
-      description: 'Nothing but breast milk from birth to discharge, whatever the reason.',
-      sql: 'c.supplements_in_stay = 0',
+      description:
+        'Nothing but breast milk from birth to discharge, whatever the reason: no supplement ' +
+        'recorded and exclusive breast milk at discharge (a discharge on formula or mixed feeding ' +
+        'fails, whatever the stay recorded).',
+      sql: `c.supplements_in_stay = 0 AND ${EXCLUSIVE_AT_DISCHARGE}`,
     },
     target: 80,
   }),
@@ -153,8 +173,10 @@ export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [
     nameZh: '住院期间纯母乳喂养率（医学指征添加不计）',
     nameEn: 'Exclusive breast milk during the stay, supplements with a medical reason not counted',
     numerator: {
-      description: 'No supplement without a medical reason from birth to discharge.',
-      sql: 'c.supplements_without_medical_reason = 0',
+      description:
+        'No supplement without a medical reason from birth to discharge, and exclusive breast ' +
+        'milk at discharge (a discharge on formula or mixed feeding fails).',
+      sql: `c.supplements_without_medical_reason = 0 AND ${EXCLUSIVE_AT_DISCHARGE}`,
     },
     target: 80,
   }),
@@ -236,13 +258,20 @@ export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [
     code: 'BF-10',
     nameZh: '6个月内纯母乳喂养率',
     nameEn: 'Exclusive breastfeeding under 6 months',
-    attribution: 'day of the follow-up (every recall made in the period counts once)',
+    attribution:
+      "day of the baby's recall nearest the period's end (one status per child and age band)",
     denominator: {
       description:
-        `Feeding recalls made in the period of babies aged 0–${EXCLUSIVE_UNDER_MONTHS - 1} ` +
-        'completed months, at any follow-up contact.',
-      sql: `c.basis = 'follow_up' AND c.age_months < ${EXCLUSIVE_UNDER_MONTHS}`,
+        `Babies aged 0–${EXCLUSIVE_UNDER_MONTHS - 1} completed months with a feeding recall ` +
+        'made by the facility in the period, one status per child: of the recalls made at that ' +
+        "age, the one nearest the period's end (the reporting date) decides, as WHO/UNICEF " +
+        'measure it (Indicators for assessing infant and young child feeding practices, 2021).',
+      sql:
+        `c.basis = 'follow_up' AND c.age_months < ${EXCLUSIVE_UNDER_MONTHS} ` +
+        'AND c.nearest_in_band = 1',
     },
     target: 50,
+    // 2: one status per child (the recall nearest the period's end), no longer every recall.
+    version: 2,
   }),
 ];

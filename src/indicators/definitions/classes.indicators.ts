@@ -1,5 +1,5 @@
 import { CLASS_SESSIONS_COHORT } from '../cohorts/class-sessions.cohort';
-import type { IndicatorDefinition } from './indicator-definition';
+import { BORN_HERE_SQL, type IndicatorDefinition } from './indicator-definition';
 
 const heldSessions = {
   description: 'Sessions of the facility in the period that have started by now',
@@ -17,15 +17,18 @@ export const CLASSES_INDICATORS: readonly IndicatorDefinition[] = [
     cohort: 'deliveries',
     attribution: 'delivery day, hospital time zone',
     denominator: {
-      description: 'Women who delivered at the facility in the period',
-      sql: 'TRUE',
+      description:
+        'Women who delivered at the facility in the period (born at the facility: births at home, ' +
+        'en route or at another facility that the facility recorded are not counted)',
+      sql: BORN_HERE_SQL,
     },
     numerator: {
       description: 'Attended at least one prenatal class (any topic) before the delivery',
       sql: 'c.attended_class_before_delivery = 1',
     },
     target: null,
-    version: 1,
+    // 2: the denominator is the births at the facility, no longer every delivery it recorded.
+    version: 2,
   },
   {
     code: 'CL-02a',

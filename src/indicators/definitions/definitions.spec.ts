@@ -1,5 +1,5 @@
 import { COHORTS } from '../cohorts';
-import { INDICATOR_GROUPS } from './indicator-definition';
+import { BORN_HERE_SQL, INDICATOR_GROUPS } from './indicator-definition';
 import { INDICATORS } from '.';
 
 /** The codes of DOMAIN.md §9; rows that hold several values carry a letter suffix. */
@@ -61,4 +61,57 @@ describe('indicator definitions', () => {
       expect(cohort.sql).toContain(':facilities');
     },
   );
+});
+
+describe('descriptions that match the SQL', () => {
+  // A birth or delivery "at the facility" (also "born at", "births at", "deliveries at") means born
+  // there (DOMAIN.md §9): the SQL must then count only births whose place is this facility.
+  const SAYS_BORN_HERE =
+    /\b(born|births?|deliver(?:y|ies|ed)|mothers)\b[^.;()]*?\bat (?:the|this) facility\b/i;
+  const criteria = (indicator: (typeof INDICATORS)[number]) =>
+    [indicator.denominator, indicator.numerator, indicator.exclusion, indicator.incomplete].filter(
+      (criterion) => criterion !== undefined,
+    );
+
+  it.each(INDICATORS.map((i) => [i.code, i] as const))(
+    '%s: "at the facility" for births or deliveries implies the born-here condition',
+    (_code, indicator) => {
+      for (const criterion of criteria(indicator)) {
+        if (!SAYS_BORN_HERE.test(criterion.description)) continue;
+        // The population the description speaks of is the denominator's.
+        expect(indicator.denominator.sql).toContain(BORN_HERE_SQL);
+      }
+    },
+  );
+
+  it('recognises the phrasings it guards', () => {
+    for (const phrase of [
+      'Women who delivered at the facility in the period',
+      'Deliveries at the facility in the period.',
+      'Babies born at the facility in the period',
+      'Live births at this facility',
+    ]) {
+      expect(SAYS_BORN_HERE.test(phrase)).toBe(true);
+    }
+    expect(SAYS_BORN_HERE.test('Pregnancies registered at the facility in the period')).toBe(false);
+    expect(
+      SAYS_BORN_HERE.test(
+        'Women whose delivery the facility recorded in the period, any place of birth',
+      ),
+    ).toBe(false);
+  });
+
+  it('CL-01, the Baby-Friendly stay indicators, BF-06, BF-07 and FA-03b count births at the facility', () => {
+    for (const code of ['CL-01', 'BF-01', 'BF-05', 'BF-06', 'BF-07', 'FA-03b']) {
+      expect(INDICATORS.find((i) => i.code === code)?.denominator.sql).toContain(BORN_HERE_SQL);
+    }
+  });
+
+  it('PM-01..PM-05 count every delivery the facility recorded, any place of birth, and say so', () => {
+    for (const code of ['PM-01', 'PM-02', 'PM-03', 'PM-04', 'PM-05']) {
+      const indicator = INDICATORS.find((i) => i.code === code)!;
+      expect(indicator.denominator.sql).not.toContain('delivery_place');
+      expect(indicator.denominator.description).toContain('any place of birth');
+    }
+  });
 });

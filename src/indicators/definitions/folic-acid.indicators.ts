@@ -6,7 +6,7 @@ import {
 } from '../../folic-acid/rules/folic-acid';
 import { FOLIC_ACID_SURVEYS_COHORT } from '../cohorts/folic-acid-surveys.cohort';
 import { REGISTRATIONS_COHORT } from '../cohorts/registrations.cohort';
-import type { IndicatorDefinition } from './indicator-definition';
+import { BORN_HERE_SQL, type IndicatorDefinition } from './indicator-definition';
 
 const REGISTRATIONS = REGISTRATIONS_COHORT.code;
 const SURVEYS = FOLIC_ACID_SURVEYS_COHORT.code;
@@ -84,8 +84,10 @@ export const FOLIC_ACID_INDICATORS: readonly IndicatorDefinition[] = [
     cohort: SURVEYS,
     attribution: 'survey day; delivery day for the mothers',
     denominator: {
-      description: 'Women who delivered at the facility in the period',
-      sql: 'c.delivered = 1',
+      description:
+        'Mothers: women who delivered at the facility in the period (born at the facility, as ' +
+        'CL-01; births elsewhere that the facility recorded are not counted)',
+      sql: `c.delivered = 1 AND ${BORN_HERE_SQL}`,
     },
     numerator: {
       description:
@@ -94,6 +96,7 @@ export const FOLIC_ACID_INDICATORS: readonly IndicatorDefinition[] = [
     },
     numeratorOutsideDenominator: true,
     target: { direction: 'at_least', value: 10 },
-    version: 1,
+    // 2: the mothers are the births at the facility, no longer every delivery it recorded.
+    version: 2,
   },
 ];

@@ -29,6 +29,12 @@ export interface IndicatorTarget {
 }
 
 /**
+ * "At the facility" in a description means born there (DOMAIN.md §9): the cohorts of births and
+ * deliveries hold every delivery the facility recorded, also births at home or en route.
+ */
+export const BORN_HERE_SQL = "c.delivery_place = 'this_facility'";
+
+/**
  * A boolean SQL expression over the cohort's columns, which are read through the alias `c`
  * (e.g. `c.skin_to_skin_start_seconds <= 300`), with the sentence that explains it.
  */
@@ -54,6 +60,12 @@ export interface IndicatorDefinition {
    * in neither the numerator nor the denominator.
    */
   exclusion?: Criterion;
+  /**
+   * Cases of the denominator's population (not excluded) whose records are not complete enough to
+   * decide yet (a stay with no discharge recorded, say). Counted in neither the numerator nor the
+   * denominator and shown beside the value like the exclusions: a blank is never a success.
+   */
+  incomplete?: Criterion;
   /**
    * By default only denominator cases can be in the numerator. Set when the numerator counts other
    * rows of the cohort (maternal deaths per live births, attendances per session).

@@ -17,8 +17,13 @@ const MOTHERS = PMTCT_MOTHERS_COHORT.code;
 const BABIES = EXPOSED_BABIES_COHORT.code;
 const DELIVERY_DAY = 'delivery day, hospital time zone';
 
+// DOMAIN.md §9: the PMTCT cohort is the women who delivered in the period, any place of birth (as
+// the system-management live births): a woman who gave birth at home or en route and was admitted
+// after is one of the facility's deliveries, and the one whose test at delivery matters most.
 const allMothers = {
-  description: 'Women who delivered at the facility in the period',
+  description:
+    'Women whose delivery the facility recorded in the period, any place of birth (at the ' +
+    'facility, at another facility, en route or at home before admission)',
   sql: 'TRUE',
 };
 

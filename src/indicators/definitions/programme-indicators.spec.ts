@@ -51,7 +51,8 @@ describe('programme indicators (PM, FA, CL, RK)', () => {
     for (const indicator of PROGRAMMES) {
       expect(indicator.group).toBe(indicator.code.slice(0, 2));
       // PM-08 changed meaning: treated (≥ 1 dose); the adequate course moved to PM-08b.
-      expect(indicator.version).toBe(indicator.code === 'PM-08' ? 2 : 1);
+      // CL-01 and FA-03b changed meaning: their mothers are the births at the facility.
+      expect(indicator.version).toBe(['PM-08', 'CL-01', 'FA-03b'].includes(indicator.code) ? 2 : 1);
     }
   });
 

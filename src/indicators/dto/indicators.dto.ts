@@ -23,6 +23,7 @@ import {
   type TargetDirection,
 } from '../definitions/indicator-definition';
 import { EXPORT_FORMATS, type ExportFormat } from '../indicator-jobs.producer';
+import { CASE_ROLES } from '../indicator-sql';
 import { PERIOD_KEY_PATTERN } from '../periods';
 
 const PERIOD_MESSAGE =
@@ -143,6 +144,10 @@ export class IndicatorValueDto {
   @ApiProperty() numerator: number;
   @ApiProperty() denominator: number;
   @ApiProperty() excluded: number;
+  @ApiProperty({
+    description: 'Cases not complete enough to decide (a stay with no discharge recorded, say)',
+  })
+  incomplete: number;
   @ApiPropertyOptional({ nullable: true, type: Number }) value: number | null;
   @ApiPropertyOptional({ nullable: true, type: TargetDto }) target: TargetDto | null;
   @ApiPropertyOptional({ nullable: true, type: Boolean }) targetMet: boolean | null;
@@ -184,8 +189,6 @@ export class PeriodRangeValuesDto {
   @ApiPropertyOptional({ nullable: true, type: String }) regionCode: string | null;
   @ApiProperty({ type: [PeriodValuesDto] }) periods: PeriodValuesDto[];
 }
-
-export const CASE_ROLES = ['numerator', 'denominator', 'excluded'] as const;
 
 export class CasesQueryDto extends PageQueryDto {
   @ApiProperty({ example: '2026-03' })
@@ -229,6 +232,12 @@ export class IndicatorDefinitionDto {
   @ApiProperty({ type: CriterionDto }) numerator: CriterionDto;
   @ApiProperty({ type: CriterionDto }) denominator: CriterionDto;
   @ApiPropertyOptional({ nullable: true, type: CriterionDto }) exclusion: CriterionDto | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: CriterionDto,
+    description: 'Cases set aside until their records are complete enough to decide',
+  })
+  incomplete: CriterionDto | null;
   @ApiPropertyOptional({ nullable: true, type: TargetDto }) target: TargetDto | null;
   @ApiProperty() version: number;
 }

@@ -24,6 +24,7 @@ function value(overrides: Partial<IndicatorValueView>): IndicatorValueView {
     numerator: 9,
     denominator: 10,
     excluded: 0,
+    incomplete: 0,
     value: 90,
     target: null,
     targetMet: null,
@@ -55,16 +56,19 @@ const facilities: ExportStatus['facilities'] = [
 const complete: ExportStatus = { allowedStale: false, gaps: [], facilities };
 const allowed: ExportStatus = {
   allowedStale: true,
-  gaps: [periodGap(7, '2026-03', 'stale', ['SM-07'], 'H-01')],
+  gaps: [periodGap(7, '2026-03', 'stale', ['BF-04'], 'H-01')],
   facilities,
 };
-const values = [value({}), value({ code: 'SM-07', stale: true, state: 'stale', version: 2 })];
+const values = [
+  value({}),
+  value({ code: 'BF-04', group: 'BF', incomplete: 3, stale: true, state: 'stale', version: 2 }),
+];
 
 describe('export formats', () => {
   it('states a complete file, or what an allowed incomplete one holds', () => {
     expect(statusText(complete)).toMatch(/^数据状态：完整/);
     expect(statusText(allowed)).toMatch(/^⚠ 数据不完整（allowStale=true 导出）/);
-    expect(statusText(allowed)).toContain('facility H-01, 2026-03: SM-07 stale');
+    expect(statusText(allowed)).toContain('facility H-01, 2026-03: BF-04 stale');
   });
 
   it('gives every CSV row its state, version, as-of day and the file status', () => {
@@ -78,6 +82,10 @@ describe('export formats', () => {
       ['true', 'stale', '2'],
     ]);
     expect(cell(rows[0], 'as_of')).toBe('2026-03-31');
+    expect(rows.map((r) => [cell(r, 'excluded'), cell(r, 'incomplete')])).toEqual([
+      ['0', '0'],
+      ['0', '3'],
+    ]);
   });
 
   it('puts the status line on every xlsx sheet above the headers', async () => {
@@ -98,7 +106,9 @@ describe('export formats', () => {
     for (const sheet of workbook.worksheets) {
       expect(sheet.getRow(2).getCell(1).text).toBe(statusText(allowed));
     }
-    expect(workbook.worksheets[0].getRow(3).getCell(12).text).toBe('是否过期');
+    expect(workbook.worksheets[0].getRow(3).getCell(13).text).toBe('是否过期');
+    const bf = workbook.worksheets[0];
+    expect([bf.getRow(3).getCell(6).text, bf.getRow(4).getCell(6).text]).toEqual(['不完整数', '3']);
     expect(workbook.worksheets[2].getRow(4).values).toEqual([
       undefined,
       'H-01',
@@ -119,6 +129,15 @@ describe('export formats', () => {
       allowed,
     ) as { entry: Array<{ resource: Record<string, unknown> }> };
     expect(bundle.entry.map((e) => e.resource.status)).toEqual(['complete', 'pending', 'pending']);
+    const populations = (bundle.entry[1].resource.group as Array<{ population: unknown[] }>)[0]
+      .population;
+    expect(populations.at(-1)).toEqual({
+      code: {
+        coding: [{ system: 'urn:mch-case-tracking:measure-population', code: 'incomplete' }],
+        text: '记录不完整，未计入分母',
+      },
+      count: 3,
+    });
     expect(bundle.entry[1].resource.extension).toEqual([
       {
         url: 'urn:mch-case-tracking:StructureDefinition/value-status',

@@ -61,6 +61,7 @@ export const XLSX_HEADERS = [
   '分子',
   '分母',
   '排除数',
+  '不完整数',
   '指标值',
   '单位',
   '目标值',
@@ -115,6 +116,7 @@ export async function toXlsx(
         v.numerator,
         v.unit === 'count' ? null : v.denominator,
         v.excluded,
+        v.incomplete,
         v.value,
         UNIT_ZH[v.unit],
         targetText(v),
@@ -127,15 +129,15 @@ export async function toXlsx(
         v.provisional ? '是' : '否',
       ]);
       if (v.targetMet === false) {
-        row.getCell(9).font = { color: { argb: 'FFC00000' }, bold: true };
-        row.getCell(6).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
+        row.getCell(10).font = { color: { argb: 'FFC00000' }, bold: true };
+        row.getCell(7).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
       }
       if (v.stale || v.state === 'not_computed') {
-        row.getCell(11).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } };
+        row.getCell(12).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } };
       }
     }
     sheet.columns.forEach((column, i) => {
-      column.width = [10, 36, 10, 10, 10, 10, 8, 12, 10, 26, 12, 8, 6, 12, 6][i];
+      column.width = [10, 36, 10, 10, 10, 10, 10, 8, 12, 10, 26, 12, 8, 6, 12, 6][i];
     });
   }
   addVersionSheet(workbook, subject, period, status);
@@ -177,6 +179,7 @@ const CSV_COLUMNS = [
   'numerator',
   'denominator',
   'excluded',
+  'incomplete',
   'value',
   'target',
   'target_met',
@@ -213,6 +216,7 @@ export function toCsv(
         v.numerator,
         v.denominator,
         v.excluded,
+        v.incomplete,
         v.value ?? '',
         targetText(v),
         v.targetMet === null ? '' : String(v.targetMet),
@@ -305,6 +309,7 @@ export function toFhirBundle(
               population('numerator', v.numerator),
               population('denominator', v.denominator),
               population('denominator-exclusion', v.excluded),
+              incompletePopulation(v.incomplete),
             ],
             ...(v.value === null
               ? {}
@@ -332,6 +337,20 @@ function valueStatusExtension(v: IndicatorValueView): Record<string, unknown> {
       ...(v.version === null ? [] : [{ url: 'version', valueInteger: v.version }]),
       ...(v.asOf === null ? [] : [{ url: 'asOf', valueDate: v.asOf }]),
     ],
+  };
+}
+
+/**
+ * Cases not complete enough to decide are in no population of the measure-population code
+ * system (they are neither in the denominator nor excluded from it): the project's own code.
+ */
+function incompletePopulation(count: number): Record<string, unknown> {
+  return {
+    code: {
+      coding: [{ system: 'urn:mch-case-tracking:measure-population', code: 'incomplete' }],
+      text: '记录不完整，未计入分母',
+    },
+    count,
   };
 }
 
