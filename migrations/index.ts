@@ -16,6 +16,7 @@ import { BirthDosesAndMaternalDeaths1795371000000 } from './1795371000000-BirthD
 import { NationalRiskForm1795372000000 } from './1795372000000-NationalRiskForm';
 import { PrePregnancyWeight1795372100000 } from './1795372100000-PrePregnancyWeight';
 import { DatingScans1795373000000 } from './1795373000000-DatingScans';
+import { CorrectionsAndVoids1795381000000 } from './1795381000000-CorrectionsAndVoids';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   NationalRiskForm1795372000000,
   PrePregnancyWeight1795372100000,
   DatingScans1795373000000,
+  CorrectionsAndVoids1795381000000,
 ];

@@ -1,6 +1,12 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../core/database/timestamp-columns';
 import { decimalToNumber } from '../core/database/decimal-columns';
+import {
+  type Voidable,
+  VoidedAtColumn,
+  VoidedByColumn,
+  VoidReasonColumn,
+} from '../core/database/voids';
 
 export const FETAL_POSITIONS = ['cephalic', 'breech', 'transverse', 'oblique', 'unknown'] as const;
 export type FetalPosition = (typeof FETAL_POSITIONS)[number];
@@ -16,7 +22,7 @@ export type DipstickReading = (typeof DIPSTICK_READINGS)[number];
 @Entity('antenatal_visit')
 @Index('idx_visit_pregnancy_date', ['pregnancyId', 'visitDate'])
 @Index('idx_visit_facility_date', ['facilityId', 'visitDate'])
-export class AntenatalVisit {
+export class AntenatalVisit implements Voidable {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -80,6 +86,16 @@ export class AntenatalVisit {
 
   @VersionColumn()
   version: number;
+
+  /** A voided visit stays, flagged, and counts nowhere: schedule, worklist, grading, SM. */
+  @VoidedAtColumn()
+  voidedAt: Date | null;
+
+  @VoidedByColumn()
+  voidedBy: number | null;
+
+  @VoidReasonColumn()
+  voidReason: string | null;
 
   @CreatedAtColumn()
   createdAt: Date;

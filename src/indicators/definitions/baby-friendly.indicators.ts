@@ -6,6 +6,7 @@ import {
   EARLY_SKIN_TO_SKIN_START_MINUTES,
   ROOMING_IN_MAX_SEPARATION_MINUTES,
 } from '../../delivery/rules/feeding-flags';
+import { NON_MEDICAL_CAESAREAN_INDICATIONS } from '../../delivery/rules/caesarean-indications';
 import type { Criterion, IndicatorDefinition } from './indicator-definition';
 
 /** A SQL list of string literals: ('a', 'b'). */
@@ -178,11 +179,13 @@ export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [
     attribution: 'delivery time, hospital calendar day',
     denominator: { description: 'Deliveries at the facility in the period.', sql: BORN_HERE },
     numerator: {
-      description: 'Caesarean sections with no medical indication recorded.',
-      sql: "c.delivery_mode = 'caesarean' AND c.caesarean_indication IS NULL",
+      description:
+        'Caesarean sections with no medical indication code: none recorded, or maternal request (社会因素/孕妇要求).',
+      sql: `c.delivery_mode = 'caesarean' AND (c.caesarean_indication IS NULL OR c.caesarean_indication IN ${sqlList(NON_MEDICAL_CAESAREAN_INDICATIONS)})`,
     },
     target: { direction: 'falling', value: null },
-    version: 1,
+    // 2: coded indications; a maternal request counts as without medical indication.
+    version: 2,
   },
   {
     code: 'BF-07',
