@@ -39,7 +39,9 @@ describe('Baby-Friendly indicators', () => {
       'BF-10',
     ]);
     for (const indicator of BABY_FRIENDLY_INDICATORS) {
-      expect(indicator).toMatchObject({ group: 'BF', unit: 'percent', version: 1 });
+      // BF-06 is at version 2: coded indications, a maternal request counting as none.
+      const version = indicator.code === 'BF-06' ? 2 : 1;
+      expect(indicator).toMatchObject({ group: 'BF', unit: 'percent', version });
     }
   });
 
