@@ -126,7 +126,7 @@ export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: 
     : random.chance(ASSISTED_VAGINAL_SHARE)
       ? 'assisted_vaginal'
       : 'spontaneous_vaginal';
-  const indication = !caesarean
+  const indication: CaesareanIndication | null = !caesarean
     ? null
     : random.chance(CAESAREAN.withoutIndication)
       ? null
@@ -135,7 +135,7 @@ export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: 
         : plan.fetusCount > 1
           ? 'multiple_pregnancy'
           : plan.visits[plan.visits.length - 1]?.breech
-            ? '胎位异常（臀位）'
+            ? 'malpresentation'
             : random.pick(INDICATIONS);
   const complicated = delivery.maternalDeath || random.chance(0.08);
   const bloodLoss = caesarean ? random.int(250, 600) : random.int(150, 450);
