@@ -1,12 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../core/database/timestamp-columns';
 import { decimalToNumber } from '../core/database/decimal-columns';
-import {
-  type Voidable,
-  VoidedAtColumn,
-  VoidedByColumn,
-  VoidReasonColumn,
-} from '../core/database/voids';
+import { type Voidable, VoidFlags } from '../core/database/voids';
 
 export const FETAL_POSITIONS = ['cephalic', 'breech', 'transverse', 'oblique', 'unknown'] as const;
 export type FetalPosition = (typeof FETAL_POSITIONS)[number];
@@ -18,11 +13,14 @@ export type OedemaGrade = (typeof OEDEMA_GRADES)[number];
 export const DIPSTICK_READINGS = ['negative', 'trace', '1+', '2+', '3+', '4+'] as const;
 export type DipstickReading = (typeof DIPSTICK_READINGS)[number];
 
-/** One antenatal examination (产前检查). */
+/**
+ * One antenatal examination (产前检查). A voided one stays, flagged, and counts nowhere: schedule,
+ * overdue worklist, grading, SM indicators.
+ */
 @Entity('antenatal_visit')
 @Index('idx_visit_pregnancy_date', ['pregnancyId', 'visitDate'])
 @Index('idx_visit_facility_date', ['facilityId', 'visitDate'])
-export class AntenatalVisit implements Voidable {
+export class AntenatalVisit extends VoidFlags implements Voidable {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -86,16 +84,6 @@ export class AntenatalVisit implements Voidable {
 
   @VersionColumn()
   version: number;
-
-  /** A voided visit stays, flagged, and counts nowhere: schedule, worklist, grading, SM. */
-  @VoidedAtColumn()
-  voidedAt: Date | null;
-
-  @VoidedByColumn()
-  voidedBy: number | null;
-
-  @VoidReasonColumn()
-  voidReason: string | null;
 
   @CreatedAtColumn()
   createdAt: Date;

@@ -1,12 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../core/database/timestamp-columns';
 import { decimalToNumber } from '../core/database/decimal-columns';
-import {
-  type Voidable,
-  VoidedAtColumn,
-  VoidedByColumn,
-  VoidReasonColumn,
-} from '../core/database/voids';
+import { type Voidable, VoidFlags } from '../core/database/voids';
 import {
   CAESAREAN_INDICATION_CODES,
   type CaesareanIndication,
@@ -195,7 +190,7 @@ export type FeedingEventKind = (typeof FEEDING_EVENT_KINDS)[number];
 /** A timed event of the stay: skin-to-skin, first feed, separation, supplement, discharge. */
 @Entity('feeding_event')
 @Index('idx_feeding_event_newborn', ['newbornId', 'kind', 'startAt'])
-export class FeedingEvent implements Voidable {
+export class FeedingEvent extends VoidFlags implements Voidable {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -232,15 +227,6 @@ export class FeedingEvent implements Voidable {
 
   @VersionColumn()
   version: number;
-
-  @VoidedAtColumn()
-  voidedAt: Date | null;
-
-  @VoidedByColumn()
-  voidedBy: number | null;
-
-  @VoidReasonColumn()
-  voidReason: string | null;
 }
 
 export const CONTRAINDICATIONS = [
@@ -258,7 +244,7 @@ export const WITHHELD_CONTRAINDICATION = 'withheld';
 /** An accepted medical reason not to breastfeed (DOMAIN §8), with who decided. */
 @Entity('feeding_contraindication')
 @Index('idx_contraindication_newborn', ['newbornId'])
-export class FeedingContraindication implements Voidable {
+export class FeedingContraindication extends VoidFlags implements Voidable {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -282,13 +268,4 @@ export class FeedingContraindication implements Voidable {
 
   @VersionColumn()
   version: number;
-
-  @VoidedAtColumn()
-  voidedAt: Date | null;
-
-  @VoidedByColumn()
-  voidedBy: number | null;
-
-  @VoidReasonColumn()
-  voidReason: string | null;
 }

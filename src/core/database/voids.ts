@@ -14,10 +14,17 @@ export interface Voidable {
   voidReason: string | null;
 }
 
-/** The three void columns, for an entity class that implements Voidable. */
-export const VoidedAtColumn = () => Column({ type: 'datetime', precision: 3, nullable: true });
-export const VoidedByColumn = () => Column({ type: 'int', nullable: true });
-export const VoidReasonColumn = () => Column({ type: 'varchar', length: 500, nullable: true });
+/** The void flags as columns: voidable entities extend this. */
+export abstract class VoidFlags {
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  voidedBy: number | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  voidReason: string | null;
+}
 
 export const alreadyVoided = (what: string, id: number) =>
   new DomainError('ALREADY_VOIDED', `${what} ${id} is already voided`, [
