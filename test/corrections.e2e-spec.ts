@@ -247,6 +247,12 @@ describe('corrections and voids', () => {
       409,
     );
     expect(stale.body.code).toBe('STALE_VERSION');
+    await t
+      .http()
+      .post(`/feeding-events/${supplement.id}/void`)
+      .set(as(home))
+      .send({ version: supplement.version, reason: '记错了婴儿' })
+      .expect(404);
     const voided = await voidIt({ version: supplement.version, reason: '记错了婴儿' }).expect(200);
     expect(voided.body).toMatchObject({ id: supplement.id, voidReason: '记错了婴儿' });
     expect(voided.body.voidedAt).not.toBeNull();
@@ -458,6 +464,36 @@ describe('corrections and voids', () => {
     expect(body).toMatchObject({ sex: 'male', birthWeightG: 2450, lowBirthWeight: true });
   });
 
+  it("twins' birth orders stay their own", async () => {
+    const bornAt = tenOClockOn(addDays(today(), -1));
+    const p = await pregnant(addDays(today(), -1));
+    const { body: delivery } = await t
+      .http()
+      .post(`/pregnancies/${p.id}/delivery`)
+      .set(as())
+      .send(
+        deliveryPayload(bornAt, {
+          babies: [
+            baby({ birthOrder: 1 }),
+            baby({ birthOrder: 2, bornAt: new Date(bornAt.getTime() + 20 * MINUTE).toISOString() }),
+          ],
+        }),
+      )
+      .expect(201);
+    const [first] = delivery.newborns;
+    const patch = (birthOrder: number) =>
+      t
+        .http()
+        .patch(`/newborns/${first.id}`)
+        .set(as())
+        .send({ version: first.version, birthOrder, reason: '双胎顺序录反' });
+    const taken = await patch(2).expect(400);
+    expect(taken.body.details).toEqual([
+      expect.objectContaining({ field: 'birthOrder', rule: 'unique' }),
+    ]);
+    expect((await patch(3).expect(200)).body.birthOrder).toBe(3);
+  });
+
   it('a voided visit leaves the schedule and her last visit day', async () => {
     const p = (
       await t
@@ -543,6 +579,13 @@ describe('corrections and voids', () => {
       reason: '身份证号录错',
     }).expect(200);
     expect(corrected.body.woman.documentNumber).toBe(newNumber);
+    const husbands = await correct({
+      version: corrected.body.woman.version,
+      documentType: 'resident_id',
+      documentNumber: residentId(birthDate, { oddSequence: true }),
+      reason: '身份证号录错',
+    }).expect(422);
+    expect(husbands.body.code).toBe('RESIDENT_ID_MALE_SEQUENCE');
     await correct({
       version,
       documentType: 'resident_id',
