@@ -164,7 +164,8 @@ export interface StaleMarking {
 /**
  * Late corrections: reads the audit trail since the last run, finds the facility days the changed
  * records are counted on (registration, delivery, birth, status, grading, follow-up and session
- * days), and the days they were counted on before a correction moved them (the audit row's
+ * days; for a changed baby, the days of its feeding recalls, whose age at recall follows its
+ * birth), and the days they were counted on before a correction moved them (the audit row's
  * `before`), and marks the computed values of every period containing any of them stale, for
  * every indicator of the facility: a case moved from September to October makes both stale.
  */
@@ -253,6 +254,9 @@ export class IndicatorStaleness {
         FROM touched x JOIN delivery d ON d.pregnancy_id = x.pregnancy_id
       UNION SELECT n.facility_id, DATE(CONVERT_TZ(n.born_at, '+00:00', ?))
         FROM touched x JOIN newborn n ON n.pregnancy_id = x.pregnancy_id
+      UNION SELECT f.facility_id, f.followed_up_on
+        FROM changed a JOIN breastfeeding_follow_up f ON f.newborn_id = a.ref
+        WHERE a.entity = 'newborn'
       UNION ${ownDays}
       UNION ${previousDays}`;
     const rows = await manager.query<Array<{ facility_id: number; day: string | null }>>(sql, [
