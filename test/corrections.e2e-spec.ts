@@ -544,6 +544,42 @@ describe('corrections and voids', () => {
       .expect(409);
   });
 
+  it('a voided visit leaves the antenatal care indicators', async () => {
+    const staff = await createStaffedFacility(t.dataSource, loginWith(t));
+    const day = addDays(lastMonth().from, 6);
+    const p = await pregnant(day, staff);
+    const { body: visit } = await t
+      .http()
+      .post(`/pregnancies/${p.id}/visits`)
+      .set(as(staff))
+      .send({ visitDate: addDays(day, -100), weightKg: 62 })
+      .expect(201);
+    await t
+      .http()
+      .post(`/pregnancies/${p.id}/delivery`)
+      .set(as(staff))
+      .send(deliveryPayload(tenOClockOn(day)))
+      .expect(201);
+    await compute(lastMonth().key, staff);
+    expect(await value('SM-02', lastMonth().key, staff)).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+    });
+    await t
+      .http()
+      .post(`/visits/${visit.id}/void`)
+      .set(as(staff))
+      .send({ version: visit.version, reason: '录入到了错误的孕妇' })
+      .expect(200);
+    await t.app.get(IndicatorStaleness).markFromAuditTrail();
+    expect((await value('SM-02', lastMonth().key, staff)).stale).toBe(true);
+    await compute(lastMonth().key, staff);
+    expect(await value('SM-02', lastMonth().key, staff)).toMatchObject({
+      numerator: 0,
+      denominator: 1,
+    });
+  });
+
   it("corrects a woman's document number: checked, unique, searchable, audited masked", async () => {
     const payload = registrationPayload();
     const { body } = await t.http().post('/registrations').set(as()).send(payload).expect(201);
