@@ -44,6 +44,7 @@ import {
   EndEventDto,
   FeedingEventDto,
   FeedingEventRecordDto,
+  NEWBORN_CORRECTED_FIELDS,
   NewbornDto,
   RecordDeliveryDto,
   UpdateContraindicationDto,
@@ -75,12 +76,7 @@ const BIRTH_DOSE_AUDITED_FIELDS = [
 ] as const;
 
 const NEWBORN_AUDITED_FIELDS = [
-  'birthOrder',
-  'bornAt',
-  'sex',
-  'birthWeightG',
-  'vitalStatus',
-  'stillbirthTiming',
+  ...NEWBORN_CORRECTED_FIELDS,
   'nicuAdmittedAt',
   'nicuReason',
   'diedAt',
