@@ -17,6 +17,7 @@ import { NationalRiskForm1795372000000 } from './1795372000000-NationalRiskForm'
 import { PrePregnancyWeight1795372100000 } from './1795372100000-PrePregnancyWeight';
 import { DatingScans1795373000000 } from './1795373000000-DatingScans';
 import { IncompleteCasesAndComplementaryFeeding1795380000000 } from './1795380000000-IncompleteCasesAndComplementaryFeeding';
+import { CorrectionsAndVoids1795381000000 } from './1795381000000-CorrectionsAndVoids';
 import { IndicatorPeriodClose1795382000000 } from './1795382000000-IndicatorPeriodClose';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   PrePregnancyWeight1795372100000,
   DatingScans1795373000000,
   IncompleteCasesAndComplementaryFeeding1795380000000,
+  CorrectionsAndVoids1795381000000,
   IndicatorPeriodClose1795382000000,
 ];

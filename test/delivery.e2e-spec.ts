@@ -239,7 +239,7 @@ describe('delivery, newborns, feeding in hospital, postpartum care and breastfee
       indicated.id,
       deliveryPayload(new Date(Date.now() - 3600_000), {
         mode: 'caesarean',
-        caesareanIndication: '胎儿窘迫',
+        caesareanIndication: 'fetal_distress',
       }),
     ).expect(201);
     expect(indicatedDelivery.body.caesareanWithoutIndication).toBe(false);
@@ -382,7 +382,7 @@ describe('delivery, newborns, feeding in hospital, postpartum care and breastfee
     );
     const indication = await deliver(
       p.id,
-      deliveryPayload(new Date(), { caesareanIndication: 'x' }),
+      deliveryPayload(new Date(), { caesareanIndication: 'fetal_distress' }),
     ).expect(400);
     expect(indication.body.details).toEqual([
       expect.objectContaining({ field: 'caesareanIndication', rule: 'caesareanOnly' }),

@@ -416,7 +416,7 @@ describe('Baby-Friendly and system-management indicators of a hand-built month',
       },
       W15: { bornAt: at10(17), babies: [{ stillbirth: true, weight: 3000 }, {}] },
       W16: { bornAt: at10(18), risk: ['ASTHMA'], caesarean: {} },
-      W17: { bornAt: at10(6), caesarean: { indication: '胎儿窘迫' } },
+      W17: { bornAt: at10(6), caesarean: { indication: 'fetal_distress' } },
       W18: { bornAt: at10(19), registrationGa: 90, babies: [{ weight: 3999 }] },
       W19: {
         bornAt: at10(20),

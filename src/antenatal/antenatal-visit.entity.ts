@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../core/database/timestamp-columns';
 import { decimalToNumber } from '../core/database/decimal-columns';
+import { type Voidable, VoidFlags } from '../core/database/voids';
 
 export const FETAL_POSITIONS = ['cephalic', 'breech', 'transverse', 'oblique', 'unknown'] as const;
 export type FetalPosition = (typeof FETAL_POSITIONS)[number];
@@ -12,11 +13,14 @@ export type OedemaGrade = (typeof OEDEMA_GRADES)[number];
 export const DIPSTICK_READINGS = ['negative', 'trace', '1+', '2+', '3+', '4+'] as const;
 export type DipstickReading = (typeof DIPSTICK_READINGS)[number];
 
-/** One antenatal examination (产前检查). */
+/**
+ * One antenatal examination (产前检查). A voided one stays, flagged, and counts nowhere: schedule,
+ * overdue worklist, grading, SM indicators.
+ */
 @Entity('antenatal_visit')
 @Index('idx_visit_pregnancy_date', ['pregnancyId', 'visitDate'])
 @Index('idx_visit_facility_date', ['facilityId', 'visitDate'])
-export class AntenatalVisit {
+export class AntenatalVisit extends VoidFlags implements Voidable {
   @PrimaryGeneratedColumn()
   id: number;
 

@@ -22,6 +22,7 @@ import {
 import type { Actor } from '../core/auth/actor';
 import { CurrentActor, Roles } from '../core/auth/auth.decorators';
 import { ErrorResponseDto } from '../core/errors/error-response.dto';
+import { VoidDto } from '../core/http/corrections.dto';
 import { IdParam } from '../core/http/id-param';
 import { PageQueryDto } from '../core/http/pagination';
 import { mapVisit } from './antenatal.mapper';
@@ -79,7 +80,10 @@ export class AntenatalController {
   @ApiOkResponse({ type: [VisitDto] })
   async list(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<VisitDto[]> {
     const { pregnancy, visits } = await this.visits.listForPregnancy(id, actor);
-    return visits.map((visit, index) => mapVisit(visit, pregnancy.edd, index + 1));
+    const counted = visits.filter((visit) => visit.voidedAt === null);
+    return visits.map((visit) =>
+      mapVisit(visit, pregnancy.edd, visit.voidedAt === null ? counted.indexOf(visit) + 1 : null),
+    );
   }
 
   @Patch('visits/:id')
@@ -93,6 +97,23 @@ export class AntenatalController {
     @CurrentActor() actor: Actor,
   ): Promise<VisitDto> {
     return toDto(await this.visits.update(id, input, actor));
+  }
+
+  @Post('visits/:id/void')
+  @HttpCode(200)
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary:
+      'Void a visit: it stays, flagged, and counts nowhere (schedule, worklist, grading, indicators); with a reason, audited',
+  })
+  @ApiOkResponse({ type: VisitDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'STALE_VERSION, ALREADY_VOIDED' })
+  async voidVisit(
+    @IdParam() id: number,
+    @Body() input: VoidDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<VisitDto> {
+    return toDto(await this.visits.voidVisit(id, input, actor));
   }
 
   @Get('pregnancies/:id/schedule')

@@ -5,7 +5,7 @@ import type { RegradingDto, VisitDto } from './dto/visit.dto';
 export function mapVisit(
   visit: AntenatalVisit,
   edd: string,
-  ordinal: number,
+  ordinal: number | null,
   regrading?: RegradingDto | null,
 ): VisitDto {
   return {
@@ -31,6 +31,8 @@ export function mapVisit(
     nextAppointmentDate: visit.nextAppointmentDate,
     recordedBy: visit.recordedBy,
     version: visit.version,
+    voidedAt: visit.voidedAt?.toISOString() ?? null,
+    voidReason: visit.voidReason,
     ...(regrading !== undefined ? { regrading } : {}),
   };
 }

@@ -152,7 +152,7 @@ export class ScheduleService {
     const [{ windows }, visits] = await Promise.all([
       this.effectiveSchedule(pregnancy.facilityId),
       this.dataSource.getRepository(AntenatalVisit).find({
-        where: { pregnancyId },
+        where: { pregnancyId, voidedAt: IsNull() },
         order: { visitDate: 'ASC', id: 'ASC' },
       }),
     ]);

@@ -8,6 +8,8 @@ import { HospitalClock } from '../core/time/hospital-clock';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { insertRow } from '../core/database/plain-rows';
 import { updateIfVersion } from '../core/database/versioned-update';
+import { requireNotVoided, voidIfVersion } from '../core/database/voids';
+import { definedOnly, type VoidDto } from '../core/http/corrections.dto';
 import type { ErrorDetail } from '../core/errors/domain.error';
 import { addDays } from '../core/time/calendar-date';
 import { type GradingRecords, loadGradingRecords, sortVisits } from '../risk/grading-records';
@@ -56,7 +58,8 @@ interface MeasuredValues {
 export interface RecordedVisit {
   visit: AntenatalVisit;
   pregnancy: Pregnancy;
-  ordinal: number;
+  /** Among the visits not voided; null for a voided one. */
+  ordinal: number | null;
   regrading: RegradingDto | null;
 }
 
@@ -88,6 +91,9 @@ export class VisitsService {
         facilityId: pregnancy.facilityId,
         recordedBy: actor.userId,
         version: 1,
+        voidedAt: null,
+        voidedBy: null,
+        voidReason: null,
       });
       // Nothing the database fills in is answered, so the row is not read back.
       visit.id = await insertRow(manager, AntenatalVisit, visit);
@@ -109,6 +115,7 @@ export class VisitsService {
         actor,
         () => visitNotFound(visitId),
       );
+      requireNotVoided(current, 'Visit');
       const pregnancy = await this.lockPregnancy(manager, current.pregnancyId, actor);
       const merged = { ...current, ...changes };
       this.checkMeasurements(merged);
@@ -126,6 +133,51 @@ export class VisitsService {
       });
       const visit = await manager.findOneByOrFail(AntenatalVisit, { id: visitId });
       return this.afterChange(manager, pregnancy, visit, records, actor);
+    });
+  }
+
+  /**
+   * Voids a visit: it stays, shown as voided, and counts nowhere (schedule, overdue worklist,
+   * gradings, SM indicators). Her last visit day and overdue day are recomputed without it, and
+   * her risk re-graded from the visits left.
+   */
+  async voidVisit(visitId: number, input: VoidDto, actor: Actor): Promise<RecordedVisit> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = inActorFacility(
+        await manager.findOneBy(AntenatalVisit, { id: visitId }),
+        actor,
+        () => visitNotFound(visitId),
+      );
+      const pregnancy = await this.lockPregnancy(manager, current.pregnancyId, actor);
+      const flags = await voidIfVersion(
+        manager,
+        AntenatalVisit,
+        current,
+        'Visit',
+        input.version,
+        input.reason,
+        actor.userId,
+      );
+      await this.audit.record(manager, {
+        entity: 'antenatal_visit',
+        entityId: visitId,
+        action: 'void',
+        ...diffOf(current, flags, ['voidedAt', 'voidedBy', 'voidReason']),
+        reason: input.reason,
+      });
+      const records = await loadGradingRecords(manager, pregnancy);
+      const lastVisitDate = records.visits[records.visits.length - 1]?.visitDate ?? null;
+      if (lastVisitDate !== pregnancy.lastVisitDate) {
+        await setLastVisitDate(manager, pregnancy.id, lastVisitDate);
+      }
+      const regrading = await this.risk.regradeOnChangedFacts(
+        manager,
+        pregnancy.id,
+        'voided_visit',
+        actor,
+      );
+      const visit = { ...current, ...flags, version: current.version + 1 };
+      return { visit, pregnancy, ordinal: null, regrading };
     });
   }
 
@@ -246,12 +298,6 @@ const UNMEASURED = {
   findings: null,
   nextAppointmentDate: null,
 } satisfies Partial<AntenatalVisit>;
-
-function definedOnly<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(input).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
-}
 
 /** One examination a day unless the second is marked as a repeat on purpose. */
 function checkSameDay(

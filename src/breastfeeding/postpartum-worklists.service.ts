@@ -191,8 +191,8 @@ export class PostpartumWorklistsService {
       `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, n.id AS newborn_id, n.born_at
        FROM newborn n JOIN pregnancy p ON p.id = n.pregnancy_id JOIN woman w ON w.id = p.woman_id
        WHERE n.facility_id = ? AND n.vital_status = 'live_birth' AND n.died_at IS NULL AND n.born_at >= ?
-         AND NOT EXISTS (SELECT 1 FROM feeding_event e WHERE e.newborn_id = n.id AND e.kind IN ('first_breastfeed', 'discharge'))
-         AND NOT EXISTS (SELECT 1 FROM feeding_contraindication c WHERE c.newborn_id = n.id)
+         AND NOT EXISTS (SELECT 1 FROM feeding_event e WHERE e.newborn_id = n.id AND e.kind IN ('first_breastfeed', 'discharge') AND e.voided_at IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM feeding_contraindication c WHERE c.newborn_id = n.id AND c.voided_at IS NULL)
        ORDER BY n.born_at`,
       [actor.facilityId, new Date(now.getTime() - 86_400_000)],
     );

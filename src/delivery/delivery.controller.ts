@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,6 +12,7 @@ import {
 import type { Actor } from '../core/auth/actor';
 import { CurrentActor, Roles } from '../core/auth/auth.decorators';
 import { ErrorResponseDto } from '../core/errors/error-response.dto';
+import { VoidDto } from '../core/http/corrections.dto';
 import { IdParam } from '../core/http/id-param';
 import { BirthDoseWorklistService } from './birth-dose-worklist.service';
 import { DeliveryService } from './delivery.service';
@@ -26,7 +27,9 @@ import {
   FeedingEventRecordDto,
   NewbornDto,
   RecordDeliveryDto,
+  UpdateContraindicationDto,
   UpdateDeliveryDto,
+  UpdateFeedingEventDto,
   UpdateNewbornDto,
 } from './dto/delivery.dto';
 
@@ -69,9 +72,15 @@ export class DeliveryController {
   @Patch('deliveries/:id')
   @Roles('nurse', 'mch_staff')
   @ApiOperation({
-    summary: "The mother's discharge, complications, blood loss (optimistic version)",
+    summary:
+      "The mother's discharge, complications, blood loss; corrections of time, place, mode, caesarean indication and maternal outcome with a reason (optimistic version, audited)",
   })
   @ApiOkResponse({ type: DeliveryDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'VALIDATION_FAILED (reason missing), DELIVERY_RECORD_INVALID',
+  })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'STALE_VERSION' })
   update(
     @IdParam() id: number,
     @Body() input: UpdateDeliveryDto,
@@ -91,8 +100,16 @@ export class DeliveryController {
 
   @Patch('newborns/:id')
   @Roles('nurse', 'mch_staff')
-  @ApiOperation({ summary: 'NICU admission, death (optimistic version)' })
+  @ApiOperation({
+    summary:
+      'NICU admission, death; corrections of sex, weight, birth time, vital status and birth order with a reason (optimistic version, audited)',
+  })
   @ApiOkResponse({ type: NewbornDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'VALIDATION_FAILED (reason missing), DELIVERY_RECORD_INVALID',
+  })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'STALE_VERSION' })
   updateNewborn(
     @IdParam() id: number,
     @Body() input: UpdateNewbornDto,
@@ -162,6 +179,70 @@ export class DeliveryController {
     @CurrentActor() actor: Actor,
   ): Promise<FeedingEventRecordDto> {
     return this.deliveries.endFeedingEvent(id, input, actor);
+  }
+
+  @Patch('feeding-events/:id')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary: 'Correct a feeding event, with a reason (optimistic version, audited)',
+  })
+  @ApiOkResponse({ type: FeedingEventRecordDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'DELIVERY_RECORD_INVALID' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'STALE_VERSION, ALREADY_VOIDED' })
+  updateEvent(
+    @IdParam() id: number,
+    @Body() input: UpdateFeedingEventDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FeedingEventRecordDto> {
+    return this.deliveries.updateFeedingEvent(id, input, actor);
+  }
+
+  @Post('feeding-events/:id/void')
+  @HttpCode(200)
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary: 'Void a feeding event: it stays, flagged, and counts nowhere (with a reason, audited)',
+  })
+  @ApiOkResponse({ type: FeedingEventRecordDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'STALE_VERSION, ALREADY_VOIDED' })
+  voidEvent(
+    @IdParam() id: number,
+    @Body() input: VoidDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<FeedingEventRecordDto> {
+    return this.deliveries.voidFeedingEvent(id, input, actor);
+  }
+
+  @Patch('contraindications/:id')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary: 'Correct a contraindication, with a reason (optimistic version, audited)',
+  })
+  @ApiOkResponse({ type: NewbornDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'STALE_VERSION, ALREADY_VOIDED' })
+  updateContraindication(
+    @IdParam() id: number,
+    @Body() input: UpdateContraindicationDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<NewbornDto> {
+    return this.deliveries.updateContraindication(id, input, actor);
+  }
+
+  @Post('contraindications/:id/void')
+  @HttpCode(200)
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary:
+      'Void a contraindication: the baby is no longer excluded by it (with a reason, audited)',
+  })
+  @ApiOkResponse({ type: NewbornDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'STALE_VERSION, ALREADY_VOIDED' })
+  voidContraindication(
+    @IdParam() id: number,
+    @Body() input: VoidDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<NewbornDto> {
+    return this.deliveries.voidContraindication(id, input, actor);
   }
 
   @Post('newborns/:id/contraindications')

@@ -1,6 +1,11 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../core/database/timestamp-columns';
 import { decimalToNumber } from '../core/database/decimal-columns';
+import { type Voidable, VoidFlags } from '../core/database/voids';
+import {
+  CAESAREAN_INDICATION_CODES,
+  type CaesareanIndication,
+} from './rules/caesarean-indications';
 
 export const DELIVERY_PLACES = ['this_facility', 'other_facility', 'en_route', 'home'] as const;
 export const DELIVERY_MODES = ['spontaneous_vaginal', 'assisted_vaginal', 'caesarean'] as const;
@@ -29,9 +34,16 @@ export class Delivery {
   @Column({ type: 'enum', enum: DELIVERY_MODES })
   mode: (typeof DELIVERY_MODES)[number];
 
-  /** For a caesarean: the medical indication; null means none (BF-06 counts these). */
+  /**
+   * For a caesarean: the coded indication (rules/caesarean-indications); null means none. BF-06
+   * counts these and the non-medical ones (maternal request).
+   */
+  @Column({ type: 'enum', enum: CAESAREAN_INDICATION_CODES, nullable: true })
+  caesareanIndication: CaesareanIndication | null;
+
+  /** The text of an indication coded `other` (required then), or a detail of another code. */
   @Column({ type: 'varchar', length: 200, nullable: true })
-  caesareanIndication: string | null;
+  caesareanIndicationText: string | null;
 
   @Column({ type: 'boolean', default: false })
   isolationRoom: boolean;
@@ -178,7 +190,7 @@ export type FeedingEventKind = (typeof FEEDING_EVENT_KINDS)[number];
 /** A timed event of the stay: skin-to-skin, first feed, separation, supplement, discharge. */
 @Entity('feeding_event')
 @Index('idx_feeding_event_newborn', ['newbornId', 'kind', 'startAt'])
-export class FeedingEvent {
+export class FeedingEvent extends VoidFlags implements Voidable {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -232,7 +244,7 @@ export const WITHHELD_CONTRAINDICATION = 'withheld';
 /** An accepted medical reason not to breastfeed (DOMAIN §8), with who decided. */
 @Entity('feeding_contraindication')
 @Index('idx_contraindication_newborn', ['newbornId'])
-export class FeedingContraindication {
+export class FeedingContraindication extends VoidFlags implements Voidable {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -253,4 +265,7 @@ export class FeedingContraindication {
 
   @Column({ type: 'int' })
   recordedBy: number;
+
+  @VersionColumn()
+  version: number;
 }

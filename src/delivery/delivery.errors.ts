@@ -14,3 +14,9 @@ export const feedingEventNotFound = (id: number) =>
 
 export const deliveryInvalid = (problems: ErrorDetail[]) =>
   new DomainError('DELIVERY_RECORD_INVALID', 'The record has invalid values', problems);
+
+export const contraindicationNotFound = (id: number) =>
+  new DomainError(
+    'CONTRAINDICATION_NOT_FOUND',
+    `Contraindication ${id} was not found in your facility`,
+  );

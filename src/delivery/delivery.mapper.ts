@@ -2,9 +2,11 @@ import type { HospitalClock } from '../core/time/hospital-clock';
 import { gestationalAgeDays } from '../women/rules/gestational-age';
 import type { Delivery, FeedingContraindication, FeedingEvent, Newborn } from './delivery.entities';
 import { wholeMinutesBetween } from '../core/time/instants';
+import { caesareanWithoutMedicalIndication } from './rules/caesarean-indications';
 import type {
   BirthDoseDto,
   BirthDosesDto,
+  ContraindicationRecordDto,
   DeliveryDto,
   FeedingEventRecordDto,
   FeedingFlagsDto,
@@ -37,16 +39,39 @@ export function mapFeedingEvent(event: FeedingEvent): FeedingEventRecordDto {
     dischargeFeeding: event.dischargeFeeding ?? undefined,
     recordedBy: event.recordedBy,
     version: event.version,
+    voidedAt: event.voidedAt?.toISOString() ?? null,
+    voidReason: event.voidReason,
   };
 }
 
-/** The Baby-Friendly flags of one live-born baby, each with the reason it failed. */
+export function mapContraindication(row: FeedingContraindication): ContraindicationRecordDto {
+  return {
+    id: row.id,
+    kind: row.kind,
+    decidedBy: row.decidedBy,
+    decidedOn: row.decidedOn,
+    note: row.note,
+    version: row.version,
+    voidedAt: row.voidedAt?.toISOString() ?? null,
+    voidReason: row.voidReason,
+  };
+}
+
+const notVoided = <T extends { voidedAt: Date | null }>(rows: readonly T[]): T[] =>
+  rows.filter((row) => row.voidedAt === null);
+
+/**
+ * The Baby-Friendly flags of one live-born baby, each with the reason it failed. Voided events
+ * and contraindications count in none.
+ */
 export function feedingFlags(
   newborn: Newborn,
-  events: readonly FeedingEvent[],
-  contraindications: readonly FeedingContraindication[],
+  recordedEvents: readonly FeedingEvent[],
+  recordedContraindications: readonly FeedingContraindication[],
   now: Date,
 ): FeedingFlagsDto {
+  const events = notVoided(recordedEvents);
+  const contraindications = notVoided(recordedContraindications);
   const of = (kind: FeedingEvent['kind']) => events.filter((e) => e.kind === kind);
   const discharge = of('discharge')[0] ?? null;
   const exclusive = exclusiveDuringStay(
@@ -146,6 +171,7 @@ export function mapNewborn(
     birthDoses: mapBirthDoses(newborn),
     version: newborn.version,
     feedingEvents: events.map(mapFeedingEvent),
+    contraindicationRecords: contraindications.map(mapContraindication),
     feedingFlags: live ? feedingFlags(newborn, events, contraindications, now) : null,
   };
 }
@@ -164,8 +190,11 @@ export function mapDelivery(
     place: delivery.place,
     mode: delivery.mode,
     caesareanIndication: delivery.caesareanIndication,
-    caesareanWithoutIndication:
-      delivery.mode === 'caesarean' && delivery.caesareanIndication === null,
+    caesareanIndicationText: delivery.caesareanIndicationText,
+    caesareanWithoutIndication: caesareanWithoutMedicalIndication(
+      delivery.mode,
+      delivery.caesareanIndication,
+    ),
     gaDays: ga >= 0 ? ga : null,
     preterm: ga >= 0 && isPreterm(ga),
     pregnancyLoss: ga >= 0 && isPregnancyLoss(ga),

@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
 import { readsSensitiveResults } from '../core/privacy/sensitive-results';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { updateIfVersion } from '../core/database/versioned-update';
+import { requireNotVoided, voidIfVersion } from '../core/database/voids';
+import { definedOnly, type VoidDto } from '../core/http/corrections.dto';
 import type { ErrorDetail } from '../core/errors/domain.error';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { ExposedInfantRecords } from '../pmtct/exposed-infant-records';
+import { ExposedInfant } from '../pmtct/pmtct.entities';
 import { PregnanciesService } from '../women/pregnancies.service';
 import { Pregnancy } from '../women/pregnancy.entity';
+import { PREGNANCY_AUDITED_FIELDS } from '../women/registration.service';
 import { pregnancyNotFound, pregnancyNotOpen } from '../women/women.errors';
 import {
   BIRTH_DOSE_COLUMNS,
@@ -25,12 +29,14 @@ import {
 import {
   deliveryExists,
   deliveryInvalid,
+  contraindicationNotFound,
   deliveryNotFound,
   feedingEventNotFound,
   newbornNotFound,
 } from './delivery.errors';
 import { mapDelivery, mapFeedingEvent, mapNewborn } from './delivery.mapper';
 import { checkBirthDoseTime } from './rules/birth-doses';
+import { meansNoIndication } from './rules/caesarean-indications';
 import {
   BirthDoseInputDto,
   ContraindicationDto,
@@ -38,9 +44,12 @@ import {
   EndEventDto,
   FeedingEventDto,
   FeedingEventRecordDto,
+  NEWBORN_CORRECTED_FIELDS,
   NewbornDto,
   RecordDeliveryDto,
+  UpdateContraindicationDto,
   UpdateDeliveryDto,
+  UpdateFeedingEventDto,
   UpdateNewbornDto,
 } from './dto/delivery.dto';
 
@@ -49,6 +58,7 @@ const DELIVERY_AUDITED_FIELDS = [
   'place',
   'mode',
   'caesareanIndication',
+  'caesareanIndicationText',
   'isolationRoom',
   'complications',
   'bloodLossMl',
@@ -66,18 +76,25 @@ const BIRTH_DOSE_AUDITED_FIELDS = [
 ] as const;
 
 const NEWBORN_AUDITED_FIELDS = [
-  'birthOrder',
-  'bornAt',
-  'sex',
-  'birthWeightG',
-  'vitalStatus',
-  'stillbirthTiming',
+  ...NEWBORN_CORRECTED_FIELDS,
   'nicuAdmittedAt',
   'nicuReason',
   'diedAt',
   'deathCause',
   ...BIRTH_DOSE_AUDITED_FIELDS,
 ] as const;
+
+const FEEDING_EVENT_AUDITED_FIELDS = [
+  'startAt',
+  'endAt',
+  'detail',
+  'medicalReason',
+  'dischargeFeeding',
+] as const;
+
+const CONTRAINDICATION_AUDITED_FIELDS = ['kind', 'decidedBy', 'decidedOn', 'note'] as const;
+
+const VOID_AUDITED_FIELDS = ['voidedAt', 'voidedBy', 'voidReason'] as const;
 
 /** Only one of these per baby. */
 const ONCE_PER_BABY = ['first_breastfeed', 'discharge'] as const;
@@ -122,6 +139,7 @@ export class DeliveryService {
           place: input.place,
           mode: input.mode,
           caesareanIndication: input.caesareanIndication ?? null,
+          caesareanIndicationText: input.caesareanIndicationText ?? null,
           isolationRoom: input.isolationRoom ?? false,
           complications: input.complications ?? null,
           bloodLossMl: input.bloodLossMl ?? null,
@@ -182,34 +200,230 @@ export class DeliveryService {
     return this.guardResults(await this.view(delivery.id, actor), actor);
   }
 
+  /**
+   * The mother's discharge, complications and blood loss as they become known, and corrections
+   * (with a reason) of what was recorded at the birth, re-checked as a new delivery is. Derived
+   * state follows: babies recorded at the delivery time move with it (and their exposed-baby
+   * records), the pregnancy's outcome and status day follow the delivery day, and a delivery no
+   * longer by caesarean loses its indication.
+   */
   async update(id: number, input: UpdateDeliveryDto, actor: Actor): Promise<DeliveryDto> {
-    const { version, ...changes } = input;
+    const { version, reason, ...fields } = input;
+    const changes = definedOnly(fields);
     await this.dataSource.transaction(async (manager) => {
-      const current = inActorFacility(await manager.findOneBy(Delivery, { id }), actor, () =>
-        deliveryNotFound(id),
+      const current = inActorFacility(
+        await manager.findOne(Delivery, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+        actor,
+        () => deliveryNotFound(id),
       );
-      if (
-        changes.motherDischargedAt &&
-        (changes.motherDischargedAt < current.deliveredAt ||
-          changes.motherDischargedAt > new Date())
+      const pregnancy = await manager.findOneOrFail(Pregnancy, {
+        where: { id: current.pregnancyId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (changes.mode && changes.mode !== 'caesarean') {
+        changes.caesareanIndication = null;
+        changes.caesareanIndicationText = null;
+      } else if (
+        changes.caesareanIndication !== undefined &&
+        changes.caesareanIndication !== 'other' &&
+        changes.caesareanIndicationText === undefined
       ) {
-        throw deliveryInvalid([
+        changes.caesareanIndicationText = null;
+      }
+      const next = { ...current, ...changes };
+      const problems = this.checkCaesarean(next, '');
+      const now = new Date();
+      const moved =
+        changes.deliveredAt && changes.deliveredAt.getTime() !== current.deliveredAt.getTime();
+      const newborns = moved
+        ? await manager.find(Newborn, {
+            where: { deliveryId: id },
+            lock: { mode: 'pessimistic_write' },
+          })
+        : [];
+      if (moved) {
+        problems.push(...this.checkDeliveryTime(next.deliveredAt, pregnancy, now));
+        for (const newborn of newborns) {
+          const bornAt = this.movedBirthTime(newborn, current, next);
+          if (bornAt < next.deliveredAt) {
+            problems.push(
+              problem(
+                'deliveredAt',
+                'notAfterBirth',
+                `baby ${newborn.birthOrder} was born at ${newborn.bornAt.toISOString()}, before the corrected delivery time`,
+              ),
+            );
+          } else if (bornAt !== newborn.bornAt) {
+            problems.push(
+              ...(await this.checkBirthTimeAgainstRecords(manager, newborn, bornAt, 'deliveredAt')),
+            );
+          }
+        }
+      }
+      if (
+        next.motherDischargedAt &&
+        (next.motherDischargedAt < next.deliveredAt || next.motherDischargedAt > now)
+      ) {
+        problems.push(
           problem(
             'motherDischargedAt',
             'afterDelivery',
             'motherDischargedAt must be between the delivery and now',
           ),
-        ]);
+        );
       }
+      if (problems.length > 0) throw deliveryInvalid(problems);
       await updateIfVersion(manager, Delivery, id, version, changes);
       await this.audit.record(manager, {
         entity: 'delivery',
         entityId: id,
         action: 'update',
         ...diffOf(current, changes, DELIVERY_AUDITED_FIELDS),
+        reason: reason ?? null,
       });
+      if (!moved) return;
+      for (const newborn of newborns) {
+        const bornAt = this.movedBirthTime(newborn, current, next);
+        if (bornAt !== newborn.bornAt) {
+          await this.correctBirthTime(
+            manager,
+            newborn,
+            bornAt,
+            `delivery time corrected: ${reason}`,
+          );
+        }
+      }
+      await this.followDeliveryDay(
+        manager,
+        pregnancy,
+        current.deliveredAt,
+        next.deliveredAt,
+        reason,
+      );
     });
     return this.view(id, actor);
+  }
+
+  /** A baby recorded at the delivery time (the default) moves with a corrected delivery time. */
+  private movedBirthTime(newborn: Newborn, before: Delivery, after: Delivery): Date {
+    return newborn.bornAt.getTime() === before.deliveredAt.getTime()
+      ? after.deliveredAt
+      : newborn.bornAt;
+  }
+
+  /** The pregnancy's outcome day, and its status day while delivered, follow the delivery day. */
+  private async followDeliveryDay(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    before: Date,
+    after: Date,
+    reason: string | undefined,
+  ): Promise<void> {
+    const [oldDay, newDay] = [this.clock.dateOf(before), this.clock.dateOf(after)];
+    if (oldDay === newDay) return;
+    const changes: Partial<Pick<Pregnancy, 'outcomeDate' | 'statusDate'>> = {};
+    if (pregnancy.outcomeDate === oldDay) changes.outcomeDate = newDay;
+    if (pregnancy.status === 'delivered' && pregnancy.statusDate === oldDay) {
+      changes.statusDate = newDay;
+    }
+    if (Object.keys(changes).length === 0) return;
+    await updateIfVersion(manager, Pregnancy, pregnancy.id, pregnancy.version, changes);
+    await this.audit.record(manager, {
+      entity: 'pregnancy',
+      entityId: pregnancy.id,
+      action: 'update',
+      ...diffOf(pregnancy, changes, PREGNANCY_AUDITED_FIELDS),
+      reason: `delivery time corrected: ${reason}`,
+    });
+  }
+
+  /** A baby's birth time corrected, with its exposed-baby record timed from the same birth. */
+  private async correctBirthTime(
+    manager: EntityManager,
+    newborn: Newborn,
+    bornAt: Date,
+    reason: string,
+  ): Promise<void> {
+    await updateIfVersion(manager, Newborn, newborn.id, newborn.version, { bornAt });
+    await this.audit.record(manager, {
+      entity: 'newborn',
+      entityId: newborn.id,
+      action: 'update',
+      ...diffOf(newborn, { bornAt }, ['bornAt']),
+      reason,
+      facilityId: newborn.facilityId,
+    });
+    await this.followExposedInfant(manager, newborn, { bornAt }, reason);
+  }
+
+  /**
+   * The exposed-baby record of a baby whose birth time or order was corrected: the time it was
+   * given from the newborn follows; one recorded on its own (planned before the birth) stays.
+   */
+  private async followExposedInfant(
+    manager: EntityManager,
+    newborn: Newborn,
+    changes: { bornAt?: Date; birthOrder?: number },
+    reason: string,
+  ): Promise<void> {
+    const record = await manager.findOneBy(ExposedInfant, { newbornId: newborn.id });
+    if (!record) return;
+    const follows: { bornAt?: Date; birthOrder?: number } = {};
+    if (changes.bornAt && record.bornAt?.getTime() === newborn.bornAt.getTime()) {
+      follows.bornAt = changes.bornAt;
+    }
+    if (changes.birthOrder !== undefined) follows.birthOrder = changes.birthOrder;
+    if (Object.keys(follows).length === 0) return;
+    await manager.update(ExposedInfant, record.id, follows);
+    await this.audit.record(manager, {
+      entity: 'exposed_infant',
+      entityId: record.id,
+      action: 'update',
+      ...diffOf(record, follows, ['bornAt', 'birthOrder']),
+      reason,
+      facilityId: newborn.facilityId,
+    });
+  }
+
+  /**
+   * A birth time must come before everything recorded of the baby: feeding events, the
+   * contraindication day, NICU admission, death and the birth doses.
+   */
+  private async checkBirthTimeAgainstRecords(
+    manager: EntityManager,
+    newborn: Newborn,
+    bornAt: Date,
+    field: string,
+  ): Promise<ErrorDetail[]> {
+    const [events, contraindications] = await Promise.all([
+      manager.find(FeedingEvent, { where: { newbornId: newborn.id, voidedAt: IsNull() } }),
+      manager.find(FeedingContraindication, {
+        where: { newbornId: newborn.id, voidedAt: IsNull() },
+      }),
+    ]);
+    const times = [
+      ...events.map((e) => ({ what: `${e.kind} ${e.id}`, at: e.startAt })),
+      { what: 'NICU admission', at: newborn.nicuAdmittedAt },
+      { what: 'death', at: newborn.diedAt },
+      { what: 'hepatitis B birth dose', at: newborn.hepBBirthDoseAt },
+      { what: 'BCG', at: newborn.bcgAt },
+    ];
+    const problems = times
+      .filter((t): t is { what: string; at: Date } => t.at !== null && t.at < bornAt)
+      .map((t) =>
+        problem(
+          field,
+          'beforeRecords',
+          `the ${t.what} at ${t.at.toISOString()} would precede the birth`,
+        ),
+      );
+    const day = this.clock.dateOf(bornAt);
+    for (const c of contraindications.filter((c) => c.decidedOn < day)) {
+      problems.push(
+        problem(field, 'beforeRecords', `contraindication ${c.id} was decided on ${c.decidedOn}`),
+      );
+    }
+    return problems;
   }
 
   async newborn(id: number, actor: Actor): Promise<NewbornDto> {
@@ -240,50 +454,66 @@ export class DeliveryService {
    */
   private async guardNewborns(newborns: NewbornDto[], actor: Actor): Promise<NewbornDto[]> {
     const isResult = (kind: string) => RESULT_CONTRAINDICATIONS.includes(kind);
-    const shown = newborns.filter((n) => n.feedingFlags?.contraindications.some(isResult));
+    const shown = newborns.filter((n) => n.contraindicationRecords?.some((r) => isResult(r.kind)));
     if (shown.length === 0) return newborns;
     if (!readsSensitiveResults(actor)) {
-      return newborns.map((n) =>
-        n.feedingFlags
-          ? {
-              ...n,
-              feedingFlags: {
-                ...n.feedingFlags,
-                contraindications: n.feedingFlags.contraindications.map((kind) =>
-                  isResult(kind) ? WITHHELD_CONTRAINDICATION : kind,
-                ),
-              },
-            }
-          : n,
-      );
+      const masked = (kind: string) => (isResult(kind) ? WITHHELD_CONTRAINDICATION : kind);
+      return newborns.map((n) => ({
+        ...n,
+        contraindicationRecords: n.contraindicationRecords?.map((r) => ({
+          ...r,
+          kind: masked(r.kind),
+        })),
+        feedingFlags: n.feedingFlags && {
+          ...n.feedingFlags,
+          contraindications: n.feedingFlags.contraindications.map(masked),
+        },
+      }));
     }
     for (const newborn of shown) {
       await this.audit.record(this.dataSource.manager, {
         entity: 'newborn',
         entityId: newborn.id,
         action: 'view_sensitive',
-        after: { view: 'newborn', contraindications: newborn.feedingFlags!.contraindications },
+        after: {
+          view: 'newborn',
+          contraindications: newborn.contraindicationRecords!.map((r) => r.kind),
+        },
         facilityId: actor.facilityId,
       });
     }
     return newborns;
   }
 
+  /**
+   * NICU admission and death as they happen, and corrections (with a reason) of what was recorded
+   * at the birth, re-checked as at the delivery: the birth time between the delivery and now and
+   * before everything recorded of the baby, a stillbirth with its timing and no stay records, a
+   * birth order of its own. Its exposed-baby record follows; a baby corrected to live-born gets one
+   * when the mother's results call for it.
+   */
   async updateNewborn(id: number, input: UpdateNewbornDto, actor: Actor): Promise<NewbornDto> {
-    const { version, ...changes } = input;
+    const { version, reason, ...fields } = input;
+    const changes = definedOnly(fields);
     await this.dataSource.transaction(async (manager) => {
-      const current = inActorFacility(await manager.findOneBy(Newborn, { id }), actor, () =>
-        newbornNotFound(id),
+      const current = inActorFacility(
+        await manager.findOne(Newborn, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+        actor,
+        () => newbornNotFound(id),
       );
+      const corrections: Partial<Newborn> = { ...changes };
+      if (changes.vitalStatus === 'live_birth') corrections.stillbirthTiming = null;
+      const next = { ...current, ...corrections };
       const problems: ErrorDetail[] = [];
+      const now = new Date();
       for (const field of ['nicuAdmittedAt', 'diedAt'] as const) {
         const at = changes[field];
-        if (at && at < current.bornAt)
+        if (at && at < next.bornAt)
           problems.push(problem(field, 'afterBirth', `${field} must not be before the birth`));
-        if (at && at > new Date())
+        if (at && at > now)
           problems.push(problem(field, 'notFuture', `${field} must not be in the future`));
       }
-      if (current.vitalStatus === 'stillbirth' && (changes.nicuAdmittedAt || changes.diedAt)) {
+      if (next.vitalStatus === 'stillbirth' && (changes.nicuAdmittedAt || changes.diedAt)) {
         problems.push(
           problem(
             'vitalStatus',
@@ -292,16 +522,96 @@ export class DeliveryService {
           ),
         );
       }
+      problems.push(...(await this.checkNewbornCorrection(manager, current, next, changes, now)));
       if (problems.length > 0) throw deliveryInvalid(problems);
-      await updateIfVersion(manager, Newborn, id, version, changes);
+      await updateIfVersion(manager, Newborn, id, version, corrections);
       await this.audit.record(manager, {
         entity: 'newborn',
         entityId: id,
         action: 'update',
-        ...diffOf(current, changes, NEWBORN_AUDITED_FIELDS),
+        ...diffOf(current, corrections, NEWBORN_AUDITED_FIELDS),
+        reason: reason ?? null,
       });
+      const movedAt = changes.bornAt && changes.bornAt.getTime() !== current.bornAt.getTime();
+      const reordered =
+        changes.birthOrder !== undefined && changes.birthOrder !== current.birthOrder;
+      if (movedAt || reordered) {
+        await this.followExposedInfant(
+          manager,
+          current,
+          {
+            ...(movedAt ? { bornAt: changes.bornAt } : {}),
+            ...(reordered ? { birthOrder: changes.birthOrder } : {}),
+          },
+          `newborn corrected: ${reason}`,
+        );
+      }
+      if (current.vitalStatus !== 'live_birth' && next.vitalStatus === 'live_birth') {
+        await this.exposedInfants.followNewborns(manager, current.pregnancyId);
+      }
     });
     return this.ownNewborn(id, actor);
+  }
+
+  private async checkNewbornCorrection(
+    manager: EntityManager,
+    current: Newborn,
+    next: Newborn,
+    changes: Partial<Newborn>,
+    now: Date,
+  ): Promise<ErrorDetail[]> {
+    const problems: ErrorDetail[] = [];
+    if (changes.bornAt && changes.bornAt.getTime() !== current.bornAt.getTime()) {
+      const delivery = await manager.findOneByOrFail(Delivery, { id: current.deliveryId });
+      if (changes.bornAt < delivery.deliveredAt || changes.bornAt > now) {
+        problems.push(
+          problem('bornAt', 'afterDelivery', 'bornAt must be between the delivery time and now'),
+        );
+      }
+      problems.push(
+        ...(await this.checkBirthTimeAgainstRecords(manager, next, changes.bornAt, 'bornAt')),
+      );
+    }
+    if ((next.vitalStatus === 'stillbirth') !== (next.stillbirthTiming !== null)) {
+      problems.push(
+        problem(
+          'stillbirthTiming',
+          'stillbirthOnly',
+          'stillbirthTiming is given for a stillbirth, and only then',
+        ),
+      );
+    }
+    if (current.vitalStatus === 'live_birth' && next.vitalStatus === 'stillbirth') {
+      const [events, contraindications] = await Promise.all([
+        manager.countBy(FeedingEvent, { newbornId: current.id, voidedAt: IsNull() }),
+        manager.countBy(FeedingContraindication, { newbornId: current.id, voidedAt: IsNull() }),
+      ]);
+      const doses = [
+        current.hepBBirthDoseAt,
+        current.bcgAt,
+        current.nicuAdmittedAt,
+        current.diedAt,
+      ];
+      if (events + contraindications > 0 || doses.some((at) => at !== null)) {
+        problems.push(
+          problem(
+            'vitalStatus',
+            'noLiveBirthRecords',
+            'a stillbirth has no feeding, doses, NICU or death: void or correct those records first',
+          ),
+        );
+      }
+    }
+    if (changes.birthOrder !== undefined && changes.birthOrder !== current.birthOrder) {
+      const taken = await manager.existsBy(Newborn, {
+        deliveryId: current.deliveryId,
+        birthOrder: changes.birthOrder,
+      });
+      if (taken) {
+        problems.push(problem('birthOrder', 'unique', 'each baby has its own birth order'));
+      }
+    }
+    return problems;
   }
 
   /** Records or corrects a birth dose (hepatitis B or BCG) of a live-born baby, audited. */
@@ -335,7 +645,9 @@ export class DeliveryService {
   ): Promise<FeedingEventRecordDto> {
     return this.dataSource.transaction(async (manager) => {
       const newborn = await this.liveNewborn(manager, newbornId, actor);
-      const events = await manager.find(FeedingEvent, { where: { newbornId } });
+      const events = await manager.find(FeedingEvent, {
+        where: { newbornId, voidedAt: IsNull() },
+      });
       this.checkEvent(input, newborn, events);
       const event = await manager.save(
         manager.create(FeedingEvent, {
@@ -373,6 +685,7 @@ export class DeliveryService {
         actor,
         () => feedingEventNotFound(eventId),
       );
+      requireNotVoided(event, 'Feeding event');
       if (!['skin_to_skin', 'separation'].includes(event.kind)) {
         throw deliveryInvalid([
           problem('endAt', 'hasDuration', 'only skin-to-skin and separations have an end'),
@@ -394,6 +707,170 @@ export class DeliveryService {
     });
   }
 
+  /**
+   * A correction of a feeding event (with a reason), re-checked as a new one is against the baby's
+   * other events that are not voided.
+   */
+  async updateFeedingEvent(
+    eventId: number,
+    input: UpdateFeedingEventDto,
+    actor: Actor,
+  ): Promise<FeedingEventRecordDto> {
+    const { version, reason, ...fields } = input;
+    const changes = definedOnly(fields);
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.ownFeedingEvent(manager, eventId, actor);
+      requireNotVoided(event, 'Feeding event');
+      const newborn = await this.liveNewborn(manager, event.newbornId, actor);
+      const others = await manager.find(FeedingEvent, {
+        where: { newbornId: event.newbornId, voidedAt: IsNull() },
+      });
+      const next = { ...event, ...changes };
+      this.checkEvent(
+        {
+          kind: next.kind,
+          startAt: next.startAt,
+          endAt: next.endAt ?? undefined,
+          detail: next.detail ?? undefined,
+          medicalReason: next.medicalReason ?? undefined,
+          dischargeFeeding: next.dischargeFeeding ?? undefined,
+        },
+        newborn,
+        others.filter((other) => other.id !== eventId),
+      );
+      await updateIfVersion(manager, FeedingEvent, eventId, version, changes);
+      await this.audit.record(manager, {
+        entity: 'feeding_event',
+        entityId: eventId,
+        action: 'update',
+        ...diffOf(event, changes, FEEDING_EVENT_AUDITED_FIELDS),
+        reason,
+        facilityId: event.facilityId,
+      });
+      return mapFeedingEvent({ ...next, version: event.version + 1 });
+    });
+  }
+
+  /** Voids a feeding event: it stays, shown as voided, and counts in no flag or indicator. */
+  async voidFeedingEvent(
+    eventId: number,
+    input: VoidDto,
+    actor: Actor,
+  ): Promise<FeedingEventRecordDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.ownFeedingEvent(manager, eventId, actor);
+      const flags = await voidIfVersion(
+        manager,
+        FeedingEvent,
+        event,
+        'Feeding event',
+        input.version,
+        input.reason,
+        actor.userId,
+      );
+      await this.audit.record(manager, {
+        entity: 'feeding_event',
+        entityId: eventId,
+        action: 'void',
+        ...diffOf(event, flags, VOID_AUDITED_FIELDS),
+        reason: input.reason,
+        facilityId: event.facilityId,
+      });
+      return mapFeedingEvent({ ...event, ...flags, version: event.version + 1 });
+    });
+  }
+
+  private async ownFeedingEvent(
+    manager: EntityManager,
+    id: number,
+    actor: Actor,
+  ): Promise<FeedingEvent> {
+    return inActorFacility(
+      await manager.findOne(FeedingEvent, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+      actor,
+      () => feedingEventNotFound(id),
+    );
+  }
+
+  /** A correction of a contraindication (with a reason), its day re-checked as at recording. */
+  async updateContraindication(
+    id: number,
+    input: UpdateContraindicationDto,
+    actor: Actor,
+  ): Promise<NewbornDto> {
+    const { version, reason, ...fields } = input;
+    const changes = definedOnly(fields);
+    const newbornId = await this.dataSource.transaction(async (manager) => {
+      const { row, newborn } = await this.ownContraindication(manager, id, actor);
+      requireNotVoided(row, 'Contraindication');
+      const decidedOn = changes.decidedOn ?? row.decidedOn;
+      this.checkDecidedOn(decidedOn, newborn);
+      await updateIfVersion(manager, FeedingContraindication, id, version, changes);
+      await this.audit.record(manager, {
+        entity: 'feeding_contraindication',
+        entityId: id,
+        action: 'update',
+        ...diffOf(row, changes, CONTRAINDICATION_AUDITED_FIELDS),
+        reason,
+        facilityId: newborn.facilityId,
+      });
+      return newborn.id;
+    });
+    return this.ownNewborn(newbornId, actor);
+  }
+
+  /** Voids a contraindication: the baby is no longer excluded from BF-01..05 by it. */
+  async voidContraindication(id: number, input: VoidDto, actor: Actor): Promise<NewbornDto> {
+    const newbornId = await this.dataSource.transaction(async (manager) => {
+      const { row, newborn } = await this.ownContraindication(manager, id, actor);
+      const flags = await voidIfVersion(
+        manager,
+        FeedingContraindication,
+        row,
+        'Contraindication',
+        input.version,
+        input.reason,
+        actor.userId,
+      );
+      await this.audit.record(manager, {
+        entity: 'feeding_contraindication',
+        entityId: id,
+        action: 'void',
+        ...diffOf(row, flags, VOID_AUDITED_FIELDS),
+        reason: input.reason,
+        facilityId: newborn.facilityId,
+      });
+      return newborn.id;
+    });
+    return this.ownNewborn(newbornId, actor);
+  }
+
+  /** A contraindication of a baby of the caller's facility, locked. */
+  private async ownContraindication(
+    manager: EntityManager,
+    id: number,
+    actor: Actor,
+  ): Promise<{ row: FeedingContraindication; newborn: Newborn }> {
+    const row = await manager.findOne(FeedingContraindication, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const newborn = inActorFacility(
+      row ? await manager.findOneBy(Newborn, { id: row.newbornId }) : null,
+      actor,
+      () => contraindicationNotFound(id),
+    );
+    return { row: row!, newborn };
+  }
+
+  private checkDecidedOn(decidedOn: string, newborn: Newborn): void {
+    if (decidedOn < this.clock.dateOf(newborn.bornAt) || decidedOn > this.clock.today()) {
+      throw deliveryInvalid([
+        problem('decidedOn', 'afterBirth', 'decidedOn must be between the birth and today'),
+      ]);
+    }
+  }
+
   async addContraindication(
     newbornId: number,
     input: ContraindicationDto,
@@ -401,14 +878,7 @@ export class DeliveryService {
   ): Promise<NewbornDto> {
     await this.dataSource.transaction(async (manager) => {
       const newborn = await this.liveNewborn(manager, newbornId, actor);
-      if (
-        input.decidedOn < this.clock.dateOf(newborn.bornAt) ||
-        input.decidedOn > this.clock.today()
-      ) {
-        throw deliveryInvalid([
-          problem('decidedOn', 'afterBirth', 'decidedOn must be between the birth and today'),
-        ]);
-      }
+      this.checkDecidedOn(input.decidedOn, newborn);
       const row = await manager.save(
         manager.create(FeedingContraindication, {
           ...input,
@@ -477,12 +947,12 @@ export class DeliveryService {
     return newborn;
   }
 
-  private checkDelivery(input: RecordDeliveryDto, pregnancy: Pregnancy): void {
+  /** The delivery time: not in the future, not before the pregnancy was registered. */
+  private checkDeliveryTime(deliveredAt: Date, pregnancy: Pregnancy, now: Date): ErrorDetail[] {
     const problems: ErrorDetail[] = [];
-    const now = new Date();
-    if (input.deliveredAt > now)
+    if (deliveredAt > now)
       problems.push(problem('deliveredAt', 'notFuture', 'deliveredAt must not be in the future'));
-    if (this.clock.dateOf(input.deliveredAt) < pregnancy.registrationDate) {
+    if (this.clock.dateOf(deliveredAt) < pregnancy.registrationDate) {
       problems.push(
         problem(
           'deliveredAt',
@@ -491,15 +961,62 @@ export class DeliveryService {
         ),
       );
     }
-    if (input.mode !== 'caesarean' && input.caesareanIndication) {
+    return problems;
+  }
+
+  /**
+   * An indication for a caesarean only; `other` with its text, and no text saying "none" (the
+   * absence of an indication is recorded as no indication).
+   */
+  private checkCaesarean(
+    delivery: Pick<Delivery, 'mode' | 'caesareanIndication' | 'caesareanIndicationText'>,
+    prefix: string,
+  ): ErrorDetail[] {
+    const problems: ErrorDetail[] = [];
+    const { mode, caesareanIndication: code, caesareanIndicationText: text } = delivery;
+    if (mode !== 'caesarean' && (code || text)) {
       problems.push(
         problem(
-          'caesareanIndication',
+          `${prefix}caesareanIndication`,
           'caesareanOnly',
           'an indication is recorded for a caesarean only',
         ),
       );
     }
+    if (text && !code) {
+      problems.push(
+        problem(
+          `${prefix}caesareanIndicationText`,
+          'withIndication',
+          'caesareanIndicationText describes a coded caesareanIndication',
+        ),
+      );
+    }
+    if (code === 'other' && meansNoIndication(text)) {
+      problems.push(
+        problem(
+          `${prefix}caesareanIndicationText`,
+          'describesIndication',
+          'an indication coded other needs its text, and a text saying none is no indication: omit the indication',
+        ),
+      );
+    }
+    return problems;
+  }
+
+  private checkDelivery(input: RecordDeliveryDto, pregnancy: Pregnancy): void {
+    const now = new Date();
+    const problems = [
+      ...this.checkDeliveryTime(input.deliveredAt, pregnancy, now),
+      ...this.checkCaesarean(
+        {
+          mode: input.mode,
+          caesareanIndication: input.caesareanIndication ?? null,
+          caesareanIndicationText: input.caesareanIndicationText ?? null,
+        },
+        '',
+      ),
+    ];
     const orders = input.babies.map((b) => b.birthOrder);
     input.babies.forEach((baby, index) => {
       const field = (name: string) => `babies[${index}].${name}`;

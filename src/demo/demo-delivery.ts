@@ -1,3 +1,4 @@
+import type { CaesareanIndication } from '../delivery/rules/caesarean-indications';
 import { addDays, type IsoDate, startOfDayIn, todayIn } from '../core/time/calendar-date';
 import type {
   ContraindicationDto,
@@ -31,7 +32,13 @@ export const RECENT_BIRTH_MINUTES_AGO: Record<RecentBirth, number> = {
 /** What a baby's stay shows the demo, beside ordinary stays. */
 export type BirthStory = 'stillbirth' | 'nicu' | 'neonatalDeath' | 'noFirstFeed';
 
-const CAESAREAN_INDICATIONS = ['胎儿窘迫', '臀位', '头盆不称', '前置胎盘', '引产失败'];
+const CAESAREAN_INDICATIONS: CaesareanIndication[] = [
+  'fetal_distress',
+  'malpresentation',
+  'cephalopelvic_disproportion',
+  'placenta_praevia',
+  'severe_preeclampsia',
+];
 const PRETERM_NICU_REASONS = ['早产儿，呼吸窘迫', '早产儿，低出生体重', '新生儿呼吸窘迫综合征'];
 const TERM_NICU_REASONS = [
   '新生儿湿肺，呼吸急促',
@@ -106,7 +113,7 @@ export function planBirth(subject: BirthSubject, timeZone: string, now: Date): P
     mode !== 'caesarean' || !subject.indicated
       ? null
       : subject.previousCaesareans > 0
-        ? '瘢痕子宫'
+        ? 'scarred_uterus'
         : rng.pick(CAESAREAN_INDICATIONS);
   const stillbirth = subject.story === 'stillbirth';
   // About 3.3 kg at term, lighter the earlier she delivered, and lighter for twins.

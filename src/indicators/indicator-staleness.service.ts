@@ -119,6 +119,43 @@ const OWN_DAY_OF: Record<string, { join: string; facilityId: string; day: string
   },
 };
 
+/**
+ * Days a correction may have moved a record away from: the audit row's `before` keeps the old
+ * value, so the period the case was counted in is marked stale beside the one it moved to.
+ * `instant` values are UTC ISO strings (their hospital day counts), `date` values calendar days.
+ */
+const PREVIOUS_DAYS_OF: Record<
+  string,
+  { join: string; facilityId: string; fields: Record<string, 'instant' | 'date'> }
+> = {
+  delivery: {
+    join: 'JOIN delivery t ON t.id = a.ref',
+    facilityId: 't.facility_id',
+    fields: { deliveredAt: 'instant' },
+  },
+  newborn: {
+    join: 'JOIN newborn t ON t.id = a.ref',
+    facilityId: 't.facility_id',
+    fields: { bornAt: 'instant' },
+  },
+  pregnancy: {
+    join: 'JOIN pregnancy t ON t.id = a.ref',
+    facilityId: 't.facility_id',
+    fields: { registrationDate: 'date', statusDate: 'date', outcomeDate: 'date' },
+  },
+};
+
+/** The hospital day of a `before` value of the changed audit row `a`; NULL when absent. */
+function previousDaySql(field: string, kind: 'instant' | 'date', tz: string): string {
+  const value = `JSON_UNQUOTE(JSON_EXTRACT(a.before_values, '$.${field}'))`;
+  const present = `JSON_TYPE(JSON_EXTRACT(a.before_values, '$.${field}')) = 'STRING'`;
+  const day =
+    kind === 'date'
+      ? `CAST(LEFT(${value}, 10) AS DATE)`
+      : `DATE(CONVERT_TZ(CAST(REPLACE(REPLACE(${value}, 'T', ' '), 'Z', '') AS DATETIME(3)), '+00:00', '${tz}'))`;
+  return `CASE WHEN ${present} THEN ${day} END`;
+}
+
 export interface StaleMarking {
   auditEntriesRead: number;
   days: number;
@@ -127,8 +164,11 @@ export interface StaleMarking {
 
 /**
  * Late corrections: reads the audit trail since the last run, finds the facility days the changed
- * records are counted on (registration, delivery, status, grading, follow-up and session days),
- * and marks the computed values of every period containing them stale.
+ * records are counted on (registration, delivery, birth, status, grading, follow-up and session
+ * days; for a changed baby, the days of its feeding recalls, whose age at recall follows its
+ * birth), and the days they were counted on before a correction moved them (the audit row's
+ * `before`), and marks the computed values of every period containing any of them stale, for
+ * every indicator of the facility: a case moved from September to October makes both stale.
  */
 @Injectable()
 export class IndicatorStaleness {
@@ -195,8 +235,18 @@ export class IndicatorStaleness {
           `SELECT ${link.facilityId}, ${link.day} FROM changed a ${link.join} WHERE a.entity = '${entity}'`,
       )
       .join('\n      UNION ');
+    const tz = utcOffsetOf(this.app.timeZone, new Date());
+    if (!/^[+-]\d{2}:\d{2}$/.test(tz)) throw new Error(`Unexpected UTC offset ${tz}`);
+    const previousDays = Object.entries(PREVIOUS_DAYS_OF)
+      .flatMap(([entity, link]) =>
+        Object.entries(link.fields).map(
+          ([field, kind]) =>
+            `SELECT ${link.facilityId}, ${previousDaySql(field, kind, tz)} FROM changed a ${link.join} WHERE a.entity = '${entity}'`,
+        ),
+      )
+      .join('\n      UNION ');
     const sql = `WITH changed AS (
-        SELECT entity, CAST(entity_id AS UNSIGNED) AS ref FROM audit_entry
+        SELECT entity, CAST(entity_id AS UNSIGNED) AS ref, \`before\` AS before_values FROM audit_entry
         WHERE id > ? AND id <= ? AND action NOT IN (${READ_ACTIONS.map((a) => `'${a}'`).join(', ')})),
       touched AS (SELECT DISTINCT pregnancy_id FROM (${pregnancies}) u)
       SELECT p.facility_id, p.registration_date AS day
@@ -205,11 +255,17 @@ export class IndicatorStaleness {
         FROM touched x JOIN pregnancy p ON p.id = x.pregnancy_id WHERE p.status_date IS NOT NULL
       UNION SELECT d.facility_id, DATE(CONVERT_TZ(d.delivered_at, '+00:00', ?))
         FROM touched x JOIN delivery d ON d.pregnancy_id = x.pregnancy_id
-      UNION ${ownDays}`;
-    const tz = utcOffsetOf(this.app.timeZone, new Date());
+      UNION SELECT n.facility_id, DATE(CONVERT_TZ(n.born_at, '+00:00', ?))
+        FROM touched x JOIN newborn n ON n.pregnancy_id = x.pregnancy_id
+      UNION SELECT f.facility_id, f.followed_up_on
+        FROM changed a JOIN breastfeeding_follow_up f ON f.newborn_id = a.ref
+        WHERE a.entity = 'newborn'
+      UNION ${ownDays}
+      UNION ${previousDays}`;
     const rows = await manager.query<Array<{ facility_id: number; day: string | null }>>(sql, [
       fromId,
       toId,
+      tz,
       tz,
     ]);
     return rows

@@ -73,7 +73,7 @@ const RECORDS_SQL = `SELECT
        'weightKg', v.weight_kg, 'heightCm', v.height_cm, 'systolicMmHg', v.systolic_mm_hg,
        'diastolicMmHg', v.diastolic_mm_hg, 'haemoglobinGL', v.haemoglobin_gl,
        'plateletsE9L', v.platelets_e9_l))
-     FROM antenatal_visit v WHERE v.pregnancy_id = ?) AS visits,
+     FROM antenatal_visit v WHERE v.pregnancy_id = ? AND v.voided_at IS NULL) AS visits,
   (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', t.id, 'subject', t.subject, 'disease', t.disease,
        'kind', t.kind, 'sampleDate', t.sample_date, 'result', t.result, 'resultDate', t.result_date))
      FROM pmtct_test t WHERE t.pregnancy_id = ? AND t.subject = 'woman') AS tests`;

@@ -50,7 +50,8 @@ interface GradingRequest {
 }
 
 /** What changed about a pregnancy outside a visit, re-grading it (see regradeOnChangedFacts). */
-export type ChangedFact = 'fetus_count' | 'previous_caesareans' | 'pre_pregnancy_weight' | 'edd';
+export type ChangedFact =
+  'fetus_count' | 'previous_caesareans' | 'pre_pregnancy_weight' | 'edd' | 'voided_visit';
 
 export interface Regrading {
   assessmentId: number;

@@ -1,3 +1,4 @@
+import type { CaesareanIndication } from '../delivery/rules/caesarean-indications';
 import { classifyRecall, type Recall } from '../breastfeeding/rules/feeding-recall';
 import { phoneFollowUpDate } from '../breastfeeding/rules/postpartum-schedule';
 import { type Day, dayOf, HOUR_MS, MINUTE_MS } from './calendar';
@@ -43,7 +44,14 @@ import {
 import type { BabyPlan, PregnancyPlan } from './pregnancy-plan';
 
 const PRETERM_BELOW_GA_DAYS = 259;
-const INDICATIONS = ['胎儿窘迫', '头盆不称', '产程停滞', '巨大儿', '前置胎盘', '重度子痫前期'];
+const INDICATIONS: CaesareanIndication[] = [
+  'fetal_distress',
+  'cephalopelvic_disproportion',
+  'cephalopelvic_disproportion',
+  'macrosomia',
+  'placenta_praevia',
+  'severe_preeclampsia',
+];
 const COMPLICATIONS = ['产后出血', '胎膜早破', '会阴裂伤', '妊娠期高血压'];
 const NICU_REASONS = ['新生儿窒息', '新生儿黄疸', '新生儿肺炎', '新生儿低血糖'];
 const PROBLEMS = ['sore_or_cracked_nipples', 'engorgement', 'perceived_low_supply', 'not_latching'];
@@ -118,16 +126,16 @@ export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: 
     : random.chance(ASSISTED_VAGINAL_SHARE)
       ? 'assisted_vaginal'
       : 'spontaneous_vaginal';
-  const indication = !caesarean
+  const indication: CaesareanIndication | null = !caesarean
     ? null
     : random.chance(CAESAREAN.withoutIndication)
       ? null
       : plan.previousCaesareans > 0
-        ? '瘢痕子宫'
+        ? 'scarred_uterus'
         : plan.fetusCount > 1
-          ? '双胎妊娠'
+          ? 'multiple_pregnancy'
           : plan.visits[plan.visits.length - 1]?.breech
-            ? '胎位异常（臀位）'
+            ? 'malpresentation'
             : random.pick(INDICATIONS);
   const complicated = delivery.maternalDeath || random.chance(0.08);
   const bloodLoss = caesarean ? random.int(250, 600) : random.int(150, 450);

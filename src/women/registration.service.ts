@@ -7,9 +7,12 @@ import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { isDuplicateKeyError } from '../core/database/query-errors';
+import { updateIfVersion } from '../core/database/versioned-update';
 import type { ErrorDetail } from '../core/errors/domain.error';
+import { CorrectDocumentDto } from './dto/pregnancy-commands.dto';
 import { RegistrationDto, WomanInputDto } from './dto/registration.dto';
 import {
+  DocumentCorrectionResultDto,
   PossibleDuplicateDto,
   RegistrationResultDto,
   WomanRegistrationResultDto,
@@ -33,6 +36,7 @@ import { phoneIndexOf, withBlindIndexes, Woman } from './woman.entity';
 import {
   findVisibleWomanIds,
   findWomanIdByDocument,
+  findWomanVisibleTo,
   isWomanVisibleToFacility,
 } from './woman.repository';
 import {
@@ -40,6 +44,7 @@ import {
   datingEvidenceMissing,
   datingInconsistent,
   documentIdentityMismatch,
+  documentTaken,
   oddSequenceNeedsOverride,
   pregnancyAlreadyOpen,
   registrationInvalid,
@@ -119,7 +124,11 @@ interface FoundWoman {
 }
 
 /** The document number as stored, after the GB 11643 check for resident IDs. */
-function checkIdentity(woman: WomanInputDto, today: string, prefix: string): CheckedIdentity {
+function checkIdentity(
+  woman: Pick<WomanInputDto, 'documentType' | 'documentNumber' | 'birthDate'>,
+  today: string,
+  prefix: string,
+): CheckedIdentity {
   const documentNumber = woman.documentNumber.trim();
   if (woman.documentType !== 'resident_id') {
     return { documentNumber: documentNumber.toUpperCase(), oddSequence: false };
@@ -184,6 +193,78 @@ export class RegistrationService {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.findOrCreateWoman(manager, input, identity, actor, '');
       return this.answer(manager, found, input, identity, actor);
+    });
+  }
+
+  /**
+   * Corrects her document (a typo in the number, the wrong type), checked as at registration:
+   * GB 11643 for a resident ID, with the birth date it encodes (given, or hers), the odd-sequence
+   * override, one record per document (409 DOCUMENT_TAKEN). The blind index follows the number;
+   * the audit row keeps both numbers masked, with the reason; possible duplicates are flagged
+   * again when the birth date changed.
+   */
+  async correctDocument(
+    id: number,
+    input: CorrectDocumentDto,
+    actor: Actor,
+  ): Promise<DocumentCorrectionResultDto> {
+    const today = this.clock.today();
+    return this.dataSource.transaction(async (manager) => {
+      const visible = await findWomanVisibleTo(manager, id, actor);
+      const current = await manager.findOneOrFail(Woman, {
+        where: { id: visible.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const birthDate = input.birthDate ?? current.birthDate;
+      const identity = checkIdentity({ ...input, birthDate }, today, '');
+      const problems = checkBirthDate(birthDate, today, 'birthDate');
+      if (problems.length > 0) throw registrationInvalid(problems);
+      if (identity.oddSequence && input.confirmOddSequence !== true) {
+        throw oddSequenceNeedsOverride('confirmOddSequence');
+      }
+      const owner = await findWomanIdByDocument(
+        manager,
+        input.documentType,
+        identity.documentNumber,
+        true,
+      );
+      if (owner !== null && owner !== id) throw documentTaken();
+      const changes = {
+        documentType: input.documentType,
+        documentNumber: identity.documentNumber,
+        birthDate,
+        oddSequenceConfirmed: identity.oddSequence,
+      };
+      try {
+        await updateIfVersion(manager, Woman, id, input.version, withBlindIndexes(changes));
+      } catch (error) {
+        if (isDuplicateKeyError(error, 'uq_woman_document')) throw documentTaken();
+        throw error;
+      }
+      await this.audit.record(manager, {
+        entity: 'woman',
+        entityId: id,
+        action: 'update',
+        ...diffOf(current, changes, WOMAN_AUDITED_FIELDS),
+        reason: input.reason,
+      });
+      if (identity.oddSequence) {
+        await this.audit.record(manager, {
+          entity: 'woman',
+          entityId: id,
+          action: 'override',
+          after: { oddSequenceConfirmed: true, documentNumber: identity.documentNumber },
+          reason: input.overrideReason ?? null,
+        });
+      }
+      const woman = await manager.findOneByOrFail(Woman, { id });
+      return {
+        woman: mapWoman(woman, true),
+        possibleDuplicates:
+          birthDate === current.birthDate
+            ? []
+            : await this.flagPossibleDuplicates(manager, woman, actor),
+      };
     });
   }
 

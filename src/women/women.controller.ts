@@ -20,6 +20,7 @@ import { PageQueryDto } from '../core/http/pagination';
 import {
   AddScanDto,
   AsOfQueryDto,
+  CorrectDocumentDto,
   MergeReviewRequestDto,
   PregnancySearchDto,
   RedatingDto,
@@ -32,6 +33,7 @@ import { RegistrationDto, WomanInputDto } from './dto/registration.dto';
 import {
   AddScanResultDto,
   DatingScanDto,
+  DocumentCorrectionResultDto,
   EddChangeDto,
   GestationalAgeDto,
   MergeReviewDto,
@@ -328,6 +330,26 @@ export class WomenController {
     @CurrentActor() actor: Actor,
   ): Promise<MergeReviewPageDto> {
     return this.women.findMergeReviews(actor, query);
+  }
+
+  @Patch(':id/document')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary:
+      'Correct her document type and number (and the birth date a resident ID encodes), with a reason: GB 11643 check, one record per document, audited masked',
+  })
+  @ApiOkResponse({ type: DocumentCorrectionResultDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'VALIDATION_FAILED, RESIDENT_ID_INVALID, BIRTH_DATE_MISMATCH',
+  })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'STALE_VERSION, DOCUMENT_TAKEN' })
+  correctDocument(
+    @IdParam() id: number,
+    @Body() input: CorrectDocumentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DocumentCorrectionResultDto> {
+    return this.registration.correctDocument(id, input, actor);
   }
 
   @Get(':id/contact')

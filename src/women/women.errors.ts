@@ -104,3 +104,17 @@ export const mergeReviewExists = (possibleDuplicateId: number) =>
     'MERGE_REVIEW_EXISTS',
     `A merge review of possible duplicate ${possibleDuplicateId} was already requested`,
   );
+
+/** A corrected document number that is already another woman's record. */
+export const documentTaken = () =>
+  new DomainError(
+    'DOCUMENT_TAKEN',
+    "This document is already another woman's record: if they are one woman, ask MCH staff for a merge review",
+    [
+      {
+        field: 'documentNumber',
+        rule: 'onePersonPerDocument',
+        message: 'documentNumber belongs to another record',
+      },
+    ],
+  );

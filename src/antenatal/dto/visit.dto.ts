@@ -166,7 +166,12 @@ export class VisitDto {
   @ApiProperty() id: number;
   @ApiProperty() pregnancyId: number;
   @ApiProperty() visitDate: string;
-  @ApiProperty({ description: '1 for her first examination of this pregnancy' }) ordinal: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: '1 for her first examination of this pregnancy; null for a voided one',
+  })
+  ordinal: number | null;
   @ApiProperty({ type: GestationalAgeDto }) gestationalAge: GestationalAgeDto;
   @ApiProperty() sameDayRepeat: boolean;
   @ApiPropertyOptional({ nullable: true, type: Number }) weightKg: number | null;
@@ -185,6 +190,13 @@ export class VisitDto {
   @ApiPropertyOptional({ nullable: true, type: String }) nextAppointmentDate: string | null;
   @ApiProperty() recordedBy: number;
   @ApiProperty() version: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Voided: shown, but counts in no schedule, worklist, grading or indicator',
+  })
+  voidedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) voidReason: string | null;
   @ApiPropertyOptional({
     type: RegradingDto,
     nullable: true,

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'logout',
   /** Sessions ended by someone else or by a change to the user (deactivation, role, password). */
   'session_revoked',
+  /** A clinical record was voided: it stays, flagged, and leaves every count. */
+  'void',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -14,9 +14,20 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import {
+  CorrectionReason,
+  CorrectionReasonWhen,
+  OptionalNotNull,
+} from '../../core/http/corrections.dto';
 import { IsCalendarDate, IsInstant } from '../../core/http/validators';
+import {
+  CAESAREAN_INDICATION_CODES,
+  CAESAREAN_INDICATIONS,
+  type CaesareanIndication,
+} from '../rules/caesarean-indications';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
 import {
   BIRTH_VACCINES,
@@ -106,14 +117,26 @@ export class RecordDeliveryDto {
   mode: (typeof DELIVERY_MODES)[number];
 
   @ApiPropertyOptional({
-    example: '胎儿窘迫',
-    description: 'Caesarean only; omit when there was no medical indication',
+    enum: CAESAREAN_INDICATION_CODES,
+    example: 'fetal_distress',
+    description: `Caesarean only, coded (剖宫产指征, 《剖宫产手术的专家共识（2014）》): ${CAESAREAN_INDICATION_CODES.map((code) => `${code} ${CAESAREAN_INDICATIONS[code].zh}`).join(', ')}. maternal_request is not a medical indication; omit when there was none`,
   })
   @IsOptional()
+  @IsIn(CAESAREAN_INDICATION_CODES)
+  caesareanIndication?: CaesareanIndication;
+
+  @ApiPropertyOptional({
+    example: '妊娠合并血小板减少',
+    description: 'Required with caesareanIndication other (its text); a detail for another code',
+  })
+  @ValidateIf(
+    (body: { caesareanIndication?: string; caesareanIndicationText?: string }) =>
+      body.caesareanIndication === 'other' || body.caesareanIndicationText !== undefined,
+  )
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  caesareanIndication?: string;
+  caesareanIndicationText?: string;
 
   @ApiPropertyOptional({ default: false })
   @IsOptional()
@@ -147,12 +170,67 @@ export class RecordDeliveryDto {
   babies: NewbornInputDto[];
 }
 
+/** What was recorded at the birth: correcting any of it needs a reason. */
+export const DELIVERY_CORRECTED_FIELDS = [
+  'deliveredAt',
+  'place',
+  'mode',
+  'caesareanIndication',
+  'caesareanIndicationText',
+  'maternalOutcome',
+] as const;
+
 export class UpdateDeliveryDto {
   @ApiProperty()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   version: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Correction; babies recorded at the delivery time move with it, the pregnancy outcome day follows',
+  })
+  @OptionalNotNull()
+  @IsInstant()
+  deliveredAt?: Date;
+
+  @ApiPropertyOptional({ enum: DELIVERY_PLACES, description: 'Correction' })
+  @OptionalNotNull()
+  @IsIn(DELIVERY_PLACES)
+  place?: (typeof DELIVERY_PLACES)[number];
+
+  @ApiPropertyOptional({
+    enum: DELIVERY_MODES,
+    description: 'Correction; away from caesarean, the indication is cleared',
+  })
+  @OptionalNotNull()
+  @IsIn(DELIVERY_MODES)
+  mode?: (typeof DELIVERY_MODES)[number];
+
+  @ApiPropertyOptional({
+    enum: CAESAREAN_INDICATION_CODES,
+    nullable: true,
+    description: 'Correction; null: no indication',
+  })
+  @IsOptional()
+  @IsIn(CAESAREAN_INDICATION_CODES)
+  caesareanIndication?: CaesareanIndication | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Correction; required for other' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  caesareanIndicationText?: string | null;
+
+  @ApiPropertyOptional({ enum: MATERNAL_OUTCOMES, description: 'Correction' })
+  @OptionalNotNull()
+  @IsIn(MATERNAL_OUTCOMES)
+  maternalOutcome?: (typeof MATERNAL_OUTCOMES)[number];
+
+  @CorrectionReasonWhen(DELIVERY_CORRECTED_FIELDS)
+  reason?: string;
 
   @ApiPropertyOptional({
     description: "The mother's discharge; the postpartum visit is due within 7 days",
@@ -176,12 +254,68 @@ export class UpdateDeliveryDto {
   bloodLossMl?: number;
 }
 
+/** What was recorded at the birth: correcting any of it needs a reason. */
+export const NEWBORN_CORRECTED_FIELDS = [
+  'birthOrder',
+  'bornAt',
+  'sex',
+  'birthWeightG',
+  'vitalStatus',
+  'stillbirthTiming',
+] as const;
+
 export class UpdateNewbornDto {
   @ApiProperty()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   version: number;
+
+  @ApiPropertyOptional({ example: 2, description: 'Correction; unique within the delivery' })
+  @OptionalNotNull()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  birthOrder?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Correction: not before the delivery, not after any event of the baby (feeding, doses, NICU, death)',
+  })
+  @OptionalNotNull()
+  @IsInstant()
+  bornAt?: Date;
+
+  @ApiPropertyOptional({ enum: SEXES, description: 'Correction' })
+  @OptionalNotNull()
+  @IsIn(SEXES)
+  sex?: (typeof SEXES)[number];
+
+  @ApiPropertyOptional({ example: 3250, description: 'Correction' })
+  @OptionalNotNull()
+  @Type(() => Number)
+  @IsInt()
+  @Min(200, { message: 'birthWeightG must be between 200 and 6500 g' })
+  @Max(6500, { message: 'birthWeightG must be between 200 and 6500 g' })
+  birthWeightG?: number;
+
+  @ApiPropertyOptional({
+    enum: VITAL_STATUSES,
+    description:
+      'Correction; to stillbirth only with stillbirthTiming and once the stay records are voided',
+  })
+  @OptionalNotNull()
+  @IsIn(VITAL_STATUSES)
+  vitalStatus?: (typeof VITAL_STATUSES)[number];
+
+  @ApiPropertyOptional({ enum: STILLBIRTH_TIMINGS, description: 'Correction; stillbirths only' })
+  @OptionalNotNull()
+  @IsIn(STILLBIRTH_TIMINGS)
+  stillbirthTiming?: (typeof STILLBIRTH_TIMINGS)[number];
+
+  @CorrectionReasonWhen(NEWBORN_CORRECTED_FIELDS)
+  reason?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -260,6 +394,47 @@ export class EndEventDto {
   endAt: Date;
 }
 
+/** A correction of a feeding event: every field it was recorded with may change. */
+export class UpdateFeedingEventDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @IsInstant()
+  startAt?: Date;
+
+  @ApiPropertyOptional({ nullable: true, description: 'null: still going' })
+  @IsOptional()
+  @IsInstant()
+  endAt?: Date | null;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  detail?: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'null: no medical reason' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  medicalReason?: string | null;
+
+  @ApiPropertyOptional({ enum: ['exclusive', 'mixed', 'formula_only', 'none'] })
+  @OptionalNotNull()
+  @IsIn(['exclusive', 'mixed', 'formula_only', 'none'])
+  dischargeFeeding?: 'exclusive' | 'mixed' | 'formula_only' | 'none';
+
+  @CorrectionReason()
+  reason: string;
+}
+
 export class ContraindicationDto {
   @ApiProperty({ enum: CONTRAINDICATIONS })
   @IsIn(CONTRAINDICATIONS)
@@ -280,6 +455,56 @@ export class ContraindicationDto {
   @IsString()
   @MaxLength(500)
   note?: string;
+}
+
+export class UpdateContraindicationDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ enum: CONTRAINDICATIONS })
+  @OptionalNotNull()
+  @IsIn(CONTRAINDICATIONS)
+  kind?: (typeof CONTRAINDICATIONS)[number];
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  decidedBy?: string;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @IsCalendarDate()
+  decidedOn?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string | null;
+
+  @CorrectionReason()
+  reason: string;
+}
+
+export class ContraindicationRecordDto {
+  @ApiProperty() id: number;
+  @ApiProperty({
+    description:
+      "'withheld' in place of one that states the mother's HIV result, for roles other than nurse and MCH staff",
+  })
+  kind: string;
+  @ApiProperty() decidedBy: string;
+  @ApiProperty() decidedOn: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty() version: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Voided: counts nowhere' })
+  voidedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) voidReason: string | null;
 }
 
 export class BirthDoseInputDto {
@@ -387,6 +612,13 @@ export class FeedingEventRecordDto extends FeedingEventDto {
   @ApiProperty() id: number;
   @ApiProperty() recordedBy: number;
   @ApiProperty() version: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Voided: shown, but counts in no flag or indicator',
+  })
+  voidedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) voidReason: string | null;
 }
 
 export class NewbornDto {
@@ -419,6 +651,11 @@ export class NewbornDto {
   birthDoses: BirthDosesDto;
   @ApiProperty() version: number;
   @ApiPropertyOptional({ type: [FeedingEventRecordDto] }) feedingEvents?: FeedingEventRecordDto[];
+  @ApiPropertyOptional({
+    type: [ContraindicationRecordDto],
+    description: 'Every contraindication recorded, voided ones flagged',
+  })
+  contraindicationRecords?: ContraindicationRecordDto[];
   @ApiPropertyOptional({ type: FeedingFlagsDto, nullable: true, description: 'Live births only' })
   feedingFlags?: FeedingFlagsDto | null;
 }
@@ -429,8 +666,12 @@ export class DeliveryDto {
   @ApiProperty() deliveredAt: string;
   @ApiProperty({ enum: DELIVERY_PLACES }) place: string;
   @ApiProperty({ enum: DELIVERY_MODES }) mode: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) caesareanIndication: string | null;
-  @ApiProperty({ description: 'Caesarean with no medical indication (BF-06)' })
+  @ApiPropertyOptional({ enum: CAESAREAN_INDICATION_CODES, nullable: true })
+  caesareanIndication: CaesareanIndication | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) caesareanIndicationText: string | null;
+  @ApiProperty({
+    description: 'Caesarean with no medical indication (BF-06): none, or maternal request',
+  })
   caesareanWithoutIndication: boolean;
   @ApiPropertyOptional({ nullable: true, type: Number }) gaDays: number | null;
   @ApiProperty() preterm: boolean;

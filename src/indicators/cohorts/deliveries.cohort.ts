@@ -71,7 +71,10 @@ FROM (
   fields: [
     { column: 'delivery_place', label: 'place of delivery' },
     { column: 'delivery_mode', label: 'mode of delivery' },
-    { column: 'caesarean_indication', label: 'caesarean: medical indication (empty = none)' },
+    {
+      column: 'caesarean_indication',
+      label: 'caesarean: indication code (empty = none; maternal_request is not medical)',
+    },
     { column: 'classes_before_delivery', label: 'prenatal classes attended before delivery' },
     {
       column: 'breastfeeding_classes_before_delivery',

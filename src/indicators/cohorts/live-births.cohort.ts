@@ -66,17 +66,19 @@ export const LIVE_BIRTHS_COHORT: CohortDefinition = {
   ${wholeMinutesSql('n.born_at', 'n.hep_b_birth_dose_at')} AS hepb_birth_dose_minutes,
   ${gaDaysOn('p.registration_date', 'p.edd')} AS registration_ga_days,
   (SELECT ${gaDaysOn('MIN(v.visit_date)', 'p.edd')} FROM antenatal_visit v
-    WHERE v.pregnancy_id = n.pregnancy_id AND v.visit_date <= ${deliveredOn}) AS first_anc_ga_days,
+    WHERE v.pregnancy_id = n.pregnancy_id AND v.visit_date <= ${deliveredOn} AND v.voided_at IS NULL)
+    AS first_anc_ga_days,
   (SELECT COUNT(DISTINCT v.visit_date) FROM antenatal_visit v
-    WHERE v.pregnancy_id = n.pregnancy_id AND v.visit_date <= ${deliveredOn}) AS anc_visits,
+    WHERE v.pregnancy_id = n.pregnancy_id AND v.visit_date <= ${deliveredOn} AND v.voided_at IS NULL)
+    AS anc_visits,
   ${motherDischargedOn} AS mother_discharged_on,
   (SELECT DATEDIFF(MIN(pc.contact_date), ${motherDischargedOn}) FROM postpartum_contact pc
     WHERE pc.pregnancy_id = n.pregnancy_id AND pc.kind = 'postpartum_visit'
       AND pc.contact_date >= ${motherDischargedOn}) AS postpartum_visit_days
 FROM ${newbornsOfPeriod(`
-  LEFT JOIN feeding_contraindication fc ON fc.newborn_id = n.id
-  LEFT JOIN feeding_event dis ON dis.newborn_id = n.id AND dis.kind = 'discharge'
-  LEFT JOIN feeding_event e ON e.newborn_id = n.id`)}
+  LEFT JOIN feeding_contraindication fc ON fc.newborn_id = n.id AND fc.voided_at IS NULL
+  LEFT JOIN feeding_event dis ON dis.newborn_id = n.id AND dis.kind = 'discharge' AND dis.voided_at IS NULL
+  LEFT JOIN feeding_event e ON e.newborn_id = n.id AND e.voided_at IS NULL`)}
 GROUP BY n.id`,
   fields: [
     { column: 'birth_order', label: 'birth order (twins: 1, 2)' },

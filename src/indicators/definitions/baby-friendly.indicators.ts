@@ -8,6 +8,7 @@ import {
   type DischargeFeeding,
 } from '../../delivery/rules/feeding-flags';
 import { EXCLUSIVE_UNDER_MONTHS } from '../../breastfeeding/rules/feeding-recall';
+import { NON_MEDICAL_CAESAREAN_INDICATIONS } from '../../delivery/rules/caesarean-indications';
 import { BORN_HERE_SQL, type Criterion, type IndicatorDefinition } from './indicator-definition';
 
 /** A SQL list of string literals: ('a', 'b'). */
@@ -200,11 +201,13 @@ export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [
     attribution: 'delivery time, hospital calendar day',
     denominator: { description: 'Deliveries at the facility in the period.', sql: BORN_HERE },
     numerator: {
-      description: 'Caesarean sections with no medical indication recorded.',
-      sql: "c.delivery_mode = 'caesarean' AND c.caesarean_indication IS NULL",
+      description:
+        'Caesarean sections with no medical indication code: none recorded, or maternal request (社会因素/孕妇要求).',
+      sql: `c.delivery_mode = 'caesarean' AND (c.caesarean_indication IS NULL OR c.caesarean_indication IN ${sqlList(NON_MEDICAL_CAESAREAN_INDICATIONS)})`,
     },
     target: { direction: 'falling', value: null },
-    version: 1,
+    // 2: coded indications; a maternal request counts as without medical indication.
+    version: 2,
   },
   {
     code: 'BF-07',

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
+import { CorrectionReason } from '../../core/http/corrections.dto';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -40,6 +41,35 @@ export class UpdateWomanDto extends PartialType(
   @IsInt()
   @Min(1)
   version: number;
+}
+
+/**
+ * A correction of her document (type and number), with her birth date when a resident ID
+ * changes it; checked as at registration (GB 11643, the odd-sequence override), one record per
+ * document, audited with the numbers masked.
+ */
+export class CorrectDocumentDto extends PickType(WomanInputDto, [
+  'documentType',
+  'documentNumber',
+  'confirmOddSequence',
+  'overrideReason',
+]) {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({
+    example: '1990-03-07',
+    description: 'Her birth date, when the corrected resident ID shows it was typed wrong too',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  birthDate?: string;
+
+  @CorrectionReason()
+  reason: string;
 }
 
 export class UpdatePregnancyDto extends PartialType(

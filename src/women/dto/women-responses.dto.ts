@@ -154,6 +154,15 @@ export class WomanRegistrationResultDto {
   @ApiProperty({ type: [PossibleDuplicateDto] }) possibleDuplicates: PossibleDuplicateDto[];
 }
 
+export class DocumentCorrectionResultDto {
+  @ApiProperty({ type: WomanDto }) woman: WomanDto;
+  @ApiProperty({
+    type: [PossibleDuplicateDto],
+    description: 'Other women with her name and birth date, or her phone, flagged again',
+  })
+  possibleDuplicates: PossibleDuplicateDto[];
+}
+
 export class RegistrationResultDto {
   @ApiProperty({ type: WomanDto }) woman: WomanDto;
   @ApiProperty({ type: PregnancyDto }) pregnancy: PregnancyDto;
