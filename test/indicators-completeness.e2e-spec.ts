@@ -276,6 +276,31 @@ describe('Indicators: a blank is never a success', () => {
       expect(body.items[0].fields).toMatchObject({ stay_complete: 0 });
     });
 
+    it('closes the month with the incomplete counts frozen beside the values', async () => {
+      const { body: job } = await t
+        .http()
+        .post('/indicator-computations')
+        .set(as(home, 'mch_staff'))
+        .send({ period: M.key })
+        .expect(202);
+      await ((await queue.getJob(job.jobId as string)) as Job).finished();
+      await t
+        .http()
+        .post('/indicator-periods/close')
+        .set(as(home, 'mch_staff'))
+        .send({ period: M.key })
+        .expect(201);
+
+      const { body } = await t
+        .http()
+        .get('/indicator-values')
+        .query({ period: M.key, group: 'BF', version: 1 })
+        .set(as(home, 'mch_staff'))
+        .expect(200);
+      const bf04 = (body.values as Array<Record<string, unknown>>).find((v) => v.code === 'BF-04');
+      expect(bf04).toMatchObject({ state: 'closed', version: 1, excluded: 1, incomplete: 2 });
+    }, 60_000);
+
     it('refuses an unknown role with 400 naming the field', async () => {
       const bad = await t
         .http()
