@@ -19,6 +19,7 @@ import { DatingScans1795373000000 } from './1795373000000-DatingScans';
 import { IncompleteCasesAndComplementaryFeeding1795380000000 } from './1795380000000-IncompleteCasesAndComplementaryFeeding';
 import { CorrectionsAndVoids1795381000000 } from './1795381000000-CorrectionsAndVoids';
 import { IndicatorPeriodClose1795382000000 } from './1795382000000-IndicatorPeriodClose';
+import { VisitIndexCoversVoids1795383000000 } from './1795383000000-VisitIndexCoversVoids';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   IncompleteCasesAndComplementaryFeeding1795380000000,
   CorrectionsAndVoids1795381000000,
   IndicatorPeriodClose1795382000000,
+  VisitIndexCoversVoids1795383000000,
 ];

@@ -18,7 +18,7 @@ export type DipstickReading = (typeof DIPSTICK_READINGS)[number];
  * overdue worklist, grading, SM indicators.
  */
 @Entity('antenatal_visit')
-@Index('idx_visit_pregnancy_date', ['pregnancyId', 'visitDate'])
+@Index('idx_visit_pregnancy_date', ['pregnancyId', 'visitDate', 'voidedAt'])
 @Index('idx_visit_facility_date', ['facilityId', 'visitDate'])
 export class AntenatalVisit extends VoidFlags implements Voidable {
   @PrimaryGeneratedColumn()
