@@ -1,3 +1,4 @@
+import { COHORTS } from './cohorts';
 import { cohortOf } from './indicator-calculator';
 import { INDICATORS } from './definitions';
 import { DEFAULT_SYPHILIS_POLICY } from '../pmtct/rules/pmtct-rules';
@@ -88,6 +89,16 @@ describe('bindCohort', () => {
       sql: 'd <= ? AND t <= ?',
       params: ['2026-04-03', new Date('2026-04-03T16:00:00Z')],
     });
+  });
+});
+
+describe('cohorts', () => {
+  // A value computed after its period settled is the same at every later computation: "now" is
+  // the as-of instant (:evaluatedAt, :evaluatedOn), never the database's clock.
+  it.each(COHORTS.map((c) => [c.code, c.sql]))('%s reads no clock', (_code, sql) => {
+    expect(sql).not.toMatch(
+      /\b(UTC_TIMESTAMP|UTC_DATE|NOW|CURDATE|CURRENT_DATE|CURRENT_TIMESTAMP|SYSDATE)\b/i,
+    );
   });
 });
 

@@ -2,7 +2,8 @@ import type { CohortDefinition } from './cohort-definition';
 
 /**
  * Prenatal-class sessions of the facility in the period (by the hospital day they start), with
- * whether they have been held (started by now, as the monthly statistics count them) and their
+ * whether they have been held (started by the instant the cohort is evaluated as of: now during
+ * the period, its end once it has passed, as the monthly statistics count them) and their
  * attendances (lines of the register: a woman with her partner is one attendance, the companion
  * shown beside).
  */
@@ -16,7 +17,7 @@ SELECT s.id AS case_id, s.facility_id, NULL AS woman_id, NULL AS pregnancy_id, N
        t.code AS topic_code,
        t.breastfeeding,
        s.starts_at,
-       s.starts_at <= UTC_TIMESTAMP(3) AS held,
+       s.starts_at <= :evaluatedAt AS held,
        (SELECT COUNT(*) FROM class_attendance a WHERE a.session_id = s.id) AS attendances,
        (SELECT COUNT(a.companion) FROM class_attendance a WHERE a.session_id = s.id) AS companions
 FROM class_session s
@@ -26,7 +27,7 @@ WHERE s.facility_id IN (:facilities) AND s.starts_at >= :fromAt AND s.starts_at 
     { column: 'topic_code', label: 'topic' },
     { column: 'breastfeeding', label: 'breastfeeding topic' },
     { column: 'starts_at', label: 'starts at (UTC)' },
-    { column: 'held', label: 'held (started by now)' },
+    { column: 'held', label: 'held (started by the as-of instant)' },
     { column: 'attendances', label: 'attendances (women on the register)' },
     { column: 'companions', label: 'companions' },
   ],

@@ -2,15 +2,14 @@ import { EARLY_SKIN_TO_SKIN_START_MINUTES } from '../../delivery/rules/feeding-f
 import type { CohortDefinition } from './cohort-definition';
 import { gaDaysOn, hospitalDaySql, newbornsOfPeriod, wholeMinutesSql } from './sql-fragments';
 
-/** "Now" for a contact or separation still going: instants are stored in UTC. */
-const NOW_UTC = 'UTC_TIMESTAMP(3)';
-
 const deliveredOn = hospitalDaySql('d.delivered_at');
 const motherDischargedOn = hospitalDaySql('d.mother_discharged_at');
 
 // feeding-flags roomingIn: only the part of a separation before discharge counts; an open one
-// runs to discharge, or to now while the baby is still in hospital. Whole minutes, floored.
-const stayEnd = `COALESCE(dis.start_at, ${NOW_UTC})`;
+// runs to discharge, or while the baby is still in hospital to the instant the cohort is
+// evaluated as of (the period's end once it has passed: a stay still open then is incomplete,
+// and the same records give the same minutes at every later computation). Whole minutes, floored.
+const stayEnd = 'COALESCE(dis.start_at, :evaluatedAt)';
 const separationMinutesInStay = `CASE
         WHEN dis.start_at IS NOT NULL AND e.start_at >= dis.start_at THEN 0
         ELSE ${wholeMinutesSql(

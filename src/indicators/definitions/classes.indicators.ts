@@ -2,7 +2,8 @@ import { CLASS_SESSIONS_COHORT } from '../cohorts/class-sessions.cohort';
 import { BORN_HERE_SQL, type IndicatorDefinition } from './indicator-definition';
 
 const heldSessions = {
-  description: 'Sessions of the facility in the period that have started by now',
+  description:
+    'Sessions of the facility in the period that have started (by now during the period, by its end once it has passed)',
   sql: 'c.held = 1',
 };
 
