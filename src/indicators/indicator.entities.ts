@@ -4,17 +4,11 @@ import { type TargetDirection, TARGET_DIRECTIONS } from './definitions/indicator
 import { type PeriodKind, PERIOD_KINDS } from './periods';
 
 /**
- * One computed value: indicator × facility × period. A job upserts these rows, so running it twice
- * leaves the same rows; regional totals are sums of numerators and denominators across facilities.
+ * The counts of one indicator for one facility and period, and how they were computed: a
+ * computed value (indicator_value) and a frozen one of a closed period (indicator_value_closed)
+ * hold the same columns.
  */
-@Entity('indicator_value')
-@Unique('uq_indicator_value', ['indicatorCode', 'facilityId', 'periodKey'])
-@Index('idx_indicator_value_facility_period', ['facilityId', 'periodKind', 'periodFrom'])
-@Index('idx_indicator_value_stale', ['stale', 'facilityId'])
-export class IndicatorValue {
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export abstract class IndicatorCounts {
   @Column({ type: 'varchar', length: 24 })
   indicatorCode: string;
 
@@ -23,12 +17,6 @@ export class IndicatorValue {
 
   @Column({ type: 'varchar', length: 8 })
   periodKey: string;
-
-  @Column({ type: 'enum', enum: PERIOD_KINDS })
-  periodKind: PeriodKind;
-
-  @Column({ type: 'date' })
-  periodFrom: string;
 
   @Column({ type: 'int' })
   numerator: number;
@@ -76,10 +64,6 @@ export class IndicatorValue {
   @Column({ type: 'varchar', length: 100 })
   jobId: string;
 
-  /** A record behind the value changed after it was computed; the next run recomputes it. */
-  @Column({ type: 'tinyint', default: 0 })
-  stale: boolean;
-
   /** The day now-dependent rules were evaluated as of (evaluation-day.ts); null before it existed. */
   @Column({ type: 'date', nullable: true })
   asOf: string | null;
@@ -87,6 +71,29 @@ export class IndicatorValue {
   /** Computed before the period's end plus its grace: may change without any correction. */
   @Column({ type: 'tinyint', default: 0 })
   provisional: boolean;
+}
+
+/**
+ * One computed value: indicator × facility × period. A job upserts these rows, so running it twice
+ * leaves the same rows; regional totals are sums of numerators and denominators across facilities.
+ */
+@Entity('indicator_value')
+@Unique('uq_indicator_value', ['indicatorCode', 'facilityId', 'periodKey'])
+@Index('idx_indicator_value_facility_period', ['facilityId', 'periodKind', 'periodFrom'])
+@Index('idx_indicator_value_stale', ['stale', 'facilityId'])
+export class IndicatorValue extends IndicatorCounts {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'enum', enum: PERIOD_KINDS })
+  periodKind: PeriodKind;
+
+  @Column({ type: 'date' })
+  periodFrom: string;
+
+  /** A record behind the value changed after it was computed; the next run recomputes it. */
+  @Column({ type: 'tinyint', default: 0 })
+  stale: boolean;
 }
 
 /** A facility's own target for an indicator, set by an admin; otherwise the definition's default. */

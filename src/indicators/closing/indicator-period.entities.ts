@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { decimalToNumber } from '../../core/database/decimal-columns';
-import { type TargetDirection, TARGET_DIRECTIONS } from '../definitions/indicator-definition';
+import { IndicatorCounts } from '../indicator.entities';
 import { type PeriodKind, PERIOD_KINDS } from '../periods';
 
 /**
@@ -48,7 +47,7 @@ export class IndicatorPeriodVersion {
 @Entity('indicator_value_closed')
 @Unique('uq_indicator_value_closed', ['periodVersionId', 'indicatorCode'])
 @Index('idx_indicator_value_closed_facility_period', ['facilityId', 'periodKey'])
-export class ClosedIndicatorValue {
+export class ClosedIndicatorValue extends IndicatorCounts {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -57,64 +56,4 @@ export class ClosedIndicatorValue {
 
   @Column({ type: 'smallint', unsigned: true })
   version: number;
-
-  @Column({ type: 'varchar', length: 24 })
-  indicatorCode: string;
-
-  @Column({ type: 'int' })
-  facilityId: number;
-
-  @Column({ type: 'varchar', length: 8 })
-  periodKey: string;
-
-  @Column({ type: 'int' })
-  numerator: number;
-
-  @Column({ type: 'int' })
-  denominator: number;
-
-  @Column({ type: 'int' })
-  excluded: number;
-
-  @Column({ type: 'int' })
-  incomplete: number;
-
-  @Column({
-    type: 'decimal',
-    precision: 14,
-    scale: 2,
-    nullable: true,
-    transformer: decimalToNumber,
-  })
-  value: number | null;
-
-  @Column({ type: 'enum', enum: TARGET_DIRECTIONS, nullable: true })
-  targetDirection: TargetDirection | null;
-
-  @Column({
-    type: 'decimal',
-    precision: 10,
-    scale: 2,
-    nullable: true,
-    transformer: decimalToNumber,
-  })
-  targetValue: number | null;
-
-  @Column({ type: 'tinyint', nullable: true })
-  targetMet: boolean | null;
-
-  @Column({ type: 'smallint', unsigned: true })
-  definitionVersion: number;
-
-  @Column({ type: 'datetime', precision: 3 })
-  computedAt: Date;
-
-  @Column({ type: 'varchar', length: 100 })
-  jobId: string;
-
-  @Column({ type: 'date', nullable: true })
-  asOf: string | null;
-
-  @Column({ type: 'tinyint' })
-  provisional: boolean;
 }
