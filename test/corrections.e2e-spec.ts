@@ -214,6 +214,78 @@ describe('corrections and voids', () => {
     expect((await value('BF-06', after.key, staff)).denominator).toBe(1);
   });
 
+  it('a delivery or birth time is not corrected past the postpartum contacts and feeding follow-ups', async () => {
+    const day = addDays(today(), -20);
+    const { delivery, pregnancy, newborn } = await delivered(
+      day,
+      deliveryPayload(localTime(day, 8, 0)),
+    );
+    await t
+      .http()
+      .post(`/pregnancies/${pregnancy.id}/postpartum-contacts`)
+      .set(as())
+      .send({ kind: 'postpartum_visit', contactDate: addDays(day, 3), factorCodes: [] })
+      .expect(201);
+    await t
+      .http()
+      .post(`/newborns/${newborn.id}/breastfeeding-follow-ups`)
+      .set(as())
+      .send({
+        contact: 'postpartum_visit',
+        followedUpOn: addDays(day, 5),
+        breastMilk: true,
+        water: false,
+        formulaOrOtherMilk: false,
+        otherLiquids: false,
+        solids: false,
+        orsDropsMedicine: false,
+        problems: [],
+      })
+      .expect(201);
+    const correct = (path: string, version: number, field: string, at: Date) =>
+      t
+        .http()
+        .patch(path)
+        .set(as())
+        .send({ version, [field]: at.toISOString(), reason: '时间录入错误' });
+
+    // The contact's day stays after the delivery: three days later is the boundary.
+    const late = await correct(
+      `/deliveries/${delivery.id}`,
+      delivery.version,
+      'deliveredAt',
+      localTime(addDays(day, 4), 8, 0),
+    ).expect(400);
+    expect(late.body.details).toContainEqual(
+      expect.objectContaining({ field: 'deliveredAt', rule: 'beforeRecords' }),
+    );
+    expect(late.body.details.map((d: { message: string }) => d.message).join(' ')).toContain(
+      'postpartum contact',
+    );
+    const { body: moved } = await correct(
+      `/deliveries/${delivery.id}`,
+      delivery.version,
+      'deliveredAt',
+      localTime(addDays(day, 3), 8, 0),
+    ).expect(200);
+
+    // The baby's follow-up on day 5: a birth on day 6 would follow it, day 5 does not.
+    const baby = moved.newborns[0] as { id: number; version: number };
+    const after = await correct(
+      `/newborns/${baby.id}`,
+      baby.version,
+      'bornAt',
+      localTime(addDays(day, 6), 8, 0),
+    ).expect(400);
+    expect(after.body.details).toContainEqual(
+      expect.objectContaining({
+        field: 'bornAt',
+        rule: 'beforeRecords',
+        message: expect.stringContaining('feeding follow-up'),
+      }),
+    );
+  });
+
   it('a voided feeding event stays, flagged, and leaves the count', async () => {
     const staff = await createStaffedFacility(t.dataSource, loginWith(t));
     const day = addDays(lastMonth().from, 4);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
+import { BreastfeedingFollowUp, PostpartumContact } from '../breastfeeding/breastfeeding.entities';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
@@ -243,6 +244,20 @@ export class DeliveryService {
         : [];
       if (moved) {
         problems.push(...this.checkDeliveryTime(next.deliveredAt, pregnancy, now));
+        const deliveredOn = this.clock.dateOf(next.deliveredAt);
+        const earlierContacts = await manager.find(PostpartumContact, {
+          where: { pregnancyId: current.pregnancyId, contactDate: LessThan(deliveredOn) },
+          order: { contactDate: 'ASC', id: 'ASC' },
+        });
+        for (const contact of earlierContacts) {
+          problems.push(
+            problem(
+              'deliveredAt',
+              'beforeRecords',
+              `the postpartum contact ${contact.id} on ${contact.contactDate} would precede the delivery`,
+            ),
+          );
+        }
         for (const newborn of newborns) {
           const bornAt = this.movedBirthTime(newborn, current, next);
           if (bornAt < next.deliveredAt) {
@@ -395,10 +410,14 @@ export class DeliveryService {
     bornAt: Date,
     field: string,
   ): Promise<ErrorDetail[]> {
-    const [events, contraindications] = await Promise.all([
+    const day = this.clock.dateOf(bornAt);
+    const [events, contraindications, followUps] = await Promise.all([
       manager.find(FeedingEvent, { where: { newbornId: newborn.id, voidedAt: IsNull() } }),
       manager.find(FeedingContraindication, {
         where: { newbornId: newborn.id, voidedAt: IsNull() },
+      }),
+      manager.find(BreastfeedingFollowUp, {
+        where: { newbornId: newborn.id, followedUpOn: LessThan(day) },
       }),
     ]);
     const times = [
@@ -417,10 +436,18 @@ export class DeliveryService {
           `the ${t.what} at ${t.at.toISOString()} would precede the birth`,
         ),
       );
-    const day = this.clock.dateOf(bornAt);
     for (const c of contraindications.filter((c) => c.decidedOn < day)) {
       problems.push(
         problem(field, 'beforeRecords', `contraindication ${c.id} was decided on ${c.decidedOn}`),
+      );
+    }
+    for (const f of followUps) {
+      problems.push(
+        problem(
+          field,
+          'beforeRecords',
+          `the feeding follow-up ${f.id} was made on ${f.followedUpOn}`,
+        ),
       );
     }
     return problems;
