@@ -284,6 +284,12 @@ describe('corrections and voids', () => {
         message: expect.stringContaining('feeding follow-up'),
       }),
     );
+    await correct(
+      `/newborns/${baby.id}`,
+      baby.version,
+      'bornAt',
+      localTime(addDays(day, 5), 8, 0),
+    ).expect(200);
   });
 
   it('a voided feeding event stays, flagged, and leaves the count', async () => {
