@@ -20,6 +20,7 @@ import { IncompleteCasesAndComplementaryFeeding1795380000000 } from './179538000
 import { CorrectionsAndVoids1795381000000 } from './1795381000000-CorrectionsAndVoids';
 import { IndicatorPeriodClose1795382000000 } from './1795382000000-IndicatorPeriodClose';
 import { VisitIndexCoversVoids1795383000000 } from './1795383000000-VisitIndexCoversVoids';
+import { DeliveryAndNewbornVoids1795384000000 } from './1795384000000-DeliveryAndNewbornVoids';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CorrectionsAndVoids1795381000000,
   IndicatorPeriodClose1795382000000,
   VisitIndexCoversVoids1795383000000,
+  DeliveryAndNewbornVoids1795384000000,
 ];

@@ -572,6 +572,194 @@ describe('corrections and voids', () => {
     expect((await patch(3).expect(200)).body.birthOrder).toBe(3);
   });
 
+  it('a baby entered twice is voided once its records are: it stays, flagged, and leaves the count', async () => {
+    const staff = await createStaffedFacility(t.dataSource, loginWith(t));
+    const day = addDays(lastMonth().from, 4);
+    const bornAt = tenOClockOn(day);
+    const { delivery } = await delivered(
+      day,
+      deliveryPayload(bornAt, { babies: [baby({ birthOrder: 1 }), baby({ birthOrder: 2 })] }),
+      staff,
+    );
+    const [first, twice] = delivery.newborns as Array<{ id: number; version: number }>;
+    await compute(lastMonth().key, staff);
+    expect(await value('PM-12', lastMonth().key, staff)).toMatchObject({ denominator: 2 });
+
+    const { body: event } = await t
+      .http()
+      .post(`/newborns/${twice.id}/feeding-events`)
+      .set(as(staff))
+      .send({ kind: 'first_breastfeed', startAt: new Date(bornAt.getTime() + 30 * MINUTE) })
+      .expect(201);
+    const voidIt = (body: Record<string, unknown>, staffOf = staff) =>
+      t.http().post(`/newborns/${twice.id}/void`).set(as(staffOf)).send(body);
+    const reason = '同一婴儿录入两次';
+    const blocked = await voidIt({ version: twice.version, reason }).expect(409);
+    expect(blocked.body).toMatchObject({ code: 'VOID_BLOCKED' });
+    expect(blocked.body.details).toEqual([
+      expect.objectContaining({
+        field: 'id',
+        rule: 'noDependentRecords',
+        message: expect.stringContaining(`feeding event ${event.id}`),
+      }),
+    ]);
+    await t
+      .http()
+      .post(`/feeding-events/${event.id}/void`)
+      .set(as(staff))
+      .send({ version: event.version, reason })
+      .expect(200);
+
+    expect(fieldsOf((await voidIt({ version: twice.version }).expect(400)).body)).toEqual([
+      'reason',
+    ]);
+    const stale = await voidIt({ version: twice.version + 1, reason }).expect(409);
+    expect(stale.body.code).toBe('STALE_VERSION');
+    await voidIt({ version: twice.version, reason }, home).expect(404);
+    const { body: voided } = await voidIt({ version: twice.version, reason }).expect(200);
+    expect(voided).toMatchObject({ id: twice.id, voidReason: reason });
+    expect(voided.voidedAt).not.toBeNull();
+    const again = await voidIt({ version: voided.version, reason }).expect(409);
+    expect(again.body.code).toBe('ALREADY_VOIDED');
+    const edit = await t
+      .http()
+      .patch(`/newborns/${twice.id}`)
+      .set(as(staff))
+      .send({ version: voided.version, birthWeightG: 3000, reason: '更正' })
+      .expect(409);
+    expect(edit.body.code).toBe('ALREADY_VOIDED');
+    await t
+      .http()
+      .post(`/newborns/${twice.id}/feeding-events`)
+      .set(as(staff))
+      .send({ kind: 'first_breastfeed', startAt: new Date(bornAt.getTime() + 40 * MINUTE) })
+      .expect(409);
+
+    // Shown, flagged, beside the baby that counts; its birth order is free again.
+    const { body: shown } = await t
+      .http()
+      .get(`/pregnancies/${delivery.pregnancyId}/delivery`)
+      .set(as(staff))
+      .expect(200);
+    expect(shown.newborns).toEqual([
+      expect.objectContaining({ id: first.id, voidedAt: null }),
+      expect.objectContaining({ id: twice.id, voidReason: reason }),
+    ]);
+    await t
+      .http()
+      .patch(`/newborns/${first.id}`)
+      .set(as(staff))
+      .send({ version: first.version, birthOrder: 2, reason: '顺序更正' })
+      .expect(200);
+    const trail = await auditTrail(t.dataSource, 'newborn', twice.id);
+    expect(trail[trail.length - 1]).toMatchObject({ action: 'void', reason });
+
+    await t.app.get(IndicatorStaleness).markFromAuditTrail();
+    expect((await value('PM-12', lastMonth().key, staff)).stale).toBe(true);
+    await compute(lastMonth().key, staff);
+    expect(await value('PM-12', lastMonth().key, staff)).toMatchObject({
+      denominator: 1,
+      stale: false,
+    });
+  });
+
+  it('a delivery recorded on the wrong woman is voided with its babies; she is open again and the right one is recorded', async () => {
+    const staff = await createStaffedFacility(t.dataSource, loginWith(t));
+    const day = addDays(today(), -2);
+    const period = periodContaining('month', day).key;
+    const deliveredAt = tenOClockOn(day);
+    const caesarean = deliveryPayload(deliveredAt, { mode: 'caesarean' });
+    const { pregnancy, delivery, newborn } = await delivered(day, caesarean, staff);
+    const reason = '分娩记录录入到了另一位孕妇';
+    const worklist = async () =>
+      (
+        await t
+          .http()
+          .get('/worklists/birth-doses')
+          .query({ pageSize: 100 })
+          .set(as(staff))
+          .expect(200)
+      ).body.items.map((item: { newbornId: number }) => item.newbornId);
+    expect(await worklist()).toEqual([newborn.id]);
+    await compute(period, staff);
+    expect(await value('BF-06', period, staff)).toMatchObject({ numerator: 1, denominator: 1 });
+
+    // A delivery the mother's postpartum care stands on is not voided.
+    const other = await delivered(day, deliveryPayload(deliveredAt), staff);
+    await t
+      .http()
+      .post(`/pregnancies/${other.pregnancy.id}/postpartum-contacts`)
+      .set(as(staff))
+      .send({ kind: 'postpartum_visit', contactDate: today(), factorCodes: [] })
+      .expect(201);
+    const blocked = await t
+      .http()
+      .post(`/deliveries/${other.delivery.id}/void`)
+      .set(as(staff))
+      .send({ version: other.delivery.version, reason })
+      .expect(409);
+    expect(blocked.body.code).toBe('VOID_BLOCKED');
+    expect(blocked.body.details[0].message).toContain('postpartum contact');
+
+    const voidIt = (version: number) =>
+      t.http().post(`/deliveries/${delivery.id}/void`).set(as(staff)).send({ version, reason });
+    await t
+      .http()
+      .post(`/deliveries/${delivery.id}/void`)
+      .set(as(home))
+      .send({ version: delivery.version, reason })
+      .expect(404);
+    const { body: voided } = await voidIt(delivery.version).expect(200);
+    expect(voided).toMatchObject({ id: delivery.id, voidReason: reason });
+    expect(voided.newborns).toEqual([
+      expect.objectContaining({
+        id: newborn.id,
+        voidReason: `delivery ${delivery.id} voided: ${reason}`,
+      }),
+    ]);
+    expect((await voidIt(voided.version).expect(409)).body.code).toBe('ALREADY_VOIDED');
+    const { body: reopened } = await t
+      .http()
+      .get(`/pregnancies/${pregnancy.id}`)
+      .set(as(staff))
+      .expect(200);
+    expect(reopened).toMatchObject({ status: 'open', outcomeDate: null });
+    await t.http().get(`/pregnancies/${pregnancy.id}/delivery`).set(as(staff)).expect(404);
+    expect(await worklist()).toEqual([other.newborn.id]);
+    expect((await auditTrail(t.dataSource, 'delivery', delivery.id)).pop()).toMatchObject({
+      action: 'void',
+      reason,
+    });
+    expect((await auditTrail(t.dataSource, 'pregnancy', pregnancy.id)).pop()).toMatchObject({
+      action: 'status_change',
+    });
+
+    await t.app.get(IndicatorStaleness).markFromAuditTrail();
+    expect((await value('BF-06', period, staff)).stale).toBe(true);
+    await compute(period, staff);
+    expect(await value('BF-06', period, staff)).toMatchObject({ numerator: 0, denominator: 1 });
+
+    // The right delivery, recorded again on her pregnancy.
+    const { body: right } = await t
+      .http()
+      .post(`/pregnancies/${pregnancy.id}/delivery`)
+      .set(as(staff))
+      .send(deliveryPayload(deliveredAt))
+      .expect(201);
+    const { body: current } = await t
+      .http()
+      .get(`/pregnancies/${pregnancy.id}/delivery`)
+      .set(as(staff))
+      .expect(200);
+    expect(current).toMatchObject({ id: right.id, voidedAt: null });
+    await t
+      .http()
+      .post(`/pregnancies/${pregnancy.id}/delivery`)
+      .set(as(staff))
+      .send(deliveryPayload(deliveredAt))
+      .expect(409);
+  });
+
   it('a voided visit leaves the schedule and her last visit day', async () => {
     const p = (
       await t

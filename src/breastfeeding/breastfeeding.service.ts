@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { requireNotVoided } from '../core/database/voids';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { inActorFacility } from '../core/auth/facility-scope';
@@ -40,6 +41,7 @@ export class BreastfeedingService {
         actor,
         () => newbornNotFound(newbornId),
       );
+      requireNotVoided(newborn, 'Newborn');
       if (newborn.vitalStatus !== 'live_birth')
         throw invalid('newbornId', 'liveBirthOnly', 'a follow-up is for a live-born baby');
       const birthDate = this.clock.dateOf(newborn.bornAt);

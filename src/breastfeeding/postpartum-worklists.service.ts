@@ -66,6 +66,7 @@ export class PostpartumWorklistsService {
       `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, d.mother_discharged_at AS discharged_at
        FROM delivery d JOIN pregnancy p ON p.id = d.pregnancy_id JOIN woman w ON w.id = p.woman_id
        WHERE d.facility_id = ? AND p.status = 'delivered' AND d.mother_discharged_at IS NOT NULL
+         AND d.voided_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM postpartum_contact c WHERE c.pregnancy_id = p.id AND c.kind = 'postpartum_visit')
        ORDER BY d.mother_discharged_at`,
       [actor.facilityId],
@@ -122,6 +123,7 @@ export class PostpartumWorklistsService {
               (SELECT GROUP_CONCAT(f.contact) FROM breastfeeding_follow_up f WHERE f.newborn_id = n.id) AS done
        FROM newborn n JOIN pregnancy p ON p.id = n.pregnancy_id JOIN woman w ON w.id = p.woman_id
        WHERE n.facility_id = ? AND n.vital_status = 'live_birth' AND n.died_at IS NULL AND n.born_at >= ?
+         AND n.voided_at IS NULL
        ORDER BY n.born_at`,
       [actor.facilityId, new Date(Date.now() - 230 * 86_400_000)],
     );
@@ -191,6 +193,7 @@ export class PostpartumWorklistsService {
       `SELECT p.id AS pregnancy_id, p.woman_id, w.name, w.phone, n.id AS newborn_id, n.born_at
        FROM newborn n JOIN pregnancy p ON p.id = n.pregnancy_id JOIN woman w ON w.id = p.woman_id
        WHERE n.facility_id = ? AND n.vital_status = 'live_birth' AND n.died_at IS NULL AND n.born_at >= ?
+         AND n.voided_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM feeding_event e WHERE e.newborn_id = n.id AND e.kind IN ('first_breastfeed', 'discharge') AND e.voided_at IS NULL)
          AND NOT EXISTS (SELECT 1 FROM feeding_contraindication c WHERE c.newborn_id = n.id AND c.voided_at IS NULL)
        ORDER BY n.born_at`,

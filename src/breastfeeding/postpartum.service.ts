@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { inActorFacility } from '../core/auth/facility-scope';
@@ -119,7 +119,9 @@ export class PostpartumService {
   private async view(id: number): Promise<PostpartumContactRecordDto> {
     const contact = await this.dataSource.getRepository(PostpartumContact).findOneByOrFail({ id });
     const [delivery, assessment] = await Promise.all([
-      this.dataSource.getRepository(Delivery).findOneBy({ pregnancyId: contact.pregnancyId }),
+      this.dataSource
+        .getRepository(Delivery)
+        .findOneBy({ pregnancyId: contact.pregnancyId, voidedAt: IsNull() }),
       contact.assessmentId
         ? this.dataSource.query<{ colour: string }[]>(
             'SELECT colour FROM risk_assessment WHERE id = ?',

@@ -46,7 +46,7 @@ export class BirthDoseWorklistService {
        JOIN pregnancy p ON p.id = n.pregnancy_id
        JOIN woman w ON w.id = p.woman_id
        WHERE n.facility_id = ? AND n.born_at >= ? AND n.vital_status = 'live_birth'
-         AND n.died_at IS NULL AND n.hep_b_birth_dose_at IS NULL`,
+         AND n.died_at IS NULL AND n.hep_b_birth_dose_at IS NULL AND n.voided_at IS NULL`,
       [actor.facilityId, new Date(now.getTime() - BIRTH_DOSE_WORKLIST_DAYS * 86_400_000)],
     );
     const items = rows

@@ -89,6 +89,27 @@ export class DeliveryController {
     return this.deliveries.update(id, input, actor);
   }
 
+  @Post('deliveries/:id/void')
+  @HttpCode(200)
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary:
+      'Void a delivery recorded in error, with its babies: they stay, flagged, and count nowhere; the pregnancy is open again (with a reason, audited)',
+  })
+  @ApiOkResponse({ type: DeliveryDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description:
+      'STALE_VERSION, ALREADY_VOIDED, VOID_BLOCKED (postpartum contacts or records of a baby stand; each named), PREGNANCY_STATUS_TRANSITION_INVALID (no longer delivered), PREGNANCY_SUPERSEDED, PREGNANCY_ALREADY_OPEN',
+  })
+  voidDelivery(
+    @IdParam() id: number,
+    @Body() input: VoidDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<DeliveryDto> {
+    return this.deliveries.voidDelivery(id, input, actor);
+  }
+
   @Get('newborns/:id')
   @ApiOperation({
     summary: 'A baby with its feeding events and Baby-Friendly flags (each with why it failed)',
@@ -116,6 +137,27 @@ export class DeliveryController {
     @CurrentActor() actor: Actor,
   ): Promise<NewbornDto> {
     return this.deliveries.updateNewborn(id, input, actor);
+  }
+
+  @Post('newborns/:id/void')
+  @HttpCode(200)
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary:
+      'Void a baby entered in error: it stays, flagged, and counts nowhere (with a reason, audited)',
+  })
+  @ApiOkResponse({ type: NewbornDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description:
+      'STALE_VERSION, ALREADY_VOIDED, VOID_BLOCKED (feeding events, contraindications, follow-ups or exposed-baby care stand; each named)',
+  })
+  voidNewborn(
+    @IdParam() id: number,
+    @Body() input: VoidDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<NewbornDto> {
+    return this.deliveries.voidNewborn(id, input, actor);
   }
 
   @Put('newborns/:id/birth-doses')

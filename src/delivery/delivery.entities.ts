@@ -11,16 +11,32 @@ export const DELIVERY_PLACES = ['this_facility', 'other_facility', 'en_route', '
 export const DELIVERY_MODES = ['spontaneous_vaginal', 'assisted_vaginal', 'caesarean'] as const;
 export const MATERNAL_OUTCOMES = ['well', 'complications', 'transferred', 'death'] as const;
 
-/** The birth (分娩): one per pregnancy; recording it makes the pregnancy delivered. */
+/**
+ * The birth (分娩): one per pregnancy, not voided; recording it makes the pregnancy delivered, and
+ * voiding it makes her open again.
+ */
 @Entity('delivery')
-@Index('uq_delivery_pregnancy', ['pregnancyId'], { unique: true })
+@Index('idx_delivery_pregnancy', ['pregnancyId'])
 @Index('idx_delivery_facility_time', ['facilityId', 'deliveredAt'])
-export class Delivery {
+export class Delivery extends VoidFlags implements Voidable {
   @PrimaryGeneratedColumn()
   id: number;
 
   @Column({ type: 'int' })
   pregnancyId: number;
+
+  /** Set only while not voided; its unique index allows one delivery per pregnancy. */
+  @Column({
+    type: 'int',
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: 'CASE WHEN `voided_at` IS NULL THEN `pregnancy_id` END',
+    insert: false,
+    update: false,
+    select: false,
+  })
+  @Index('uq_delivery_live_pregnancy', { unique: true })
+  livePregnancyId: number | null;
 
   @Column({ type: 'int' })
   facilityId: number;
@@ -78,12 +94,12 @@ export const SEXES = ['female', 'male', 'undetermined'] as const;
 export const VITAL_STATUSES = ['live_birth', 'stillbirth'] as const;
 export const STILLBIRTH_TIMINGS = ['antepartum', 'intrapartum'] as const;
 
-/** One baby born (新生儿); a stillbirth is recorded too. */
+/** One baby born (新生儿); a stillbirth is recorded too. A baby entered twice is voided. */
 @Entity('newborn')
-@Index('uq_newborn_order', ['deliveryId', 'birthOrder'], { unique: true })
+@Index('uq_newborn_live_order', ['deliveryId', 'liveBirthOrder'], { unique: true })
 @Index('idx_newborn_facility_born', ['facilityId', 'bornAt'])
 @Index('idx_newborn_pregnancy', ['pregnancyId'])
-export class Newborn {
+export class Newborn extends VoidFlags implements Voidable {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -98,6 +114,19 @@ export class Newborn {
 
   @Column({ type: 'tinyint', unsigned: true })
   birthOrder: number;
+
+  /** Set only while not voided; its unique index gives each baby of a delivery its own order. */
+  @Column({
+    type: 'tinyint',
+    unsigned: true,
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: 'CASE WHEN `voided_at` IS NULL THEN `birth_order` END',
+    insert: false,
+    update: false,
+    select: false,
+  })
+  liveBirthOrder: number | null;
 
   @Column({ type: 'datetime', precision: 3 })
   bornAt: Date;

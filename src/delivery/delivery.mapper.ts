@@ -173,6 +173,8 @@ export function mapNewborn(
     feedingEvents: events.map(mapFeedingEvent),
     contraindicationRecords: contraindications.map(mapContraindication),
     feedingFlags: live ? feedingFlags(newborn, events, contraindications, now) : null,
+    voidedAt: newborn.voidedAt?.toISOString() ?? null,
+    voidReason: newborn.voidReason,
   };
 }
 
@@ -205,5 +207,7 @@ export function mapDelivery(
     motherDischargedAt: delivery.motherDischargedAt?.toISOString() ?? null,
     version: delivery.version,
     newborns,
+    voidedAt: delivery.voidedAt?.toISOString() ?? null,
+    voidReason: delivery.voidReason,
   };
 }

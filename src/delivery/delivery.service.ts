@@ -8,12 +8,12 @@ import type { Actor } from '../core/auth/actor';
 import { readsSensitiveResults } from '../core/privacy/sensitive-results';
 import { inActorFacility } from '../core/auth/facility-scope';
 import { updateIfVersion } from '../core/database/versioned-update';
-import { requireNotVoided, voidIfVersion } from '../core/database/voids';
+import { requireNotVoided, voidBlocked, voidIfVersion } from '../core/database/voids';
 import { definedOnly, type VoidDto } from '../core/http/corrections.dto';
 import type { ErrorDetail } from '../core/errors/domain.error';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { ExposedInfantRecords } from '../pmtct/exposed-infant-records';
-import { ExposedInfant } from '../pmtct/pmtct.entities';
+import { ExposedInfant, InfantFollowUp } from '../pmtct/pmtct.entities';
 import { PregnanciesService } from '../women/pregnancies.service';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { PREGNANCY_AUDITED_FIELDS } from '../women/registration.service';
@@ -128,7 +128,9 @@ export class DeliveryService {
         actor,
         () => pregnancyNotFound(pregnancyId),
       );
-      if (await manager.existsBy(Delivery, { pregnancyId })) throw deliveryExists();
+      if (await manager.existsBy(Delivery, { pregnancyId, voidedAt: IsNull() })) {
+        throw deliveryExists();
+      }
       if (pregnancy.status !== 'open') throw pregnancyNotOpen(pregnancy.status);
       this.checkDelivery(input, pregnancy);
 
@@ -194,7 +196,7 @@ export class DeliveryService {
 
   async findByPregnancy(pregnancyId: number, actor: Actor): Promise<DeliveryDto> {
     const delivery = inActorFacility(
-      await this.dataSource.getRepository(Delivery).findOneBy({ pregnancyId }),
+      await this.dataSource.getRepository(Delivery).findOneBy({ pregnancyId, voidedAt: IsNull() }),
       actor,
       () => deliveryNotFound(pregnancyId),
     );
@@ -217,6 +219,7 @@ export class DeliveryService {
         actor,
         () => deliveryNotFound(id),
       );
+      requireNotVoided(current, 'Delivery');
       const pregnancy = await manager.findOneOrFail(Pregnancy, {
         where: { id: current.pregnancyId },
         lock: { mode: 'pessimistic_write' },
@@ -238,7 +241,7 @@ export class DeliveryService {
         changes.deliveredAt && changes.deliveredAt.getTime() !== current.deliveredAt.getTime();
       const newborns = moved
         ? await manager.find(Newborn, {
-            where: { deliveryId: id },
+            where: { deliveryId: id, voidedAt: IsNull() },
             lock: { mode: 'pessimistic_write' },
           })
         : [];
@@ -528,6 +531,7 @@ export class DeliveryService {
         actor,
         () => newbornNotFound(id),
       );
+      requireNotVoided(current, 'Newborn');
       const corrections: Partial<Newborn> = { ...changes };
       if (changes.vitalStatus === 'live_birth') corrections.stillbirthTiming = null;
       const next = { ...current, ...corrections };
@@ -633,6 +637,7 @@ export class DeliveryService {
       const taken = await manager.existsBy(Newborn, {
         deliveryId: current.deliveryId,
         birthOrder: changes.birthOrder,
+        voidedAt: IsNull(),
       });
       if (taken) {
         problems.push(problem('birthOrder', 'unique', 'each baby has its own birth order'));
@@ -925,6 +930,192 @@ export class DeliveryService {
     return this.ownNewborn(newbornId, actor);
   }
 
+  /**
+   * Voids a delivery recorded in error (on the wrong woman, say), with its babies: the rows stay,
+   * flagged, and leave every count, and the pregnancy is open again so the right delivery can be
+   * recorded. Refused while the mother's postpartum contacts or any baby's later records stand
+   * (void or correct those first), and when the pregnancy moved on from delivered.
+   */
+  async voidDelivery(id: number, input: VoidDto, actor: Actor): Promise<DeliveryDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = inActorFacility(
+        await manager.findOne(Delivery, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+        actor,
+        () => deliveryNotFound(id),
+      );
+      requireNotVoided(current, 'Delivery');
+      const pregnancy = await manager.findOneOrFail(Pregnancy, {
+        where: { id: current.pregnancyId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const newborns = await manager.find(Newborn, {
+        where: { deliveryId: id, voidedAt: IsNull() },
+        order: { birthOrder: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const blockers: ErrorDetail[] = [];
+      const contacts = await manager.find(PostpartumContact, {
+        where: { pregnancyId: current.pregnancyId },
+        order: { contactDate: 'ASC', id: 'ASC' },
+      });
+      for (const contact of contacts) {
+        blockers.push(
+          problem(
+            'id',
+            'noDependentRecords',
+            `the postpartum contact ${contact.id} on ${contact.contactDate} stands on this delivery`,
+          ),
+        );
+      }
+      for (const newborn of newborns) {
+        blockers.push(...(await this.newbornVoidBlockers(manager, newborn)));
+      }
+      if (blockers.length > 0) throw voidBlocked('Delivery', id, blockers);
+      const why = `delivery ${id} voided: ${input.reason}`;
+      await this.pregnancies.reopenAfterVoidedDelivery(manager, pregnancy, why);
+      const flags = await voidIfVersion(
+        manager,
+        Delivery,
+        current,
+        'Delivery',
+        input.version,
+        input.reason,
+        actor.userId,
+      );
+      await this.audit.record(manager, {
+        entity: 'delivery',
+        entityId: id,
+        action: 'void',
+        ...diffOf(current, flags, VOID_AUDITED_FIELDS),
+        reason: input.reason,
+        facilityId: current.facilityId,
+      });
+      for (const newborn of newborns) {
+        await this.voidOneNewborn(manager, newborn, newborn.version, why, actor);
+      }
+    });
+    return this.view(id, actor);
+  }
+
+  /**
+   * Voids a baby entered in error (twice, or with the wrong delivery): the row stays, flagged, and
+   * leaves every count and worklist. Refused while records of the baby stand (feeding events,
+   * contraindications, feeding follow-ups, an exposed-baby record with doses or follow-ups).
+   */
+  async voidNewborn(id: number, input: VoidDto, actor: Actor): Promise<NewbornDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = inActorFacility(
+        await manager.findOne(Newborn, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+        actor,
+        () => newbornNotFound(id),
+      );
+      requireNotVoided(current, 'Newborn');
+      const blockers = await this.newbornVoidBlockers(manager, current);
+      if (blockers.length > 0) throw voidBlocked('Newborn', id, blockers);
+      await this.voidOneNewborn(manager, current, input.version, input.reason, actor);
+    });
+    return this.ownNewborn(id, actor);
+  }
+
+  /** The records that stand on a baby and keep it from being voided, each named. */
+  private async newbornVoidBlockers(
+    manager: EntityManager,
+    newborn: Newborn,
+  ): Promise<ErrorDetail[]> {
+    const where = { newbornId: newborn.id };
+    const [events, contraindications, followUps, infant] = await Promise.all([
+      manager.find(FeedingEvent, { where: { ...where, voidedAt: IsNull() }, order: { id: 'ASC' } }),
+      manager.find(FeedingContraindication, {
+        where: { ...where, voidedAt: IsNull() },
+        order: { id: 'ASC' },
+      }),
+      manager.find(BreastfeedingFollowUp, { where, order: { id: 'ASC' } }),
+      manager.findOneBy(ExposedInfant, where),
+    ]);
+    const baby = `baby ${newborn.birthOrder}`;
+    const blocker = (record: string) =>
+      problem('id', 'noDependentRecords', `${record} of ${baby} is not voided`);
+    const blockers = [
+      ...events.map((e) => blocker(`the feeding event ${e.id} (${e.kind})`)),
+      ...contraindications.map((c) => blocker(`the contraindication ${c.id}`)),
+      ...followUps.map((f) =>
+        problem('id', 'noDependentRecords', `the feeding follow-up ${f.id} of ${baby} stands`),
+      ),
+    ];
+    if (infant && (await this.exposedInfantHoldsCare(manager, infant))) {
+      blockers.push(
+        problem(
+          'id',
+          'noDependentRecords',
+          `the exposed-baby record ${infant.id} of ${baby} holds prophylaxis, doses or follow-ups`,
+        ),
+      );
+    }
+    return blockers;
+  }
+
+  /** Anything given or seen on an exposed-baby record: it then outlives no void of its baby. */
+  private async exposedInfantHoldsCare(
+    manager: EntityManager,
+    infant: ExposedInfant,
+  ): Promise<boolean> {
+    const given = [
+      infant.hivProphylaxisStartedAt,
+      infant.hbigAt,
+      infant.syphilisProphylaxisAt,
+      infant.feedingChoice,
+    ];
+    return (
+      given.some((value) => value !== null) ||
+      manager.existsBy(InfantFollowUp, { infantId: infant.id })
+    );
+  }
+
+  /**
+   * Flags one baby voided, audited; its exposed-baby record, which holds nothing given yet
+   * (newbornVoidBlockers), goes with it, so no alarm calls for a baby that was never born.
+   */
+  private async voidOneNewborn(
+    manager: EntityManager,
+    newborn: Newborn,
+    version: number,
+    reason: string,
+    actor: Actor,
+  ): Promise<void> {
+    const flags = await voidIfVersion(
+      manager,
+      Newborn,
+      newborn,
+      'Newborn',
+      version,
+      reason,
+      actor.userId,
+    );
+    await this.audit.record(manager, {
+      entity: 'newborn',
+      entityId: newborn.id,
+      action: 'void',
+      ...diffOf(newborn, flags, VOID_AUDITED_FIELDS),
+      reason,
+      facilityId: newborn.facilityId,
+    });
+    const infant = await manager.findOneBy(ExposedInfant, { newbornId: newborn.id });
+    if (!infant) return;
+    await manager.delete(ExposedInfant, infant.id);
+    await this.audit.record(manager, {
+      entity: 'exposed_infant',
+      entityId: infant.id,
+      action: 'delete',
+      before: {
+        pregnancyId: infant.pregnancyId,
+        newbornId: newborn.id,
+        birthOrder: infant.birthOrder,
+      },
+      reason: `newborn ${newborn.id} voided: ${reason}`,
+      facilityId: infant.facilityId,
+    });
+  }
+
   private async view(deliveryId: number, actor: Actor): Promise<DeliveryDto> {
     const manager = this.dataSource.manager;
     const delivery = inActorFacility(
@@ -963,9 +1154,13 @@ export class DeliveryService {
     actor: Actor,
     what = 'feeding',
   ): Promise<Newborn> {
-    const newborn = inActorFacility(await manager.findOneBy(Newborn, { id }), actor, () =>
-      newbornNotFound(id),
+    // Locked: a void of the baby waits for what is being recorded of it, and then sees it.
+    const newborn = inActorFacility(
+      await manager.findOne(Newborn, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+      actor,
+      () => newbornNotFound(id),
     );
+    requireNotVoided(newborn, 'Newborn');
     if (newborn.vitalStatus !== 'live_birth') {
       throw deliveryInvalid([
         problem('newbornId', 'liveBirthOnly', `${what} are recorded for live-born babies`),

@@ -100,6 +100,30 @@ describe('cohorts', () => {
       /\b(UTC_TIMESTAMP|UTC_DATE|NOW|CURDATE|CURRENT_DATE|CURRENT_TIMESTAMP|SYSDATE)\b/i,
     );
   });
+
+  // A voided delivery or baby (recorded in error) counts nowhere: each one the SQL reads is
+  // filtered, whatever its alias.
+  it.each(COHORTS.map((c) => [c.code, c.sql]))(
+    '%s reads no voided delivery or newborn',
+    (_code, sql) => {
+      const aliases = [...sql.matchAll(/\b(?:newborn|delivery)\s+(\w+)\s+(?:ON|JOIN|WHERE)\b/gi)]
+        .map((match) => match[1])
+        .filter((alias) => !['ON', 'JOIN', 'WHERE'].includes(alias.toUpperCase()));
+      // Each time an alias is introduced (a union repeats them), its filter appears once more.
+      const times = (text: string) => sql.split(text).length - 1;
+      for (const alias of new Set(aliases)) {
+        const introduced = aliases.filter((a) => a === alias).length;
+        expect(times(`${alias}.voided_at IS NULL`)).toBeGreaterThanOrEqual(introduced);
+      }
+    },
+  );
+
+  it('the voided-record check finds the babies of the live-birth cohort', () => {
+    const sql = COHORTS.find((c) => c.code === 'live_births')!.sql;
+    expect([
+      ...sql.matchAll(/\b(?:newborn|delivery)\s+(\w+)\s+(?:ON|JOIN|WHERE)\b/gi),
+    ]).toHaveLength(2);
+  });
 });
 
 describe('incomplete cases', () => {

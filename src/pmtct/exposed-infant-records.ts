@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { diffOf } from '../core/audit/audit-diff';
 import { AuditService } from '../core/audit/audit.service';
 import { Newborn } from '../delivery/delivery.entities';
@@ -26,7 +26,7 @@ export class ExposedInfantRecords {
       lock: { mode: 'pessimistic_write' },
     });
     const newborns = await manager.find(Newborn, {
-      where: { pregnancyId },
+      where: { pregnancyId, voidedAt: IsNull() },
       order: { birthOrder: 'ASC' },
     });
     if (newborns.length === 0) return;

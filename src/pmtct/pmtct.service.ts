@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { pmtctConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf, pick } from '../core/audit/audit-diff';
@@ -422,6 +422,7 @@ export class PmtctService {
       const newborn = await manager.findOneBy(Newborn, {
         pregnancyId,
         birthOrder: input.birthOrder,
+        voidedAt: IsNull(),
       });
       try {
         const infant = await manager.save(

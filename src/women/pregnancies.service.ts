@@ -414,6 +414,41 @@ export class PregnanciesService {
     return this.findOne(id, actor);
   }
 
+  /**
+   * Her delivery was voided (recorded on the wrong woman, say): the pregnancy is open again, as it
+   * was before the birth, inside the caller's transaction, which holds her lock. Refused when the
+   * episode moved on from `delivered` (closed, transferred, a death), once a later pregnancy of
+   * hers was registered, or while she has another open one.
+   */
+  async reopenAfterVoidedDelivery(
+    manager: EntityManager,
+    current: Pregnancy,
+    reason: string,
+  ): Promise<void> {
+    if (current.status !== 'delivered') throw transitionInvalid(current.status, 'open');
+    if (await hasLaterPregnancy(manager, current)) throw pregnancySuperseded();
+    const changes = {
+      status: 'open' as const,
+      statusDate: null,
+      statusReason: reason,
+      outcomeDate: null,
+    };
+    try {
+      await updateIfVersion(manager, Pregnancy, current.id, current.version, changes);
+    } catch (error) {
+      if (isDuplicateKeyError(error, 'uq_pregnancy_open_woman')) throw pregnancyAlreadyOpen();
+      throw error;
+    }
+    await refreshOverdueFrom(manager, current.id);
+    await this.audit.record(manager, {
+      entity: 'pregnancy',
+      entityId: current.id,
+      action: 'status_change',
+      ...diffOf(current, changes, PREGNANCY_AUDITED_FIELDS),
+      reason,
+    });
+  }
+
   /** The open pregnancy locked for the transaction; 404 outside the facility, 409 when not open. */
   private async lockOpen(
     manager: EntityManager,

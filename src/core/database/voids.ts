@@ -1,6 +1,6 @@
 import { Column } from 'typeorm';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { DomainError } from '../errors/domain.error';
+import { DomainError, type ErrorDetail } from '../errors/domain.error';
 import { updateIfVersion } from './versioned-update';
 
 /**
@@ -30,6 +30,17 @@ export const alreadyVoided = (what: string, id: number) =>
   new DomainError('ALREADY_VOIDED', `${what} ${id} is already voided`, [
     { field: 'id', rule: 'notVoided', message: `${what} ${id} was voided and cannot change` },
   ]);
+
+/**
+ * Refuses to void a record while others still stand on it (each named in `blockers`): those are
+ * voided or corrected first, so nothing is left pointing at a record that counts nowhere.
+ */
+export const voidBlocked = (what: string, id: number, blockers: ErrorDetail[]) =>
+  new DomainError(
+    'VOID_BLOCKED',
+    `${what} ${id} cannot be voided while records depend on it`,
+    blockers,
+  );
 
 /** Refuses a change to a voided record: void is final. */
 export function requireNotVoided(row: Voidable, what: string): void {

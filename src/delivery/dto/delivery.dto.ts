@@ -658,6 +658,13 @@ export class NewbornDto {
   contraindicationRecords?: ContraindicationRecordDto[];
   @ApiPropertyOptional({ type: FeedingFlagsDto, nullable: true, description: 'Live births only' })
   feedingFlags?: FeedingFlagsDto | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Voided (entered in error): shown, but counts in no worklist or indicator',
+  })
+  voidedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) voidReason: string | null;
 }
 
 export class DeliveryDto {
@@ -686,5 +693,13 @@ export class DeliveryDto {
   @ApiProperty({ enum: MATERNAL_OUTCOMES }) maternalOutcome: string;
   @ApiPropertyOptional({ nullable: true, type: String }) motherDischargedAt: string | null;
   @ApiProperty() version: number;
-  @ApiProperty({ type: [NewbornDto] }) newborns: NewbornDto[];
+  @ApiProperty({ type: [NewbornDto], description: 'Every baby recorded, voided ones flagged' })
+  newborns: NewbornDto[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Voided (recorded in error): the pregnancy was opened again, nothing counts it',
+  })
+  voidedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) voidReason: string | null;
 }

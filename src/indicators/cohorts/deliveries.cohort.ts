@@ -22,7 +22,7 @@ const CASES_BY_DELIVERY = `
       MAX(h.responsible_clinician_id IS NOT NULL AND TRIM(COALESCE(h.plan, '')) <> '') AS managed
     FROM high_risk_case h
     JOIN delivery hd ON hd.pregnancy_id = h.pregnancy_id
-    WHERE h.facility_id IN (:facilities)
+    WHERE h.facility_id IN (:facilities) AND hd.voided_at IS NULL
       AND ${hospitalDaySql('h.opened_at')} <= ${hospitalDaySql('hd.delivered_at')}
     GROUP BY h.pregnancy_id
   ) hc ON hc.pregnancy_id = d.pregnancy_id`;
@@ -65,7 +65,7 @@ FROM (
   FROM delivery d
   JOIN pregnancy p ON p.id = d.pregnancy_id${GRADINGS_BEFORE_DELIVERY}${CASES_BY_DELIVERY}${CLASSES_BEFORE_DELIVERY}
   WHERE d.facility_id IN (:facilities) AND d.delivered_at >= :fromAt AND d.delivered_at < :toAt
-    AND ${notPregnancyLossSql('d.delivered_at', 'p.edd')}
+    AND d.voided_at IS NULL AND ${notPregnancyLossSql('d.delivered_at', 'p.edd')}
   GROUP BY d.id
 ) g`,
   fields: [

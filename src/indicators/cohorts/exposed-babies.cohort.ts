@@ -35,6 +35,7 @@ WITH positive AS (
     AND t.result = 'positive' AND t.subject = 'woman'
     AND CASE t.disease WHEN 'hbsag' THEN ${positiveTestSql('hbsag', 't')} ELSE t.kind = 'confirmatory' END
     AND dl.facility_id IN (:facilities) AND dl.delivered_at >= :fromAt AND dl.delivered_at < :toAt
+    AND dl.voided_at IS NULL
   GROUP BY dl.id, dl.facility_id, dl.pregnancy_id, dl.delivered_at
 )
 SELECT n.id AS case_id, m.facility_id, p.woman_id, n.pregnancy_id, n.id AS newborn_id,
@@ -53,7 +54,7 @@ FROM positive m
 JOIN pregnancy p ON p.id = m.pregnancy_id
 JOIN newborn n ON n.delivery_id = m.delivery_id
 LEFT JOIN exposed_infant ei ON ei.pregnancy_id = n.pregnancy_id AND ei.birth_order = n.birth_order
-WHERE ${notPregnancyLossSql('m.delivered_at', 'p.edd')}`,
+WHERE n.voided_at IS NULL AND ${notPregnancyLossSql('m.delivered_at', 'p.edd')}`,
   fields: [
     { column: 'birth_order', label: 'birth order (2 = second twin)' },
     { column: 'stillbirth', label: 'stillbirth (1 = yes)' },

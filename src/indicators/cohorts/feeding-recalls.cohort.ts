@@ -54,7 +54,7 @@ JOIN breastfeeding_follow_up f ON f.newborn_id = n.id
       AND (earlier.followed_up_on < f.followed_up_on
         OR (earlier.followed_up_on = f.followed_up_on AND earlier.id < f.id)))
 WHERE n.facility_id IN (:facilities) AND n.born_at >= :fromAt AND n.born_at < :toAt
-  AND n.vital_status = 'live_birth'
+  AND n.vital_status = 'live_birth' AND n.voided_at IS NULL
 UNION ALL
 SELECT CONCAT('follow_up:', f.id) AS case_id, f.facility_id, p.woman_id, f.pregnancy_id,
   f.newborn_id, f.followed_up_on AS attributed_on, 'follow_up' AS basis, ${recallColumns},
@@ -62,7 +62,8 @@ SELECT CONCAT('follow_up:', f.id) AS case_id, f.facility_id, p.woman_id, f.pregn
 FROM breastfeeding_follow_up f
 STRAIGHT_JOIN newborn n ON n.id = f.newborn_id
 STRAIGHT_JOIN pregnancy p ON p.id = f.pregnancy_id
-WHERE f.facility_id IN (:facilities) AND f.followed_up_on >= :from AND f.followed_up_on < :to`,
+WHERE f.facility_id IN (:facilities) AND f.followed_up_on >= :from AND f.followed_up_on < :to
+  AND n.voided_at IS NULL`,
   fields: [
     {
       column: 'basis',

@@ -43,6 +43,7 @@ FROM (
   FROM delivery dl
   JOIN pregnancy p ON p.id = dl.pregnancy_id
   WHERE dl.facility_id IN (:facilities) AND dl.delivered_at >= :fromAt AND dl.delivered_at < :toAt
+    AND dl.voided_at IS NULL
 ) x
 GROUP BY x.facility_id, x.woman_id`,
   fields: [

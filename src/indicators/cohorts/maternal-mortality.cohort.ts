@@ -34,7 +34,7 @@ SELECT CONCAT('pregnancy:', p.id), d.facility_id, p.woman_id, p.id, NULL, ${deli
 FROM delivery d
 JOIN pregnancy p ON p.id = d.pregnancy_id
 WHERE d.facility_id IN (:facilities) AND d.delivered_at >= :fromAt AND d.delivered_at < :toAt
-  AND d.maternal_outcome = 'death' AND p.status <> 'maternal_death'`,
+  AND d.maternal_outcome = 'death' AND p.status <> 'maternal_death' AND d.voided_at IS NULL`,
   fields: [
     { column: 'row_kind', label: 'live birth (denominator) or maternal death (numerator)' },
     { column: 'ga_days', label: 'gestational age at birth or at the end of pregnancy, days' },

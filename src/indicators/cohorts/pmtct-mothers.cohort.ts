@@ -62,7 +62,7 @@ WITH m AS (
   FROM delivery dl
   JOIN pregnancy p ON p.id = dl.pregnancy_id
   WHERE dl.facility_id IN (:facilities) AND dl.delivered_at >= :fromAt AND dl.delivered_at < :toAt
-    AND ${notPregnancyLossSql('dl.delivered_at', 'p.edd')}
+    AND dl.voided_at IS NULL AND ${notPregnancyLossSql('dl.delivered_at', 'p.edd')}
 ),
 tests AS (
   SELECT m.delivery_id,${DISEASES.map(testColumns).join(',')},

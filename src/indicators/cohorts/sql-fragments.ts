@@ -46,12 +46,13 @@ export const notPregnancyLossSql = (deliveredAt: string, edd: string): string =>
 /**
  * FROM … WHERE for the babies (live-born and stillborn) of the facilities' deliveries born in the
  * period, as n, d (delivery) and p (pregnancy), with more joins when given. The babies of a
- * pregnancy loss (delivered before 28+0) are not births of the period.
+ * pregnancy loss (delivered before 28+0) are not births of the period, nor are voided records.
  */
 export const newbornsOfPeriod = (joins = ''): string => `newborn n
   JOIN delivery d ON d.id = n.delivery_id
   JOIN pregnancy p ON p.id = n.pregnancy_id${joins}
   WHERE n.facility_id IN (:facilities) AND n.born_at >= :fromAt AND n.born_at < :toAt
+    AND n.voided_at IS NULL AND d.voided_at IS NULL
     AND ${notPregnancyLossSql('d.delivered_at', 'p.edd')}`;
 
 /**
