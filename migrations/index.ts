@@ -21,6 +21,7 @@ import { CorrectionsAndVoids1795381000000 } from './1795381000000-CorrectionsAnd
 import { IndicatorPeriodClose1795382000000 } from './1795382000000-IndicatorPeriodClose';
 import { VisitIndexCoversVoids1795383000000 } from './1795383000000-VisitIndexCoversVoids';
 import { DeliveryAndNewbornVoids1795384000000 } from './1795384000000-DeliveryAndNewbornVoids';
+import { EpisodeParticipants1795390000000 } from './1795390000000-EpisodeParticipants';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   IndicatorPeriodClose1795382000000,
   VisitIndexCoversVoids1795383000000,
   DeliveryAndNewbornVoids1795384000000,
+  EpisodeParticipants1795390000000,
 ];

@@ -4,6 +4,7 @@ import { CoreModule } from './core/core.module';
 import { GlobalExceptionFilter } from './core/errors/global-exception.filter';
 import { WorkerModule, WorkerOptions } from './core/queue/worker.module';
 import { WomenModule } from './women/women.module';
+import { EpisodesModule } from './episodes/episodes.module';
 import { AntenatalModule } from './antenatal/antenatal.module';
 import { RiskModule, RiskWorkerModule } from './risk/risk.module';
 import { ClassesModule } from './classes/classes.module';
@@ -26,6 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule,
+        EpisodesModule,
         WomenModule,
         AntenatalModule,
         RiskModule,

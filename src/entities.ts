@@ -9,6 +9,7 @@ import { MergeReview } from './women/merge-review.entity';
 import { PossibleDuplicate } from './women/possible-duplicate.entity';
 import { Pregnancy } from './women/pregnancy.entity';
 import { Woman } from './women/woman.entity';
+import { EpisodeNotice, EpisodeParticipant } from './episodes/episode-participant.entity';
 import { AntenatalVisit } from './antenatal/antenatal-visit.entity';
 import { ContactAttempt } from './antenatal/contact-attempt.entity';
 import { ScheduleWindowRow } from './antenatal/schedule-window.entity';
@@ -55,6 +56,8 @@ export const ENTITIES = [
   AuthSession,
   Woman,
   Pregnancy,
+  EpisodeParticipant,
+  EpisodeNotice,
   MaternalDeath,
   EddChange,
   DatingScan,

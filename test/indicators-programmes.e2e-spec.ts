@@ -743,7 +743,7 @@ describe('indicators: PMTCT, folic acid, prenatal classes and risk', () => {
           rnd() < 0.2
             ? addDays(registrationDate, int(0, daysBetween(registrationDate, now)))
             : null;
-        await m.query(
+        const pregnancy = await m.query<{ insertId: number }>(
           `INSERT INTO pregnancy (woman_id, facility_id, registration_date, lmp, edd, edd_source,
              gravidity, parity, status, status_date, outcome_date, end_outcome, created_by, version)
            VALUES (?, ?, ?, ?, ?, 'lmp', 1, 0, ?, ?, ?, ?, ?, 1)`,
@@ -759,6 +759,14 @@ describe('indicators: PMTCT, folic acid, prenatal classes and risk', () => {
             ended ? 'miscarriage' : null,
             userId,
           ],
+        );
+        // The facility registers and manages her, as registration makes it.
+        await m.query(
+          `INSERT INTO episode_participant (pregnancy_id, facility_id, role, status, started_via,
+             started_on, legal_basis, created_by, version)
+           SELECT ?, ?, role, 'active', 'registration', ?, 'statutory_duty', ?, 1
+           FROM (SELECT 'registering' AS role UNION ALL SELECT 'managing') r`,
+          [pregnancy.insertId, facility, registrationDate, userId],
         );
         for (let d = int(0, 4); d > 0; d--) {
           const dispensedOn = addDays(lmp, int(-200, 120));

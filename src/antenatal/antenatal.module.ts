@@ -1,3 +1,4 @@
+import { EpisodesModule } from '../episodes/episodes.module';
 import { Module } from '@nestjs/common';
 import { RiskModule } from '../risk/risk.module';
 import { AntenatalController } from './antenatal.controller';
@@ -5,7 +6,7 @@ import { ScheduleService } from './schedule.service';
 import { VisitsService } from './visits.service';
 
 @Module({
-  imports: [RiskModule],
+  imports: [RiskModule, EpisodesModule],
   controllers: [AntenatalController],
   providers: [VisitsService, ScheduleService],
 })

@@ -1,3 +1,4 @@
+import { EpisodeAccess } from '../episodes/episode-access';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -5,7 +6,6 @@ import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { maskStoredPhone } from '../core/privacy/identifier-cipher';
 import { HospitalClock } from '../core/time/hospital-clock';
-import { inActorFacility } from '../core/auth/facility-scope';
 import { DomainError } from '../core/errors/domain.error';
 import { Page, PageQueryDto, pageOf, pageWindow, totalOf } from '../core/http/pagination';
 import { addDays, daysBetween } from '../core/time/calendar-date';
@@ -90,6 +90,7 @@ export class ScheduleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: HospitalClock,
+    private readonly access: EpisodeAccess,
   ) {}
 
   today(): string {
@@ -144,10 +145,12 @@ export class ScheduleService {
     actor: Actor,
     asOf = this.today(),
   ): Promise<PregnancyScheduleDto> {
-    const pregnancy = inActorFacility(
+    const pregnancy = await this.access.pregnancy(
+      this.dataSource.manager,
       await this.dataSource.getRepository(Pregnancy).findOneBy({ id: pregnancyId }),
       actor,
       () => pregnancyNotFound(pregnancyId),
+      'schedule',
     );
     const [{ windows }, visits] = await Promise.all([
       this.effectiveSchedule(pregnancy.facilityId),
@@ -295,7 +298,8 @@ export class ScheduleService {
     actor: Actor,
   ): Promise<ContactAttemptDto> {
     return this.dataSource.transaction(async (manager) => {
-      const pregnancy = inActorFacility(
+      const pregnancy = await this.access.pregnancy(
+        manager,
         await manager.findOneBy(Pregnancy, { id: pregnancyId }),
         actor,
         () => pregnancyNotFound(pregnancyId),
@@ -313,7 +317,7 @@ export class ScheduleService {
       const attempt = await manager.save(
         manager.create(ContactAttempt, {
           pregnancyId: pregnancy.id,
-          facilityId: pregnancy.facilityId,
+          facilityId: actor.facilityId,
           attemptedAt,
           outcome: input.outcome,
           note: input.note ?? null,
@@ -331,10 +335,12 @@ export class ScheduleService {
   }
 
   async contactsOf(pregnancyId: number, actor: Actor): Promise<ContactAttemptDto[]> {
-    inActorFacility(
+    await this.access.pregnancy(
+      this.dataSource.manager,
       await this.dataSource.getRepository(Pregnancy).findOneBy({ id: pregnancyId }),
       actor,
       () => pregnancyNotFound(pregnancyId),
+      'contact attempts',
     );
     const attempts = await this.dataSource.getRepository(ContactAttempt).find({
       where: { pregnancyId },

@@ -1,3 +1,4 @@
+import { EpisodeAccess } from '../episodes/episode-access';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -16,7 +17,6 @@ import { type GradingRecords, loadGradingRecords, sortVisits } from '../risk/gra
 import { RiskAssessmentService } from '../risk/risk-assessment.service';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
-import { findPregnancyForUpdate } from '../women/pregnancy.repository';
 import { pregnancyNotFound } from '../women/women.errors';
 import {
   visitAfterPregnancyEnd,
@@ -71,6 +71,7 @@ export class VisitsService {
     private readonly audit: AuditService,
     private readonly risk: RiskAssessmentService,
     private readonly clock: HospitalClock,
+    private readonly access: EpisodeAccess,
   ) {}
 
   async record(pregnancyId: number, input: RecordVisitDto, actor: Actor): Promise<RecordedVisit> {
@@ -88,7 +89,7 @@ export class VisitsService {
         ...definedOnly(input),
         sameDayRepeat: input.sameDayRepeat ?? false,
         pregnancyId: pregnancy.id,
-        facilityId: pregnancy.facilityId,
+        facilityId: actor.facilityId,
         recordedBy: actor.userId,
         version: 1,
         voidedAt: null,
@@ -185,10 +186,12 @@ export class VisitsService {
     pregnancyId: number,
     actor: Actor,
   ): Promise<{ pregnancy: Pregnancy; visits: AntenatalVisit[] }> {
-    const pregnancy = inActorFacility(
+    const pregnancy = await this.access.pregnancy(
+      this.dataSource.manager,
       await this.dataSource.getRepository(Pregnancy).findOneBy({ id: pregnancyId }),
       actor,
       () => pregnancyNotFound(pregnancyId),
+      'visits',
     );
     const visits = await this.dataSource.getRepository(AntenatalVisit).find({
       where: { pregnancyId },
@@ -203,9 +206,7 @@ export class VisitsService {
     actor: Actor,
   ): Promise<Pregnancy> {
     // The lock serialises visits of one pregnancy, so the same-day check cannot race.
-    return inActorFacility(await findPregnancyForUpdate(manager, id), actor, () =>
-      pregnancyNotFound(id),
-    );
+    return this.access.lockPregnancy(manager, id, actor, () => pregnancyNotFound(id));
   }
 
   private checkMeasurements(visit: MeasuredValues): void {

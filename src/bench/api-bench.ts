@@ -371,8 +371,8 @@ const VISIT_AUDIT_VALUES = {
 };
 
 /**
- * The registration the API makes: woman, pregnancy and its overdue day, first EDD, audit rows,
- * duplicate check.
+ * The registration the API makes: woman, pregnancy and its overdue day, first EDD, its registering
+ * and managing participants, audit rows, duplicate check.
  */
 const directRegistration: DirectWrite = async (pool, target) => {
   const { documentNumber, birthDate } = newResidentId();
@@ -420,9 +420,20 @@ const directRegistration: DirectWrite = async (pool, target) => {
       "INSERT INTO edd_change (pregnancy_id, new_edd, new_source, reason, changed_by, changed_at) VALUES (?, ?, 'lmp', 'registration', ?, NOW(3))",
       [pregnancy.insertId, edd, target.userId],
     );
+    const [participants] = await connection.query<import('mysql2').ResultSetHeader>(
+      `INSERT INTO episode_participant (pregnancy_id, facility_id, role, status, started_via, started_on, legal_basis, created_by, version)
+       VALUES (?, ?, 'registering', 'active', 'registration', ?, 'statutory_duty', ?, 1),
+              (?, ?, 'managing', 'active', 'registration', ?, 'statutory_duty', ?, 1)`,
+      [
+        ...[pregnancy.insertId, target.facilityId, hospitalToday(), target.userId],
+        ...[pregnancy.insertId, target.facilityId, hospitalToday(), target.userId],
+      ],
+    );
     for (const [entity, id] of [
       ['woman', woman.insertId],
       ['pregnancy', pregnancy.insertId],
+      ['episode_participant', participants.insertId],
+      ['episode_participant', participants.insertId + 1],
     ] as const) {
       await connection.query(
         "INSERT INTO audit_entry (occurred_at, user_id, facility_id, request_id, entity, entity_id, action, after) VALUES (NOW(3), ?, ?, 'bench', ?, ?, 'create', '{}')",

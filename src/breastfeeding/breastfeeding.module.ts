@@ -1,3 +1,4 @@
+import { EpisodesModule } from '../episodes/episodes.module';
 import { Module } from '@nestjs/common';
 import { RiskModule } from '../risk/risk.module';
 import { WomenModule } from '../women/women.module';
@@ -7,7 +8,7 @@ import { PostpartumWorklistsService } from './postpartum-worklists.service';
 import { PostpartumService } from './postpartum.service';
 
 @Module({
-  imports: [RiskModule, WomenModule],
+  imports: [RiskModule, WomenModule, EpisodesModule],
   controllers: [BreastfeedingController],
   providers: [PostpartumService, BreastfeedingService, PostpartumWorklistsService],
 })

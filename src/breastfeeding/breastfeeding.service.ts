@@ -1,3 +1,4 @@
+import { EpisodeAccess } from '../episodes/episode-access';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -28,6 +29,7 @@ export class BreastfeedingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: HospitalClock,
+    private readonly access: EpisodeAccess,
   ) {}
 
   async record(
@@ -36,7 +38,9 @@ export class BreastfeedingService {
     actor: Actor,
   ): Promise<BreastfeedingFollowUpRecordDto> {
     return this.dataSource.transaction(async (manager) => {
-      const newborn = inActorFacility(
+      // The community that visits her at home records it, as may any participant.
+      const newborn = await this.access.record(
+        manager,
         await manager.findOneBy(Newborn, { id: newbornId }),
         actor,
         () => newbornNotFound(newbornId),
@@ -68,7 +72,7 @@ export class BreastfeedingService {
           classification: classifyRecall(input),
           newbornId,
           pregnancyId: newborn.pregnancyId,
-          facilityId: newborn.facilityId,
+          facilityId: actor.facilityId,
           recordedBy: actor.userId,
         }),
       );
@@ -114,10 +118,12 @@ export class BreastfeedingService {
   }
 
   async list(newbornId: number, actor: Actor): Promise<BreastfeedingFollowUpRecordDto[]> {
-    const newborn = inActorFacility(
+    const newborn = await this.access.record(
+      this.dataSource.manager,
       await this.dataSource.getRepository(Newborn).findOneBy({ id: newbornId }),
       actor,
       () => newbornNotFound(newbornId),
+      'feeding follow-ups',
     );
     const followUps = await this.dataSource.getRepository(BreastfeedingFollowUp).find({
       where: { newbornId },

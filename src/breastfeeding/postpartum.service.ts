@@ -1,9 +1,9 @@
+import { EpisodeAccess } from '../episodes/episode-access';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
-import { inActorFacility } from '../core/auth/facility-scope';
 import { DomainError } from '../core/errors/domain.error';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { Delivery } from '../delivery/delivery.entities';
@@ -27,6 +27,7 @@ export class PostpartumService {
     private readonly clock: HospitalClock,
     private readonly risk: RiskAssessmentService,
     private readonly pregnancies: PregnanciesService,
+    private readonly access: EpisodeAccess,
   ) {}
 
   async record(
@@ -35,7 +36,8 @@ export class PostpartumService {
     actor: Actor,
   ): Promise<PostpartumContactRecordDto> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const pregnancy = inActorFacility(
+      const pregnancy = await this.access.pregnancy(
+        manager,
         await manager.findOne(Pregnancy, {
           where: { id: pregnancyId },
           lock: { mode: 'pessimistic_write' },
@@ -73,7 +75,7 @@ export class PostpartumService {
       const contact = await manager.save(
         manager.create(PostpartumContact, {
           pregnancyId,
-          facilityId: pregnancy.facilityId,
+          facilityId: actor.facilityId,
           kind: input.kind,
           contactDate: input.contactDate,
           findings: input.findings ?? null,
@@ -104,10 +106,12 @@ export class PostpartumService {
   }
 
   async list(pregnancyId: number, actor: Actor): Promise<PostpartumContactRecordDto[]> {
-    inActorFacility(
+    await this.access.pregnancy(
+      this.dataSource.manager,
       await this.dataSource.getRepository(Pregnancy).findOneBy({ id: pregnancyId }),
       actor,
       () => pregnancyNotFound(pregnancyId),
+      'postpartum contacts',
     );
     const contacts = await this.dataSource.getRepository(PostpartumContact).find({
       where: { pregnancyId },

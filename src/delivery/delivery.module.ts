@@ -1,3 +1,4 @@
+import { EpisodesModule } from '../episodes/episodes.module';
 import { Module } from '@nestjs/common';
 import { PmtctModule } from '../pmtct/pmtct.module';
 import { WomenModule } from '../women/women.module';
@@ -6,7 +7,7 @@ import { DeliveryController } from './delivery.controller';
 import { DeliveryService } from './delivery.service';
 
 @Module({
-  imports: [WomenModule, PmtctModule],
+  imports: [WomenModule, PmtctModule, EpisodesModule],
   controllers: [DeliveryController],
   providers: [DeliveryService, BirthDoseWorklistService],
 })

@@ -1,3 +1,5 @@
+import { EpisodeAccess } from '../episodes/episode-access';
+import { EpisodesService } from '../episodes/episodes.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
@@ -115,12 +117,18 @@ export class DeliveryService {
     private readonly clock: HospitalClock,
     private readonly pregnancies: PregnanciesService,
     private readonly exposedInfants: ExposedInfantRecords,
+    private readonly access: EpisodeAccess,
+    private readonly episodes: EpisodesService,
   ) {}
 
-  /** Records the birth and every baby, and makes the pregnancy delivered, in one transaction. */
+  /**
+   * Records the birth and every baby, and makes the pregnancy delivered, in one transaction. The
+   * delivery and the babies are the recording facility's, which takes the delivering role.
+   */
   async record(pregnancyId: number, input: RecordDeliveryDto, actor: Actor): Promise<DeliveryDto> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const pregnancy = inActorFacility(
+      const pregnancy = await this.access.pregnancy(
+        manager,
         await manager.findOne(Pregnancy, {
           where: { id: pregnancyId },
           lock: { mode: 'pessimistic_write' },
@@ -137,7 +145,7 @@ export class DeliveryService {
       const delivery = await manager.save(
         manager.create(Delivery, {
           pregnancyId,
-          facilityId: pregnancy.facilityId,
+          facilityId: actor.facilityId,
           deliveredAt: input.deliveredAt,
           place: input.place,
           mode: input.mode,
@@ -161,7 +169,7 @@ export class DeliveryService {
           manager.create(Newborn, {
             deliveryId: delivery.id,
             pregnancyId,
-            facilityId: pregnancy.facilityId,
+            facilityId: actor.facilityId,
             birthOrder: baby.birthOrder,
             bornAt: baby.bornAt ?? input.deliveredAt,
             sex: baby.sex,
@@ -183,6 +191,7 @@ export class DeliveryService {
       // Planned records link to their babies; every live-born baby of a positive (or reactive)
       // mother gets its record now, twins included.
       await this.exposedInfants.followNewborns(manager, pregnancyId);
+      await this.episodes.takeRole(manager, pregnancyId, actor, 'delivering');
       await this.pregnancies.applyStatusChange(manager, pregnancy, {
         version: pregnancy.version,
         status: 'delivered',
@@ -195,10 +204,12 @@ export class DeliveryService {
   }
 
   async findByPregnancy(pregnancyId: number, actor: Actor): Promise<DeliveryDto> {
-    const delivery = inActorFacility(
+    const delivery = await this.access.record(
+      this.dataSource.manager,
       await this.dataSource.getRepository(Delivery).findOneBy({ pregnancyId, voidedAt: IsNull() }),
       actor,
       () => deliveryNotFound(pregnancyId),
+      'delivery',
     );
     return this.guardResults(await this.view(delivery.id, actor), actor);
   }
@@ -466,7 +477,8 @@ export class DeliveryService {
    * only the clinical roles make and which is audited as the write.
    */
   private async ownNewborn(id: number, actor: Actor): Promise<NewbornDto> {
-    const newborn = inActorFacility(
+    const newborn = await this.access.record(
+      this.dataSource.manager,
       await this.dataSource.getRepository(Newborn).findOneBy({ id }),
       actor,
       () => newbornNotFound(id),
@@ -1118,7 +1130,8 @@ export class DeliveryService {
 
   private async view(deliveryId: number, actor: Actor): Promise<DeliveryDto> {
     const manager = this.dataSource.manager;
-    const delivery = inActorFacility(
+    const delivery = await this.access.record(
+      manager,
       await manager.findOneBy(Delivery, { id: deliveryId }),
       actor,
       () => deliveryNotFound(deliveryId),
@@ -1155,7 +1168,8 @@ export class DeliveryService {
     what = 'feeding',
   ): Promise<Newborn> {
     // Locked: a void of the baby waits for what is being recorded of it, and then sees it.
-    const newborn = inActorFacility(
+    const newborn = await this.access.record(
+      manager,
       await manager.findOne(Newborn, { where: { id }, lock: { mode: 'pessimistic_write' } }),
       actor,
       () => newbornNotFound(id),

@@ -1,9 +1,9 @@
+import { EpisodeAccess } from '../episodes/episode-access';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, LessThanOrEqual } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
-import { inActorFacility } from '../core/auth/facility-scope';
 import { DomainError, ErrorDetail } from '../core/errors/domain.error';
 import { Page, pageOf, pageWindow } from '../core/http/pagination';
 import { addDays, daysBetween } from '../core/time/calendar-date';
@@ -50,6 +50,7 @@ export class FolicAcidService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: HospitalClock,
+    private readonly access: EpisodeAccess,
   ) {}
 
   async dispense(womanId: number, input: DispenseDto, actor: Actor): Promise<DispensingRecordDto> {
@@ -150,10 +151,12 @@ export class FolicAcidService {
 
   /** Uptake, adherence and awareness of one pregnancy, from her records up to the evaluation date. */
   async summary(pregnancyId: number, actor: Actor, asOf?: string): Promise<FolicAcidSummaryDto> {
-    const pregnancy = inActorFacility(
+    const pregnancy = await this.access.pregnancy(
+      this.dataSource.manager,
       await this.dataSource.getRepository(Pregnancy).findOneBy({ id: pregnancyId }),
       actor,
       () => pregnancyNotFound(pregnancyId),
+      'folic acid',
     );
     const evaluatedOn = asOf ?? this.clock.today();
     // One clock for everything: the LMP the final EDD puts it at, re-dating included.

@@ -17,6 +17,7 @@ const READ_ACTIONS: readonly AuditAction[] = [
   'view_cases',
   'view_sensitive',
   'view_contact',
+  'view_shared',
 ];
 
 interface Link {

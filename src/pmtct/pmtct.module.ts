@@ -1,3 +1,4 @@
+import { EpisodesModule } from '../episodes/episodes.module';
 import { Module } from '@nestjs/common';
 import { RiskModule } from '../risk/risk.module';
 import { ExposedInfantRecords } from './exposed-infant-records';
@@ -6,7 +7,7 @@ import { PmtctController } from './pmtct.controller';
 import { PmtctService } from './pmtct.service';
 
 @Module({
-  imports: [RiskModule],
+  imports: [RiskModule, EpisodesModule],
   controllers: [PmtctController],
   providers: [PmtctService, PmtctWorklistsService, ExposedInfantRecords],
   exports: [ExposedInfantRecords],

@@ -1,3 +1,4 @@
+import { EpisodeAccess } from '../episodes/episode-access';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,7 +7,6 @@ import { pmtctConfig } from '../../config';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
-import { inActorFacility } from '../core/auth/facility-scope';
 import { isDuplicateKeyError } from '../core/database/query-errors';
 import { updateIfVersion } from '../core/database/versioned-update';
 import type { ErrorDetail } from '../core/errors/domain.error';
@@ -109,6 +109,7 @@ export class PmtctService {
     private readonly risk: RiskAssessmentService,
     private readonly exposedInfants: ExposedInfantRecords,
     @Inject(pmtctConfig.KEY) private readonly policy: ConfigType<typeof pmtctConfig>,
+    private readonly access: EpisodeAccess,
   ) {}
 
   async counsel(pregnancyId: number, input: CounsellingDto, actor: Actor): Promise<{ id: number }> {
@@ -176,7 +177,8 @@ export class PmtctService {
   async recordResult(testId: number, input: RecordResultDto, actor: Actor): Promise<TestDto> {
     const { version, ...changes } = input;
     return this.dataSource.transaction(async (manager) => {
-      const current = inActorFacility(
+      const current = await this.access.record(
+        manager,
         await manager.findOneBy(PmtctTest, { id: testId }),
         actor,
         () => testNotFound(testId),
@@ -263,7 +265,7 @@ export class PmtctService {
         treatments: treatments.map((treatment) => treatment.id),
         infants: infants.map((infant) => infant.id),
       },
-      facilityId: pregnancy.facilityId,
+      facilityId: actor.facilityId,
     });
     const now = new Date();
     const today = this.clock.today();
@@ -360,7 +362,8 @@ export class PmtctService {
 
   async addDose(treatmentId: number, input: DoseDto, actor: Actor): Promise<TreatmentDto> {
     return this.dataSource.transaction(async (manager) => {
-      const treatment = inActorFacility(
+      const treatment = await this.access.record(
+        manager,
         await manager.findOneBy(MaternalTreatment, { id: treatmentId }),
         actor,
         () => treatmentNotFound(treatmentId),
@@ -453,8 +456,11 @@ export class PmtctService {
     const { version, ...changes } = input;
     await this.dataSource.transaction(async (manager) => {
       const [current] = await withBirthDoses(manager, [
-        inActorFacility(await manager.findOneBy(ExposedInfant, { id: infantId }), actor, () =>
-          infantNotFound(infantId),
+        await this.access.record(
+          manager,
+          await manager.findOneBy(ExposedInfant, { id: infantId }),
+          actor,
+          () => infantNotFound(infantId),
         ),
       ]);
       const pregnancy = await this.pregnancyOf(manager, current.pregnancyId, actor);
@@ -526,7 +532,8 @@ export class PmtctService {
 
   async recordFollowUp(infantId: number, input: FollowUpDto, actor: Actor): Promise<InfantDto> {
     await this.dataSource.transaction(async (manager) => {
-      const infant = inActorFacility(
+      const infant = await this.access.record(
+        manager,
         await manager.findOneBy(ExposedInfant, { id: infantId }),
         actor,
         () => infantNotFound(infantId),
@@ -587,8 +594,11 @@ export class PmtctService {
   private async infantView(infantId: number, actor: Actor): Promise<InfantDto> {
     const manager = this.dataSource.manager;
     const [infant] = await withBirthDoses(manager, [
-      inActorFacility(await manager.findOneBy(ExposedInfant, { id: infantId }), actor, () =>
-        infantNotFound(infantId),
+      await this.access.record(
+        manager,
+        await manager.findOneBy(ExposedInfant, { id: infantId }),
+        actor,
+        () => infantNotFound(infantId),
       ),
     ]);
     const [exposures, followUps] = await Promise.all([
@@ -684,8 +694,12 @@ export class PmtctService {
     return new Map(treatments.map((t) => [t.id, doses.filter((d) => d.treatmentId === t.id)]));
   }
 
+  /**
+   * A pregnancy of an episode the caller's facility takes part in. Its PMTCT records carry the
+   * managing facility for now: the PMTCT cohorts find a delivery's tests through it.
+   */
   private async pregnancyOf(manager: EntityManager, id: number, actor: Actor): Promise<Pregnancy> {
-    return inActorFacility(await manager.findOneBy(Pregnancy, { id }), actor, () =>
+    return this.access.pregnancy(manager, await manager.findOneBy(Pregnancy, { id }), actor, () =>
       pregnancyNotFound(id),
     );
   }

@@ -1,3 +1,4 @@
+import { EpisodeAccess } from '../episodes/episode-access';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -9,7 +10,6 @@ import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { readsSensitiveResults } from '../core/privacy/sensitive-results';
 import { HospitalClock } from '../core/time/hospital-clock';
-import { inActorFacility } from '../core/auth/facility-scope';
 import { isDuplicateKeyError } from '../core/database/query-errors';
 import type { ErrorDetail } from '../core/errors/domain.error';
 import { Pregnancy } from '../women/pregnancy.entity';
@@ -71,11 +71,13 @@ export class RiskAssessmentService {
     private readonly cases: HighRiskCasesService,
     private readonly audit: AuditService,
     private readonly clock: HospitalClock,
+    private readonly access: EpisodeAccess,
   ) {}
 
   async assess(pregnancyId: number, input: AssessRiskDto, actor: Actor): Promise<AssessmentDto> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const pregnancy = inActorFacility(
+      const pregnancy = await this.access.pregnancy(
+        manager,
         await manager.findOne(Pregnancy, {
           where: { id: pregnancyId },
           lock: { mode: 'pessimistic_write' },
@@ -100,9 +102,10 @@ export class RiskAssessmentService {
     this.checkKindAndDate(pregnancy, input.kind, time.assessedOn);
     const tickedCodes = [...new Set(input.factorCodes)];
     const notes = checkNotes(tickedCodes, input.factorNotes ?? []);
+    // The grading facility's catalogue: the one its clinicians grade with.
     const catalogue = await this.catalogues.forAssessment(
       manager,
-      pregnancy.facilityId,
+      actor.facilityId,
       input.catalogueVersion,
     );
     const assessment = await this.gradeAndStore(manager, pregnancy, actor, {
@@ -152,10 +155,12 @@ export class RiskAssessmentService {
   }
 
   async history(pregnancyId: number, actor: Actor): Promise<AssessmentDto[]> {
-    inActorFacility(
+    await this.access.pregnancy(
+      this.dataSource.manager,
       await this.dataSource.getRepository(Pregnancy).findOneBy({ id: pregnancyId }),
       actor,
       () => pregnancyNotFound(pregnancyId),
+      'risk gradings',
     );
     const assessments = await this.dataSource.getRepository(RiskAssessment).find({
       select: { id: true },
@@ -376,7 +381,7 @@ export class RiskAssessmentService {
     const assessment = await manager.save(
       manager.create(RiskAssessment, {
         pregnancyId: pregnancy.id,
-        facilityId: pregnancy.facilityId,
+        facilityId: actor.facilityId,
         kind: request.kind,
         assessedAt: request.assessedAt,
         assessedOn: request.assessedOn,

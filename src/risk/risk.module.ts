@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { EpisodesModule } from '../episodes/episodes.module';
 import type { WorkerOptions } from '../core/queue/worker.module';
 import { HighRiskCasesService } from './high-risk-cases.service';
 import { RiskAssessmentService } from './risk-assessment.service';
@@ -10,6 +11,7 @@ import { RiskReportsService } from './risk-reports.service';
 import { RiskScheduler } from './risk.scheduler';
 
 @Module({
+  imports: [EpisodesModule],
   controllers: [RiskController],
   providers: [
     RiskCatalogueService,

@@ -140,7 +140,7 @@ export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: 
   const complicated = delivery.maternalDeath || random.chance(0.08);
   const bloodLoss = caesarean ? random.int(250, 600) : random.int(150, 450);
   delivery.mode = mode;
-  sink.add('delivery', [
+  const deliveryRow = [
     delivery.id,
     plan.id,
     facility.id,
@@ -154,6 +154,21 @@ export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: 
     delivery.maternalDeath ? 'death' : complicated ? 'complications' : 'well',
     delivery.motherDischargedAt === null ? null : instant(delivery.motherDischargedAt),
     random.pick(facility.nurses),
+    1,
+  ];
+  sink.add('delivery', deliveryRow);
+  // The delivering facility takes part in her episode, as recording a delivery makes it.
+  sink.add('episode_participant', [
+    ids.take('episode_participant'),
+    plan.id,
+    facility.id,
+    'delivering',
+    'active',
+    'registration',
+    iso(plan.outcomeDay ?? plan.registration),
+    'statutory_duty',
+    1,
+    deliveryRow[12],
     1,
   ]);
   if (delivery.maternalDeath && plan.statusDay !== null) {

@@ -608,5 +608,21 @@ export class CohortGenerator {
       nurse,
       1,
     ]);
+    // The facility registers and manages her, as registration makes it.
+    for (const role of ['registering', 'managing']) {
+      sink.add('episode_participant', [
+        ids.take('episode_participant'),
+        plan.id,
+        facility.id,
+        role,
+        'active',
+        'registration',
+        iso(plan.registration),
+        'statutory_duty',
+        1,
+        nurse,
+        1,
+      ]);
+    }
   }
 }

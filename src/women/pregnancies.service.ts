@@ -1,3 +1,4 @@
+import { EpisodeAccess, participatesSql } from '../episodes/episode-access';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +9,7 @@ import { diffOf, pick } from '../core/audit/audit-diff';
 import { isDuplicateKeyError } from '../core/database/query-errors';
 import type { Actor } from '../core/auth/actor';
 import { HospitalClock } from '../core/time/hospital-clock';
-import { facilityScope, inActorFacility } from '../core/auth/facility-scope';
+import { facilityScope } from '../core/auth/facility-scope';
 import { updateIfVersion } from '../core/database/versioned-update';
 import { Page, pageOf, pageWindow, totalOf } from '../core/http/pagination';
 import {
@@ -79,6 +80,7 @@ export class PregnanciesService {
     private readonly highRiskCases: HighRiskCasesService,
     private readonly risk: RiskAssessmentService,
     private readonly clock: HospitalClock,
+    private readonly access: EpisodeAccess,
   ) {}
 
   today(): string {
@@ -90,13 +92,15 @@ export class PregnanciesService {
     id: number,
     actor: Actor,
   ): Promise<{ pregnancy: PregnancyWithWoman; unmasked: boolean }> {
-    const pregnancy = inActorFacility(
+    const pregnancy = (await this.access.pregnancy(
+      this.dataSource.manager,
       await this.dataSource
         .getRepository(Pregnancy)
         .findOne({ where: { id }, relations: { woman: true } }),
       actor,
       () => pregnancyNotFound(id),
-    ) as PregnancyWithWoman;
+      'pregnancy',
+    )) as PregnancyWithWoman;
     const unmasked = FULL_IDENTITY_ROLES.includes(actor.role);
     if (unmasked) {
       await this.audit.record(this.dataSource.manager, {
@@ -109,8 +113,9 @@ export class PregnanciesService {
     return { pregnancy, unmasked };
   }
 
+  /** A pregnancy of an episode the caller's facility takes part in, else 404. */
   async findOne(id: number, actor: Actor, manager = this.dataSource.manager): Promise<Pregnancy> {
-    return inActorFacility(await manager.findOneBy(Pregnancy, { id }), actor, () =>
+    return this.access.pregnancy(manager, await manager.findOneBy(Pregnancy, { id }), actor, () =>
       pregnancyNotFound(id),
     );
   }
@@ -120,7 +125,7 @@ export class PregnanciesService {
       .getRepository(Pregnancy)
       .createQueryBuilder('pregnancy')
       .innerJoinAndSelect('pregnancy.woman', 'woman')
-      .where('pregnancy.facilityId = :facilityId', facilityScope(actor))
+      .where(participatesSql('pregnancy'), facilityScope(actor))
       .orderBy('pregnancy.edd', 'ASC')
       .addOrderBy('pregnancy.id', 'ASC');
     // Identifiers are encrypted: exact search goes through their blind indexes.
@@ -386,8 +391,11 @@ export class PregnanciesService {
    */
   async reopen(id: number, input: ReopenPregnancyDto, actor: Actor): Promise<Pregnancy> {
     await this.dataSource.transaction(async (manager) => {
-      const current = inActorFacility(await findPregnancyForUpdate(manager, id), actor, () =>
-        pregnancyNotFound(id),
+      const current = await this.access.pregnancy(
+        manager,
+        await findPregnancyForUpdate(manager, id),
+        actor,
+        () => pregnancyNotFound(id),
       );
       const status = reopenedStatus(current);
       if (status === null) throw transitionInvalid(current.status, 'open');
@@ -456,8 +464,11 @@ export class PregnanciesService {
     actor: Actor,
     action?: string,
   ): Promise<Pregnancy> {
-    const current = inActorFacility(await findPregnancyForUpdate(manager, id), actor, () =>
-      pregnancyNotFound(id),
+    const current = await this.access.pregnancy(
+      manager,
+      await findPregnancyForUpdate(manager, id),
+      actor,
+      () => pregnancyNotFound(id),
     );
     if (current.status !== 'open') throw pregnancyNotOpen(current.status, action);
     return current;

@@ -1,3 +1,4 @@
+import { EpisodesService } from '../episodes/episodes.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -155,6 +156,7 @@ export class RegistrationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: HospitalClock,
+    private readonly episodes: EpisodesService,
   ) {}
 
   async register(input: RegistrationDto, actor: Actor): Promise<RegistrationResultDto> {
@@ -485,6 +487,7 @@ export class RegistrationService {
       throw error;
     }
     await refreshOverdueFrom(manager, pregnancy.id);
+    await this.episodes.startEpisode(manager, pregnancy, actor);
     await manager.insert(EddChange, {
       pregnancyId: pregnancy.id,
       oldEdd: null,

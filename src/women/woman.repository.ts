@@ -1,12 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../core/auth/actor';
-import { Pregnancy } from './pregnancy.entity';
 import { type DocumentType, documentIndexOf, Woman } from './woman.entity';
 import { womanNotFound } from './women.errors';
 
-/** A woman is visible to a facility that registered her or holds one of her pregnancies. */
-const VISIBLE_TO_FACILITY =
-  '(woman.registeredFacilityId = :facilityId OR EXISTS (SELECT 1 FROM pregnancy p WHERE p.woman_id = woman.id AND p.facility_id = :facilityId))';
+/** Her pregnancies whose episode the facility takes part in (the facility as :facilityId). */
+const TAKES_PART = `SELECT 1 FROM pregnancy p
+  JOIN episode_participant ep ON ep.pregnancy_id = p.id
+  WHERE p.woman_id = woman.id AND ep.facility_id = :facilityId AND ep.status = 'active'`;
+
+/** A woman is visible to a facility that registered her or takes part in one of her episodes. */
+const VISIBLE_TO_FACILITY = `(woman.registeredFacilityId = :facilityId OR EXISTS (${TAKES_PART}))`;
 
 /** Her record, or 404 for a facility that may not see her. */
 export async function findWomanVisibleTo(
@@ -45,10 +48,13 @@ export async function isWomanVisibleToFacility(
   woman: Pick<Woman, 'id' | 'registeredFacilityId'>,
   facilityId: number,
 ): Promise<boolean> {
-  return (
-    woman.registeredFacilityId === facilityId ||
-    manager.existsBy(Pregnancy, { womanId: woman.id, facilityId })
+  if (woman.registeredFacilityId === facilityId) return true;
+  const rows = await manager.query<unknown[]>(
+    `SELECT 1 FROM pregnancy p JOIN episode_participant ep ON ep.pregnancy_id = p.id
+     WHERE p.woman_id = ? AND ep.facility_id = ? AND ep.status = 'active' LIMIT 1`,
+    [woman.id, facilityId],
   );
+  return rows.length > 0;
 }
 
 /** The id of the woman with this document (number as stored: trimmed, upper case), if any. */

@@ -1,3 +1,4 @@
+import { EpisodesModule } from '../episodes/episodes.module';
 import { Module } from '@nestjs/common';
 import { RiskModule } from '../risk/risk.module';
 import { PregnanciesService } from './pregnancies.service';
@@ -10,7 +11,7 @@ import {
 import { WomenService } from './women.service';
 
 @Module({
-  imports: [RiskModule],
+  imports: [RiskModule, EpisodesModule],
   controllers: [RegistrationsController, PregnanciesController, WomenController],
   providers: [RegistrationService, PregnanciesService, WomenService],
   exports: [PregnanciesService],

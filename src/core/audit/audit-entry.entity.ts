@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'session_revoked',
   /** A clinical record was voided: it stays, flagged, and leaves every count. */
   'void',
+  /** A record of a shared episode was read by a participant that does not manage her. */
+  'view_shared',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

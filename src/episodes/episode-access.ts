@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../core/audit/audit.service';
+import type { Actor } from '../core/auth/actor';
+import { hydrate } from '../core/database/plain-rows';
+import type { DomainError } from '../core/errors/domain.error';
+import { Pregnancy } from '../women/pregnancy.entity';
+import type { ParticipantRole } from './rules/participation';
+
+/** A facility's standing in one episode: the managing facility, and the roles it holds. */
+export interface Participation {
+  managingFacilityId: number;
+  roles: ParticipantRole[];
+}
+
+/**
+ * The one rule of access to a pregnancy's records: a facility reads and writes an episode only
+ * while it is an active participant (episode_participant); to anyone else the episode and every
+ * record of it are not found, never forbidden, so not even her existence leaks. A read by a
+ * participant other than the managing facility is audited with the facility and its roles.
+ */
+@Injectable()
+export class EpisodeAccess {
+  constructor(private readonly audit: AuditService) {}
+
+  /** The caller's facility's standing in the episode; null when the pregnancy does not exist. */
+  async participation(
+    manager: EntityManager,
+    pregnancyId: number,
+    facilityId: number,
+  ): Promise<Participation | null> {
+    const rows = await manager.query<Array<{ facility_id: number; role: ParticipantRole | null }>>(
+      `SELECT p.facility_id, ep.role FROM pregnancy p
+       LEFT JOIN episode_participant ep ON ep.pregnancy_id = p.id AND ep.facility_id = ?
+         AND ep.status = 'active'
+       WHERE p.id = ?`,
+      [facilityId, pregnancyId],
+    );
+    if (rows.length === 0) return null;
+    return {
+      managingFacilityId: Number(rows[0].facility_id),
+      roles: rows.flatMap((row) => (row.role === null ? [] : [row.role])),
+    };
+  }
+
+  /**
+   * `record` (a pregnancy's own record, or the pregnancy itself with `pregnancyIdOf`) when the
+   * caller's facility takes part in its episode, else `notFound()`. With `read`, the name of what
+   * is shown: a read by a facility that does not manage her is audited.
+   */
+  async require<T extends object>(
+    manager: EntityManager,
+    record: T | null | undefined,
+    pregnancyIdOf: (record: T) => number,
+    actor: Actor,
+    notFound: () => DomainError,
+    read?: string,
+  ): Promise<T> {
+    if (!record) throw notFound();
+    const pregnancyId = pregnancyIdOf(record);
+    const standing = await this.participation(manager, pregnancyId, actor.facilityId);
+    if (!standing || standing.roles.length === 0) throw notFound();
+    if (read !== undefined && standing.managingFacilityId !== actor.facilityId) {
+      await this.audit.record(manager, {
+        entity: 'pregnancy',
+        entityId: pregnancyId,
+        action: 'view_shared',
+        after: { view: read, roles: standing.roles },
+        facilityId: actor.facilityId,
+      });
+    }
+    return record;
+  }
+
+  /**
+   * The pregnancy locked for the caller's transaction (which it serialises with every other
+   * write to her episode) when the caller's facility takes part in it, else `notFound()`: one
+   * statement, for the writes every visit makes.
+   */
+  async lockPregnancy(
+    manager: EntityManager,
+    id: number,
+    actor: Actor,
+    notFound: () => DomainError,
+  ): Promise<Pregnancy> {
+    const [row] = await manager.query<Array<Record<string, unknown> & { participates: number }>>(
+      `SELECT p.*, EXISTS (SELECT 1 FROM episode_participant ep WHERE ep.pregnancy_id = p.id
+         AND ep.facility_id = ? AND ep.status = 'active') AS participates
+       FROM pregnancy p WHERE p.id = ? FOR UPDATE`,
+      [actor.facilityId, id],
+    );
+    if (!row || Number(row.participates) !== 1) throw notFound();
+    return hydrate(manager, Pregnancy, row);
+  }
+
+  /** A pregnancy the caller's facility takes part in, else `notFound()`. */
+  pregnancy<T extends { id: number }>(
+    manager: EntityManager,
+    pregnancy: T | null | undefined,
+    actor: Actor,
+    notFound: () => DomainError,
+    read?: string,
+  ): Promise<T> {
+    return this.require(manager, pregnancy, (p) => p.id, actor, notFound, read);
+  }
+
+  /** A record of a pregnancy the caller's facility takes part in, else `notFound()`. */
+  record<T extends { pregnancyId: number }>(
+    manager: EntityManager,
+    record: T | null | undefined,
+    actor: Actor,
+    notFound: () => DomainError,
+    read?: string,
+  ): Promise<T> {
+    return this.require(manager, record, (r) => r.pregnancyId, actor, notFound, read);
+  }
+}
+
+/**
+ * SQL condition: pregnancy `alias` is in an episode the facility (parameter `:facilityId`) takes
+ * part in. Driven by the participant index (facility, status, pregnancy).
+ */
+export const participatesSql = (alias: string): string =>
+  `${alias}.id IN (SELECT ep.pregnancy_id FROM episode_participant ep
+     WHERE ep.facility_id = :facilityId AND ep.status = 'active')`;

@@ -1,0 +1,57 @@
+/**
+ * 两个系统管理: one pregnancy, several record holders. Each facility that cares for her takes
+ * part in her episode with one or more roles (基本公卫规范 第三版 2017; 孕产期保健工作规范 2011).
+ */
+export const PARTICIPANT_ROLES = [
+  /** 建册: registered her. */
+  'registering',
+  /** 管理: manages her (the 妇保 doctor responsible); one managing facility at a time. */
+  'managing',
+  /** 产检: examines her. */
+  'examining',
+  /** 评估分级: grades her risk (level 2 or above). */
+  'grading',
+  /** 专案: manages her high-risk case. */
+  'high_risk_case',
+  /** 分娩: delivers her. */
+  'delivering',
+  /** 产后访视: visits her at home after discharge. */
+  'postpartum_visiting',
+  /** 产后42天检查. */
+  'day42_check',
+] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+export const PARTICIPANT_STATUSES = ['proposed', 'active', 'ended', 'declined'] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+
+/** How a facility came to take part. */
+export const PARTICIPATION_STARTS = [
+  'registration',
+  'referral',
+  'transfer',
+  'delivery_notice',
+  /** She presented herself: showed her handbook, or came in labour. */
+  'self_presented',
+] as const;
+export type ParticipationStart = (typeof PARTICIPATION_STARTS)[number];
+
+/** The roles a facility that finds her by her document may take on joining. */
+export const JOINABLE_ROLES = [
+  'examining',
+  'grading',
+  'delivering',
+  'postpartum_visiting',
+  'day42_check',
+] as const satisfies readonly ParticipantRole[];
+export type JoinableRole = (typeof JOINABLE_ROLES)[number];
+
+/**
+ * The legal basis of a share to another facility (个人信息保护法 art. 13): a statutory duty of
+ * care (13(3), the national maternal health service), or her consent (13(1)).
+ */
+export const SHARE_LEGAL_BASES = ['statutory_duty', 'consent'] as const;
+export type ShareLegalBasis = (typeof SHARE_LEGAL_BASES)[number];
+
+/** Pregnancy statuses in which another facility may still join: the episode is running. */
+export const JOINABLE_PREGNANCY_STATUSES = ['open', 'delivered'] as const;
