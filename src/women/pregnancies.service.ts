@@ -403,21 +403,7 @@ export class PregnanciesService {
       if (problems.length > 0) throw registrationInvalid(problems);
       if (await hasLaterPregnancy(manager, current)) throw pregnancySuperseded();
       const changes = { status, statusDate: input.effectiveDate, statusReason: input.reason };
-      try {
-        await updateIfVersion(manager, Pregnancy, id, input.version, changes);
-      } catch (error) {
-        if (isDuplicateKeyError(error, 'uq_pregnancy_open_woman')) throw pregnancyAlreadyOpen();
-        throw error;
-      }
-      // Open again, she has visits to miss again.
-      await refreshOverdueFrom(manager, id);
-      await this.audit.record(manager, {
-        entity: 'pregnancy',
-        entityId: id,
-        action: 'status_change',
-        ...diffOf(current, changes, PREGNANCY_AUDITED_FIELDS),
-        reason: input.reason,
-      });
+      await this.applyReopening(manager, current, input.version, changes, input.reason);
     });
     return this.findOne(id, actor);
   }
@@ -441,8 +427,22 @@ export class PregnanciesService {
       statusReason: reason,
       outcomeDate: null,
     };
+    await this.applyReopening(manager, current, current.version, changes, reason);
+  }
+
+  /**
+   * Writes a way back to `open` or `delivered` (409 while she has another open pregnancy); open
+   * again, she has visits to miss again. Audited as a status change.
+   */
+  private async applyReopening(
+    manager: EntityManager,
+    current: Pregnancy,
+    version: number,
+    changes: Partial<Pregnancy>,
+    reason: string,
+  ): Promise<void> {
     try {
-      await updateIfVersion(manager, Pregnancy, current.id, current.version, changes);
+      await updateIfVersion(manager, Pregnancy, current.id, version, changes);
     } catch (error) {
       if (isDuplicateKeyError(error, 'uq_pregnancy_open_woman')) throw pregnancyAlreadyOpen();
       throw error;
