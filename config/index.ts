@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { appConfig } from './app.config';
 import { authConfig } from './auth.config';
 import { databaseConfig } from './database.config';
+import { episodesConfig } from './episodes.config';
 import { identifiersConfig } from './identifiers.config';
 import { pmtctConfig } from './pmtct.config';
 import { redisConfig } from './redis.config';
@@ -18,6 +19,7 @@ export {
   IdentifiersConfig,
   parseIdentifierKeys,
 } from './identifiers.config';
+export { episodesConfig, EpisodesConfig } from './episodes.config';
 export { pmtctConfig, PmtctConfig } from './pmtct.config';
 export { redisConfig, RedisConfig } from './redis.config';
 export { workerConfig, WorkerConfig } from './worker.config';
@@ -30,6 +32,7 @@ export const configNamespaces = [
   workerConfig,
   identifiersConfig,
   pmtctConfig,
+  episodesConfig,
 ];
 
 /**

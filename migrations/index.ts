@@ -22,6 +22,7 @@ import { IndicatorPeriodClose1795382000000 } from './1795382000000-IndicatorPeri
 import { VisitIndexCoversVoids1795383000000 } from './1795383000000-VisitIndexCoversVoids';
 import { DeliveryAndNewbornVoids1795384000000 } from './1795384000000-DeliveryAndNewbornVoids';
 import { EpisodeParticipants1795390000000 } from './1795390000000-EpisodeParticipants';
+import { ReferralsAcrossFacilities1795391000000 } from './1795391000000-ReferralsAcrossFacilities';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   VisitIndexCoversVoids1795383000000,
   DeliveryAndNewbornVoids1795384000000,
   EpisodeParticipants1795390000000,
+  ReferralsAcrossFacilities1795391000000,
 ];

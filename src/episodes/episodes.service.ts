@@ -29,6 +29,10 @@ import {
 /** How a facility takes a role in an episode. */
 export interface TakePart {
   role: ParticipantRole;
+  /** `proposed`: asked to take part (a referral sent), with no access until it is active. */
+  status?: 'active' | 'proposed';
+  /** The facility taking part; the caller's unless another is asked (a referral's receiver). */
+  facilityId?: number;
   startedVia: ParticipationStart;
   legalBasis: ShareLegalBasis;
   womanInformed: boolean;
@@ -70,8 +74,8 @@ export class EpisodesService {
   }
 
   /**
-   * The caller's facility takes `part` in the episode (again, if it had ended or declined),
-   * audited; a role it holds already is left as it is. Returns whether it took a new part. The
+   * A facility (the caller's unless `part` names another) takes `part` in the episode (again, if
+   * it had ended or declined), audited; a role it holds already is left as it is. Returns whether it took a new part. The
    * caller holds the pregnancy's lock, which serialises changes to its participants: the read
    * takes no lock of its own (a locking read of a missing row locks the index gap, and two
    * episodes' inserts into one gap would deadlock).
@@ -82,11 +86,13 @@ export class EpisodesService {
     actor: Actor,
     part: TakePart,
   ): Promise<boolean> {
-    const where = { pregnancyId, facilityId: actor.facilityId, role: part.role };
+    const facilityId = part.facilityId ?? actor.facilityId;
+    const where = { pregnancyId, facilityId, role: part.role };
     const current = await manager.findOneBy(EpisodeParticipant, where);
-    if (current?.status === 'active') return false;
+    const status = part.status ?? 'active';
+    if (current?.status === 'active' || current?.status === status) return false;
     const values = {
-      status: 'active' as const,
+      status,
       startedVia: part.startedVia,
       startedOn: this.clock.today(),
       endedOn: null,
@@ -117,7 +123,7 @@ export class EpisodesService {
       entityId: id,
       action: current ? 'status_change' : 'create',
       before: current ? { status: current.status } : null,
-      after: { pregnancyId, facilityId: actor.facilityId, ...part },
+      after: { pregnancyId, ...part, facilityId, status },
       facilityId: actor.facilityId,
     });
     return true;

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../core/database/timestamp-columns';
+import { RISK_COLOURS, type RiskColour } from './rules/risk-colour';
 
 export const CASE_STATUSES = ['open', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -80,16 +81,59 @@ export class CaseNote {
   text: string;
 }
 
-/** Referral to a higher-level facility; its result must be followed up within 2 weeks. */
+export const REFERRAL_URGENCIES = ['routine', 'urgent', 'critical'] as const;
+export type ReferralUrgency = (typeof REFERRAL_URGENCIES)[number];
+
+/**
+ * Referral (转诊) to a higher-level facility; its result must come back within 2 weeks
+ * (REFERRAL_FEEDBACK_DAYS). A receiver of the system receives her (and takes part in her episode)
+ * or declines, and feeds the result back; the referring facility stays a participant.
+ */
 @Entity('referral')
 @Index('idx_referral_case', ['caseId'])
 @Index('idx_referral_followup', ['facilityId', 'resultFollowedUpOn', 'followUpDueOn'])
+@Index('idx_referral_receiver', ['toFacilityId', 'receivedAt'])
 export class Referral {
   @PrimaryGeneratedColumn()
   id: number;
 
   @Column({ type: 'int' })
   caseId: number;
+
+  @Column({ type: 'int' })
+  pregnancyId: number;
+
+  /** The receiving facility, when it is one of the system's; else only its name is known. */
+  @Column({ type: 'int', nullable: true })
+  toFacilityId: number | null;
+
+  @Column({ type: 'enum', enum: RISK_COLOURS, nullable: true })
+  colourAtReferral: RiskColour | null;
+
+  @Column({ type: 'boolean', default: false })
+  purpleAtReferral: boolean;
+
+  @Column({ type: 'enum', enum: REFERRAL_URGENCIES, default: 'routine' })
+  urgency: ReferralUrgency;
+
+  /** For a critically ill woman: when the receiving facility was contacted, before she left. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  receiverContactedAt: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  escorted: boolean;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  receivedAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  receivedBy: number | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  declinedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  declineNote: string | null;
 
   @Column({ type: 'int' })
   facilityId: number;

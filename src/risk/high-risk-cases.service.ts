@@ -1,4 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { episodesConfig } from '../../config';
+import { Facility } from '../core/facilities/facility.entity';
+import { EpisodesService } from '../episodes/episodes.service';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
@@ -36,9 +40,6 @@ import {
 import { autoCloseReason, CASE_AUTO_CLOSE_DAYS, caseAutoCloseDue } from './rules/case-closure';
 import { nextAction } from './rules/next-action';
 
-/** A referral's result must be followed up within 2 weeks (DOMAIN.md §3). */
-export const REFERRAL_FOLLOW_UP_DAYS = 14;
-
 type CaseRow = HighRiskCase & { pregnancy: Pregnancy & { woman: Woman } };
 
 @Injectable()
@@ -47,6 +48,8 @@ export class HighRiskCasesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: HospitalClock,
+    private readonly episodes: EpisodesService,
+    @Inject(episodesConfig.KEY) private readonly config: ConfigType<typeof episodesConfig>,
   ) {}
 
   /** The high-risk register: open cases, highest colour first, each with its next action. */
@@ -151,10 +154,19 @@ export class HighRiskCasesService {
     });
   }
 
+  /**
+   * 转诊: refers her, with the colour she has now and the urgency. A receiver of the system is
+   * asked to take part in her care (`proposed` until it receives her); a critically ill woman
+   * leaves only once the receiver was contacted, escorted.
+   */
   async addReferral(id: number, input: AddReferralDto, actor: Actor): Promise<ReferralDto> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.openCase(manager, id, actor);
-      const pregnancy = await manager.findOneByOrFail(Pregnancy, { id: current.pregnancyId });
+      const pregnancy = await manager.findOneOrFail(Pregnancy, {
+        where: { id: current.pregnancyId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const receiver = await this.receiverOf(manager, input, actor);
       const today = this.clock.today();
       const opened = this.clock.dateOf(current.openedAt);
       const earliest = opened > pregnancy.registrationDate ? opened : pregnancy.registrationDate;
@@ -167,15 +179,44 @@ export class HighRiskCasesService {
           },
         ]);
       }
+      if (input.receiverContactedAt && input.receiverContactedAt > new Date()) {
+        throw riskInputInvalid([
+          {
+            field: 'receiverContactedAt',
+            rule: 'notFuture',
+            message: 'receiverContactedAt must not be in the future',
+          },
+        ]);
+      }
       const referral = await manager.save(
         manager.create(Referral, {
-          ...input,
           caseId: id,
+          pregnancyId: current.pregnancyId,
           facilityId: current.facilityId,
-          followUpDueOn: addDays(input.referredOn, REFERRAL_FOLLOW_UP_DAYS),
+          referredOn: input.referredOn,
+          toFacilityId: receiver?.id ?? null,
+          toFacilityName: receiver?.name ?? input.toFacilityName!,
+          reason: input.reason,
+          colourAtReferral: pregnancy.riskColour,
+          purpleAtReferral: pregnancy.riskPurple,
+          urgency: input.urgency ?? 'routine',
+          receiverContactedAt: input.receiverContactedAt ?? null,
+          escorted: input.escorted ?? false,
+          followUpDueOn: addDays(input.referredOn, this.config.referralFeedbackDays),
           createdBy: actor.userId,
         }),
       );
+      if (receiver) {
+        await this.episodes.takePart(manager, pregnancy.id, actor, {
+          role: 'examining',
+          status: 'proposed',
+          facilityId: receiver.id,
+          startedVia: 'referral',
+          legalBasis: 'statutory_duty',
+          womanInformed: true,
+          note: `referral ${referral.id}`,
+        });
+      }
       await this.audit.record(manager, {
         entity: 'referral',
         entityId: referral.id,
@@ -183,7 +224,10 @@ export class HighRiskCasesService {
         after: {
           caseId: id,
           referredOn: referral.referredOn,
+          toFacilityId: referral.toFacilityId,
           toFacilityName: referral.toFacilityName,
+          urgency: referral.urgency,
+          colourAtReferral: referral.colourAtReferral,
         },
       });
       return mapReferral(referral);
@@ -225,6 +269,26 @@ export class HighRiskCasesService {
       });
       return mapReferral({ ...referral, ...changes, version: referral.version + 1 });
     });
+  }
+
+  /** The receiving facility named by id: one of the system's, not the caller's own. */
+  private async receiverOf(
+    manager: EntityManager,
+    input: AddReferralDto,
+    actor: Actor,
+  ): Promise<Facility | null> {
+    if (input.toFacilityId === undefined) return null;
+    const facility = await manager.findOneBy(Facility, { id: input.toFacilityId });
+    if (!facility || facility.id === actor.facilityId) {
+      throw riskInputInvalid([
+        {
+          field: 'toFacilityId',
+          rule: 'otherFacility',
+          message: 'toFacilityId must name another facility of the system',
+        },
+      ]);
+    }
+    return facility;
   }
 
   /**
@@ -336,13 +400,23 @@ function mapNote(note: CaseNote): CaseNoteDto {
   };
 }
 
-function mapReferral(referral: Referral): ReferralDto {
+export function mapReferral(referral: Referral): ReferralDto {
   return {
     id: referral.id,
     caseId: referral.caseId,
+    pregnancyId: referral.pregnancyId,
     referredOn: referral.referredOn,
+    toFacilityId: referral.toFacilityId,
     toFacilityName: referral.toFacilityName,
     reason: referral.reason,
+    urgency: referral.urgency,
+    colourAtReferral: referral.colourAtReferral,
+    purpleAtReferral: referral.purpleAtReferral,
+    receiverContactedAt: referral.receiverContactedAt?.toISOString() ?? null,
+    escorted: referral.escorted,
+    receivedAt: referral.receivedAt?.toISOString() ?? null,
+    declinedAt: referral.declinedAt?.toISOString() ?? null,
+    declineNote: referral.declineNote,
     followUpDueOn: referral.followUpDueOn,
     resultFollowedUpOn: referral.resultFollowedUpOn,
     result: referral.result,

@@ -35,6 +35,10 @@ export const caseClosed = (id: number) =>
 export const referralNotFound = (id: number) =>
   new DomainError('REFERRAL_NOT_FOUND', `Referral ${id} was not found in your facility`);
 
+/** Received or declined already: the receiver answers a referral once. */
+export const referralAlreadyAnswered = (id: number) =>
+  new DomainError('REFERRAL_ALREADY_ANSWERED', `Referral ${id} was already received or declined`);
+
 export const referralAlreadyFollowedUp = (id: number) =>
   new DomainError(
     'REFERRAL_ALREADY_FOLLOWED_UP',

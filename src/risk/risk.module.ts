@@ -6,19 +6,22 @@ import { RiskAssessmentService } from './risk-assessment.service';
 import { RiskCatalogueService } from './risk-catalogue.service';
 import { RiskJobsProcessor } from './risk-jobs.processor';
 import { RiskJobsProducer } from './risk-jobs.producer';
+import { ReferralsController } from './referrals.controller';
+import { ReferralsService } from './referrals.service';
 import { RiskController } from './risk.controller';
 import { RiskReportsService } from './risk-reports.service';
 import { RiskScheduler } from './risk.scheduler';
 
 @Module({
   imports: [EpisodesModule],
-  controllers: [RiskController],
+  controllers: [RiskController, ReferralsController],
   providers: [
     RiskCatalogueService,
     RiskAssessmentService,
     HighRiskCasesService,
     RiskReportsService,
     RiskJobsProducer,
+    ReferralsService,
   ],
   exports: [RiskAssessmentService, HighRiskCasesService, RiskJobsProducer],
 })
@@ -30,6 +33,7 @@ export class RiskWorkerModule {
   static register(options: WorkerOptions): DynamicModule {
     return {
       module: RiskWorkerModule,
+      imports: [EpisodesModule],
       providers: [
         HighRiskCasesService,
         RiskJobsProducer,

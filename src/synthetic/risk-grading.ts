@@ -116,7 +116,7 @@ export function gradeHistory(ctx: CohortContext, plan: PregnancyPlan): RiskOutco
     const active = terminalDay === null || day <= terminalDay;
     // The 42-day check ends case management: it opens no case.
     if (isHighRisk(grading) && active && caseId === null && kind !== 'day42_check') {
-      caseId = openCase(ctx, plan, id, assessedAt, day, terminalDay, autoClosedDay);
+      caseId = openCase(ctx, plan, id, assessedAt, day, terminalDay, autoClosedDay, grading);
     }
     const reportable = grading.colour === 'orange' || grading.colour === 'red';
     if (reportable && (previous === null || colourRank(grading.colour) > colourRank(previous))) {
@@ -305,6 +305,7 @@ function openCase(
   openedDay: Day,
   terminalDay: Day | null,
   autoClosedDay: Day | null,
+  grading: { colour: string; purple: boolean },
 ): number {
   const { random, ids, sink, clock } = ctx;
   const facility = plan.facility;
@@ -362,6 +363,7 @@ function openCase(
       sink.add('referral', [
         ids.take('referral'),
         id,
+        plan.id,
         facility.id,
         iso(referredOn),
         random.pick(REFERRAL_TARGETS),
@@ -371,6 +373,8 @@ function openCase(
         followedUp === null ? null : '已在上级医院就诊，继续产检',
         random.pick(facility.mchStaff),
         1,
+        grading.colour,
+        grading.purple ? 1 : 0,
       ]);
     }
   }

@@ -203,6 +203,7 @@ export const TABLE_COLUMNS = {
   referral: [
     'id',
     'case_id',
+    'pregnancy_id',
     'facility_id',
     'referred_on',
     'to_facility_name',
@@ -212,6 +213,8 @@ export const TABLE_COLUMNS = {
     'result',
     'created_by',
     'version',
+    'colour_at_referral',
+    'purple_at_referral',
   ],
   pmtct_counselling: [
     'id',

@@ -15,6 +15,27 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/**
+ * Must be `true` whenever the body meets a condition (an escort for a critical referral); any
+ * boolean otherwise. Pair it with `@IsBoolean()` under the same condition or presence.
+ */
+export function IsTrueWhen<T>(
+  rule: string,
+  when: (body: T) => boolean,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: rule,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown, args) => !when(args!.object as T) || value === true,
+      },
+    });
+}
+
 export const INSTANT_MESSAGE =
   '$property must be an ISO 8601 date-time with its UTC offset, Z or ±hh:mm (e.g. 2026-09-30T20:00:00+08:00)';
 

@@ -17,8 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
-import { IsCalendarDate, IsInstant, QueryBoolean } from '../../core/http/validators';
-import { CASE_STATUSES } from '../high-risk-case.entity';
+import { IsCalendarDate, IsInstant, IsTrueWhen, QueryBoolean } from '../../core/http/validators';
+import { CASE_STATUSES, REFERRAL_URGENCIES, type ReferralUrgency } from '../high-risk-case.entity';
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../risk-assessment.entity';
 import { FACTOR_ORIGINS } from '../risk-catalogue.entity';
 import { REPORTABLE_COLOURS } from '../risk-report.entity';
@@ -232,17 +232,116 @@ export class AddReferralDto {
   @IsCalendarDate()
   referredOn: string;
 
-  @ApiProperty({ example: '北京大学第一医院' })
+  @ApiPropertyOptional({
+    description:
+      'The receiving facility, when it is one of the system’s: it receives her (and takes part in her care) or declines, and feeds the result back',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  toFacilityId?: number;
+
+  @ApiPropertyOptional({
+    example: '北京大学第一医院',
+    description: 'Required without toFacilityId; with it, the facility’s own name is kept',
+  })
+  @ValidateIf((body: AddReferralDto) => body.toFacilityId === undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
-  toFacilityName: string;
+  toFacilityName?: string;
 
   @ApiProperty({ example: '重度子痫前期' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   reason: string;
+
+  @ApiPropertyOptional({
+    enum: REFERRAL_URGENCIES,
+    default: 'routine',
+    description: 'critical: a critically ill woman, the receiver contacted first and escorted',
+  })
+  @IsOptional()
+  @IsIn(REFERRAL_URGENCIES)
+  urgency?: ReferralUrgency;
+
+  @ApiPropertyOptional({ description: 'When the receiver was contacted; required when critical' })
+  @ValidateIf(
+    (body: AddReferralDto) => body.urgency === 'critical' || body.receiverContactedAt !== undefined,
+  )
+  @IsInstant()
+  receiverContactedAt?: Date;
+
+  @ApiPropertyOptional({ description: 'Escorted by staff; must be true when critical' })
+  @ValidateIf((body: AddReferralDto) => body.urgency === 'critical' || body.escorted !== undefined)
+  @IsBoolean()
+  @IsTrueWhen('escortedWhenCritical', (body: AddReferralDto) => body.urgency === 'critical', {
+    message: 'escorted must be true for a critical referral',
+  })
+  escorted?: boolean;
+}
+
+/** The receiver's answer: she arrived, or it cannot take her (with why). */
+export class ReceiveReferralDto {
+  @ApiProperty({ example: '2026-11-21T09:30:00+08:00' })
+  @IsInstant()
+  receivedAt: Date;
+}
+
+export class DeclineReferralDto {
+  @ApiProperty({ example: '本院无NICU床位，建议转至市妇幼' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  note: string;
+}
+
+export class IncomingReferralQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: ['awaiting', 'received', 'declined'],
+    description: 'awaiting: neither received nor declined (default)',
+  })
+  @IsOptional()
+  @IsIn(['awaiting', 'received', 'declined'])
+  state?: 'awaiting' | 'received' | 'declined';
+}
+
+export class IncomingReferralDto {
+  @ApiProperty() id: number;
+  @ApiProperty() pregnancyId: number;
+  @ApiProperty() fromFacilityId: number;
+  @ApiProperty() fromFacilityName: string;
+  @ApiProperty({ description: 'Her name, so she is known on arrival' }) name: string;
+  @ApiProperty() referredOn: string;
+  @ApiProperty({ enum: REFERRAL_URGENCIES }) urgency: string;
+  @ApiProperty() reason: string;
+  @ApiPropertyOptional({ enum: RISK_COLOURS, nullable: true }) colourAtReferral: string | null;
+  @ApiProperty() purpleAtReferral: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) receivedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) declinedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) resultFollowedUpOn: string | null;
+}
+
+export class IncomingReferralPageDto extends PageMetaDto {
+  @ApiProperty({ type: [IncomingReferralDto] }) items: IncomingReferralDto[];
+}
+
+export class AwaitingFeedbackDto {
+  @ApiProperty() id: number;
+  @ApiProperty() caseId: number;
+  @ApiProperty() pregnancyId: number;
+  @ApiProperty() toFacilityName: string;
+  @ApiProperty() referredOn: string;
+  @ApiProperty({ enum: REFERRAL_URGENCIES }) urgency: string;
+  @ApiProperty({ description: 'The result was due by this day' }) followUpDueOn: string;
+  @ApiProperty() daysOverdue: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) receivedAt: string | null;
+}
+
+export class AwaitingFeedbackPageDto extends PageMetaDto {
+  @ApiProperty({ type: [AwaitingFeedbackDto] }) items: AwaitingFeedbackDto[];
 }
 
 export class FollowUpReferralDto {
@@ -260,9 +359,19 @@ export class FollowUpReferralDto {
 export class ReferralDto {
   @ApiProperty() id: number;
   @ApiProperty() caseId: number;
+  @ApiProperty() pregnancyId: number;
   @ApiProperty() referredOn: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) toFacilityId: number | null;
   @ApiProperty() toFacilityName: string;
   @ApiProperty() reason: string;
+  @ApiProperty({ enum: REFERRAL_URGENCIES }) urgency: string;
+  @ApiPropertyOptional({ enum: RISK_COLOURS, nullable: true }) colourAtReferral: string | null;
+  @ApiProperty() purpleAtReferral: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) receiverContactedAt: string | null;
+  @ApiProperty() escorted: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) receivedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) declinedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) declineNote: string | null;
   @ApiProperty({ description: 'Result to be followed up by this date (2 weeks)' })
   followUpDueOn: string;
   @ApiPropertyOptional({ nullable: true, type: String }) resultFollowedUpOn: string | null;
