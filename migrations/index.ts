@@ -23,6 +23,7 @@ import { VisitIndexCoversVoids1795383000000 } from './1795383000000-VisitIndexCo
 import { DeliveryAndNewbornVoids1795384000000 } from './1795384000000-DeliveryAndNewbornVoids';
 import { EpisodeParticipants1795390000000 } from './1795390000000-EpisodeParticipants';
 import { ReferralsAcrossFacilities1795391000000 } from './1795391000000-ReferralsAcrossFacilities';
+import { ManagementTransfers1795392000000 } from './1795392000000-ManagementTransfers';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   DeliveryAndNewbornVoids1795384000000,
   EpisodeParticipants1795390000000,
   ReferralsAcrossFacilities1795391000000,
+  ManagementTransfers1795392000000,
 ];

@@ -10,6 +10,7 @@ import { PossibleDuplicate } from './women/possible-duplicate.entity';
 import { Pregnancy } from './women/pregnancy.entity';
 import { Woman } from './women/woman.entity';
 import { EpisodeNotice, EpisodeParticipant } from './episodes/episode-participant.entity';
+import { EpisodeTransfer } from './episodes/episode-transfer.entity';
 import { AntenatalVisit } from './antenatal/antenatal-visit.entity';
 import { ContactAttempt } from './antenatal/contact-attempt.entity';
 import { ScheduleWindowRow } from './antenatal/schedule-window.entity';
@@ -58,6 +59,7 @@ export const ENTITIES = [
   Pregnancy,
   EpisodeParticipant,
   EpisodeNotice,
+  EpisodeTransfer,
   MaternalDeath,
   EddChange,
   DatingScan,

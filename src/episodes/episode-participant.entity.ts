@@ -71,10 +71,11 @@ export class EpisodeParticipant {
   updatedAt: Date;
 }
 
-/**
- * What another participant is told: a facility joined her episode (more kinds follow with
- * referrals, transfers and delivery notices). Read by the recipient facility.
- */
+/** What another participant is told: a facility joined her episode, or manages her now. */
+export const NOTICE_KINDS = ['participant_joined', 'manager_changed'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** A notice to the participants of an episode, read by the recipient facility. */
 @Entity('episode_notice')
 @Index('idx_episode_notice_recipient', ['recipientFacilityId', 'readAt', 'id'])
 export class EpisodeNotice {
@@ -87,10 +88,10 @@ export class EpisodeNotice {
   @Column({ type: 'int' })
   recipientFacilityId: number;
 
-  @Column({ type: 'enum', enum: ['participant_joined'] })
-  kind: 'participant_joined';
+  @Column({ type: 'enum', enum: NOTICE_KINDS })
+  kind: NoticeKind;
 
-  /** The facility the notice is about (the one that joined). */
+  /** The facility the notice is about (the one that joined, the new manager). */
   @Column({ type: 'int' })
   aboutFacilityId: number;
 

@@ -11,13 +11,14 @@ import { Pregnancy } from '../women/pregnancy.entity';
 import { documentIndexOf, Woman } from '../women/woman.entity';
 import {
   EpisodeDto,
+  EpisodeIdentityDto,
   JoinEpisodeDto,
   NoticeDto,
   NoticeQueryDto,
   ParticipantDto,
 } from './dto/episodes.dto';
 import { EpisodeAccess } from './episode-access';
-import { EpisodeNotice, EpisodeParticipant } from './episode-participant.entity';
+import { EpisodeNotice, EpisodeParticipant, type NoticeKind } from './episode-participant.entity';
 import { alreadyParticipant, episodeNotFound, noticeNotFound } from './episodes.errors';
 import {
   JOINABLE_PREGNANCY_STATUSES,
@@ -172,20 +173,7 @@ export class EpisodesService {
    */
   async join(input: JoinEpisodeDto, actor: Actor): Promise<EpisodeDto> {
     const pregnancyId = await this.dataSource.transaction(async (manager) => {
-      const woman = await manager.findOneBy(Woman, {
-        documentType: input.documentType,
-        documentIndex: documentIndexOf(input.documentNumber.trim().toUpperCase()),
-      });
-      const matches =
-        woman !== null && woman.name === input.name.trim() && woman.birthDate === input.birthDate;
-      const pregnancy = matches
-        ? await manager.findOne(Pregnancy, {
-            where: { womanId: woman.id, status: In([...JOINABLE_PREGNANCY_STATUSES]) },
-            order: { registrationDate: 'DESC', id: 'DESC' },
-            lock: { mode: 'pessimistic_write' },
-          })
-        : null;
-      if (!pregnancy) throw episodeNotFound();
+      const pregnancy = await this.findRunning(manager, input);
       const joined = await this.takePart(manager, pregnancy.id, actor, {
         role: input.role,
         startedVia: 'self_presented',
@@ -194,28 +182,68 @@ export class EpisodesService {
         note: input.note ?? null,
       });
       if (!joined) throw alreadyParticipant(input.role);
-      const others = await manager
-        .createQueryBuilder(EpisodeParticipant, 'ep')
-        .select('DISTINCT ep.facilityId', 'facilityId')
-        .where('ep.pregnancyId = :pregnancyId', { pregnancyId: pregnancy.id })
-        .andWhere("ep.status = 'active'")
-        .andWhere('ep.facilityId <> :facilityId', { facilityId: actor.facilityId })
-        .getRawMany<{ facilityId: number }>();
-      if (others.length > 0) {
-        await manager.insert(
-          EpisodeNotice,
-          others.map((other) => ({
-            pregnancyId: pregnancy.id,
-            recipientFacilityId: Number(other.facilityId),
-            kind: 'participant_joined' as const,
-            aboutFacilityId: actor.facilityId,
-            role: input.role,
-          })),
-        );
-      }
+      await this.tellOthers(
+        manager,
+        pregnancy.id,
+        'participant_joined',
+        actor.facilityId,
+        input.role,
+      );
       return pregnancy.id;
     });
     return this.episode(pregnancyId, actor);
+  }
+
+  /**
+   * Her running episode (open or delivered), locked, found by her document, name and birth date
+   * together; anything that does not match answers the same 404.
+   */
+  async findRunning(manager: EntityManager, identity: EpisodeIdentityDto): Promise<Pregnancy> {
+    const woman = await manager.findOneBy(Woman, {
+      documentType: identity.documentType,
+      documentIndex: documentIndexOf(identity.documentNumber.trim().toUpperCase()),
+    });
+    const matches =
+      woman !== null &&
+      woman.name === identity.name.trim() &&
+      woman.birthDate === identity.birthDate;
+    const pregnancy = matches
+      ? await manager.findOne(Pregnancy, {
+          where: { womanId: woman.id, status: In([...JOINABLE_PREGNANCY_STATUSES]) },
+          order: { registrationDate: 'DESC', id: 'DESC' },
+          lock: { mode: 'pessimistic_write' },
+        })
+      : null;
+    if (!pregnancy) throw episodeNotFound();
+    return pregnancy;
+  }
+
+  /** Tells every other active participant what `aboutFacilityId` now does in her episode. */
+  async tellOthers(
+    manager: EntityManager,
+    pregnancyId: number,
+    kind: NoticeKind,
+    aboutFacilityId: number,
+    role: ParticipantRole,
+  ): Promise<void> {
+    const others = await manager
+      .createQueryBuilder(EpisodeParticipant, 'ep')
+      .select('DISTINCT ep.facilityId', 'facilityId')
+      .where('ep.pregnancyId = :pregnancyId', { pregnancyId })
+      .andWhere("ep.status = 'active'")
+      .andWhere('ep.facilityId <> :facilityId', { facilityId: aboutFacilityId })
+      .getRawMany<{ facilityId: number }>();
+    if (others.length === 0) return;
+    await manager.insert(
+      EpisodeNotice,
+      others.map((other) => ({
+        pregnancyId,
+        recipientFacilityId: Number(other.facilityId),
+        kind,
+        aboutFacilityId,
+        role,
+      })),
+    );
   }
 
   /** What the caller's facility was told about the episodes it takes part in, newest first. */

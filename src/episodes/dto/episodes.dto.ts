@@ -9,6 +9,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
+import { NOTICE_KINDS } from '../episode-participant.entity';
 import { IsCalendarDate, QueryBoolean } from '../../core/http/validators';
 import { DOCUMENT_TYPES, type DocumentType } from '../../women/woman.entity';
 import {
@@ -21,11 +22,8 @@ import {
   type ShareLegalBasis,
 } from '../rules/participation';
 
-/**
- * She presents herself at another facility (her handbook, or in labour): found by her document
- * with her name and birth date, the facility joins her running episode in a role.
- */
-export class JoinEpisodeDto {
+/** She is found by her document with her name and birth date together, never by one alone. */
+export class EpisodeIdentityDto {
   @ApiProperty({ enum: DOCUMENT_TYPES, example: 'resident_id' })
   @IsIn(DOCUMENT_TYPES)
   documentType: DocumentType;
@@ -46,7 +44,13 @@ export class JoinEpisodeDto {
   @ApiProperty({ example: '1990-03-07' })
   @IsCalendarDate()
   birthDate: string;
+}
 
+/**
+ * She presents herself at another facility (her handbook, or in labour): found by her document
+ * with her name and birth date, the facility joins her running episode in a role.
+ */
+export class JoinEpisodeDto extends EpisodeIdentityDto {
   @ApiProperty({ enum: JOINABLE_ROLES, description: 'The part this facility takes in her care' })
   @IsIn(JOINABLE_ROLES)
   role: JoinableRole;
@@ -102,7 +106,7 @@ export class NoticeQueryDto extends PageQueryDto {
 export class NoticeDto {
   @ApiProperty() id: number;
   @ApiProperty() pregnancyId: number;
-  @ApiProperty({ enum: ['participant_joined'] }) kind: string;
+  @ApiProperty({ enum: NOTICE_KINDS }) kind: string;
   @ApiProperty() aboutFacilityId: number;
   @ApiProperty() aboutFacilityName: string;
   @ApiProperty({ enum: PARTICIPANT_ROLES }) role: string;

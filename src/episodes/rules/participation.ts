@@ -55,3 +55,16 @@ export type ShareLegalBasis = (typeof SHARE_LEGAL_BASES)[number];
 
 /** Pregnancy statuses in which another facility may still join: the episode is running. */
 export const JOINABLE_PREGNANCY_STATUSES = ['open', 'delivered'] as const;
+
+/** Who asked for a transfer of her management: the manager (迁出) or the facility taking her (迁入). */
+export const TRANSFER_DIRECTIONS = ['hand_over', 'take_in'] as const;
+export type TransferDirection = (typeof TRANSFER_DIRECTIONS)[number];
+
+export const TRANSFER_STATUSES = ['pending', 'confirmed', 'returned', 'withdrawn'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+
+/** The roles a managing facility holds by managing her, which end when it hands her over. */
+export const MANAGEMENT_ROLES = [
+  'registering',
+  'managing',
+] as const satisfies readonly ParticipantRole[];
