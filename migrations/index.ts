@@ -24,6 +24,7 @@ import { DeliveryAndNewbornVoids1795384000000 } from './1795384000000-DeliveryAn
 import { EpisodeParticipants1795390000000 } from './1795390000000-EpisodeParticipants';
 import { ReferralsAcrossFacilities1795391000000 } from './1795391000000-ReferralsAcrossFacilities';
 import { ManagementTransfers1795392000000 } from './1795392000000-ManagementTransfers';
+import { AddressesAndResidence1795393000000 } from './1795393000000-AddressesAndResidence';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   EpisodeParticipants1795390000000,
   ReferralsAcrossFacilities1795391000000,
   ManagementTransfers1795392000000,
+  AddressesAndResidence1795393000000,
 ];

@@ -1,3 +1,4 @@
+import { RESIDENCE_CATEGORIES, type ResidenceCategory } from '../episodes/rules/residence';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { CreatedAtColumn, UpdatedAtColumn } from '../core/database/timestamp-columns';
 import { decimalToNumber } from '../core/database/decimal-columns';
@@ -18,6 +19,7 @@ export const MATERNAL_OUTCOMES = ['well', 'complications', 'transferred', 'death
 @Entity('delivery')
 @Index('idx_delivery_pregnancy', ['pregnancyId'])
 @Index('idx_delivery_facility_time', ['facilityId', 'deliveredAt'])
+@Index('idx_delivery_attributed_region', ['attributedRegionCode', 'deliveredAt'])
 export class Delivery extends VoidFlags implements Voidable {
   @PrimaryGeneratedColumn()
   id: number;
@@ -76,6 +78,17 @@ export class Delivery extends VoidFlags implements Voidable {
   /** The mother's discharge; the postpartum visit is due within 7 days of it. */
   @Column({ type: 'datetime', precision: 3, nullable: true })
   motherDischargedAt: Date | null;
+
+  /** Her residence category when she delivered (episodes/rules/residence). */
+  @Column({ type: 'enum', enum: RESIDENCE_CATEGORIES, nullable: true })
+  residenceCategory: ResidenceCategory | null;
+
+  /** The region she is counted in by district indicators, under `attributionRule`. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  attributedRegionCode: string | null;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  attributionRule: string | null;
 
   @Column({ type: 'int' })
   recordedBy: number;

@@ -1,6 +1,9 @@
 import { EpisodeAccess } from '../episodes/episode-access';
 import { EpisodesService } from '../episodes/episodes.service';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { episodesConfig } from '../../config';
+import { attribute } from '../episodes/rules/residence';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
 import { BreastfeedingFollowUp, PostpartumContact } from '../breastfeeding/breastfeeding.entities';
@@ -67,6 +70,9 @@ const DELIVERY_AUDITED_FIELDS = [
   'bloodLossMl',
   'maternalOutcome',
   'motherDischargedAt',
+  'residenceCategory',
+  'attributedRegionCode',
+  'attributionRule',
 ] as const;
 
 const BIRTH_DOSE_AUDITED_FIELDS = [
@@ -119,6 +125,7 @@ export class DeliveryService {
     private readonly exposedInfants: ExposedInfantRecords,
     private readonly access: EpisodeAccess,
     private readonly episodes: EpisodesService,
+    @Inject(episodesConfig.KEY) private readonly config: ConfigType<typeof episodesConfig>,
   ) {}
 
   /**
@@ -155,6 +162,7 @@ export class DeliveryService {
           complications: input.complications ?? null,
           bloodLossMl: input.bloodLossMl ?? null,
           maternalOutcome: input.maternalOutcome,
+          ...(await this.attributionOf(manager, pregnancy, input.deliveredAt)),
           recordedBy: actor.userId,
         }),
       );
@@ -302,6 +310,8 @@ export class DeliveryService {
         );
       }
       if (problems.length > 0) throw deliveryInvalid(problems);
+      if (moved)
+        Object.assign(changes, await this.attributionOf(manager, pregnancy, next.deliveredAt));
       await updateIfVersion(manager, Delivery, id, version, changes);
       await this.audit.record(manager, {
         entity: 'delivery',
@@ -331,6 +341,44 @@ export class DeliveryService {
       );
     });
     return this.view(id, actor);
+  }
+
+  /**
+   * Her residence category and the region district indicators count her in, by the rule of the
+   * province she lives in, on the day she delivered (episodes/rules/residence).
+   */
+  private async attributionOf(
+    manager: EntityManager,
+    pregnancy: Pregnancy,
+    deliveredAt: Date,
+  ): Promise<Pick<Delivery, 'residenceCategory' | 'attributedRegionCode' | 'attributionRule'>> {
+    const [woman] = await manager.query<
+      Array<{
+        document_type: string;
+        hukou_region_code: string | null;
+        residence_region_code: string;
+        residence_since: string | Date | null;
+      }>
+    >(
+      'SELECT document_type, hukou_region_code, residence_region_code, residence_since FROM woman WHERE id = ?',
+      [pregnancy.womanId],
+    );
+    const since = woman.residence_since;
+    const attribution = attribute(
+      {
+        documentType: woman.document_type,
+        hukouRegionCode: woman.hukou_region_code,
+        residenceRegionCode: woman.residence_region_code,
+        residenceSince: since instanceof Date ? since.toISOString().slice(0, 10) : since,
+        deliveredOn: this.clock.dateOf(deliveredAt),
+      },
+      this.config.attribution,
+    );
+    return {
+      residenceCategory: attribution.category,
+      attributedRegionCode: attribution.regionCode,
+      attributionRule: attribution.rule,
+    };
   }
 
   /** A baby recorded at the delivery time (the default) moves with a corrected delivery time. */

@@ -87,6 +87,13 @@ export class Pregnancy {
   @Column({ type: 'decimal', precision: 4, scale: 1, nullable: true, transformer: decimalToNumber })
   prePregnancyWeightKg: number | null;
 
+  /** 产休地: where she spends the month after the birth; her delivery notice goes to its centre. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  postpartumRegionCode: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  postpartumAddress: string | null;
+
   @Column({ type: 'enum', enum: PREGNANCY_STATUSES, default: 'open' })
   status: PregnancyStatus;
 

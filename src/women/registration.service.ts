@@ -27,6 +27,7 @@ import type { Dating } from './rules/gestational-age';
 import {
   checkAfterPreviousOutcome,
   checkBirthDate,
+  checkResidenceSince,
   checkDating,
   checkObstetricHistory,
   checkResidentDocument,
@@ -66,6 +67,10 @@ export const WOMAN_AUDITED_FIELDS = [
   'birthDate',
   'phone',
   'residenceRegionCode',
+  'residenceAddress',
+  'residenceSince',
+  'hukouRegionCode',
+  'hukouAddress',
   'householdType',
   'education',
   'occupation',
@@ -75,6 +80,10 @@ export const WOMAN_AUDITED_FIELDS = [
 const WOMAN_CONTACT_FIELDS = [
   'phone',
   'residenceRegionCode',
+  'residenceAddress',
+  'residenceSince',
+  'hukouRegionCode',
+  'hukouAddress',
   'householdType',
   'education',
   'occupation',
@@ -95,6 +104,8 @@ export const PREGNANCY_AUDITED_FIELDS = [
   'previousCaesareans',
   'fetusCount',
   'prePregnancyWeightKg',
+  'postpartumRegionCode',
+  'postpartumAddress',
   'status',
   'statusDate',
   'statusReason',
@@ -303,6 +314,7 @@ export class RegistrationService {
 
     const problems: ErrorDetail[] = [
       ...checkBirthDate(woman.birthDate, pregnancy.registrationDate, 'woman.birthDate'),
+      ...checkResidenceSince(woman.residenceSince, woman.birthDate, today, 'woman.residenceSince'),
       ...checkObstetricHistory(
         {
           gravidity: pregnancy.gravidity,
@@ -477,6 +489,8 @@ export class RegistrationService {
       previousCaesareans: p.previousCaesareans ?? 0,
       fetusCount: p.fetusCount ?? 1,
       prePregnancyWeightKg: p.prePregnancyWeightKg ?? null,
+      postpartumRegionCode: p.postpartumRegionCode ?? null,
+      postpartumAddress: p.postpartumAddress ?? null,
       status: 'open',
       createdBy: actor.userId,
     });

@@ -92,8 +92,23 @@ export class Woman {
   @Column(BLIND_INDEX)
   phoneIndex: string;
 
-  @Column({ type: 'char', length: 6 })
+  /** Where she lives (现住址): 6, 9 or 12 digits (县, 乡镇/街道, 村/社区). */
+  @Column({ type: 'varchar', length: 12 })
   residenceRegionCode: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  residenceAddress: string | null;
+
+  /** Living there since: a 常住 rule counts her where she lives after enough months. */
+  @Column({ type: 'date', nullable: true })
+  residenceSince: string | null;
+
+  /** 户籍地: her registered household; null when not recorded (or none on the mainland). */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  hukouRegionCode: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  hukouAddress: string | null;
 
   @Column({ type: 'enum', enum: HOUSEHOLD_TYPES })
   householdType: HouseholdType;

@@ -1,5 +1,5 @@
 import type { Role } from '../core/auth/actor';
-import { maskDocumentNumber, maskPhone } from '../core/privacy/masking';
+import { maskAddress, maskDocumentNumber, maskPhone } from '../core/privacy/masking';
 import type { WomanInputDto } from './dto/registration.dto';
 import {
   DatingScanDto,
@@ -38,6 +38,10 @@ export function mapWoman(woman: Woman, unmasked: boolean): WomanDto {
     birthDate: woman.birthDate,
     phone: unmasked ? woman.phone : maskPhone(woman.phone),
     residenceRegionCode: woman.residenceRegionCode,
+    residenceAddress: maskedAddress(woman.residenceAddress),
+    residenceSince: woman.residenceSince,
+    hukouRegionCode: woman.hukouRegionCode,
+    hukouAddress: maskedAddress(woman.hukouAddress),
     householdType: woman.householdType,
     education: woman.education,
     occupation: woman.occupation,
@@ -72,6 +76,8 @@ export function mapPregnancy(pregnancy: Pregnancy, asOf: string): PregnancyDto {
     fetusCount: pregnancy.fetusCount,
     multiplePregnancy: pregnancy.fetusCount > 1,
     prePregnancyWeightKg: pregnancy.prePregnancyWeightKg,
+    postpartumRegionCode: pregnancy.postpartumRegionCode,
+    postpartumAddress: maskedAddress(pregnancy.postpartumAddress),
     status: pregnancy.status,
     statusDate: pregnancy.statusDate,
     statusReason: pregnancy.statusReason,
@@ -146,6 +152,10 @@ export function typedDetails(typed: WomanInputDto, documentNumber: string) {
     birthDate: typed.birthDate,
     phone: typed.phone,
     residenceRegionCode: typed.residenceRegionCode,
+    residenceAddress: typed.residenceAddress ?? null,
+    residenceSince: typed.residenceSince ?? null,
+    hukouRegionCode: typed.hukouRegionCode ?? null,
+    hukouAddress: typed.hukouAddress ?? null,
     householdType: typed.householdType,
     education: typed.education ?? null,
     occupation: typed.occupation ?? null,
@@ -201,3 +211,6 @@ export function mapDatingScan(scan: DatingScan): DatingScanDto {
     createdAt: scan.createdAt.toISOString(),
   };
 }
+
+const maskedAddress = (address: string | null): string | null =>
+  address === null ? null : maskAddress(address);

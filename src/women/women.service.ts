@@ -14,7 +14,7 @@ import { MergeReview } from './merge-review.entity';
 import { PossibleDuplicate } from './possible-duplicate.entity';
 import { Pregnancy } from './pregnancy.entity';
 import { WOMAN_AUDITED_FIELDS } from './registration.service';
-import { checkBirthDate } from './rules/registration-checks';
+import { checkBirthDate, checkResidenceSince } from './rules/registration-checks';
 import { withBlindIndexes, Woman } from './woman.entity';
 import { findVisibleWomanIds, findWomanVisibleTo } from './woman.repository';
 import { mergeReviewExists, possibleDuplicateNotFound, registrationInvalid } from './women.errors';
@@ -65,6 +65,13 @@ export class WomenService {
         }
         if (problems.length > 0) throw registrationInvalid(problems);
       }
+      const since = checkResidenceSince(
+        changes.residenceSince,
+        changes.birthDate ?? current.birthDate,
+        this.clock.today(),
+        'residenceSince',
+      );
+      if (since.length > 0) throw registrationInvalid(since);
       if (changes.name) changes.name = changes.name.trim();
       await updateIfVersion(manager, Woman, id, version, withBlindIndexes(changes));
       await this.audit.record(manager, {
@@ -78,7 +85,8 @@ export class WomenService {
   }
 
   /**
-   * Her phone in full, for a nurse who is about to call her: lists show it masked. Every reveal
+   * Her phone and addresses in full, for a nurse who is about to call or visit her: lists show
+   * them masked. Every reveal
    * is audited; a woman the caller's facility may not see is 404.
    */
   async revealContact(id: number, actor: Actor): Promise<WomanContactDto> {
@@ -88,7 +96,17 @@ export class WomenService {
       entityId: id,
       action: 'view_contact',
     });
-    return { womanId: woman.id, phone: woman.phone };
+    const running = await this.dataSource.getRepository(Pregnancy).findOne({
+      where: { womanId: id, status: In(['open', 'delivered']) },
+      order: { registrationDate: 'DESC', id: 'DESC' },
+    });
+    return {
+      womanId: woman.id,
+      phone: woman.phone,
+      residenceAddress: woman.residenceAddress,
+      hukouAddress: woman.hukouAddress,
+      postpartumAddress: running?.postpartumAddress ?? null,
+    };
   }
 
   /** Flags raised by registrations at the caller's facility, newest first. */

@@ -104,6 +104,10 @@ describe('trust boundary: identities across facilities', () => {
           birthDate: payload.woman.birthDate,
           phone: typed.phone,
           residenceRegionCode: '310101',
+          residenceAddress: null,
+          residenceSince: null,
+          hukouRegionCode: null,
+          hukouAddress: null,
           householdType: 'migrant',
           education: null,
           occupation: null,
@@ -433,7 +437,13 @@ describe('trust boundary: identities across facilities', () => {
         );
       expect(await reveals()).toHaveLength(0);
       const first = await t.http().get(`/women/${woman.id}/contact`).set(as(a)).expect(200);
-      expect(first.body).toEqual({ womanId: woman.id, phone: woman.phone });
+      expect(first.body).toEqual({
+        womanId: woman.id,
+        phone: woman.phone,
+        residenceAddress: null,
+        hukouAddress: null,
+        postpartumAddress: null,
+      });
       await t.http().get(`/women/${woman.id}/contact`).set(as(a, 'mch_staff')).expect(200);
       const rows = await reveals();
       expect(rows).toHaveLength(2);

@@ -3,6 +3,10 @@ import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isIsoDate } from '../time/calendar-date';
 import { parseOffsetInstant } from '../time/instants';
 
+/** A region code (统计用区划代码) to the level known: 6, 9 or 12 digits (县, 乡镇/街道, 村/社区). */
+export const REGION_CODE = /^\d{6}(?:\d{3}(?:\d{3})?)?$/;
+export const REGION_CODE_MESSAGE = 'must be a region code of 6, 9 or 12 digits';
+
 /** A real calendar date written YYYY-MM-DD (2023-02-29 is refused). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>

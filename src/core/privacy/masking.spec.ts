@@ -1,4 +1,4 @@
-import { maskDocumentNumber, maskPhone, maskSecrets, secretKind } from './masking';
+import { maskAddress, maskDocumentNumber, maskPhone, maskSecrets, secretKind } from './masking';
 
 describe('maskDocumentNumber', () => {
   it.each([
@@ -32,11 +32,21 @@ describe('secretKind', () => {
     ['phone', 'phone'],
     ['contactPhone', 'phone'],
     ['companion_phone', 'phone'],
+    ['hukouAddress', 'address'],
+    ['postpartum_address', 'address'],
     ['name', null],
+    ['addressee', null],
     ['phoneVerified', null],
     ['documentType', null],
   ])('%s → %s', (key, kind) => {
     expect(secretKind(key)).toBe(kind);
+  });
+});
+
+describe('maskAddress', () => {
+  it('keeps the first six characters of an address and hides the rest', () => {
+    expect(maskAddress('浙江省杭州市西湖区文三路123号')).toBe('浙江省杭州市****');
+    expect(maskAddress('文三路1号')).toBe('*****');
   });
 });
 

@@ -15,11 +15,25 @@ export function maskPhone(value: string): string {
   return keepEnds(value, 3, 4);
 }
 
-/** Which mask a key's value needs: `documentNumber`, `phone`, `contactPhone`, `companionPhone`… */
-export function secretKind(key: string): 'documentNumber' | 'phone' | null {
+/**
+ * `浙江省杭州市****`: an address keeps its first six characters (province and city as a rule);
+ * the region code beside it says where she lives to the level the record needs.
+ */
+export function maskAddress(value: string): string {
+  return value.length <= 6 ? MASK.repeat(value.length) : `${value.slice(0, 6)}${MASK.repeat(4)}`;
+}
+
+const MASKS = { documentNumber: maskDocumentNumber, phone: maskPhone, address: maskAddress };
+
+/**
+ * Which mask a key's value needs: `documentNumber`, `phone`, `contactPhone`, `companionPhone`,
+ * `hukouAddress`, `postpartumAddress`…
+ */
+export function secretKind(key: string): keyof typeof MASKS | null {
   const lower = key.toLowerCase();
   if (lower.endsWith('documentnumber')) return 'documentNumber';
   if (lower.endsWith('phone')) return 'phone';
+  if (lower.endsWith('address')) return 'address';
   return null;
 }
 
@@ -34,7 +48,7 @@ export function maskSecrets<T>(value: T): T {
     Object.entries(value).map(([key, item]) => {
       const kind = secretKind(key);
       if (kind === null || typeof item !== 'string') return [key, maskSecrets(item)];
-      return [key, kind === 'phone' ? maskPhone(item) : maskDocumentNumber(item)];
+      return [key, MASKS[kind](item)];
     }),
   ) as T;
 }

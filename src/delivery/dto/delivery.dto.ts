@@ -1,3 +1,4 @@
+import { RESIDENCE_CATEGORIES } from '../../episodes/rules/residence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -692,6 +693,25 @@ export class DeliveryDto {
   @ApiPropertyOptional({ nullable: true, type: Number }) bloodLossMl: number | null;
   @ApiProperty({ enum: MATERNAL_OUTCOMES }) maternalOutcome: string;
   @ApiPropertyOptional({ nullable: true, type: String }) motherDischargedAt: string | null;
+  @ApiPropertyOptional({
+    enum: RESIDENCE_CATEGORIES,
+    nullable: true,
+    description:
+      'Her residence category when she delivered: local (本地户籍), same_city (本市外县), same_province (本省外市), other_province (外省), overseas, unknown',
+  })
+  residenceCategory: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The region district indicators count her in',
+  })
+  attributedRegionCode: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The rule that decided, with its version (RESIDENCE_RULES)',
+  })
+  attributionRule: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ type: [NewbornDto], description: 'Every baby recorded, voided ones flagged' })
   newborns: NewbornDto[];

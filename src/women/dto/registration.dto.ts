@@ -17,7 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../../core/http/validators';
+import { IsCalendarDate, REGION_CODE, REGION_CODE_MESSAGE } from '../../core/http/validators';
 import { SCAN_METHODS, type ScanMethod } from '../rules/dating-scans';
 import {
   DOCUMENT_TYPES,
@@ -59,9 +59,43 @@ export class WomanInputDto {
   })
   phone: string;
 
-  @ApiProperty({ example: '110105', description: 'Residence region code (辖区), 6 digits' })
-  @Matches(/^\d{6}$/, { message: 'residenceRegionCode must be a 6-digit region code' })
+  @ApiProperty({
+    example: '330106007',
+    description:
+      'Where she lives (现住址): region code of 6, 9 or 12 digits (县, 乡镇/街道, 村/社区)',
+  })
+  @Matches(REGION_CODE, { message: `residenceRegionCode ${REGION_CODE_MESSAGE}` })
   residenceRegionCode: string;
+
+  @ApiPropertyOptional({ example: '文三路 90 号 3 幢 201 室', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  residenceAddress?: string | null;
+
+  @ApiPropertyOptional({
+    example: '2025-09-01',
+    nullable: true,
+    description: 'Living at this residence since: a 常住 rule counts her here after enough months',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  residenceSince?: string | null;
+
+  @ApiPropertyOptional({
+    example: '510104',
+    nullable: true,
+    description: '户籍地 region code (6, 9 or 12 digits); leave out when not known',
+  })
+  @IsOptional()
+  @Matches(REGION_CODE, { message: `hukouRegionCode ${REGION_CODE_MESSAGE}` })
+  hukouRegionCode?: string | null;
+
+  @ApiPropertyOptional({ example: '四川省成都市锦江区春熙路 1 号', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  hukouAddress?: string | null;
 
   @ApiProperty({ enum: HOUSEHOLD_TYPES, description: 'local, or migrant (流动人口)' })
   @IsIn(HOUSEHOLD_TYPES)
@@ -197,6 +231,22 @@ export class PregnancyInputDto extends DatingInputDto {
   @Min(30, { message: 'prePregnancyWeightKg must be between 30 and 200 kg' })
   @Max(200, { message: 'prePregnancyWeightKg must be between 30 and 200 kg' })
   prePregnancyWeightKg?: number | null;
+
+  @ApiPropertyOptional({
+    example: '330106007',
+    nullable: true,
+    description:
+      '产休地: where she spends the month after the birth (6, 9 or 12 digits); her delivery notice goes to its community centre. Where she lives when left out',
+  })
+  @IsOptional()
+  @Matches(REGION_CODE, { message: `postpartumRegionCode ${REGION_CODE_MESSAGE}` })
+  postpartumRegionCode?: string | null;
+
+  @ApiPropertyOptional({ example: '文三路 90 号 3 幢 201 室', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  postpartumAddress?: string | null;
 }
 
 export class RegistrationDto {

@@ -16,6 +16,9 @@ export class GestationalAgeDto {
   trimester: string;
 }
 
+const ADDRESS_MASKED =
+  'Masked (its first six characters); GET /women/{id}/contact shows it in full (audited)';
+
 export class WomanDto {
   @ApiProperty() id: number;
   @ApiProperty({ enum: DOCUMENT_TYPES }) documentType: string;
@@ -26,6 +29,12 @@ export class WomanDto {
   @ApiProperty() birthDate: string;
   @ApiProperty({ description: 'Masked unless the caller may see it in full' }) phone: string;
   @ApiProperty() residenceRegionCode: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: ADDRESS_MASKED })
+  residenceAddress: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) residenceSince: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) hukouRegionCode: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: ADDRESS_MASKED })
+  hukouAddress: string | null;
   @ApiProperty({ enum: HOUSEHOLD_TYPES }) householdType: string;
   @ApiPropertyOptional({ enum: EDUCATION_LEVELS, nullable: true }) education: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) occupation: string | null;
@@ -74,6 +83,10 @@ export class PregnancyDto {
     description: 'kg, as given at registration',
   })
   prePregnancyWeightKg: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: '产休地 region code' })
+  postpartumRegionCode: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: ADDRESS_MASKED })
+  postpartumAddress: string | null;
   @ApiProperty({ enum: PREGNANCY_STATUSES }) status: string;
   @ApiPropertyOptional({ nullable: true, type: String }) statusDate: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) statusReason: string | null;
@@ -180,6 +193,16 @@ export class WomanContactDto {
   @ApiProperty() womanId: number;
   @ApiProperty({ example: '13812341234', description: 'In full; every reveal is audited' })
   phone: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'In full' })
+  residenceAddress: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'In full' })
+  hukouAddress: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: '产休地 of her running pregnancy, in full, for the postpartum home visit',
+  })
+  postpartumAddress: string | null;
 }
 
 /** One side of a possible duplicate, as the caller's facility may see it. */

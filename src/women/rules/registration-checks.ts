@@ -184,6 +184,17 @@ export function checkBirthDate(
   return [];
 }
 
+/** Living at her residence since: on or after her birth, and not after today. */
+export function checkResidenceSince(
+  since: IsoDate | null | undefined,
+  birthDate: IsoDate,
+  today: IsoDate,
+  field: string,
+): ErrorDetail[] {
+  if (!since || (since >= birthDate && since <= today)) return [];
+  return [detail(field, 'withinHerLife', `${field} must be between her birth date and today`)];
+}
+
 export interface ResidentIdVerdict {
   normalized: string;
   problems: ErrorDetail[];
