@@ -13,6 +13,13 @@ class EpisodesEnv {
   REFERRAL_FEEDBACK_DAYS?: number;
 
   @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  DELIVERY_NOTICE_ACK_HOURS?: number;
+
+  @IsOptional()
   @Matches(/^\s*(?:(?:\*|\d{2}):(?:hukou|resident:\d{1,2})\s*(?:,\s*|$))*$/, {
     message:
       'RESIDENCE_RULES must be entries <province|*>:hukou or <province|*>:resident:<months> separated by commas',
@@ -34,6 +41,8 @@ export const episodesConfig = registerAs('episodes', () => {
   return {
     /** A referral with no result this many days after it was made is on the feedback worklist. */
     referralFeedbackDays: env.REFERRAL_FEEDBACK_DAYS ?? 14,
+    /** A delivery notice not acknowledged this many hours after it was sent is on the worklist. */
+    deliveryNoticeAckHours: env.DELIVERY_NOTICE_ACK_HOURS ?? 24,
     /** `*:hukou,33:resident:6`: Zhejiang counts 常住 residents of 6 months, others by 户籍. */
     attribution: parseAttributionRules(
       env.RESIDENCE_RULES ?? '*:hukou',

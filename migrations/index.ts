@@ -25,6 +25,7 @@ import { EpisodeParticipants1795390000000 } from './1795390000000-EpisodePartici
 import { ReferralsAcrossFacilities1795391000000 } from './1795391000000-ReferralsAcrossFacilities';
 import { ManagementTransfers1795392000000 } from './1795392000000-ManagementTransfers';
 import { AddressesAndResidence1795393000000 } from './1795393000000-AddressesAndResidence';
+import { DeliveryNotices1795394000000 } from './1795394000000-DeliveryNotices';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ReferralsAcrossFacilities1795391000000,
   ManagementTransfers1795392000000,
   AddressesAndResidence1795393000000,
+  DeliveryNotices1795394000000,
 ];

@@ -1,6 +1,6 @@
 import { AuditEntry } from './core/audit/audit-entry.entity';
 import { AuthSession } from './core/auth/auth-session.entity';
-import { Facility } from './core/facilities/facility.entity';
+import { Facility, FacilityServiceArea } from './core/facilities/facility.entity';
 import { User } from './core/users/user.entity';
 import { DatingScan } from './women/dating-scan.entity';
 import { EddChange } from './women/edd-change.entity';
@@ -11,6 +11,7 @@ import { Pregnancy } from './women/pregnancy.entity';
 import { Woman } from './women/woman.entity';
 import { EpisodeNotice, EpisodeParticipant } from './episodes/episode-participant.entity';
 import { EpisodeTransfer } from './episodes/episode-transfer.entity';
+import { DeliveryNotice } from './episodes/delivery-notice.entity';
 import { AntenatalVisit } from './antenatal/antenatal-visit.entity';
 import { ContactAttempt } from './antenatal/contact-attempt.entity';
 import { ScheduleWindowRow } from './antenatal/schedule-window.entity';
@@ -53,6 +54,7 @@ import {
 export const ENTITIES = [
   AuditEntry,
   Facility,
+  FacilityServiceArea,
   User,
   AuthSession,
   Woman,
@@ -60,6 +62,7 @@ export const ENTITIES = [
   EpisodeParticipant,
   EpisodeNotice,
   EpisodeTransfer,
+  DeliveryNotice,
   MaternalDeath,
   EddChange,
   DatingScan,

@@ -1,4 +1,5 @@
 import { EpisodeAccess } from '../episodes/episode-access';
+import { DeliveryNoticesService } from '../episodes/delivery-notices.service';
 import { EpisodesService } from '../episodes/episodes.service';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
@@ -125,6 +126,7 @@ export class DeliveryService {
     private readonly exposedInfants: ExposedInfantRecords,
     private readonly access: EpisodeAccess,
     private readonly episodes: EpisodesService,
+    private readonly notices: DeliveryNoticesService,
     @Inject(episodesConfig.KEY) private readonly config: ConfigType<typeof episodesConfig>,
   ) {}
 
@@ -200,6 +202,10 @@ export class DeliveryService {
       // mother gets its record now, twins included.
       await this.exposedInfants.followNewborns(manager, pregnancyId);
       await this.episodes.takeRole(manager, pregnancyId, actor, 'delivering');
+      // The community centre of her 产休地 is told, to visit her at home (not after her death).
+      if (input.maternalOutcome !== 'death') {
+        await this.notices.send(manager, pregnancy, delivery.id, actor);
+      }
       await this.pregnancies.applyStatusChange(manager, pregnancy, {
         version: pregnancy.version,
         status: 'delivered',
@@ -320,6 +326,9 @@ export class DeliveryService {
         ...diffOf(current, changes, DELIVERY_AUDITED_FIELDS),
         reason: reason ?? null,
       });
+      if ('motherDischargedAt' in changes) {
+        await this.notices.followDischarge(manager, id, next.motherDischargedAt);
+      }
       if (!moved) return;
       for (const newborn of newborns) {
         const bornAt = this.movedBirthTime(newborn, current, next);
@@ -1033,6 +1042,7 @@ export class DeliveryService {
       if (blockers.length > 0) throw voidBlocked('Delivery', id, blockers);
       const why = `delivery ${id} voided: ${input.reason}`;
       await this.pregnancies.reopenAfterVoidedDelivery(manager, pregnancy, why);
+      await this.notices.cancel(manager, id);
       const flags = await voidIfVersion(
         manager,
         Delivery,

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Put } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -13,7 +14,13 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { adminScopeOf } from '../auth/facility-scope';
 import { ErrorResponseDto } from '../errors/error-response.dto';
 import { IdParam } from '../http/id-param';
-import { CreateFacilityDto, FacilityDto, mapFacility, UpdateFacilityDto } from './dto/facility.dto';
+import {
+  CreateFacilityDto,
+  FacilityDto,
+  mapFacility,
+  ServiceAreasDto,
+  UpdateFacilityDto,
+} from './dto/facility.dto';
 import { FacilitiesService } from './facilities.service';
 
 @ApiTags('facilities')
@@ -26,7 +33,8 @@ export class FacilitiesController {
   @Roles(...ROLES)
   @ApiOkResponse({ type: [FacilityDto] })
   async list(): Promise<FacilityDto[]> {
-    return (await this.facilities.findAll()).map(mapFacility);
+    const areas = await this.facilities.serviceAreasOf();
+    return (await this.facilities.findAll()).map((f) => mapFacility(f, areas.get(f.id)));
   }
 
   @Get(':id')
@@ -34,7 +42,8 @@ export class FacilitiesController {
   @ApiOkResponse({ type: FacilityDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async get(@IdParam() id: number): Promise<FacilityDto> {
-    return mapFacility(await this.facilities.findById(id));
+    const facility = await this.facilities.findById(id);
+    return mapFacility(facility, (await this.facilities.serviceAreasOf([id])).get(id));
   }
 
   @Post()
@@ -59,6 +68,25 @@ export class FacilitiesController {
     @Body() input: UpdateFacilityDto,
     @CurrentActor() actor: Actor,
   ): Promise<FacilityDto> {
-    return mapFacility(await this.facilities.update(id, input, adminScopeOf(actor)));
+    const facility = await this.facilities.update(id, input, adminScopeOf(actor));
+    return mapFacility(facility, (await this.facilities.serviceAreasOf([id])).get(id));
+  }
+
+  @Put(':id/service-areas')
+  @Roles('system_admin')
+  @ApiOperation({
+    summary:
+      'The region codes a community centre serves (its 辖区), replacing its list: delivery notices for a 产休地 there go to it',
+  })
+  @ApiOkResponse({ type: FacilityDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'FACILITY_NOT_FOUND' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'SERVICE_AREA_TAKEN' })
+  async setServiceAreas(
+    @IdParam() id: number,
+    @Body() input: ServiceAreasDto,
+  ): Promise<FacilityDto> {
+    const serviceAreas = await this.facilities.setServiceAreas(id, input);
+    return mapFacility(await this.facilities.findById(id), serviceAreas);
   }
 }

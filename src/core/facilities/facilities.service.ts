@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diffOf, pick } from '../audit/audit-diff';
 import { AdminScope, managesFacility } from '../auth/facility-scope';
 import { updateIfVersion } from '../database/versioned-update';
 import { DomainError } from '../errors/domain.error';
-import { CreateFacilityDto, UpdateFacilityDto } from './dto/facility.dto';
-import { Facility } from './facility.entity';
+import { CreateFacilityDto, ServiceAreasDto, UpdateFacilityDto } from './dto/facility.dto';
+import { Facility, FacilityServiceArea } from './facility.entity';
 
-const AUDITED_FIELDS = ['code', 'name', 'level', 'regionCode'] as const;
+const AUDITED_FIELDS = ['code', 'name', 'level', 'kind', 'regionCode'] as const;
 
 @Injectable()
 export class FacilitiesService {
@@ -49,6 +49,9 @@ export class FacilitiesService {
       const current = managesFacility(scope, id) ? await manager.findOneBy(Facility, { id }) : null;
       if (!current) throw new DomainError('FACILITY_NOT_FOUND', `Facility ${id} does not exist`);
       const { version, ...changes } = input;
+      if (scope !== 'every-facility' && changes.kind && changes.kind !== current.kind) {
+        throw new DomainError('FORBIDDEN_ROLE', "Only a system admin changes a facility's kind");
+      }
       if (changes.code && changes.code !== current.code)
         await this.assertCodeFree(manager, changes.code);
       await updateIfVersion(manager, Facility, id, version, changes);
@@ -61,6 +64,82 @@ export class FacilitiesService {
       });
     });
     return this.findById(id);
+  }
+
+  /** The region codes each facility serves, by facility (none for most). */
+  async serviceAreasOf(facilityIds?: number[]): Promise<Map<number, string[]>> {
+    const areas = await this.dataSource.getRepository(FacilityServiceArea).find({
+      where: facilityIds ? { facilityId: In(facilityIds) } : {},
+      order: { regionCode: 'ASC' },
+    });
+    const byFacility = new Map<number, string[]>();
+    for (const area of areas) {
+      byFacility.set(area.facilityId, [
+        ...(byFacility.get(area.facilityId) ?? []),
+        area.regionCode,
+      ]);
+    }
+    return byFacility;
+  }
+
+  /**
+   * The region codes a community centre serves, replacing those it served: a code another
+   * centre serves is refused (409), naming it. Audited.
+   */
+  async setServiceAreas(id: number, input: ServiceAreasDto): Promise<string[]> {
+    await this.dataSource.transaction(async (manager) => {
+      const facility = await manager.findOne(Facility, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!facility) throw new DomainError('FACILITY_NOT_FOUND', `Facility ${id} does not exist`);
+      if (facility.kind !== 'community_centre' && input.serviceAreas.length > 0) {
+        throw new DomainError('VALIDATION_FAILED', 'Only a community centre serves an area', [
+          {
+            field: 'serviceAreas',
+            rule: 'communityCentre',
+            message: `serviceAreas are for a community centre; this facility is a ${facility.kind}`,
+          },
+        ]);
+      }
+      const before = await manager.find(FacilityServiceArea, {
+        where: { facilityId: id },
+        order: { regionCode: 'ASC' },
+      });
+      const taken = input.serviceAreas.length
+        ? await manager.find(FacilityServiceArea, {
+            where: { regionCode: In(input.serviceAreas), facilityId: Not(id) },
+            lock: { mode: 'pessimistic_write' },
+          })
+        : [];
+      if (taken.length > 0) {
+        throw new DomainError(
+          'SERVICE_AREA_TAKEN',
+          'Some of these region codes are served by another centre',
+          taken.map((area) => ({
+            field: 'serviceAreas',
+            rule: 'servedOnce',
+            message: `${area.regionCode} is served by facility ${area.facilityId}`,
+          })),
+        );
+      }
+      await manager.delete(FacilityServiceArea, { facilityId: id });
+      if (input.serviceAreas.length > 0) {
+        await manager.insert(
+          FacilityServiceArea,
+          input.serviceAreas.map((regionCode) => ({ regionCode, facilityId: id })),
+        );
+      }
+      await this.audit.record(manager, {
+        entity: 'facility',
+        entityId: id,
+        action: 'update',
+        before: { serviceAreas: before.map((area) => area.regionCode) },
+        after: { serviceAreas: [...input.serviceAreas].sort() },
+        facilityId: id,
+      });
+    });
+    return (await this.serviceAreasOf([id])).get(id) ?? [];
   }
 
   private async assertCodeFree(manager: EntityManager, code: string): Promise<void> {

@@ -1,10 +1,25 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { REGION_CODE, REGION_CODE_MESSAGE } from '../../http/validators';
 import {
   Facility,
+  FACILITY_KINDS,
   FACILITY_LEVEL_NAMES,
   FACILITY_LEVELS,
+  type FacilityKind,
   type FacilityLevel,
 } from '../facility.entity';
 
@@ -28,6 +43,29 @@ export class CreateFacilityDto {
   @ApiProperty({ example: '110105', description: '6-digit administrative region code' })
   @Matches(/^\d{6}$/, { message: 'regionCode must be a 6-digit region code' })
   regionCode: string;
+
+  @ApiPropertyOptional({
+    enum: FACILITY_KINDS,
+    default: 'hospital',
+    description: 'hospital, community_centre (社区卫生服务中心/乡镇卫生院) or mch_institute',
+  })
+  @IsOptional()
+  @IsIn(FACILITY_KINDS)
+  kind?: FacilityKind;
+}
+
+/** The region codes a community centre serves, replacing those it served. */
+export class ServiceAreasDto {
+  @ApiProperty({
+    example: ['330106007', '330106008001'],
+    description:
+      'Region codes (9-digit 街道/乡镇 or 12-digit 社区/村, or a 6-digit county) the centre serves; each served by one centre',
+  })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @Matches(REGION_CODE, { each: true, message: `each of serviceAreas ${REGION_CODE_MESSAGE}` })
+  serviceAreas: string[];
 }
 
 export class UpdateFacilityDto extends PartialType(CreateFacilityDto) {
@@ -45,10 +83,13 @@ export class FacilityDto {
   @ApiProperty({ enum: FACILITY_LEVELS }) level: number;
   @ApiProperty({ example: '三级' }) levelName: string;
   @ApiProperty() regionCode: string;
+  @ApiProperty({ enum: FACILITY_KINDS }) kind: string;
+  @ApiProperty({ type: [String], description: 'The region codes a community centre serves' })
+  serviceAreas: string[];
   @ApiPropertyOptional() version: number;
 }
 
-export function mapFacility(facility: Facility): FacilityDto {
+export function mapFacility(facility: Facility, serviceAreas: string[] = []): FacilityDto {
   return {
     id: facility.id,
     code: facility.code,
@@ -56,6 +97,8 @@ export function mapFacility(facility: Facility): FacilityDto {
     level: facility.level,
     levelName: FACILITY_LEVEL_NAMES[facility.level],
     regionCode: facility.regionCode,
+    kind: facility.kind,
+    serviceAreas,
     version: facility.version,
   };
 }
