@@ -26,6 +26,8 @@ import { ReferralsAcrossFacilities1795391000000 } from './1795391000000-Referral
 import { ManagementTransfers1795392000000 } from './1795392000000-ManagementTransfers';
 import { AddressesAndResidence1795393000000 } from './1795393000000-AddressesAndResidence';
 import { DeliveryNotices1795394000000 } from './1795394000000-DeliveryNotices';
+import { RegisteringFacility1795395000000 } from './1795395000000-RegisteringFacility';
+import { DistrictCounting1795396000000 } from './1795396000000-DistrictCounting';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -57,4 +59,6 @@ export const MIGRATIONS = [
   ManagementTransfers1795392000000,
   AddressesAndResidence1795393000000,
   DeliveryNotices1795394000000,
+  RegisteringFacility1795395000000,
+  DistrictCounting1795396000000,
 ];

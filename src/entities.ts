@@ -43,6 +43,7 @@ import { BreastfeedingFollowUp, PostpartumContact } from './breastfeeding/breast
 import {
   IndicatorTargetOverride,
   IndicatorValue,
+  IndicatorValueShare,
   IndicatorWatermark,
 } from './indicators/indicator.entities';
 import {
@@ -98,6 +99,7 @@ export const ENTITIES = [
   PostpartumContact,
   BreastfeedingFollowUp,
   IndicatorValue,
+  IndicatorValueShare,
   IndicatorTargetOverride,
   IndicatorWatermark,
   IndicatorPeriodVersion,

@@ -68,13 +68,15 @@ describe('indicator periods, exports and regions', () => {
   }
 
   /** A registration and a live birth at `staff`'s facility on `day`. */
-  async function birthOn(staff: Staff, day: string): Promise<void> {
+  /** A birth at the facility on `day`, of a mother living in `county` (110105 unless given). */
+  async function birthOn(staff: Staff, day: string, county?: string): Promise<void> {
     const { body } = await t
       .http()
       .post('/registrations')
       .set(as(staff, 'nurse'))
       .send(
         registrationPayload({
+          woman: county ? { residenceRegionCode: county, hukouRegionCode: county } : {},
           pregnancy: { lmp: addDays(day, -275), registrationDate: addDays(day, -200) },
         }),
       )
@@ -434,10 +436,12 @@ describe('indicator periods, exports and regions', () => {
       const west = await staffed(`${city}02`);
       const elsewhere = await staffed(`${province}0201`);
       const silent = await createFacility(t.dataSource, { regionCode: `${city}02` });
-      await birthOn(east, addDays(month.from, 1));
-      await birthOn(west, addDays(month.from, 1));
-      await birthOn(west, addDays(month.from, 2));
-      await birthOn(elsewhere, addDays(month.from, 3));
+      // Each mother lives in the county of the hospital that delivers her, so the district
+      // indicator counts her where the facility is too.
+      await birthOn(east, addDays(month.from, 1), `${city}01`);
+      await birthOn(west, addDays(month.from, 1), `${city}02`);
+      await birthOn(west, addDays(month.from, 2), `${city}02`);
+      await birthOn(elsewhere, addDays(month.from, 3), `${province}0201`);
       for (const staff of [east, west, elsewhere]) await compute(staff, { period: month.key });
 
       const cityValue = valueOf(

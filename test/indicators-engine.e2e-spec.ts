@@ -65,7 +65,7 @@ describe('indicator engine', () => {
     }
     queue = t.app.get<Queue>(getQueueToken(QUEUES.indicators));
 
-    // One delivery last month at home: a live-born girl.
+    // One delivery last month at home: a live-born girl, of a mother living in the region.
     const deliveryDay = addDays(lastMonth().from, 9);
     const { body } = await t
       .http()
@@ -73,6 +73,7 @@ describe('indicator engine', () => {
       .set(as(home, 'nurse'))
       .send(
         registrationPayload({
+          woman: { residenceRegionCode: regionCode, hukouRegionCode: regionCode },
           pregnancy: {
             lmp: addDays(deliveryDay, -275),
             registrationDate: addDays(deliveryDay, -200),

@@ -744,11 +744,13 @@ describe('indicators: PMTCT, folic acid, prenatal classes and risk', () => {
             ? addDays(registrationDate, int(0, daysBetween(registrationDate, now)))
             : null;
         const pregnancy = await m.query<{ insertId: number }>(
-          `INSERT INTO pregnancy (woman_id, facility_id, registration_date, lmp, edd, edd_source,
-             gravidity, parity, status, status_date, outcome_date, end_outcome, created_by, version)
-           VALUES (?, ?, ?, ?, ?, 'lmp', 1, 0, ?, ?, ?, ?, ?, 1)`,
+          `INSERT INTO pregnancy (woman_id, facility_id, registering_facility_id, registration_date,
+             lmp, edd, edd_source, gravidity, parity, status, status_date, outcome_date, end_outcome,
+             created_by, version)
+           VALUES (?, ?, ?, ?, ?, ?, 'lmp', 1, 0, ?, ?, ?, ?, ?, 1)`,
           [
             womanId,
+            facility,
             facility,
             registrationDate,
             lmp,

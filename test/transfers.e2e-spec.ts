@@ -269,6 +269,12 @@ describe('care across facilities: transfers of her management', () => {
       .set(as(newCentre))
       .expect(200);
     expect(pregnancy.facilityId).toBe(newCentre.facility.id);
+    // She is still counted as registered where she was registered.
+    const [registered] = await t.dataSource.query<Array<{ registering_facility_id: number }>>(
+      'SELECT registering_facility_id FROM pregnancy WHERE id = ?',
+      [pregnancyId],
+    );
+    expect(registered.registering_facility_id).toBe(oldCentre.facility.id);
     const { body: visits } = await t
       .http()
       .get(`/pregnancies/${pregnancyId}/visits`)

@@ -408,9 +408,17 @@ const directRegistration: DirectWrite = async (pool, target) => {
     const lmp = new Date(Date.now() - 70 * 86_400_000).toISOString().slice(0, 10);
     const edd = new Date(Date.now() + 210 * 86_400_000).toISOString().slice(0, 10);
     const [pregnancy] = await connection.query<import('mysql2').ResultSetHeader>(
-      `INSERT INTO pregnancy (woman_id, facility_id, registration_date, lmp, edd, edd_source, gravidity, parity, previous_caesareans, fetus_count, status, created_by, version)
-       VALUES (?, ?, ?, ?, ?, 'lmp', 1, 0, 0, 1, 'open', ?, 1)`,
-      [woman.insertId, target.facilityId, hospitalToday(), lmp, edd, target.userId],
+      `INSERT INTO pregnancy (woman_id, facility_id, registering_facility_id, registration_date, lmp, edd, edd_source, gravidity, parity, previous_caesareans, fetus_count, status, created_by, version)
+       VALUES (?, ?, ?, ?, ?, ?, 'lmp', 1, 0, 0, 1, 'open', ?, 1)`,
+      [
+        woman.insertId,
+        target.facilityId,
+        target.facilityId,
+        hospitalToday(),
+        lmp,
+        edd,
+        target.userId,
+      ],
     );
     await connection.query(
       `UPDATE pregnancy p SET p.overdue_from = ${overdueFromSql()} WHERE p.id = ?`,

@@ -4,13 +4,18 @@ import type { CohortDefinition } from './cohorts/cohort-definition';
 import type { IndicatorDefinition } from './definitions/indicator-definition';
 import { aggregateQuery, type CohortParams } from './indicator-sql';
 
-export interface IndicatorCount {
-  code: string;
-  facilityId: number;
+export interface Counts {
   numerator: number;
   denominator: number;
   excluded: number;
   incomplete: number;
+}
+
+export interface IndicatorCount extends Counts {
+  code: string;
+  facilityId: number;
+  /** A district indicator's counts by the region its cases are attributed to. */
+  byRegion?: Map<string, Counts>;
 }
 
 /**
@@ -27,29 +32,57 @@ export async function countIndicators(
   const counts: IndicatorCount[] = [];
   let done = 0;
   for (const [cohort, members] of byCohort) {
-    const query = aggregateQuery(cohort, members, params);
+    // A cohort with a district indicator is counted per facility and attributed region at once;
+    // the facility's own totals are the sums of its regions.
+    const byRegion = members.some((m) => m.counting === 'district');
+    const query = aggregateQuery(cohort, members, params, byRegion);
     const rows: Array<Record<string, string | number>> = await manager.query(
       query.sql,
       query.params,
     );
-    const byFacility = new Map(rows.map((row) => [Number(row.facility_id), row]));
+    const byFacility = new Map<number, Array<Record<string, string | number>>>();
+    for (const row of rows) {
+      const facilityId = Number(row.facility_id);
+      byFacility.set(facilityId, [...(byFacility.get(facilityId) ?? []), row]);
+    }
     for (const facilityId of params.facilityIds) {
-      const row = byFacility.get(facilityId);
+      const facilityRows = byFacility.get(facilityId) ?? [];
       members.forEach((indicator, i) => {
-        counts.push({
+        const countsOf = (row: Record<string, string | number>): Counts => ({
+          numerator: Number(row[`n${i}`]),
+          denominator: Number(row[`d${i}`]),
+          excluded: Number(row[`x${i}`]),
+          incomplete: Number(row[`u${i}`]),
+        });
+        const count: IndicatorCount = {
           code: indicator.code,
           facilityId,
-          numerator: row ? Number(row[`n${i}`]) : 0,
-          denominator: row ? Number(row[`d${i}`]) : 0,
-          excluded: row ? Number(row[`x${i}`]) : 0,
-          incomplete: row ? Number(row[`u${i}`]) : 0,
-        });
+          ...sumCounts(facilityRows.map(countsOf)),
+        };
+        if (indicator.counting === 'district') {
+          count.byRegion = new Map(
+            facilityRows.map((row) => [String(row.attributed_region), countsOf(row)]),
+          );
+        }
+        counts.push(count);
       });
     }
     done += 1;
     await onCohortDone?.(done, byCohort.size);
   }
   return counts;
+}
+
+function sumCounts(all: Counts[]): Counts {
+  return all.reduce(
+    (sum, c) => ({
+      numerator: sum.numerator + c.numerator,
+      denominator: sum.denominator + c.denominator,
+      excluded: sum.excluded + c.excluded,
+      incomplete: sum.incomplete + c.incomplete,
+    }),
+    { numerator: 0, denominator: 0, excluded: 0, incomplete: 0 },
+  );
 }
 
 export function cohortOf(indicator: IndicatorDefinition): CohortDefinition {

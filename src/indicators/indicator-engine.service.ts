@@ -13,7 +13,7 @@ import type {
   IndicatorTarget,
 } from './definitions/indicator-definition';
 import { countIndicators, type IndicatorCount } from './indicator-calculator';
-import { IndicatorTargetOverride, IndicatorValue } from './indicator.entities';
+import { IndicatorTargetOverride, IndicatorValue, IndicatorValueShare } from './indicator.entities';
 import type { CohortParams } from './indicator-sql';
 import { indicatorValue, targetMet } from './indicator-value';
 import { parsePeriod, samePeriodYearBefore, type Period } from './periods';
@@ -74,6 +74,7 @@ export class IndicatorEngine {
     await this.dataSource.transaction(async (manager) => {
       const rows = await this.valueRows(manager, counts, period, computedAt, jobId);
       await upsertValues(manager, rows);
+      await replaceShares(manager, counts, period);
     });
     await onProgress(100);
     return {
@@ -210,6 +211,36 @@ export function targetFor(
 const UPSERT_BATCH = 500;
 
 /** Insert or replace by (indicator, facility, period): a second run leaves the same rows. */
+/**
+ * The district indicators' values of the facilities just counted, split by attributed region,
+ * in place of the split of their previous computation.
+ */
+async function replaceShares(
+  manager: EntityManager,
+  counts: IndicatorCount[],
+  period: Period,
+): Promise<void> {
+  const district = counts.filter((count) => count.byRegion !== undefined);
+  if (district.length === 0) return;
+  await manager.delete(IndicatorValueShare, {
+    facilityId: In([...new Set(district.map((c) => c.facilityId))]),
+    indicatorCode: In([...new Set(district.map((c) => c.code))]),
+    periodKey: period.key,
+  });
+  const shares = district.flatMap((count) =>
+    [...count.byRegion!].map(([regionCode, share]) => ({
+      facilityId: count.facilityId,
+      indicatorCode: count.code,
+      periodKey: period.key,
+      regionCode,
+      ...share,
+    })),
+  );
+  for (let i = 0; i < shares.length; i += UPSERT_BATCH) {
+    await manager.insert(IndicatorValueShare, shares.slice(i, i + UPSERT_BATCH));
+  }
+}
+
 async function upsertValues(
   manager: EntityManager,
   rows: Partial<IndicatorValue>[],

@@ -144,10 +144,15 @@ export function roleSql(indicator: IndicatorDefinition, role: CaseRole): string 
  * One pass over the cohort for all its indicators, per facility: for indicator i the columns
  * `n{i}`, `d{i}`, `x{i}`, `u{i}` hold numerator, denominator, excluded and incomplete counts.
  */
+/**
+ * The counts of the indicators over the cohort's rows, per facility, or with `byRegion` per
+ * facility and the region its cases are attributed to (district indicators).
+ */
 export function aggregateQuery(
   cohort: CohortDefinition,
   indicators: readonly IndicatorDefinition[],
   p: CohortParams,
+  byRegion = false,
 ): BoundSql {
   const bound = bindCohort(cohort, p);
   const columns = indicators.flatMap((indicator, i) => {
@@ -162,7 +167,9 @@ export function aggregateQuery(
     ];
   });
   return {
-    sql: `SELECT c.facility_id, ${columns.join(',\n  ')}\nFROM (${bound.sql}) c\nGROUP BY c.facility_id`,
+    sql: byRegion
+      ? `SELECT c.facility_id, c.attributed_region, ${columns.join(',\n  ')}\nFROM (${bound.sql}) c\nGROUP BY c.facility_id, c.attributed_region`
+      : `SELECT c.facility_id, ${columns.join(',\n  ')}\nFROM (${bound.sql}) c\nGROUP BY c.facility_id`,
     params: bound.params,
   };
 }

@@ -252,6 +252,8 @@ export class IndicatorStaleness {
       touched AS (SELECT DISTINCT pregnancy_id FROM (${pregnancies}) u)
       SELECT p.facility_id, p.registration_date AS day
         FROM touched x JOIN pregnancy p ON p.id = x.pregnancy_id
+      UNION SELECT p.registering_facility_id, p.registration_date
+        FROM touched x JOIN pregnancy p ON p.id = x.pregnancy_id
       UNION SELECT p.facility_id, p.status_date
         FROM touched x JOIN pregnancy p ON p.id = x.pregnancy_id WHERE p.status_date IS NOT NULL
       UNION SELECT d.facility_id, DATE(CONVERT_TZ(d.delivered_at, '+00:00', ?))

@@ -139,13 +139,24 @@ export class IndicatorValuesService {
     const definitions = indicatorsOf(group);
     const trend = periodsEndingWith(period, trendPeriods);
     const yearBefore = samePeriodYearBefore(period);
-    const rows = await this.periods.storedValues(
+    const periodKeys = [...trend.map((p) => p.key), yearBefore.key];
+    const requested = version === null ? null : { periodKey: period.key, version };
+    let rows = await this.periods.storedValues(
       this.dataSource.manager,
       facilities.map((f) => f.id),
       definitions.map((d) => d.code),
-      [...trend.map((p) => p.key), yearBefore.key],
-      version === null ? null : { periodKey: period.key, version },
+      periodKeys,
+      requested,
     );
+    if ('regionCode' in scope) {
+      rows = await this.withDistrictCounting(
+        rows,
+        scope.regionCode,
+        facilities,
+        definitions,
+        periodKeys,
+      );
+    }
     // A region has no targets of its own: its values are held to the definitions'.
     const overrides =
       'facilityId' in scope
@@ -161,6 +172,58 @@ export class IndicatorValuesService {
       this.view(definition, rows, facilities, period, trend, yearBefore, targetOf(definition)),
     );
     return { scope, period: period.key, values };
+  }
+
+  /**
+   * A region's district indicators count the cases attributed to the region, whichever facility
+   * counted them (inside the region or not), from the facilities' splits by attributed region:
+   * each facility's value read as the sum of its shares in the region (none: zero).
+   */
+  private async withDistrictCounting(
+    rows: StoredValue[],
+    regionCode: string,
+    facilities: FacilityRef[],
+    definitions: readonly IndicatorDefinition[],
+    periodKeys: string[],
+  ): Promise<StoredValue[]> {
+    const codes = definitions.filter((d) => d.counting === 'district').map((d) => d.code);
+    if (codes.length === 0) return rows;
+    const manager = this.dataSource.manager;
+    const shares = await manager.query<
+      Array<{ facility_id: number; indicator_code: string; period_key: string } & RawCounts>
+    >(
+      `SELECT facility_id, indicator_code, period_key, SUM(numerator) AS n, SUM(denominator) AS d,
+              SUM(excluded) AS x, SUM(incomplete) AS u
+       FROM indicator_value_share
+       WHERE indicator_code IN (?) AND period_key IN (?) AND region_code LIKE ?
+       GROUP BY facility_id, indicator_code, period_key`,
+      [codes, periodKeys, `${regionCode}%`],
+    );
+    const shareOf = new Map(
+      shares.map((s) => [`${s.facility_id}:${s.indicator_code}:${s.period_key}`, s]),
+    );
+    const inside = new Set(facilities.map((f) => f.id));
+    const outside = [...new Set(shares.map((s) => Number(s.facility_id)))].filter(
+      (id) => !inside.has(id),
+    );
+    const stored = [
+      ...rows.filter((r) => codes.includes(r.indicatorCode)),
+      ...(await this.periods.storedValues(manager, outside, codes, periodKeys)),
+    ];
+    const counted = stored.flatMap((r): StoredValue[] => {
+      const share = shareOf.get(`${r.facilityId}:${r.indicatorCode}:${r.periodKey}`);
+      if (!share && !inside.has(r.facilityId)) return [];
+      return [
+        {
+          ...r,
+          numerator: Number(share?.n ?? 0),
+          denominator: Number(share?.d ?? 0),
+          excluded: Number(share?.x ?? 0),
+          incomplete: Number(share?.u ?? 0),
+        },
+      ];
+    });
+    return [...rows.filter((r) => !codes.includes(r.indicatorCode)), ...counted];
   }
 
   /**
@@ -348,6 +411,13 @@ export class IndicatorValuesService {
       return { ...pageOf(items, Number(total), query), fieldLabels };
     });
   }
+}
+
+interface RawCounts {
+  n: string | number;
+  d: string | number;
+  x: string | number;
+  u: string | number;
 }
 
 async function namesOf(

@@ -96,6 +96,40 @@ export class IndicatorValue extends IndicatorCounts {
   stale: boolean;
 }
 
+/**
+ * A district indicator's facility value split by the region its cases are attributed to
+ * (IndicatorDefinition.counting): what a region's district value sums, whichever facility
+ * counted the case. Written with the facility's value, replacing the previous split.
+ */
+@Entity('indicator_value_share')
+@Index('idx_indicator_value_share_region', ['indicatorCode', 'periodKey', 'regionCode'])
+export class IndicatorValueShare {
+  @PrimaryColumn({ type: 'int' })
+  facilityId: number;
+
+  @PrimaryColumn({ type: 'varchar', length: 24 })
+  indicatorCode: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  periodKey: string;
+
+  /** The attributed region (6, 9 or 12 digits; empty when not known). */
+  @PrimaryColumn({ type: 'varchar', length: 12 })
+  regionCode: string;
+
+  @Column({ type: 'int' })
+  numerator: number;
+
+  @Column({ type: 'int' })
+  denominator: number;
+
+  @Column({ type: 'int' })
+  excluded: number;
+
+  @Column({ type: 'int' })
+  incomplete: number;
+}
+
 /** A facility's own target for an indicator, set by an admin; otherwise the definition's default. */
 @Entity('indicator_target')
 @Unique('uq_indicator_target', ['facilityId', 'indicatorCode'])

@@ -70,6 +70,7 @@ export class IndicatorsService {
       unit: d.unit,
       cohort: d.cohort,
       attribution: d.attribution,
+      counting: d.counting ?? 'facility',
       numerator: { description: d.numerator.description },
       denominator: { description: d.denominator.description },
       exclusion: d.exclusion ? { description: d.exclusion.description } : null,

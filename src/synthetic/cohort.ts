@@ -583,6 +583,7 @@ export class CohortGenerator {
       plan.id,
       woman.id,
       facility.id,
+      facility.id,
       iso(plan.registration),
       dating.lmp === null ? null : iso(dating.lmp),
       dating.scanDay === null ? null : iso(dating.scanDay),

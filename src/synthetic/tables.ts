@@ -56,6 +56,7 @@ export const TABLE_COLUMNS = {
     'id',
     'woman_id',
     'facility_id',
+    'registering_facility_id',
     'registration_date',
     'lmp',
     'ultrasound_scan_date',

@@ -27,6 +27,7 @@ export const EDD_SOURCES: readonly EddSource[] = ['lmp', 'ultrasound', 'ivf'];
 @Index('idx_pregnancy_facility_status_edd', ['facilityId', 'status', 'edd'])
 @Index('idx_pregnancy_woman', ['womanId'])
 @Index('idx_pregnancy_facility_registration', ['facilityId', 'registrationDate'])
+@Index('idx_pregnancy_registering', ['registeringFacilityId', 'registrationDate'])
 @Index('idx_pregnancy_overdue', ['facilityId', 'status', 'overdueFrom', 'riskColour', 'riskPurple'])
 export class Pregnancy {
   @PrimaryGeneratedColumn()
@@ -39,8 +40,13 @@ export class Pregnancy {
   @JoinColumn({ name: 'woman_id' })
   woman?: Woman;
 
+  /** The managing facility (管理单位): her worklists; a confirmed transfer moves her. */
   @Column({ type: 'int' })
   facilityId: number;
+
+  /** The facility that registered her (建册单位): never changes. */
+  @Column({ type: 'int' })
+  registeringFacilityId: number;
 
   @ManyToOne(() => Facility, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'facility_id' })

@@ -476,6 +476,7 @@ export class RegistrationService {
     let pregnancy = manager.create(Pregnancy, {
       womanId: woman.id,
       facilityId: actor.facilityId,
+      registeringFacilityId: actor.facilityId,
       registrationDate: p.registrationDate,
       lmp: p.lmp ?? null,
       ultrasoundScanDate: p.ultrasound?.scanDate ?? null,

@@ -24,6 +24,11 @@ export interface CohortDefinition {
    * the day that puts the case in the period), then the decision columns listed in `fields`.
    */
   sql: string;
+  /**
+   * The SQL also selects `attributed_region`: the region the case's woman is counted in by
+   * district indicators (IndicatorDefinition.counting).
+   */
+  attributedRegion?: boolean;
   /** Decision columns shown for every case in the drill-down, in this order. */
   fields: readonly CohortField[];
 }

@@ -10,9 +10,9 @@ import {
 const BORN_AT = 'COALESCE(ei.born_at, n.born_at)';
 
 /**
- * Driven by the positive confirmatory tests (and positive HBsAg tests, which need no confirmation) of the facilities (few, an index range on
- * idx_pmtct_test_facility) rather than by every delivery's tests: a test carries its pregnancy's
- * facility, as does the delivery.
+ * Driven by the deliveries the facility recorded in the period (idx_delivery_facility_time) and
+ * her tests by pregnancy (idx_pmtct_test_pregnancy), wherever they were made: the community
+ * centre that manages her tests her in pregnancy, the hospital that delivers her counts her.
  *
  * Babies (live births and stillbirths, twins each a row) of the deliveries of the period whose
  * mother is confirmed positive (a positive confirmatory test of her own, for HBsAg any positive
@@ -29,13 +29,12 @@ WITH positive AS (
          MAX(t.disease = 'hiv') AS hiv,
          MAX(t.disease = 'syphilis') AS syphilis,
          MAX(t.disease = 'hbsag') AS hbsag
-  FROM pmtct_test t
-  JOIN delivery dl ON dl.pregnancy_id = t.pregnancy_id
-  WHERE t.facility_id IN (:facilities) AND t.disease IN ('hiv', 'syphilis', 'hbsag')
-    AND t.result = 'positive' AND t.subject = 'woman'
-    AND CASE t.disease WHEN 'hbsag' THEN ${positiveTestSql('hbsag', 't')} ELSE t.kind = 'confirmatory' END
-    AND dl.facility_id IN (:facilities) AND dl.delivered_at >= :fromAt AND dl.delivered_at < :toAt
+  FROM delivery dl
+  JOIN pmtct_test t ON t.pregnancy_id = dl.pregnancy_id
+  WHERE dl.facility_id IN (:facilities) AND dl.delivered_at >= :fromAt AND dl.delivered_at < :toAt
     AND dl.voided_at IS NULL
+    AND t.disease IN ('hiv', 'syphilis', 'hbsag') AND t.result = 'positive' AND t.subject = 'woman'
+    AND CASE t.disease WHEN 'hbsag' THEN ${positiveTestSql('hbsag', 't')} ELSE t.kind = 'confirmatory' END
   GROUP BY dl.id, dl.facility_id, dl.pregnancy_id, dl.delivered_at
 )
 SELECT n.id AS case_id, m.facility_id, p.woman_id, n.pregnancy_id, n.id AS newborn_id,

@@ -38,7 +38,7 @@ export const LIVE_BIRTHS_COHORT: CohortDefinition = {
   // are looked up once per baby; being grouped, the result is materialised before the indicators
   // read its columns, so no lookup runs twice.
   sql: `SELECT n.id AS case_id, n.facility_id, p.woman_id, n.pregnancy_id, n.id AS newborn_id,
-  ${hospitalDaySql('n.born_at')} AS attributed_on,
+  ${hospitalDaySql('n.born_at')} AS attributed_on, COALESCE(d.attributed_region_code, '') AS attributed_region,
   n.birth_order, n.vital_status, d.place AS delivery_place, d.mode AS delivery_mode,
   ${gaDaysOn(deliveredOn, 'p.edd')} AS ga_days, n.birth_weight_g,
   CASE WHEN n.died_at IS NOT NULL AND (dis.start_at IS NULL OR n.died_at < dis.start_at)
@@ -79,7 +79,9 @@ FROM ${newbornsOfPeriod(`
   LEFT JOIN feeding_event dis ON dis.newborn_id = n.id AND dis.kind = 'discharge' AND dis.voided_at IS NULL
   LEFT JOIN feeding_event e ON e.newborn_id = n.id AND e.voided_at IS NULL`)}
 GROUP BY n.id`,
+  attributedRegion: true,
   fields: [
+    { column: 'attributed_region', label: 'region she is counted in by district indicators' },
     { column: 'birth_order', label: 'birth order (twins: 1, 2)' },
     { column: 'vital_status', label: 'live birth or stillbirth' },
     { column: 'delivery_place', label: 'place of delivery' },

@@ -17,25 +17,30 @@ export const MATERNAL_MORTALITY_COHORT: CohortDefinition = {
   n.id AS newborn_id, ${hospitalDaySql('n.born_at')} AS attributed_on, 'live_birth' AS row_kind,
   ${gaDaysOn(deliveredOn, 'p.edd')} AS ga_days, n.birth_weight_g,
   NULL AS death_on, NULL AS days_after_pregnancy_end, NULL AS death_recorded_as,
-  NULL AS death_cause
+  NULL AS death_cause, COALESCE(d.attributed_region_code, '') AS attributed_region
 FROM ${newbornsOfPeriod()} AND n.vital_status = 'live_birth'
 UNION ALL
 SELECT CONCAT('pregnancy:', p.id), p.facility_id, p.woman_id, p.id, NULL, p.status_date,
   'maternal_death', ${gaDaysOn('p.outcome_date', 'p.edd')}, NULL,
-  p.status_date, DATEDIFF(p.status_date, p.outcome_date), 'pregnancy status', md.cause
+  p.status_date, DATEDIFF(p.status_date, p.outcome_date), 'pregnancy status', md.cause,
+  COALESCE((SELECT dd.attributed_region_code FROM delivery dd
+    WHERE dd.pregnancy_id = p.id AND dd.voided_at IS NULL), w.residence_region_code)
 FROM pregnancy p
+JOIN woman w ON w.id = p.woman_id
 LEFT JOIN maternal_death md ON md.pregnancy_id = p.id
 WHERE p.facility_id IN (:facilities) AND p.status = 'maternal_death'
   AND p.status_date >= :from AND p.status_date < :to
 UNION ALL
 SELECT CONCAT('pregnancy:', p.id), d.facility_id, p.woman_id, p.id, NULL, ${deliveredOn},
   'maternal_death', ${gaDaysOn(deliveredOn, 'p.edd')}, NULL,
-  ${deliveredOn}, 0, 'delivery outcome', NULL
+  ${deliveredOn}, 0, 'delivery outcome', NULL, COALESCE(d.attributed_region_code, '')
 FROM delivery d
 JOIN pregnancy p ON p.id = d.pregnancy_id
 WHERE d.facility_id IN (:facilities) AND d.delivered_at >= :fromAt AND d.delivered_at < :toAt
   AND d.maternal_outcome = 'death' AND p.status <> 'maternal_death' AND d.voided_at IS NULL`,
+  attributedRegion: true,
   fields: [
+    { column: 'attributed_region', label: 'region she is counted in by district indicators' },
     { column: 'row_kind', label: 'live birth (denominator) or maternal death (numerator)' },
     { column: 'ga_days', label: 'gestational age at birth or at the end of pregnancy, days' },
     { column: 'birth_weight_g', label: 'birth weight, g' },

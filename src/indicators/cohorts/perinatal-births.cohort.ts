@@ -12,9 +12,12 @@ export const PERINATAL_BIRTHS_COHORT: CohortDefinition = {
   ${hospitalDaySql('n.born_at')} AS attributed_on,
   n.birth_order, n.vital_status, n.stillbirth_timing,
   ${gaDaysOn(hospitalDaySql('d.delivered_at'), 'p.edd')} AS ga_days, n.birth_weight_g,
-  ${completedDaysSql('n.born_at', 'n.died_at')} AS age_at_death_days
+  ${completedDaysSql('n.born_at', 'n.died_at')} AS age_at_death_days,
+  COALESCE(d.attributed_region_code, '') AS attributed_region
 FROM ${newbornsOfPeriod()}`,
+  attributedRegion: true,
   fields: [
+    { column: 'attributed_region', label: 'region she is counted in by district indicators' },
     { column: 'birth_order', label: 'birth order (twins: 1, 2)' },
     { column: 'vital_status', label: 'live birth or stillbirth' },
     { column: 'stillbirth_timing', label: 'stillbirth: antepartum or intrapartum' },

@@ -12,14 +12,18 @@ import type { CohortDefinition } from './cohort-definition';
 /** RK-01: the registration screening counts when done within this many days of registration. */
 export const SCREENING_WITHIN_DAYS = 7;
 
-/** The pregnancies registered at the facility in the period; read once per branch below. */
+/**
+ * The pregnancies registered at the facility in the period (by the facility that registered her,
+ * whoever manages her now); read once per branch below.
+ */
 const REGISTERED = `
-  SELECT p.id AS pregnancy_id, p.facility_id, p.woman_id, p.registration_date,
+  SELECT p.id AS pregnancy_id, p.registering_facility_id AS facility_id, p.woman_id, p.registration_date,
          TO_DAYS(p.edd) - ${PREGNANCY_LENGTH_DAYS} AS lmp_day,
          TO_DAYS(:evaluatedOn) AS today_day,
          CASE WHEN p.status = 'open' THEN NULL ELSE COALESCE(p.outcome_date, p.status_date) END AS ended_on
   FROM pregnancy p
-  WHERE p.facility_id IN (:facilities) AND p.registration_date >= :from AND p.registration_date < :to`;
+  WHERE p.registering_facility_id IN (:facilities)
+    AND p.registration_date >= :from AND p.registration_date < :to`;
 
 /** Her records count from LMP − LOOKBACK_DAYS to the day the pregnancy ended, or today if earlier. */
 const recordedBetween = (column: string) =>

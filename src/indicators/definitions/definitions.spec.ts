@@ -18,6 +18,27 @@ const DOMAIN_CODES = [
 ];
 
 describe('indicator definitions', () => {
+  it('count the district indicators of issue 15 in the region each woman is attributed to', () => {
+    const district = INDICATORS.filter((i) => i.counting === 'district').map((i) => i.code);
+    expect(district).toEqual([
+      'SM-01',
+      'SM-02',
+      'SM-03',
+      'SM-04',
+      'SM-05',
+      'SM-06',
+      'SM-11',
+      'SM-12',
+    ]);
+    for (const code of district) {
+      const cohort = COHORTS.find(
+        (c) => c.code === INDICATORS.find((i) => i.code === code)!.cohort,
+      );
+      expect([code, cohort?.attributedRegion]).toEqual([code, true]);
+      expect(cohort!.sql).toContain('attributed_region');
+    }
+  });
+
   it('cover every code of DOMAIN.md §9, each once', () => {
     const codes = INDICATORS.map((i) => i.code);
     expect(new Set(codes).size).toBe(codes.length);

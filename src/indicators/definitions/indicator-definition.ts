@@ -74,6 +74,14 @@ export interface IndicatorDefinition {
   /** A SQL expression summed instead of counting 1 per numerator case (attendances of a session). */
   numeratorWeight?: string;
   target: IndicatorTarget | null;
+  /**
+   * `district`: a district indicator (系统管理, mortality), counting each woman once in the region
+   * she is attributed to at delivery (delivery.attributed_region_code, or where she lives when
+   * she did not deliver) rather than in the region of the facility that counted her. A facility
+   * still sees its own cases; a region sums every facility's cases attributed to it. The cohort
+   * must select `attributed_region`. By default an indicator counts where the event happened.
+   */
+  counting?: 'district';
   /** Bumped whenever the definition's meaning changes; stored with every computed value. */
   version: number;
 }

@@ -67,6 +67,8 @@ const DELIVERY_ATTRIBUTION = 'delivery time, hospital calendar day';
 function perLiveBirth(
   fields: Pick<IndicatorDefinition, 'code' | 'nameZh' | 'nameEn' | 'numerator'> & {
     target: number | null;
+    /** A district indicator: each woman counted in the region she is attributed to. */
+    district?: boolean;
   },
 ): IndicatorDefinition {
   return {
@@ -80,6 +82,7 @@ function perLiveBirth(
     denominator: LIVE_BIRTHS,
     numerator: fields.numerator,
     target: fields.target === null ? null : { direction: 'at_least', value: fields.target },
+    ...(fields.district ? { counting: 'district' as const } : {}),
     version: 1,
   };
 }
@@ -124,6 +127,7 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
       sql: EARLY_REGISTRATION,
     },
     target: 90,
+    district: true,
   }),
   perLiveBirth({
     code: 'SM-02',
@@ -134,6 +138,7 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
       sql: 'c.anc_visits >= 1',
     },
     target: 90,
+    district: true,
   }),
   perLiveBirth({
     code: 'SM-03',
@@ -146,6 +151,7 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
       sql: FIVE_EXAMINATIONS,
     },
     target: 90,
+    district: true,
   }),
   perLiveBirth({
     code: 'SM-04',
@@ -158,6 +164,7 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
       sql: POSTPARTUM_VISIT,
     },
     target: 90,
+    district: true,
   }),
   perLiveBirth({
     code: 'SM-05',
@@ -169,6 +176,7 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
       sql: `${EARLY_REGISTRATION} AND ${FIVE_EXAMINATIONS} AND ${POSTPARTUM_VISIT}`,
     },
     target: 90,
+    district: true,
   }),
   perLiveBirth({
     code: 'SM-06',
@@ -179,6 +187,7 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
       sql: `c.delivery_place IN ${sqlList(['this_facility', 'other_facility'])}`,
     },
     target: 98,
+    district: true,
   }),
   perLiveBirth({
     code: 'SM-07',
@@ -263,6 +272,7 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
         `c.age_at_death_days <= ${EARLY_NEONATAL_DEATH_MAX_DAYS}`,
     },
     target: null,
+    counting: 'district',
     // 2: deaths by completed days (0–6), no longer by calendar days up to 7.
     version: 2,
   },
@@ -292,6 +302,7 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
     },
     numeratorOutsideDenominator: true,
     target: null,
+    counting: 'district',
     // 2: accidental deaths leave the numerator.
     version: 2,
   },

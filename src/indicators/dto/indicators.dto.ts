@@ -229,6 +229,12 @@ export class IndicatorDefinitionDto {
   @ApiProperty({ enum: INDICATOR_UNITS }) unit: IndicatorUnit;
   @ApiProperty() cohort: string;
   @ApiProperty() attribution: string;
+  @ApiProperty({
+    enum: ['facility', 'district'],
+    description:
+      'facility: counted where the event happened; district: each woman counted in the region she is attributed to (a region sums the cases attributed to it)',
+  })
+  counting: 'facility' | 'district';
   @ApiProperty({ type: CriterionDto }) numerator: CriterionDto;
   @ApiProperty({ type: CriterionDto }) denominator: CriterionDto;
   @ApiPropertyOptional({ nullable: true, type: CriterionDto }) exclusion: CriterionDto | null;
