@@ -318,6 +318,24 @@ describe('care across facilities: one district, several facilities, each woman c
         [deliveringHospital.facility.id, 'delivering'],
       ]),
     );
+    // Each sees what its role needs: the hospitals that examined her in pregnancy, her antenatal
+    // care and not the birth; the one that delivered her, both.
+    const { body: delivery } = await t
+      .http()
+      .get(`/pregnancies/${pregnancyId}/delivery`)
+      .set(nurse(deliveringHospital))
+      .expect(200);
+    for (const examiner of [localHospital, cityHospital]) {
+      await t.http().get(`/pregnancies/${pregnancyId}/visits`).set(nurse(examiner)).expect(200);
+      await t.http().get(`/pregnancies/${pregnancyId}/delivery`).set(nurse(examiner)).expect(404);
+      await t
+        .http()
+        .get(`/pregnancies/${pregnancyId}/postpartum-contacts`)
+        .set(nurse(examiner))
+        .expect(404);
+      await t.http().get(`/newborns/${delivery.newborns[0].id}`).set(nurse(examiner)).expect(404);
+      await t.http().get(`/pregnancies/${pregnancyId}/pmtct`).set(nurse(examiner)).expect(200);
+    }
     const shared = await t.dataSource.getRepository(AuditEntry).findBy({
       entity: 'pregnancy',
       entityId: String(pregnancyId),

@@ -171,6 +171,25 @@ describe('care across facilities: delivery notices', () => {
       .expect(409);
     await t.http().get(`/pregnancies/${pregnancyId}`).set(as(community)).expect(200);
     await t.http().get(`/pregnancies/${pregnancyId}/delivery`).set(as(community)).expect(200);
+    await t
+      .http()
+      .get(`/pregnancies/${pregnancyId}/postpartum-contacts`)
+      .set(as(community))
+      .expect(200);
+    // Her visiting centre sees the birth and after, not her antenatal care.
+    for (const path of ['visits', 'schedule', 'folic-acid-summary', 'contact-attempts']) {
+      const { body } = await t
+        .http()
+        .get(`/pregnancies/${pregnancyId}/${path}`)
+        .set(as(community))
+        .expect(404);
+      expect([path, body.code]).toEqual([path, 'PREGNANCY_NOT_FOUND']);
+    }
+    await t
+      .http()
+      .get(`/pregnancies/${pregnancyId}/risk-assessments`)
+      .set(as(community))
+      .expect(200);
 
     // Discharged today: the visit falls due in 7 days.
     await discharge(delivery, new Date(Date.now() - 60_000));

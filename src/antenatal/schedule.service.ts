@@ -151,6 +151,7 @@ export class ScheduleService {
       actor,
       () => pregnancyNotFound(pregnancyId),
       'schedule',
+      'antenatal',
     );
     const [{ windows }, visits] = await Promise.all([
       this.effectiveSchedule(pregnancy.facilityId),
@@ -303,6 +304,8 @@ export class ScheduleService {
         await manager.findOneBy(Pregnancy, { id: pregnancyId }),
         actor,
         () => pregnancyNotFound(pregnancyId),
+        undefined,
+        'antenatal',
       );
       const attemptedAt = input.attemptedAt ?? new Date();
       if (attemptedAt > new Date() || this.clock.dateOf(attemptedAt) < pregnancy.registrationDate) {
@@ -341,6 +344,7 @@ export class ScheduleService {
       actor,
       () => pregnancyNotFound(pregnancyId),
       'contact attempts',
+      'antenatal',
     );
     const attempts = await this.dataSource.getRepository(ContactAttempt).find({
       where: { pregnancyId },

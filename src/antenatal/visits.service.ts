@@ -192,6 +192,7 @@ export class VisitsService {
       actor,
       () => pregnancyNotFound(pregnancyId),
       'visits',
+      'antenatal',
     );
     const visits = await this.dataSource.getRepository(AntenatalVisit).find({
       where: { pregnancyId },
@@ -206,7 +207,7 @@ export class VisitsService {
     actor: Actor,
   ): Promise<Pregnancy> {
     // The lock serialises visits of one pregnancy, so the same-day check cannot race.
-    return this.access.lockPregnancy(manager, id, actor, () => pregnancyNotFound(id));
+    return this.access.lockPregnancy(manager, id, actor, () => pregnancyNotFound(id), 'antenatal');
   }
 
   private checkMeasurements(visit: MeasuredValues): void {

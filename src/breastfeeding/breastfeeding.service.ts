@@ -44,6 +44,8 @@ export class BreastfeedingService {
         await manager.findOneBy(Newborn, { id: newbornId }),
         actor,
         () => newbornNotFound(newbornId),
+        undefined,
+        'after_birth',
       );
       requireNotVoided(newborn, 'Newborn');
       if (newborn.vitalStatus !== 'live_birth')
@@ -124,6 +126,7 @@ export class BreastfeedingService {
       actor,
       () => newbornNotFound(newbornId),
       'feeding follow-ups',
+      'after_birth',
     );
     const followUps = await this.dataSource.getRepository(BreastfeedingFollowUp).find({
       where: { newbornId },

@@ -44,6 +44,8 @@ export class PostpartumService {
         }),
         actor,
         () => pregnancyNotFound(pregnancyId),
+        undefined,
+        'after_birth',
       );
       if (pregnancy.status !== 'delivered' || !pregnancy.outcomeDate) {
         throw invalid(
@@ -112,6 +114,7 @@ export class PostpartumService {
       actor,
       () => pregnancyNotFound(pregnancyId),
       'postpartum contacts',
+      'after_birth',
     );
     const contacts = await this.dataSource.getRepository(PostpartumContact).find({
       where: { pregnancyId },

@@ -224,6 +224,7 @@ export class DeliveryService {
       actor,
       () => deliveryNotFound(pregnancyId),
       'delivery',
+      'after_birth',
     );
     return this.guardResults(await this.view(delivery.id, actor), actor);
   }
@@ -539,6 +540,8 @@ export class DeliveryService {
       await this.dataSource.getRepository(Newborn).findOneBy({ id }),
       actor,
       () => newbornNotFound(id),
+      undefined,
+      'after_birth',
     );
     return this.newbornView(newborn);
   }
@@ -1193,6 +1196,8 @@ export class DeliveryService {
       await manager.findOneBy(Delivery, { id: deliveryId }),
       actor,
       () => deliveryNotFound(deliveryId),
+      undefined,
+      'after_birth',
     );
     const pregnancy = await manager.findOneByOrFail(Pregnancy, { id: delivery.pregnancyId });
     const newborns = await manager.find(Newborn, {
@@ -1231,6 +1236,8 @@ export class DeliveryService {
       await manager.findOne(Newborn, { where: { id }, lock: { mode: 'pessimistic_write' } }),
       actor,
       () => newbornNotFound(id),
+      undefined,
+      'after_birth',
     );
     requireNotVoided(newborn, 'Newborn');
     if (newborn.vitalStatus !== 'live_birth') {

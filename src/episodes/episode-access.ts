@@ -5,7 +5,12 @@ import type { Actor } from '../core/auth/actor';
 import { hydrate } from '../core/database/plain-rows';
 import type { DomainError } from '../core/errors/domain.error';
 import { Pregnancy } from '../women/pregnancy.entity';
-import type { ParticipantRole } from './rules/participation';
+import {
+  RECORD_AREAS,
+  rolesReach,
+  type ParticipantRole,
+  type RecordArea,
+} from './rules/participation';
 
 /** A facility's standing in one episode: the managing facility, and the roles it holds. */
 export interface Participation {
@@ -45,8 +50,9 @@ export class EpisodeAccess {
 
   /**
    * `record` (a pregnancy's own record, or the pregnancy itself with `pregnancyIdOf`) when the
-   * caller's facility takes part in its episode, else `notFound()`. With `read`, the name of what
-   * is shown: a read by a facility that does not manage her is audited.
+   * caller's facility takes part in its episode (in a role that needs the `area`, when one is
+   * named), else `notFound()`. With `read`, the name of what is shown: a read by a facility that
+   * does not manage her is audited.
    */
   async require<T extends object>(
     manager: EntityManager,
@@ -55,11 +61,12 @@ export class EpisodeAccess {
     actor: Actor,
     notFound: () => DomainError,
     read?: string,
+    area?: RecordArea,
   ): Promise<T> {
     if (!record) throw notFound();
     const pregnancyId = pregnancyIdOf(record);
     const standing = await this.participation(manager, pregnancyId, actor.facilityId);
-    if (!standing || standing.roles.length === 0) throw notFound();
+    if (!standing || !rolesReach(standing.roles, area)) throw notFound();
     if (read !== undefined && standing.managingFacilityId !== actor.facilityId) {
       await this.audit.record(manager, {
         entity: 'pregnancy',
@@ -74,18 +81,24 @@ export class EpisodeAccess {
 
   /**
    * The pregnancy locked for the caller's transaction (which it serialises with every other
-   * write to her episode) when the caller's facility takes part in it, else `notFound()`: one
-   * statement, for the writes every visit makes.
+   * write to her episode) when the caller's facility takes part in it (in a role that needs the
+   * `area`, when one is named), else `notFound()`: one statement, for the writes every visit
+   * makes.
    */
   async lockPregnancy(
     manager: EntityManager,
     id: number,
     actor: Actor,
     notFound: () => DomainError,
+    area?: RecordArea,
   ): Promise<Pregnancy> {
+    const roles =
+      area === undefined
+        ? ''
+        : ` AND ep.role IN (${RECORD_AREAS[area].map((r) => `'${r}'`).join(', ')})`;
     const [row] = await manager.query<Array<Record<string, unknown> & { participates: number }>>(
       `SELECT p.*, EXISTS (SELECT 1 FROM episode_participant ep WHERE ep.pregnancy_id = p.id
-         AND ep.facility_id = ? AND ep.status = 'active') AS participates
+         AND ep.facility_id = ? AND ep.status = 'active'${roles}) AS participates
        FROM pregnancy p WHERE p.id = ? FOR UPDATE`,
       [actor.facilityId, id],
     );
@@ -93,26 +106,28 @@ export class EpisodeAccess {
     return hydrate(manager, Pregnancy, row);
   }
 
-  /** A pregnancy the caller's facility takes part in, else `notFound()`. */
+  /** A pregnancy the caller's facility takes part in (for the `area`), else `notFound()`. */
   pregnancy<T extends { id: number }>(
     manager: EntityManager,
     pregnancy: T | null | undefined,
     actor: Actor,
     notFound: () => DomainError,
     read?: string,
+    area?: RecordArea,
   ): Promise<T> {
-    return this.require(manager, pregnancy, (p) => p.id, actor, notFound, read);
+    return this.require(manager, pregnancy, (p) => p.id, actor, notFound, read, area);
   }
 
-  /** A record of a pregnancy the caller's facility takes part in, else `notFound()`. */
+  /** A record of a pregnancy the caller's facility takes part in (for the `area`), else `notFound()`. */
   record<T extends { pregnancyId: number }>(
     manager: EntityManager,
     record: T | null | undefined,
     actor: Actor,
     notFound: () => DomainError,
     read?: string,
+    area?: RecordArea,
   ): Promise<T> {
-    return this.require(manager, record, (r) => r.pregnancyId, actor, notFound, read);
+    return this.require(manager, record, (r) => r.pregnancyId, actor, notFound, read, area);
   }
 }
 

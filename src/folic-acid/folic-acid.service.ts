@@ -157,6 +157,7 @@ export class FolicAcidService {
       actor,
       () => pregnancyNotFound(pregnancyId),
       'folic acid',
+      'antenatal',
     );
     const evaluatedOn = asOf ?? this.clock.today();
     // One clock for everything: the LMP the final EDD puts it at, re-dating included.

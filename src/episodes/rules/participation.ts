@@ -68,3 +68,22 @@ export const MANAGEMENT_ROLES = [
   'registering',
   'managing',
 ] as const satisfies readonly ParticipantRole[];
+
+/**
+ * What each role needs to see and write beyond her pregnancy record, her gradings and her PMTCT
+ * status, which every participant needs: antenatal care (visits, schedule, calls, folic acid)
+ * for those caring for her in pregnancy, and the birth (delivery, newborns, feeding, postpartum
+ * contacts and follow-ups) for those caring for her and her babies after it. The facility that
+ * registers and manages her sees everything.
+ */
+export const RECORD_AREAS = {
+  antenatal: ['registering', 'managing', 'examining', 'grading', 'high_risk_case', 'delivering'],
+  after_birth: ['registering', 'managing', 'delivering', 'postpartum_visiting', 'day42_check'],
+} as const satisfies Record<string, readonly ParticipantRole[]>;
+export type RecordArea = keyof typeof RECORD_AREAS;
+
+/** Whether roles held include one that needs the area (any role when no area is named). */
+export function rolesReach(roles: readonly ParticipantRole[], area?: RecordArea): boolean {
+  if (area === undefined) return roles.length > 0;
+  return roles.some((role) => (RECORD_AREAS[area] as readonly string[]).includes(role));
+}
