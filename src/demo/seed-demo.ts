@@ -994,8 +994,10 @@ function preventionPregnancy(demo: DemoPregnancy): PreventionPregnancy {
     steps: episode.steps,
     visits: care.visits.map((v) => v.date),
     secondRecord: episode.expectedDuplicate !== undefined || episode.story === 'referredIn',
+    // A woman another registration is flagged against comes no earlier than the plan says.
     mayComeBefore:
       !episode.story &&
+      episode.expectedDuplicate === undefined &&
       episode.person.documentType === 'resident_id' &&
       !episode.person.confirmOddSequence &&
       care.role === null,
