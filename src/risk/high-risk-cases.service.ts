@@ -250,24 +250,7 @@ export class HighRiskCasesService {
       );
       if (referral.resultFollowedUpOn !== null) throw referralAlreadyFollowedUp(referralId);
       await this.openCase(manager, referral.caseId, actor);
-      if (input.followedUpOn < referral.referredOn || input.followedUpOn > this.clock.today()) {
-        throw riskInputInvalid([
-          {
-            field: 'followedUpOn',
-            rule: 'afterReferral',
-            message: `followedUpOn must be between ${referral.referredOn} and today`,
-          },
-        ]);
-      }
-      const changes = { resultFollowedUpOn: input.followedUpOn, result: input.result };
-      await updateIfVersion(manager, Referral, referralId, referral.version, changes);
-      await this.audit.record(manager, {
-        entity: 'referral',
-        entityId: referralId,
-        action: 'update',
-        ...diffOf(referral, changes, ['resultFollowedUpOn', 'result']),
-      });
-      return mapReferral({ ...referral, ...changes, version: referral.version + 1 });
+      return recordReferralResult(manager, referral, input, this.clock.today(), this.audit, actor);
     });
   }
 
@@ -398,6 +381,40 @@ function mapNote(note: CaseNote): CaseNoteDto {
     authorId: note.authorId,
     text: note.text,
   };
+}
+
+/**
+ * A referral's result, fed back by the receiver or learnt by the referring facility: dated
+ * between the referral and today, audited. The caller holds the referral's lock and has checked
+ * it has no result yet.
+ */
+export async function recordReferralResult(
+  manager: EntityManager,
+  referral: Referral,
+  input: FollowUpReferralDto,
+  today: string,
+  audit: AuditService,
+  actor: Actor,
+): Promise<ReferralDto> {
+  if (input.followedUpOn < referral.referredOn || input.followedUpOn > today) {
+    throw riskInputInvalid([
+      {
+        field: 'followedUpOn',
+        rule: 'afterReferral',
+        message: `followedUpOn must be between ${referral.referredOn} and today`,
+      },
+    ]);
+  }
+  const changes = { resultFollowedUpOn: input.followedUpOn, result: input.result };
+  await updateIfVersion(manager, Referral, referral.id, referral.version, changes);
+  await audit.record(manager, {
+    entity: 'referral',
+    entityId: referral.id,
+    action: 'update',
+    ...diffOf(referral, changes, ['resultFollowedUpOn', 'result']),
+    facilityId: actor.facilityId,
+  });
+  return mapReferral({ ...referral, ...changes, version: referral.version + 1 });
 }
 
 export function mapReferral(referral: Referral): ReferralDto {

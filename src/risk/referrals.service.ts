@@ -20,7 +20,7 @@ import {
   ReferralDto,
 } from './dto/risk.dto';
 import { Referral } from './high-risk-case.entity';
-import { mapReferral } from './high-risk-cases.service';
+import { mapReferral, recordReferralResult } from './high-risk-cases.service';
 import {
   referralAlreadyAnswered,
   referralAlreadyFollowedUp,
@@ -159,25 +159,7 @@ export class ReferralsService {
         ]);
       }
       if (referral.resultFollowedUpOn !== null) throw referralAlreadyFollowedUp(id);
-      if (input.followedUpOn < referral.referredOn || input.followedUpOn > this.clock.today()) {
-        throw riskInputInvalid([
-          {
-            field: 'followedUpOn',
-            rule: 'afterReferral',
-            message: `followedUpOn must be between ${referral.referredOn} and today`,
-          },
-        ]);
-      }
-      const changes = { resultFollowedUpOn: input.followedUpOn, result: input.result };
-      await updateIfVersion(manager, Referral, id, referral.version, changes);
-      await this.audit.record(manager, {
-        entity: 'referral',
-        entityId: id,
-        action: 'update',
-        ...diffOf(referral, changes, ['resultFollowedUpOn', 'result']),
-        facilityId: actor.facilityId,
-      });
-      return mapReferral({ ...referral, ...changes, version: referral.version + 1 });
+      return recordReferralResult(manager, referral, input, this.clock.today(), this.audit, actor);
     });
   }
 
