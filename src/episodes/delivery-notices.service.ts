@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { episodesConfig } from '../../config';
+import { diffOf } from '../core/audit/audit-diff';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { updateIfVersion } from '../core/database/versioned-update';
@@ -392,19 +393,11 @@ export class DeliveryNoticesService {
     changes: Partial<DeliveryNotice>,
   ): Promise<void> {
     await updateIfVersion(manager, DeliveryNotice, notice.id, notice.version, changes);
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const field of NOTICE_AUDITED) {
-      if (!(field in changes)) continue;
-      before[field] = notice[field];
-      after[field] = changes[field];
-    }
     await this.audit.record(manager, {
       entity: 'delivery_notice',
       entityId: notice.id,
       action: 'status_change',
-      before,
-      after,
+      ...diffOf(notice, changes, NOTICE_AUDITED),
     });
   }
 

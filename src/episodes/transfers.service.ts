@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { refreshOverdueFrom } from '../antenatal/overdue-from';
+import { diffOf } from '../core/audit/audit-diff';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { isDuplicateKeyError } from '../core/database/query-errors';
@@ -386,19 +387,11 @@ export class TransfersService {
     actor: Actor,
   ): Promise<void> {
     await updateIfVersion(manager, EpisodeTransfer, transfer.id, transfer.version, changes);
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const field of TRANSFER_AUDITED) {
-      if (!(field in changes)) continue;
-      before[field] = transfer[field];
-      after[field] = changes[field];
-    }
     await this.audit.record(manager, {
       entity: 'episode_transfer',
       entityId: transfer.id,
       action: 'status_change',
-      before,
-      after,
+      ...diffOf(transfer, changes, TRANSFER_AUDITED),
       facilityId: actor.facilityId,
     });
   }
