@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { Facility } from '../core/facilities/facility.entity';
+import { insertRows } from '../core/database/insert-rows';
 import { Page, pageOf, pageWindow, totalOf } from '../core/http/pagination';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { pregnancyNotFound } from '../women/women.errors';
@@ -57,8 +58,9 @@ export class EpisodesService {
   async startEpisode(manager: EntityManager, pregnancy: Pregnancy, actor: Actor): Promise<void> {
     // One statement, and no audit rows of their own: the pregnancy's creation is the audited act.
     // A new pregnancy has no participant yet, so nothing is read first (a locking read of the
-    // empty index gap would deadlock two registrations at once).
-    await manager.insert(
+    // empty index gap would deadlock two registrations at once), nor read back after.
+    await insertRows(
+      manager,
       EpisodeParticipant,
       (['registering', 'managing'] as const).map((role) => ({
         pregnancyId: pregnancy.id,

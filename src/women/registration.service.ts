@@ -7,6 +7,7 @@ import { AuditService } from '../core/audit/audit.service';
 import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
 import { HospitalClock } from '../core/time/hospital-clock';
+import { insertRows } from '../core/database/insert-rows';
 import { isDuplicateKeyError } from '../core/database/query-errors';
 import { updateIfVersion } from '../core/database/versioned-update';
 import type { ErrorDetail } from '../core/errors/domain.error';
@@ -176,16 +177,19 @@ export class RegistrationService {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.findOrCreateWoman(manager, input.woman, checked, actor, 'woman.');
       const { woman } = found;
-      if (await manager.existsBy(Pregnancy, { womanId: woman.id, status: 'open' })) {
-        throw pregnancyAlreadyOpen();
+      // A woman recorded a moment ago has no pregnancy yet: nothing to look up.
+      if (found.existingWoman) {
+        if (await manager.existsBy(Pregnancy, { womanId: woman.id, status: 'open' })) {
+          throw pregnancyAlreadyOpen();
+        }
+        const overlap = checkAfterPreviousOutcome(
+          checked.dating.edd,
+          await findLatestOutcomeDateOfWoman(manager, woman.id),
+          `pregnancy.${DATING_FIELD[checked.dating.source]}`,
+          !found.heldElsewhere,
+        );
+        if (overlap.length > 0) throw datingInconsistent(overlap);
       }
-      const overlap = checkAfterPreviousOutcome(
-        checked.dating.edd,
-        await findLatestOutcomeDateOfWoman(manager, woman.id),
-        `pregnancy.${DATING_FIELD[checked.dating.source]}`,
-        !found.heldElsewhere,
-      );
-      if (overlap.length > 0) throw datingInconsistent(overlap);
       const pregnancy = await this.createPregnancy(manager, input, woman, checked.dating, actor);
       return {
         ...(await this.answer(manager, found, input.woman, checked, actor)),
@@ -367,18 +371,17 @@ export class RegistrationService {
     const known = await this.lockKnownWoman(manager, input.documentType, checked.documentNumber);
     if (known) return this.reuseKnownWoman(manager, known, input, actor, prefix);
 
-    let woman: Woman;
+    const woman = manager.create(
+      Woman,
+      withBlindIndexes({
+        ...typedDetails(input, checked.documentNumber),
+        registeredFacilityId: actor.facilityId,
+        oddSequenceConfirmed: checked.oddSequence,
+      }),
+    );
     try {
-      woman = await manager.save(
-        manager.create(
-          Woman,
-          withBlindIndexes({
-            ...typedDetails(input, checked.documentNumber),
-            registeredFacilityId: actor.facilityId,
-            oddSequenceConfirmed: checked.oddSequence,
-          }),
-        ),
-      );
+      woman.id = await insertRows(manager, Woman, woman);
+      woman.version = 1;
     } catch (error) {
       // Registered a moment ago by another desk: her record exists now, so reuse it.
       if (!isDuplicateKeyError(error, 'uq_woman_document')) throw error;
@@ -496,7 +499,9 @@ export class RegistrationService {
       createdBy: actor.userId,
     });
     try {
-      pregnancy = await manager.save(pregnancy);
+      // Not read back: its defaults are the values set here (a new pregnancy is uncoloured).
+      pregnancy.id = await insertRows(manager, Pregnancy, { ...pregnancy, riskPurple: false });
+      Object.assign(pregnancy, { riskPurple: false, version: 1 });
     } catch (error) {
       if (isDuplicateKeyError(error, 'uq_pregnancy_open_woman')) throw pregnancyAlreadyOpen();
       throw error;
