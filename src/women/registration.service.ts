@@ -476,7 +476,7 @@ export class RegistrationService {
     actor: Actor,
   ): Promise<Pregnancy> {
     const { pregnancy: p } = input;
-    let pregnancy = manager.create(Pregnancy, {
+    const pregnancy = manager.create(Pregnancy, {
       womanId: woman.id,
       facilityId: actor.facilityId,
       registeringFacilityId: actor.facilityId,
