@@ -1,6 +1,7 @@
 import { type Connection, createConnection, type RowDataPacket } from 'mysql2/promise';
-import { appConfig, databaseConfig, loadDotEnv } from '../config';
+import { appConfig, databaseConfig, episodesConfig, loadDotEnv } from '../config';
 import { overdueFromSql } from '../src/antenatal/overdue-from';
+import { attribute } from '../src/episodes/rules/residence';
 import { identifierCipher } from '../src/core/privacy/identifier-cipher';
 import { addDays, daysBetween, todayIn } from '../src/core/time/calendar-date';
 import { dateByBestEvidence } from '../src/women/rules/gestational-age';
@@ -288,11 +289,124 @@ describe('synthetic cohort generator', () => {
     expect(await violations(checks)).toEqual(zeros(checks));
   });
 
-  it('adds a cohort to existing facilities: their staff, their schedule, ids after the others', async () => {
-    const code = `E2E-INTO-${Date.now().toString(36)}`;
+  it('gives the cohort a district: centres serving 街道, hospitals delivering, records by participants', async () => {
+    const facilities = summary.facilityIds.join(',');
+    /** Pregnancy `p` and a record `r` of it by a facility that is not an active participant. */
+    const byOutsider = (
+      table: string,
+    ) => `SELECT COUNT(*) n FROM ${table} r JOIN pregnancy p ON p.id = r.pregnancy_id
+        WHERE ${mine} AND NOT EXISTS (SELECT 1 FROM episode_participant e WHERE e.pregnancy_id = p.id
+        AND e.facility_id = r.facility_id AND e.status = 'active')`;
+    const checks = {
+      levelOneNotCentre: `SELECT COUNT(*) n FROM facility f WHERE f.id IN (${facilities})
+        AND (f.level = 1) <> (f.kind = 'community_centre')`,
+      centreWithoutArea: `SELECT COUNT(*) n FROM facility f WHERE f.id IN (${facilities})
+        AND f.kind = 'community_centre' AND NOT EXISTS (SELECT 1 FROM facility_service_area a WHERE a.facility_id = f.id)`,
+      areaOutsideDistrict: `SELECT COUNT(*) n FROM facility_service_area a JOIN facility f ON f.id = a.facility_id
+        WHERE f.id IN (${facilities}) AND (f.kind <> 'community_centre' OR LENGTH(a.region_code) <> 9
+        OR LEFT(a.region_code, 6) <> f.region_code)`,
+      womanUnserved: `SELECT COUNT(*) n FROM pregnancy p JOIN woman w ON w.id = p.woman_id WHERE ${mine}
+        AND NOT EXISTS (SELECT 1 FROM facility_service_area a
+          WHERE a.region_code IN (LEFT(w.residence_region_code, 9), w.residence_region_code))`,
+      deliveredByCentre: `SELECT COUNT(*) n FROM delivery d JOIN pregnancy p ON p.id = d.pregnancy_id
+        JOIN facility f ON f.id = d.facility_id WHERE ${mine} AND f.kind <> 'hospital'`,
+      unattributed: `SELECT COUNT(*) n FROM delivery d JOIN pregnancy p ON p.id = d.pregnancy_id WHERE ${mine}
+        AND (d.residence_category IS NULL OR d.attributed_region_code IS NULL OR d.attribution_rule IS NULL)`,
+      babyElsewhere: `SELECT COUNT(*) n FROM newborn n JOIN delivery d ON d.id = n.delivery_id
+        JOIN pregnancy p ON p.id = d.pregnancy_id WHERE ${mine} AND n.facility_id <> d.facility_id`,
+      noticeMissing: `SELECT COUNT(*) n FROM delivery d JOIN pregnancy p ON p.id = d.pregnancy_id
+        LEFT JOIN delivery_notice x ON x.delivery_id = d.id
+        WHERE ${mine} AND (x.id IS NULL) <> (d.maternal_outcome = 'death')`,
+      noticeMisrouted: `SELECT COUNT(*) n FROM delivery_notice x JOIN pregnancy p ON p.id = x.pregnancy_id
+        JOIN woman w ON w.id = p.woman_id WHERE ${mine}
+        AND (x.region_code <> COALESCE(p.postpartum_region_code, w.residence_region_code)
+          OR NOT (x.target_facility_id <=> (SELECT a.facility_id FROM facility_service_area a
+            WHERE x.region_code LIKE CONCAT(a.region_code, '%') ORDER BY LENGTH(a.region_code) DESC LIMIT 1))
+          OR (x.status = 'unrouted') <> (x.target_facility_id IS NULL))`,
+      acknowledgedWithoutVisitor: `SELECT COUNT(*) n FROM delivery_notice x JOIN pregnancy p ON p.id = x.pregnancy_id
+        WHERE ${mine} AND x.status = 'acknowledged' AND NOT EXISTS (SELECT 1 FROM episode_participant e
+          WHERE e.pregnancy_id = p.id AND e.facility_id = x.target_facility_id
+          AND e.role = 'postpartum_visiting' AND e.status = 'active' AND e.started_via = 'delivery_notice')`,
+      visitBeforeAcknowledged: `SELECT COUNT(*) n FROM postpartum_contact c JOIN pregnancy p ON p.id = c.pregnancy_id
+        JOIN delivery_notice x ON x.pregnancy_id = p.id AND x.target_facility_id = c.facility_id
+        WHERE ${mine} AND c.facility_id <> p.facility_id AND (x.acknowledged_at IS NULL
+          OR c.contact_date < DATE(x.acknowledged_at))`,
+      deliveryByOutsider: byOutsider('delivery'),
+      newbornByOutsider: byOutsider('newborn'),
+      visitByOutsider: byOutsider('antenatal_visit'),
+      assessmentByOutsider: byOutsider('risk_assessment'),
+      testByOutsider: byOutsider('pmtct_test'),
+      postpartumByOutsider: byOutsider('postpartum_contact'),
+      followUpByOutsider: byOutsider('breastfeeding_follow_up'),
+    };
+    expect(await violations(checks)).toEqual(zeros(checks));
+
+    const outside = await share(
+      `SELECT AVG(d.facility_id <> p.registering_facility_id) share FROM delivery d
+       JOIN pregnancy p ON p.id = d.pregnancy_id WHERE ${mine}`,
+    );
+    const atHomeCentre = await share(
+      `SELECT AVG(EXISTS (SELECT 1 FROM facility_service_area a WHERE a.facility_id = p.registering_facility_id
+         AND a.region_code = LEFT(w.residence_region_code, 9))) share
+       FROM pregnancy p JOIN woman w ON w.id = p.woman_id WHERE ${mine}`,
+    );
+    const notices = await rows(
+      `SELECT x.status, COUNT(*) AS n, AVG(TIMESTAMPDIFF(HOUR, x.sent_at, x.acknowledged_at) < 24) AS within_day
+       FROM delivery_notice x JOIN pregnancy p ON p.id = x.pregnancy_id WHERE ${mine} GROUP BY x.status`,
+    );
+    const byStatus = Object.fromEntries(notices.map((r) => [r.status, Number(r.n)]));
+    const total = notices.reduce((sum, r) => sum + Number(r.n), 0);
+    const acknowledged = notices.find((r) => r.status === 'acknowledged');
+    // Stated tolerances for 2 000 pregnancies (about 3 standard errors).
+    expect(Math.abs(outside - 0.6)).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(atHomeCentre - 0.55)).toBeLessThanOrEqual(0.05);
+    expect(byStatus.acknowledged / total).toBeGreaterThan(0.85);
+    expect(byStatus.sent).toBeGreaterThan(0);
+    expect(byStatus.unrouted).toBeGreaterThan(0);
+    expect(Number(acknowledged?.within_day)).toBeGreaterThan(0.8);
+
+    // Counted by the service's rules (RESIDENCE_RULES): every delivery, migrants by their 户籍 or
+    // residence as the rule of the province says.
+    const counted = await rows(
+      `SELECT d.id, d.residence_category, d.attributed_region_code, d.attribution_rule, p.outcome_date,
+              w.document_type, w.hukou_region_code, w.residence_region_code, w.residence_since, w.household_type
+       FROM delivery d JOIN pregnancy p ON p.id = d.pregnancy_id JOIN woman w ON w.id = p.woman_id WHERE ${mine}`,
+    );
+    const miscounted = counted.filter((d) => {
+      const expected = attribute(
+        {
+          documentType: d.document_type,
+          hukouRegionCode: d.hukou_region_code,
+          residenceRegionCode: d.residence_region_code,
+          residenceSince: d.residence_since,
+          deliveredOn: d.outcome_date,
+        },
+        episodesConfig().attribution,
+      );
+      return (
+        d.residence_category !== expected.category ||
+        d.attributed_region_code !== expected.regionCode ||
+        d.attribution_rule !== expected.rule
+      );
+    });
+    expect(miscounted.map((d) => d.id)).toEqual([]);
+    const local = counted.filter((d) => d.residence_category === 'local').length / counted.length;
+    expect(Math.abs(local - 0.7)).toBeLessThanOrEqual(0.05);
+    expect(
+      counted.every((d) => (d.household_type === 'local') === (d.residence_category === 'local')),
+    ).toBe(true);
+  });
+
+  /** A facility already in the database, with a nurse and an MCH staff member (their ids). */
+  const existingFacility = async (
+    code: string,
+    level: number,
+    kind: string,
+    regionCode: string,
+  ): Promise<{ insertId: number; staff: number[] }> => {
     const [facility] = await db.query<import('mysql2').ResultSetHeader>(
-      "INSERT INTO facility (code, name, level, region_code, version) VALUES (?, '既有医院', 2, '650102', 1)",
-      [code],
+      "INSERT INTO facility (code, name, level, kind, region_code, version) VALUES (?, '既有机构', ?, ?, ?, 1)",
+      [code, level, kind, regionCode],
     );
     const staff: number[] = [];
     for (const role of ['nurse', 'mch_staff']) {
@@ -302,6 +416,12 @@ describe('synthetic cohort generator', () => {
       );
       staff.push(user.insertId);
     }
+    return { insertId: facility.insertId, staff };
+  };
+
+  it('adds a cohort to existing facilities: their staff, their schedule, ids after the others', async () => {
+    const code = `E2E-INTO-${Date.now().toString(36)}`;
+    const { staff, ...facility } = await existingFacility(code, 2, 'hospital', '650102');
     // A denser schedule of its own, which the overdue days must follow.
     for (const [ordinal, start, end] of [
       [1, 42, 84],
@@ -342,6 +462,40 @@ describe('synthetic cohort generator', () => {
       ),
     ).toBeGreaterThan(0);
     expect(await count('SELECT COUNT(*) AS n FROM app_user')).toBe(users);
+  });
+
+  it('adds a cohort to an existing centre and hospital: she lives in its streets and delivers at the hospital', async () => {
+    const suffix = Date.now().toString(36);
+    const centre = await existingFacility(`E2E-C-${suffix}`, 1, 'community_centre', '650103');
+    const hospital = await existingFacility(`E2E-H-${suffix}`, 3, 'hospital', '650103');
+    const street = '650103901';
+    await db.query('INSERT INTO facility_service_area (region_code, facility_id) VALUES (?, ?)', [
+      street,
+      centre.insertId,
+    ]);
+    const added = await generateSyntheticCohort({
+      pregnancies: 200,
+      facilities: 0,
+      seed: 12,
+      intoFacilities: [`E2E-C-${suffix}`, `E2E-H-${suffix}`],
+      append: true,
+      log: () => undefined,
+    });
+    const theirs = `p.id BETWEEN ${added.pregnancyIds.first} AND ${added.pregnancyIds.last}`;
+    const checks = {
+      elsewhere: `SELECT COUNT(*) n FROM pregnancy p JOIN woman w ON w.id = p.woman_id WHERE ${theirs}
+        AND (LEFT(w.residence_region_code, 9) <> '${street}' OR p.facility_id NOT IN (${centre.insertId}, ${hospital.insertId}))`,
+      notDeliveredByHospital: `SELECT COUNT(*) n FROM delivery d JOIN pregnancy p ON p.id = d.pregnancy_id
+        WHERE ${theirs} AND d.facility_id <> ${hospital.insertId}`,
+      noticeNotToCentre: `SELECT COUNT(*) n FROM delivery_notice x JOIN pregnancy p ON p.id = x.pregnancy_id
+        WHERE ${theirs} AND x.region_code LIKE '${street}%' AND NOT (x.target_facility_id <=> ${centre.insertId})`,
+    };
+    expect(await violations(checks)).toEqual(zeros(checks));
+    const atCentre = await share(
+      `SELECT AVG(p.facility_id = ${centre.insertId}) share FROM pregnancy p WHERE ${theirs}`,
+    );
+    expect(atCentre).toBeGreaterThan(0.4);
+    expect(atCentre).toBeLessThan(0.7);
   });
 
   it('lands within tolerance of the distributions it claims', async () => {

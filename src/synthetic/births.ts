@@ -2,7 +2,7 @@ import type { CaesareanIndication } from '../delivery/rules/caesarean-indication
 import { classifyRecall, type Recall } from '../breastfeeding/rules/feeding-recall';
 import { phoneFollowUpDate } from '../breastfeeding/rules/postpartum-schedule';
 import { type Day, dayOf, HOUR_MS, MINUTE_MS } from './calendar';
-import { bool, type CohortContext, instant, iso } from './context';
+import { bool, type CohortContext, type FacilityPlan, instant, iso } from './context';
 import {
   ASSISTED_VAGINAL_SHARE,
   afterExclusive,
@@ -41,6 +41,7 @@ import {
   SUPPLEMENT_SHARE,
   TERM_BIRTH_WEIGHT_G,
 } from './distributions';
+import { attributionCells } from './episode';
 import type { BabyPlan, PregnancyPlan } from './pregnancy-plan';
 
 const PRETERM_BELOW_GA_DAYS = 259;
@@ -82,12 +83,14 @@ export function planBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryDay: 
   plan.delivery = {
     id: ids.take('delivery'),
     deliveredAt,
+    recordedBy: random.pick(plan.deliveringFacility.nurses),
     caesarean,
     motherDischargedAt,
     maternalDeath,
     mode: caesarean ? 'caesarean' : 'spontaneous_vaginal',
     hivReplacement: false,
     livingBabies: [],
+    babies: [],
   };
   plan.outcomeDay = deliveryDay;
   if (maternalDeath) {
@@ -115,11 +118,14 @@ export function planBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryDay: 
   }
 }
 
-/** The delivery row, one newborn per baby, and the timed feeding events of each live baby's stay. */
+/**
+ * The delivery row (with the region she is counted in), one newborn per baby, and the timed
+ * feeding events of each live baby's stay: the delivering facility's records.
+ */
 export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: number): void {
   const { random, sink, ids } = ctx;
   const delivery = plan.delivery!;
-  const facility = plan.facility;
+  const facility = plan.deliveringFacility;
   const caesarean = delivery.caesarean;
   const mode = caesarean
     ? 'caesarean'
@@ -153,24 +159,11 @@ export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: 
     complicated ? bloodLoss + random.int(300, 900) : bloodLoss,
     delivery.maternalDeath ? 'death' : complicated ? 'complications' : 'well',
     delivery.motherDischargedAt === null ? null : instant(delivery.motherDischargedAt),
-    random.pick(facility.nurses),
+    ...attributionCells(ctx, plan, plan.outcomeDay!),
+    delivery.recordedBy,
     1,
   ];
   sink.add('delivery', deliveryRow);
-  // The delivering facility takes part in her episode, as recording a delivery makes it.
-  sink.add('episode_participant', [
-    ids.take('episode_participant'),
-    plan.id,
-    facility.id,
-    'delivering',
-    'active',
-    'registration',
-    iso(plan.outcomeDay ?? plan.registration),
-    'statutory_duty',
-    1,
-    deliveryRow[12],
-    1,
-  ]);
   if (delivery.maternalDeath && plan.statusDay !== null) {
     // Her death, its time on the status day (after the delivery), and its cause.
     const diedAt = Math.max(
@@ -221,6 +214,8 @@ export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: 
     }
     const apgar1 = stillborn ? null : random.chance(0.95) ? random.int(8, 10) : random.int(3, 7);
     const apgar5 = apgar1 === null ? null : Math.min(10, apgar1 + random.int(0, 2));
+    const vitalStatus = stillborn ? 'stillbirth' : 'live_birth';
+    delivery.babies.push({ vitalStatus, birthWeightG: weight, apgar1, apgar5, exposed: false });
     const doses = stillborn
       ? { hepB: null, bcg: null }
       : birthDoses(ctx, plan, bornAt, weight, nicuAt !== null, diedAt);
@@ -236,7 +231,7 @@ export function writeBirth(ctx: CohortContext, plan: PregnancyPlan, deliveryGa: 
       lengthCm,
       apgar1,
       apgar5,
-      stillborn ? 'stillbirth' : 'live_birth',
+      vitalStatus,
       stillborn ? (random.chance(0.7) ? 'antepartum' : 'intrapartum') : null,
       nicuAt === null ? null : instant(nicuAt),
       nicuAt === null ? null : preterm ? '早产儿' : random.pick(NICU_REASONS),
@@ -320,7 +315,7 @@ function writeStay(
   hivReplacement: boolean,
 ): void {
   const { random, sink, ids, clock } = ctx;
-  const facility = plan.facility;
+  const facility = plan.deliveringFacility;
   const delivery = plan.delivery!;
   const caesarean = delivery.caesarean;
   const bornAt = baby.bornAt;
@@ -442,29 +437,32 @@ function writeContraindication(
     decidedBy,
     iso(clock.days.dayOfInstant(baby.bornAt)),
     null,
-    random.pick(plan.facility.nurses),
+    random.pick(plan.deliveringFacility.nurses),
   ]);
 }
 
 /**
- * The postpartum visit and the 42-day check (each with its risk assessment), and every live
- * baby's breastfeeding follow-ups, exclusive feeding falling with age.
+ * The postpartum visit (by the centre that took her notice, else her own facility) and the 42-day
+ * check (by her own facility), each with its risk assessment, and every live baby's breastfeeding
+ * follow-ups: at those contacts by whoever made them, by phone by the hospital that delivered her;
+ * exclusive feeding falling with age.
  */
 export function writePostpartum(ctx: CohortContext, plan: PregnancyPlan): void {
   const { random, sink, ids, clock } = ctx;
   const facility = plan.facility;
-  if (plan.postpartumVisitDay !== null) {
+  const visitor = plan.postpartumVisitor;
+  if (plan.postpartumVisitDay !== null && visitor !== null) {
     sink.add('postpartum_contact', [
       ids.take('postpartum_contact'),
       plan.id,
-      facility.id,
+      visitor.id,
       'postpartum_visit',
       iso(plan.postpartumVisitDay),
       random.pick(POSTPARTUM_FINDINGS),
       null,
       null,
       plan.postpartumAssessmentId,
-      random.pick(facility.nurses),
+      random.pick(visitor.nurses),
     ]);
   }
   if (plan.day42Day !== null) {
@@ -488,13 +486,14 @@ export function writePostpartum(ctx: CohortContext, plan: PregnancyPlan): void {
       ? exclusiveUntilAgeDays(random.next() * EXCLUSIVE_BREASTFEEDING_BY_AGE_DAYS[0][1])
       : -1;
     const after = afterExclusive.sample(random);
-    const contacts: [string, Day | null][] = [
-      ['postpartum_visit', plan.postpartumVisitDay],
-      ['day42_check', plan.day42Day],
-      ['phone_4m', phoneDay(ctx, birthDay, 4)],
-      ['phone_6m', phoneDay(ctx, birthDay, 6)],
+    const contacts: [string, Day | null, FacilityPlan | null][] = [
+      ['postpartum_visit', plan.postpartumVisitDay, visitor],
+      ['day42_check', plan.day42Day, facility],
+      ['phone_4m', phoneDay(ctx, birthDay, 4), plan.deliveringFacility],
+      ['phone_6m', phoneDay(ctx, birthDay, 6), plan.deliveringFacility],
     ];
-    for (const [contact, day] of contacts) {
+    for (const [contact, day, by] of contacts) {
+      if (by === null) continue;
       if (day === null || day > clock.lastDay || day < birthDay) continue;
       const age = day - birthDay;
       const recall = recallAt(random.next(), age < stopsAt ? 'exclusive' : after, age);
@@ -504,7 +503,7 @@ export function writePostpartum(ctx: CohortContext, plan: PregnancyPlan): void {
         ids.take('breastfeeding_follow_up'),
         baby.newbornId,
         plan.id,
-        facility.id,
+        by.id,
         contact,
         iso(day),
         bool(recall.breastMilk),
@@ -518,7 +517,7 @@ export function writePostpartum(ctx: CohortContext, plan: PregnancyPlan): void {
         problem ? random.pick(GUIDANCE) : null,
         referral,
         referral !== null && random.chance(0.5) ? '已就诊，症状缓解' : null,
-        random.pick(facility.nurses),
+        random.pick(by.nurses),
       ]);
     }
   }

@@ -1,13 +1,19 @@
 import { classifyRecall } from '../breastfeeding/rules/feeding-recall';
 import { addDays, daysBetween } from '../core/time/calendar-date';
 import { earlyInitiation, earlySkinToSkin } from '../delivery/rules/feeding-flags';
+import {
+  highRiskNewbornReasons,
+  servingFacility,
+  visitDueOn,
+} from '../episodes/rules/delivery-notices';
+import { attribute } from '../episodes/rules/residence';
 import { uptake } from '../folic-acid/rules/folic-acid';
 import { colourRank, type RiskColour } from '../risk/rules/risk-colour';
 import { dateByBestEvidence } from '../women/rules/gestational-age';
 import { checkDating, checkObstetricHistory } from '../women/rules/registration-checks';
 import { checkResidentId } from '../women/rules/resident-id';
-import { generateInMemory } from './in-memory-cohort';
-import type { Cell } from './tables';
+import { EXAMPLE_ATTRIBUTION, generateInMemory } from './in-memory-cohort';
+import type { Cell, TableName } from './tables';
 
 type Row = Record<string, Cell>;
 
@@ -32,6 +38,11 @@ const share = (list: unknown[], test: (x: never) => boolean) =>
   list.filter((x) => test(x as never)).length / list.length;
 const str = (value: Cell) => value as string;
 const toDate = (instant: Cell) => new Date(`${str(instant).replace(' ', 'T')}Z`);
+/** The hospital's (Asia/Shanghai) calendar day of a stored UTC instant. */
+const localDay = (instant: Cell) =>
+  instant === null
+    ? null
+    : new Date(toDate(instant).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 describe('a generated cohort of 12 000 pregnancies', () => {
   it('is the same for the same seed and differs for another', () => {
@@ -380,6 +391,252 @@ describe('a generated cohort of 12 000 pregnancies', () => {
     for (const p of delivered) {
       const check = (contacts.get(p.id) ?? []).find((c) => c.kind === 'day42_check');
       expect([check?.disposition, check?.contact_date]).toEqual(['close', p.status_date]);
+    }
+  });
+});
+
+describe('the district of the same cohort', () => {
+  const facilities = new Map(rows('facility').map((f) => [f.id, f]));
+  const areas = rows('facility_service_area').map((a) => ({
+    regionCode: str(a.region_code),
+    facilityId: a.facility_id as number,
+  }));
+  const serving = (code: Cell) => servingFacility(str(code), areas);
+  const women = new Map(rows('woman').map((w) => [w.id, w]));
+  const pregnancyById = new Map(pregnancies.map((p) => [p.id, p]));
+  const womanOf = (pregnancyId: Cell) => women.get(pregnancyById.get(pregnancyId)!.woman_id)!;
+  const deliveries = rows('delivery');
+  const participants = rows('episode_participant');
+  const participantsByKey = new Map(
+    participants.map((e) => [`${e.pregnancy_id}:${e.facility_id}:${e.role}`, e]),
+  );
+  const part = (p: Cell, facility: Cell, role: string) =>
+    participantsByKey.get(`${p}:${facility}:${role}`);
+  const activeParticipants = new Set(
+    participants
+      .filter((e) => e.status === 'active')
+      .map((e) => `${e.pregnancy_id}:${e.facility_id}`),
+  );
+
+  it('has community centres, each serving 街道 of its district, and hospitals', () => {
+    expect(new Set(areas.map((a) => a.regionCode)).size).toBe(areas.length);
+    for (const f of facilities.values()) {
+      const own = areas.filter((a) => a.facilityId === f.id).map((a) => a.regionCode);
+      expect(f.kind).toBe(f.level === 1 ? 'community_centre' : 'hospital');
+      if (f.level === 1) {
+        expect(own.length).toBeGreaterThan(0);
+        expect(
+          own.every((code) => /^\d{9}$/.test(code) && code.startsWith(str(f.region_code))),
+        ).toBe(true);
+      } else {
+        expect(own).toEqual([]);
+      }
+    }
+    // Every woman lives in a 街道 or 社区 a centre serves.
+    const unserved = [...women.values()].filter(
+      (w) =>
+        !/^\d{9}(\d{3})?$/.test(str(w.residence_region_code)) ||
+        serving(w.residence_region_code) === null,
+    );
+    expect(unserved.map((w) => w.id)).toEqual([]);
+  });
+
+  it('registers most women at the centre where they live and delivers about 60 % elsewhere', () => {
+    expect(pregnancies.every((p) => p.facility_id === p.registering_facility_id)).toBe(true);
+    const atHomeCentre = share(
+      pregnancies,
+      (p: Row) => serving(womanOf(p.id).residence_region_code) === p.registering_facility_id,
+    );
+    expect(Math.abs(atHomeCentre - 0.55)).toBeLessThan(0.02);
+    const registeredBy = (d: Row) => pregnancyById.get(d.pregnancy_id)!.registering_facility_id;
+    const elsewhere = share(deliveries, (d: Row) => d.facility_id !== registeredBy(d));
+    expect(Math.abs(elsewhere - 0.6)).toBeLessThan(0.03);
+    expect(deliveries.every((d) => facilities.get(d.facility_id)!.kind === 'hospital')).toBe(true);
+    // A hospital may still register her and deliver her itself.
+    expect(share(deliveries, (d: Row) => d.facility_id === registeredBy(d))).toBeGreaterThan(0.3);
+  });
+
+  it('joins the delivering hospital to her episode, and every record is made by a participant', () => {
+    const wrong: Cell[] = [];
+    for (const d of deliveries) {
+      const delivering = part(d.pregnancy_id, d.facility_id, 'delivering');
+      const registering = pregnancyById.get(d.pregnancy_id)!.registering_facility_id;
+      const via = d.facility_id === registering ? ['registration'] : ['self_presented', 'referral'];
+      if (delivering?.status !== 'active' || !via.includes(str(delivering.started_via))) {
+        wrong.push(d.id);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Access follows active participation: each record's facility takes part in her episode.
+    const tables: TableName[] = [
+      'antenatal_visit',
+      'dating_scan',
+      'contact_attempt',
+      'risk_assessment',
+      'risk_report',
+      'high_risk_case',
+      'referral',
+      'pmtct_counselling',
+      'pmtct_test',
+      'maternal_treatment',
+      'exposed_infant',
+      'delivery',
+      'newborn',
+      'maternal_death',
+      'postpartum_contact',
+      'breastfeeding_follow_up',
+    ];
+    const outside = Object.fromEntries(
+      tables.map((table) => [
+        table,
+        rows(table).filter((r) => !activeParticipants.has(`${r.pregnancy_id}:${r.facility_id}`))
+          .length,
+      ]),
+    );
+    expect(outside).toEqual(Object.fromEntries(tables.map((table) => [table, 0])));
+    // The babies and their stay are the delivering hospital's.
+    const deliveryById = new Map(deliveries.map((d) => [d.id, d]));
+    const newborns = new Map(rows('newborn').map((n) => [n.id, n]));
+    expect(
+      [...newborns.values()].filter(
+        (n) => n.facility_id !== deliveryById.get(n.delivery_id)!.facility_id,
+      ),
+    ).toEqual([]);
+    expect(
+      rows('feeding_event').filter(
+        (e) => e.facility_id !== newborns.get(e.newborn_id)!.facility_id,
+      ),
+    ).toEqual([]);
+    // The 42-day check is her own facility's; the postpartum visit her own or her notice's centre's.
+    for (const c of rows('postpartum_contact')) {
+      const p = pregnancyById.get(c.pregnancy_id)!;
+      const visitor = part(c.pregnancy_id, c.facility_id, 'postpartum_visiting');
+      if (c.kind === 'day42_check') expect(c.facility_id).toBe(p.facility_id);
+      else if (c.facility_id !== p.facility_id) expect(visitor?.status).toBe('active');
+    }
+  });
+
+  it('gives migrants a 户籍 elsewhere and counts every delivery by the province rule', () => {
+    const listed = [...women.values()];
+    for (const w of listed) {
+      if (w.household_type === 'local') {
+        expect([w.hukou_region_code, w.residence_since]).toEqual([
+          str(w.residence_region_code).slice(0, 6),
+          null,
+        ]);
+      } else {
+        expect(w.residence_since).not.toBeNull();
+        if (w.document_type === 'resident_id') {
+          expect(str(w.hukou_region_code).slice(0, 4)).not.toBe('3301');
+          expect(str(w.document_number).slice(0, 6)).toBe(w.hukou_region_code);
+        } else {
+          expect(w.hukou_region_code).toBeNull();
+        }
+      }
+    }
+    expect(Math.abs(share(listed, (w: Row) => w.household_type === 'migrant') - 0.3)).toBeLessThan(
+      0.02,
+    );
+    const wrong = deliveries.filter((d) => {
+      const w = womanOf(d.pregnancy_id);
+      const expected = attribute(
+        {
+          documentType: str(w.document_type),
+          hukouRegionCode: w.hukou_region_code as string | null,
+          residenceRegionCode: str(w.residence_region_code),
+          residenceSince: w.residence_since as string | null,
+          deliveredOn: pregnancyById.get(d.pregnancy_id)!.outcome_date as string,
+        },
+        EXAMPLE_ATTRIBUTION,
+      );
+      return (
+        d.residence_category !== expected.category ||
+        d.attributed_region_code !== expected.regionCode ||
+        d.attribution_rule !== expected.rule
+      );
+    });
+    expect(wrong.map((d) => d.id)).toEqual([]);
+    expect(
+      Math.abs(share(deliveries, (d: Row) => d.residence_category === 'local') - 0.7),
+    ).toBeLessThan(0.03);
+    // Zhejiang's 常住 rule: migrants of 6 months are counted where they live, newer ones by 户籍.
+    const migrants = deliveries.filter((d) =>
+      ['same_province', 'other_province'].includes(str(d.residence_category)),
+    );
+    const counted = (d: Row) =>
+      d.attributed_region_code === womanOf(d.pregnancy_id).residence_region_code;
+    expect(share(migrants, counted)).toBeGreaterThan(0.9);
+    expect(migrants.filter((d) => !counted(d)).length).toBeGreaterThan(0);
+  });
+
+  it('notifies the centre of her 产休地 of every delivery she survived, which most acknowledge within a day', () => {
+    const notices = rows('delivery_notice');
+    const noticeOf = new Map(notices.map((n) => [n.delivery_id, n]));
+    expect(
+      deliveries.filter((d) => noticeOf.has(d.id) === (d.maternal_outcome === 'death')),
+    ).toEqual([]);
+    const newborns = byPregnancy(rows('newborn'), 'delivery_id');
+    const exposed = new Set(rows('exposed_infant').map((e) => e.newborn_id));
+    const wrong: Cell[] = [];
+    for (const d of deliveries.filter((row) => noticeOf.has(row.id))) {
+      const n = noticeOf.get(d.id)!;
+      const p = pregnancyById.get(d.pregnancy_id)!;
+      const region = p.postpartum_region_code ?? womanOf(p.id).residence_region_code;
+      const target = serving(region);
+      const reasons = highRiskNewbornReasons(
+        daysBetween(addDays(str(p.edd), -280), str(p.outcome_date)),
+        newborns.get(d.id)!.map((baby) => ({
+          vitalStatus: str(baby.vital_status),
+          birthWeightG: baby.birth_weight_g as number,
+          apgar1: baby.apgar1 as number | null,
+          apgar5: baby.apgar5 as number | null,
+          exposed: exposed.has(baby.id),
+        })),
+      );
+      const due = visitDueOn({
+        highRisk: reasons.length > 0,
+        acknowledgedOn: localDay(n.acknowledged_at),
+        dischargedOn: localDay(d.mother_discharged_at),
+      });
+      const visitor = target === null ? undefined : part(p.id, target, 'postpartum_visiting');
+      const expectedVisitor =
+        n.status === 'acknowledged' ? 'active' : n.status === 'sent' ? 'proposed' : undefined;
+      if (
+        n.region_code !== region ||
+        n.target_facility_id !== target ||
+        n.from_facility_id !== d.facility_id ||
+        (n.status === 'unrouted') !== (target === null) ||
+        n.high_risk_reasons !== JSON.stringify(reasons) ||
+        n.high_risk_newborn !== (reasons.length > 0 ? 1 : 0) ||
+        n.visit_due_on !== due ||
+        visitor?.status !== expectedVisitor ||
+        (visitor !== undefined && visitor.started_via !== 'delivery_notice')
+      ) {
+        wrong.push(n.id);
+      }
+    }
+    expect(wrong).toEqual([]);
+    const status = (s: string) => share(notices, (n: Row) => n.status === s);
+    expect(status('acknowledged')).toBeGreaterThan(0.9);
+    expect(status('sent')).toBeGreaterThan(0.01);
+    expect(status('unrouted')).toBeGreaterThan(0.01);
+    const acknowledged = notices.filter((n) => n.status === 'acknowledged');
+    const withinDay = (n: Row) =>
+      toDate(n.acknowledged_at).getTime() - toDate(n.sent_at).getTime() < 86_400_000;
+    expect(share(acknowledged, withinDay)).toBeGreaterThan(0.85);
+  });
+
+  it('refers high-risk women to a level-3 hospital of the cohort, which examines them once received', () => {
+    const received = rows('referral').filter((r) => r.to_facility_id !== null);
+    expect(received.length).toBeGreaterThan(0);
+    for (const r of received) {
+      const to = facilities.get(r.to_facility_id)!;
+      const examining = part(r.pregnancy_id, r.to_facility_id, 'examining');
+      expect([to.level, to.kind, r.to_facility_name]).toEqual([3, 'hospital', to.name]);
+      expect([examining?.status, examining?.started_via]).toEqual([
+        r.received_at === null ? 'proposed' : 'active',
+        'referral',
+      ]);
     }
   });
 });

@@ -3,10 +3,19 @@ import { defaultScanMethod } from '../women/rules/dating-scans';
 import { redatingThresholdDays } from '../women/rules/gestational-age';
 import { ageInYears } from '../women/rules/registration-checks';
 import type { Day } from './calendar';
-import { bool, type CohortContext, type FacilityPlan, instant, iso } from './context';
+import {
+  bool,
+  type CohortContext,
+  type FacilityPlan,
+  instant,
+  iso,
+  servingCentre,
+} from './context';
 import {
   AGREEING_SCAN_SHARE,
   ANTENATAL_PLAN_GA_DAYS,
+  CENTRE_REGISTRATION_SHARE,
+  COMMUNITY_LEVEL_ADDRESS_SHARE,
   datingMethod,
   deliveryGa,
   documentType,
@@ -17,12 +26,18 @@ import {
   HAEMOGLOBIN_LATE_DROP_GL,
   HBSAG_CARRIER_TICKED_SHARE,
   HEIGHT_CM,
+  HOSPITAL_REGISTERED_DELIVERING_ELSEWHERE,
   LOW_PLATELETS_SHARE,
   maternalAge,
+  MIGRANT_HUKOU_IN_OTHER_PROVINCE,
   MIGRANT_SHARE,
+  migrantDaysLived,
   outcome as outcomeDistribution,
+  OWN_DISTRICT_HOSPITAL_WEIGHT,
   parity as parityDistribution,
   PLATELETS_E9L,
+  POSTPARTUM_AT_HUKOU_SHARE,
+  POSTPARTUM_ELSEWHERE_IN_CITY_SHARE,
   PRE_PREGNANCY_BMI,
   PREVIOUS_CAESAREAN_IF_PAROUS,
   registrationGa,
@@ -38,11 +53,15 @@ import {
   visitAttendance,
 } from './distributions';
 import { planBirth, writeBirth, writePostpartum } from './births';
+import { planNotice, writeNotice, writeParticipants } from './episode';
 import {
-  MIGRANT_ADDRESS_CODES,
   OCCUPATIONS,
   otherDocumentNumber,
+  otherProvinceCodes,
   phoneNumber,
+  sameProvinceElsewhere,
+  streetAddress,
+  villageAddress,
   womanName,
 } from './people';
 import {
@@ -63,6 +82,7 @@ import {
 } from './prevention';
 import { Weighted } from './random';
 import { gradeHistory } from './risk-grading';
+import { servesArea } from './setup';
 
 /** GA today of the youngest pregnancy in the cohort: nobody registers before 5–6 weeks. */
 const MIN_GA_TODAY_DAYS = 42;
@@ -100,7 +120,16 @@ interface RepeatPlan {
  * the indexes on (facility, date) are filled near their ends.
  */
 export class CohortGenerator {
-  private readonly facilityPicker: Weighted<FacilityPlan>;
+  /** Where women live: the centres serving areas, by size; null when the cohort has none. */
+  private readonly centrePicker: Weighted<FacilityPlan> | null;
+  /** Where the others register: the rest of the facilities, by size. */
+  private readonly otherPicker: Weighted<FacilityPlan> | null;
+  private readonly hospitals: FacilityPlan[];
+  /** The hospitals by births, those of the district first, by district. */
+  private readonly birthPickers = new Map<string, Weighted<FacilityPlan>>();
+  /** The other hospitals by births, by hospital. */
+  private readonly elsewherePickers = new Map<FacilityPlan, Weighted<FacilityPlan>>();
+  private readonly byId: Map<number, FacilityPlan>;
   private readonly firstStart: Day;
   private readonly span: number;
   private repeat: RepeatPlan | null = null;
@@ -110,7 +139,14 @@ export class CohortGenerator {
     private readonly ctx: CohortContext,
     private readonly total: number,
   ) {
-    this.facilityPicker = new Weighted(ctx.facilities.map((f) => [f, f.size] as const));
+    const picker = (list: FacilityPlan[]) =>
+      list.length === 0 ? null : new Weighted(list.map((f) => [f, f.size] as const));
+    const centres = ctx.facilities.filter(servesArea);
+    const others = ctx.facilities.filter((f) => !servesArea(f));
+    this.centrePicker = picker(centres);
+    this.otherPicker = picker(others);
+    this.hospitals = ctx.facilities.filter((f) => f.births > 0);
+    this.byId = new Map(ctx.facilities.map((f) => [f.id, f]));
     this.firstStart = ctx.clock.windowStart - LEAD_DAYS;
     this.span = ctx.clock.today - MIN_GA_TODAY_DAYS - this.firstStart;
   }
@@ -125,21 +161,28 @@ export class CohortGenerator {
     const { random, clock, ids } = ctx;
     const repeat = this.repeat;
     this.repeat = null;
-    const woman = repeat?.woman ?? this.newWoman(index);
     const plannedStart =
       this.firstStart + Math.floor(((index + random.next()) * this.span) / this.total);
     const start = repeat?.start ?? plannedStart;
-    const facility = woman.facility;
     const method = datingMethod.sample(random);
     const ivf = method === 'ivf';
     const fetusCount = random.chance(ivf ? TWIN_SHARE_IVF : TWIN_SHARE) ? 2 : 1;
     const regGa = this.registrationGa(clock.lastDay - start);
     const registration = start + regGa;
+    const woman = repeat?.woman ?? this.newWoman(index, registration);
+    const facility = woman.facility;
     const pregnancyId = ids.take('pregnancy');
+    const postpartum = this.postpartumPlace(woman);
     const plan: PregnancyPlan = {
       id: pregnancyId,
       woman,
       facility,
+      deliveringFacility: this.deliveringFacility(woman),
+      postpartumRegionCode: postpartum?.regionCode ?? null,
+      postpartumAddress: postpartum?.address ?? null,
+      notice: null,
+      postpartumVisitor: facility,
+      referral: null,
       start,
       edd: start + 280,
       registration,
@@ -206,10 +249,14 @@ export class CohortGenerator {
     const hypertensionOnset = this.planVisits(plan);
     const truth = pmtctTruth(ctx);
     this.planRisk(plan, truth.positive.hbsag, hypertensionOnset);
-    if (deliveryDay !== null) planBirth(ctx, plan, deliveryDay);
+    if (deliveryDay !== null) {
+      planBirth(ctx, plan, deliveryDay);
+      planNotice(ctx, plan, (id) => this.byId.get(id));
+    }
     writePmtct(ctx, plan, truth, deliveryDay);
     if (plan.delivery !== null) writeBirth(ctx, plan, gaAtBirth);
     writeExposedInfants(ctx, plan);
+    writeNotice(ctx, plan);
     const risk = gradeHistory(ctx, plan);
     writePostpartum(ctx, plan);
     writeFolicAcid(ctx, plan);
@@ -248,25 +295,52 @@ export class CohortGenerator {
     return kind;
   }
 
-  private newWoman(index: number): WomanPlan {
+  /**
+   * A new woman, registering on `registration`: where she lives (in a street a centre of the
+   * cohort serves), who registers her (mostly that centre), her 户籍 (her district when local,
+   * elsewhere for a migrant) and, for a migrant, since when she has lived there.
+   */
+  private newWoman(index: number, registration: Day): WomanPlan {
     const { random, ids, sink, residentIds } = this.ctx;
-    const facility = this.facilityPicker.sample(random);
+    let facility: FacilityPlan;
+    let residence: string;
+    if (this.centrePicker !== null) {
+      const centre = this.centrePicker.sample(random);
+      residence = this.addressIn(centre);
+      facility =
+        this.otherPicker === null || random.chance(CENTRE_REGISTRATION_SHARE)
+          ? centre
+          : this.otherPicker.sample(random);
+    } else {
+      facility = this.otherPicker!.sample(random);
+      residence = facility.regionCode;
+    }
     const age = maternalAge.sample(random);
     const approximateStart = this.firstStart + Math.floor((index * this.span) / this.total);
     let birthDay = approximateStart - Math.floor((age + random.next()) * 365.2425);
     const id = ids.take('woman');
     const type = documentType.sample(random);
-    const migrant = random.chance(MIGRANT_SHARE);
+    const mainland = type === 'resident_id';
+    const migrant = !mainland || random.chance(MIGRANT_SHARE);
+    const city = residence.slice(0, 4);
+    const hukou = !mainland
+      ? null
+      : !migrant
+        ? residence.slice(0, 6)
+        : random.chance(MIGRANT_HUKOU_IN_OTHER_PROVINCE)
+          ? random.pick(otherProvinceCodes(city))
+          : sameProvinceElsewhere(random, city);
     let number: string | null = null;
-    if (type === 'resident_id') {
-      const address = migrant ? random.pick(MIGRANT_ADDRESS_CODES) : facility.regionCode;
+    if (hukou !== null) {
       while (number === null) {
-        number = residentIds.issue(address, iso(birthDay));
+        number = residentIds.issue(hukou, iso(birthDay));
         if (number === null) birthDay--;
       }
     } else {
       number = otherDocumentNumber(type, id);
     }
+    const residenceSince = migrant ? registration - migrantDaysLived.sample(random) : null;
+    const hukouAddress = migrant && hukou !== null ? villageAddress(random) : null;
     const heightCm = random.measure(HEIGHT_CM.mean, HEIGHT_CM.sd, HEIGHT_CM.min, HEIGHT_CM.max, 1);
     const bmi = random.measure(
       PRE_PREGNANCY_BMI.mean,
@@ -293,7 +367,11 @@ export class CohortGenerator {
       womanName(random),
       iso(birthDay),
       phoneNumber(id),
-      facility.regionCode,
+      residence,
+      streetAddress(random),
+      residenceSince === null ? null : iso(residenceSince),
+      hukou,
+      hukouAddress,
       migrant ? 'migrant' : 'local',
       education.sample(random),
       random.pick(OCCUPATIONS),
@@ -309,10 +387,79 @@ export class CohortGenerator {
       heightCm,
       preWeightKg: Math.round(bmi * (heightCm / 100) ** 2 * 10) / 10,
       facility,
+      documentType: type,
+      migrant,
+      residenceRegionCode: residence,
+      hukouRegionCode: hukou,
+      hukouAddress,
+      residenceSince,
       parity,
       earlierLosses: losses,
       previousCaesareans,
     };
+  }
+
+  /** A 街道 the centre serves, or half the time one of its 社区 (12 digits) that no other serves. */
+  private addressIn(centre: FacilityPlan): string {
+    const { random } = this.ctx;
+    const street = random.pick(centre.serviceAreas);
+    if (!random.chance(COMMUNITY_LEVEL_ADDRESS_SHARE)) return street;
+    const community = `${street}${String(random.int(1, 30)).padStart(3, '0')}`;
+    return servingCentre(this.ctx, community) === centre.id ? community : street;
+  }
+
+  /**
+   * The hospital that delivers her: her own when a hospital registered her (a few go to another),
+   * else one of the city's, those of her district likelier. With no hospital in the cohort, her
+   * own facility.
+   */
+  private deliveringFacility(woman: WomanPlan): FacilityPlan {
+    const { random } = this.ctx;
+    const own = woman.facility;
+    if (this.hospitals.length === 0) return own;
+    if (own.births > 0) {
+      if (this.hospitals.length === 1 || !random.chance(HOSPITAL_REGISTERED_DELIVERING_ELSEWHERE)) {
+        return own;
+      }
+      let elsewhere = this.elsewherePickers.get(own);
+      if (elsewhere === undefined) {
+        const others = this.hospitals.filter((f) => f !== own);
+        elsewhere = new Weighted(others.map((f) => [f, f.births] as const));
+        this.elsewherePickers.set(own, elsewhere);
+      }
+      return elsewhere.sample(random);
+    }
+    const district = woman.residenceRegionCode.slice(0, 6);
+    let picker = this.birthPickers.get(district);
+    if (picker === undefined) {
+      picker = new Weighted(
+        this.hospitals.map(
+          (f) =>
+            [f, f.births * (f.regionCode === district ? OWN_DISTRICT_HOSPITAL_WEIGHT : 1)] as const,
+        ),
+      );
+      this.birthPickers.set(district, picker);
+    }
+    return picker.sample(random);
+  }
+
+  /**
+   * 产休地, when not where she lives: a migrant may go home to her 户籍 for the month; others may
+   * spend it at another address of the city (served by a centre of the cohort).
+   */
+  private postpartumPlace(woman: WomanPlan): { regionCode: string; address: string } | null {
+    const { random } = this.ctx;
+    const { hukouRegionCode, hukouAddress } = woman;
+    if (woman.migrant && hukouRegionCode !== null && random.chance(POSTPARTUM_AT_HUKOU_SHARE)) {
+      return { regionCode: hukouRegionCode, address: hukouAddress ?? villageAddress(random) };
+    }
+    if (this.centrePicker === null || !random.chance(POSTPARTUM_ELSEWHERE_IN_CITY_SHARE)) {
+      return null;
+    }
+    const code = this.addressIn(this.centrePicker.sample(random));
+    return code === woman.residenceRegionCode
+      ? null
+      : { regionCode: code, address: streetAddress(random) };
   }
 
   /** The first examination at registration, then the guideline's visits she keeps. */
@@ -606,24 +753,11 @@ export class CohortGenerator {
       bool(riskPurple),
       lastVisit ? iso(lastVisit.day) : null,
       overdueGa === null ? null : iso(plan.start + overdueGa),
+      plan.postpartumRegionCode,
+      plan.postpartumAddress,
       nurse,
       1,
     ]);
-    // The facility registers and manages her, as registration makes it.
-    for (const role of ['registering', 'managing']) {
-      sink.add('episode_participant', [
-        ids.take('episode_participant'),
-        plan.id,
-        facility.id,
-        role,
-        'active',
-        'registration',
-        iso(plan.registration),
-        'statutory_duty',
-        1,
-        nurse,
-        1,
-      ]);
-    }
+    writeParticipants(this.ctx, plan, nurse);
   }
 }

@@ -1,4 +1,7 @@
 import type { ScheduleWindow } from '../antenatal/rules/visit-schedule';
+import type { FacilityKind } from '../core/facilities/facility.entity';
+import { servingFacility } from '../episodes/rules/delivery-notices';
+import type { AttributionRules } from '../episodes/rules/residence';
 import type { RiskColour } from '../risk/rules/risk-colour';
 import type { FactorOrigin } from '../risk/rules/national-catalogue';
 import { type Day, dayOf, formatInstant, HospitalDays, isoOf } from './calendar';
@@ -21,8 +24,12 @@ export interface FacilityPlan {
   code: string;
   name: string;
   level: 1 | 2 | 3;
-  regionCode: string;
-  size: number; // relative number of pregnancies
+  kind: FacilityKind;
+  regionCode: string; // its district (县/区)
+  /** A community centre's 街道 codes, where the women it serves live; empty for the others. */
+  serviceAreas: string[];
+  size: number; // relative number of pregnancies it registers
+  births: number; // relative number of births it records: 0 for a community centre
   nurses: number[];
   mchStaff: number[];
   statistician: number;
@@ -70,8 +77,30 @@ export interface CohortContext {
   topics: readonly TopicInfo[];
   facilities: FacilityPlan[];
   cityCode: string;
+  /**
+   * Every service area a delivery notice routes by, region code → facility id: the cohort's
+   * centres' and, when adding to a database, those already there.
+   */
+  serviceAreas: Map<string, number>;
+  /** The province rules that decide the region a delivery is counted in (RESIDENCE_RULES). */
+  attribution: AttributionRules;
   /** The national minimum visit schedule, as the migrations seed it. */
   nationalSchedule: readonly ScheduleWindow[];
+}
+
+/**
+ * The centre serving a region code, as the delivery notice service finds it: the service area
+ * that is its longest prefix; null when none does.
+ */
+export function servingCentre(ctx: CohortContext, regionCode: string): number | null {
+  const areas: { regionCode: string; facilityId: number }[] = [];
+  for (const length of [6, 9, 12]) {
+    if (length > regionCode.length) break;
+    const prefix = regionCode.slice(0, length);
+    const facilityId = ctx.serviceAreas.get(prefix);
+    if (facilityId !== undefined) areas.push({ regionCode: prefix, facilityId });
+  }
+  return servingFacility(regionCode, areas);
 }
 
 /** Date and instant formatting, shared by every writer. */

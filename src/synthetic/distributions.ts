@@ -492,12 +492,16 @@ export const AFTER_EXCLUSIVE: readonly (readonly [string, number])[] = [
   ['mixed', 72],
   ['none', 13],
 ];
-/** Postpartum visit ≈ 94 % (产后访视率 93.8 %, 妇幼报告2019): most within 7 days of discharge. */
+/**
+ * Postpartum visit ≈ 93 % (产后访视率 93.8 %, 妇幼报告2019): most within 7 days of discharge. Besides
+ * the visits missed here, no visit is recorded when her 产休地 is outside the city's centres or
+ * the centre there never acknowledged her delivery notice (about 3.5 % of deliveries).
+ */
 export const POSTPARTUM_VISIT_DAYS_AFTER_DISCHARGE: readonly Band[] = [
   [1, 7, 85],
   [8, 28, 9],
 ];
-export const POSTPARTUM_VISIT_MISSED = 0.06;
+export const POSTPARTUM_VISIT_MISSED = 0.035;
 /** The 42-day check: most at 42–56 days; most close the case. */
 export const DAY42_CHECK_DAYS: readonly Band[] = [
   [42, 49, 70],
@@ -544,15 +548,70 @@ export const COMPANION: readonly (readonly [string | null, number])[] = [
   ['other', 2],
 ];
 
-// --- facilities -------------------------------------------------------------------------------
+// --- facilities and the district (两个系统管理) --------------------------------------------------
 
-/** Facility levels of the cohort's hospitals and their relative size in births. */
-export const FACILITY_LEVELS: readonly (readonly [1 | 2 | 3, number])[] = [
+/**
+ * Levels of the cohort's hospitals (the first is level 3), and the relative size of a facility by
+ * level: the pregnancies it registers, and for a hospital the births it records. Level-1
+ * facilities are the community centres (社区卫生服务中心), which register and visit but deliver no one.
+ */
+export const HOSPITAL_LEVELS: readonly (readonly [2 | 3, number])[] = [
   [3, 30],
   [2, 55],
-  [1, 15],
 ];
 export const FACILITY_SIZE_BY_LEVEL: Readonly<Record<1 | 2 | 3, number>> = { 1: 0.4, 2: 1, 3: 2.5 };
+/** 街道 each community centre serves (its 辖区), from … to. */
+export const STREETS_PER_CENTRE = [2, 4] as const;
+
+/**
+ * Women registered (建册) by the community centre of their residence; the others register at a
+ * hospital (Issue 15: "most" by the centre). A centre delivers no one, so every woman it registers
+ * delivers at a hospital; of those a hospital registered, a few deliver at another. Together about
+ * 60 % of deliveries are recorded by a hospital other than the registering facility (Issue 15).
+ */
+export const CENTRE_REGISTRATION_SHARE = 0.55;
+export const HOSPITAL_REGISTERED_DELIVERING_ELSEWHERE = 0.1;
+/** A hospital of her own district is this many times likelier to deliver her than one elsewhere. */
+export const OWN_DISTRICT_HOSPITAL_WEIGHT = 3;
+/** Residence codes down to the 社区 (12 digits) rather than the 街道 (9 digits). */
+export const COMMUNITY_LEVEL_ADDRESS_SHARE = 0.5;
+
+/**
+ * Migrants' 户籍: in another province, else in another city of the province (Zhejiang's 流动人口
+ * came mostly from other provinces, 人口普查2020). How long she has lived at her address when she
+ * registers, days: most for years; a few arrive during the pregnancy (来杭待产) and, registering
+ * late, have not lived there 6 months when they deliver, so a 常住 rule counts them by 户籍.
+ */
+export const MIGRANT_HUKOU_IN_OTHER_PROVINCE = 0.75;
+export const MIGRANT_DAYS_LIVED_AT_REGISTRATION: readonly Band[] = [
+  [0, 60, 12],
+  [61, 365, 28],
+  [366, 3650, 60],
+];
+
+/**
+ * 产休地: migrants who spend the month after the birth at their 户籍 (回老家坐月子; no centre of the
+ * cohort serves it, so the notice is left unrouted), and women who spend it at another address
+ * of the city (her parents'), whose centre gets the notice.
+ */
+export const POSTPARTUM_AT_HUKOU_SHARE = 0.1;
+export const POSTPARTUM_ELSEWHERE_IN_CITY_SHARE = 0.12;
+
+/**
+ * Delivery notices (分娩信息): the delivery is recorded (and the notice sent) minutes to hours
+ * after the birth; the centre acknowledges most within a day (DELIVERY_NOTICE_ACK_HOURS = 24), a
+ * few later, and a few never.
+ */
+export const DELIVERY_RECORDED_AFTER_MINUTES: readonly Band[] = [[20, 240, 1]];
+export const NOTICE_ACKNOWLEDGED_AFTER_MINUTES: readonly Band[] = [
+  [10, 240, 45],
+  [241, 1439, 45],
+  [1440, 4320, 10],
+];
+export const NOTICE_NEVER_ACKNOWLEDGED = 0.03;
+
+/** Referred high-risk women received by a level-3 hospital of the cohort, the rest elsewhere. */
+export const REFERRAL_IN_COHORT_SHARE = 0.7;
 
 export const maternalAge = new Banded(MATERNAL_AGE_YEARS);
 export const registrationGa = new Banded(REGISTRATION_GA_DAYS);
@@ -578,7 +637,10 @@ export const dischargeFeedingAfterSupplement = new Weighted(DISCHARGE_FEEDING_AF
 export const afterExclusive = new Weighted(AFTER_EXCLUSIVE);
 export const classesAttended = new Weighted(CLASSES_ATTENDED);
 export const companion = new Weighted(COMPANION);
-export const facilityLevel = new Weighted(FACILITY_LEVELS);
+export const hospitalLevel = new Weighted(HOSPITAL_LEVELS);
+export const migrantDaysLived = new Banded(MIGRANT_DAYS_LIVED_AT_REGISTRATION);
+export const deliveryRecordedAfter = new Banded(DELIVERY_RECORDED_AFTER_MINUTES);
+export const noticeAcknowledgedAfter = new Banded(NOTICE_ACKNOWLEDGED_AFTER_MINUTES);
 
 /** Age in days at which a baby stops exclusive breastfeeding, by inverting the curve above. */
 export function exclusiveUntilAgeDays(roll: number): number {

@@ -9,10 +9,18 @@
  * the same rows.
  */
 import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
-import { appConfig, type DatabaseConfig, databaseConfig, loadDotEnv } from '../../config';
+import {
+  appConfig,
+  type DatabaseConfig,
+  databaseConfig,
+  episodesConfig,
+  loadDotEnv,
+} from '../../config';
 import type { ScheduleWindow } from '../antenatal/rules/visit-schedule';
 import type { Role } from '../core/auth/actor';
 import { hashPassword } from '../core/auth/password';
+import type { FacilityKind } from '../core/facilities/facility.entity';
+import type { AttributionRules } from '../episodes/rules/residence';
 import { isIsoDate, todayIn } from '../core/time/calendar-date';
 import { type FactorOrigin, NATIONAL_CATALOGUE_VERSION } from '../risk/rules/national-catalogue';
 import type { RiskColour } from '../risk/rules/risk-colour';
@@ -35,7 +43,7 @@ import {
   planExistingFacilities,
   planFacilities,
 } from './setup';
-import { IdSequences, TABLE_NAMES, type TableName } from './tables';
+import { ID_TABLES, IdSequences, type TableName } from './tables';
 
 /** The password of every generated user (the API benchmark logs in with it). */
 export const SYNTHETIC_PASSWORD = 'Synthetic-Password-2026';
@@ -78,6 +86,8 @@ export interface SyntheticOptions {
   chunkSize?: number;
   connections?: number;
   database?: DatabaseConfig;
+  /** The rules deliveries are counted by; default the service's (RESIDENCE_RULES). */
+  attribution?: AttributionRules;
   timeZone?: string;
   log?: (line: string) => void;
 }
@@ -106,8 +116,10 @@ export function assertSafeDatabaseName(name: string, force: boolean): void {
 
 /**
  * Fills the database with a deterministic synthetic cohort through the real schema: facilities
- * and staff, class sessions, then `pregnancies` pregnancies with every record the modules keep,
- * generated in chunks and bulk-loaded while the next chunk is generated.
+ * and staff (a district's hospitals and community centres, each centre serving 街道 codes), class
+ * sessions, then `pregnancies` pregnancies with every record the modules keep, shared between the
+ * facilities that take part in them, generated in chunks and bulk-loaded while the next chunk is
+ * generated.
  */
 export async function generateSyntheticCohort(
   options: SyntheticOptions,
@@ -162,6 +174,8 @@ export async function generateSyntheticCohort(
       topics: await readTopics(pool),
       facilities: [],
       cityCode: options.cityCode ?? DEFAULT_CITY_CODE,
+      serviceAreas: await readServiceAreas(pool),
+      attribution: options.attribution ?? episodesConfig().attribution,
       nationalSchedule: await readNationalSchedule(pool),
     };
     if (into.length > 0) {
@@ -250,7 +264,7 @@ async function readFacilities(
   ctx: CohortContext,
 ): Promise<ExistingFacility[]> {
   const [facilities] = await pool.query<RowDataPacket[]>(
-    'SELECT id, code, name, level, region_code FROM facility WHERE code IN (?) ORDER BY id',
+    'SELECT id, code, name, level, kind, region_code FROM facility WHERE code IN (?) ORDER BY id',
     [codes],
   );
   const missing = codes.filter((code) => !facilities.some((f) => f.code === code));
@@ -272,7 +286,12 @@ async function readFacilities(
       code: String(f.code),
       name: String(f.name),
       level: Number(f.level) as 1 | 2 | 3,
+      kind: f.kind as FacilityKind,
       regionCode: String(f.region_code),
+      serviceAreas: [...ctx.serviceAreas]
+        .filter(([, facilityId]) => facilityId === id)
+        .map(([code]) => code)
+        .sort(),
       staff: users
         .filter((u) => Number(u.facility_id) === id)
         .map((u) => ({ id: Number(u.id), role: u.role as Role })),
@@ -281,9 +300,17 @@ async function readFacilities(
   });
 }
 
+/** Every community centre's service area in the database: new centres serve other codes. */
+async function readServiceAreas(pool: Pool): Promise<Map<string, number>> {
+  const [rows] = await pool.query<RowDataPacket[]>(
+    'SELECT region_code, facility_id FROM facility_service_area',
+  );
+  return new Map(rows.map((row) => [String(row.region_code), Number(row.facility_id)]));
+}
+
 async function currentMaxIds(pool: Pool): Promise<Partial<Record<TableName, number>>> {
   const max: Partial<Record<TableName, number>> = {};
-  for (const table of TABLE_NAMES) {
+  for (const table of ID_TABLES) {
     const [[row]] = await pool.query<RowDataPacket[]>(`SELECT MAX(id) AS id FROM \`${table}\``);
     max[table] = Number(row.id ?? 0);
   }

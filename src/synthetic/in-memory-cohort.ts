@@ -1,4 +1,5 @@
 import { BASIC_SCHEDULE } from '../antenatal/rules/visit-schedule';
+import { type AttributionRules, parseAttributionRules } from '../episodes/rules/residence';
 import { NATIONAL_FACTORS } from '../risk/rules/national-catalogue';
 import { CohortGenerator } from './cohort';
 import { type CohortContext, historyClock, type TopicInfo } from './context';
@@ -13,7 +14,12 @@ export interface InMemoryOptions {
   seed: number;
   today: string;
   timeZone?: string;
+  cityCode?: string;
+  /** Default: config/.env.example's, under which Zhejiang counts 常住 residents of 6 months. */
+  attribution?: AttributionRules;
 }
+
+export const EXAMPLE_ATTRIBUTION = parseAttributionRules('*:hukou,33:resident:6', 'example-2026');
 
 /** The migrations' class topics, with the ids a fresh database gives them. */
 const TOPICS: TopicInfo[] = [
@@ -43,7 +49,9 @@ export function generateInMemory(options: InMemoryOptions): {
     catalogue: { id: 1, factors: new Map(NATIONAL_FACTORS.map((f) => [f.code, f])) },
     topics: TOPICS,
     facilities: [],
-    cityCode: '3301',
+    cityCode: options.cityCode ?? '3301',
+    serviceAreas: new Map(),
+    attribution: options.attribution ?? EXAMPLE_ATTRIBUTION,
     nationalSchedule: BASIC_SCHEDULE,
   };
   ctx.facilities = planFacilities(ctx, options.facilities, 'MEM-', 'scrypt$hash');

@@ -36,6 +36,45 @@ export const MIGRANT_ADDRESS_CODES: readonly string[] = [
   '610113',
 ];
 
+/** Address codes of migrants' resident IDs outside the province of `cityCode`. */
+export function otherProvinceCodes(cityCode: string): readonly string[] {
+  return MIGRANT_ADDRESS_CODES.filter((code) => code.slice(0, 2) !== cityCode.slice(0, 2));
+}
+
+/** A district of another city of the same province: city 01–09 other than `cityCode`'s. */
+export function sameProvinceElsewhere(random: Random, cityCode: string): string {
+  const own = Number(cityCode.slice(2, 4));
+  let city = random.int(1, 8);
+  if (city >= own) city++;
+  return `${cityCode.slice(0, 2)}${String(city).padStart(2, '0')}${String(random.int(1, 9)).padStart(2, '0')}`;
+}
+
+const ROADS = [
+  '文一路',
+  '文二路',
+  '文三路',
+  '莫干山路',
+  '延安路',
+  '解放路',
+  '环城北路',
+  '学院路',
+  '教工路',
+  '天目山路',
+  '古墩路',
+  '丰潭路',
+];
+const VILLAGES = ['张家', '李庄', '王村', '陈家湾', '刘集', '杨树', '黄土岭', '周家'];
+
+/** A street address of the city: road, number, building, unit and flat. */
+export function streetAddress(random: Random): string {
+  return `${random.pick(ROADS)}${random.int(1, 399)}号${random.int(1, 30)}幢${random.int(1, 6)}单元${random.int(1, 30)}0${random.int(1, 4)}室`;
+}
+
+/** A 户籍 address in her home county. */
+export function villageAddress(random: Random): string {
+  return `${random.pick(VILLAGES)}村${random.int(1, 12)}组${random.int(1, 99)}号`;
+}
+
 /** Region codes of a city's districts: the 4-digit city code followed by 01, 02, …. */
 export function districtCodes(cityCode: string, count: number): string[] {
   if (!/^\d{4}$/.test(cityCode) || !PROVINCE_CODES.includes(cityCode.slice(0, 2))) {

@@ -1,3 +1,4 @@
+import type { NoticeBaby } from '../episodes/rules/delivery-notices';
 import type { Day } from './calendar';
 import type { FacilityPlan } from './context';
 
@@ -7,7 +8,17 @@ export interface WomanPlan {
   birthDay: Day;
   heightCm: number;
   preWeightKg: number;
+  /** Registers and manages her pregnancies: the centre where she lives, or a hospital. */
   facility: FacilityPlan;
+  documentType: string;
+  migrant: boolean;
+  /** Where she lives: 9 or 12 digits under a centre's 街道 (the district when no centre serves). */
+  residenceRegionCode: string;
+  /** 户籍: her district when local, elsewhere for a migrant, null without a mainland document. */
+  hukouRegionCode: string | null;
+  hukouAddress: string | null;
+  /** A migrant's arrival at her address (null for a local woman, who has always lived there). */
+  residenceSince: Day | null;
   parity: number;
   earlierLosses: number;
   previousCaesareans: number;
@@ -45,12 +56,36 @@ export interface LateFactor {
 export interface DeliveryPlan {
   id: number;
   deliveredAt: number; // ms
+  recordedBy: number; // a nurse of the delivering facility
   caesarean: boolean;
   motherDischargedAt: number | null; // null: still in hospital when the history ends
   maternalDeath: boolean;
   mode: string; // set when the delivery row is written
   hivReplacement: boolean; // an HIV-positive mother chose replacement feeding
   livingBabies: BabyPlan[]; // live-born babies, for feeding, follow-ups and exposed records
+  babies: NoticeBaby[]; // every baby, for the delivery notice's high-risk reasons
+}
+
+/**
+ * The delivery notice to the centre serving her 产休地: unrouted when none does, else sent and,
+ * most often, acknowledged (by the centre's user; by the recorder when the centre delivered her).
+ */
+export interface NoticePlan {
+  id: number;
+  regionCode: string;
+  targetFacilityId: number | null;
+  sentAt: number; // ms, when the delivery was recorded
+  acknowledgedAt: number | null;
+  acknowledgedBy: number | null;
+}
+
+/** A referral received by a hospital of the cohort, which takes part in her care (examining). */
+export interface ReferralPlan {
+  id: number;
+  receiver: FacilityPlan;
+  referredBy: number;
+  referredOn: Day;
+  receivedDay: Day | null; // null: not received when the history ends
 }
 
 export interface BabyPlan {
@@ -84,7 +119,17 @@ export function gaOn(plan: PregnancyPlan, day: Day): number {
 export interface PregnancyPlan {
   id: number;
   woman: WomanPlan;
+  /** Registers and manages her: every antenatal record, and the 42-day check. */
   facility: FacilityPlan;
+  /** Delivers her: the delivery, the babies and their stay; her own hospital or another. */
+  deliveringFacility: FacilityPlan;
+  /** 产休地 when not where she lives (null: her residence), and its address. */
+  postpartumRegionCode: string | null;
+  postpartumAddress: string | null;
+  notice: NoticePlan | null;
+  /** Makes the postpartum visit: the centre that acknowledged her notice, or her own facility. */
+  postpartumVisitor: FacilityPlan | null;
+  referral: ReferralPlan | null;
   start: Day; // GA 0+0 by the final EDD (EDD − 280)
   edd: Day;
   registration: Day;
@@ -125,6 +170,13 @@ export interface PregnancyPlan {
   /** Set by the risk simulation: the assessment made at each postpartum contact. */
   postpartumAssessmentId: number | null;
   day42AssessmentId: number | null;
+}
+
+/**
+ * The facility that sees her on `day`: the delivering facility from the birth on, her own before.
+ */
+export function facilityOn(plan: PregnancyPlan, day: Day, deliveryDay: Day | null): FacilityPlan {
+  return deliveryDay !== null && day >= deliveryDay ? plan.deliveringFacility : plan.facility;
 }
 
 /** 孕前体重 as given at registration: two pregnancies in three (by id, so no draw is spent). */

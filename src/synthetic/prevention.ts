@@ -19,7 +19,7 @@ import {
   PMTCT_DECLINED_ANTENATAL,
   TRACING_GAP_DAYS,
 } from './distributions';
-import type { Disease, PregnancyPlan } from './pregnancy-plan';
+import { type Disease, facilityOn, type PregnancyPlan } from './pregnancy-plan';
 import { checkInTime } from './setup';
 
 const DISEASES: readonly Disease[] = ['hbsag', 'syphilis', 'hiv'];
@@ -74,6 +74,8 @@ export function writePmtct(
   const inLabour = declined;
   const sampleDay = inLabour ? deliveryDay : plan.registration;
   if (sampleDay === null) return;
+  // Tested at admission in labour, and confirmed from the birth on, by the delivering facility.
+  const tester = facilityOn(plan, sampleDay, deliveryDay);
   for (const disease of DISEASES) {
     const settings = PMTCT[disease];
     const infected = truth.positive[disease];
@@ -93,7 +95,7 @@ export function writePmtct(
     sink.add('pmtct_test', [
       screeningId,
       plan.id,
-      facility.id,
+      tester.id,
       'woman',
       disease,
       'screening',
@@ -106,7 +108,7 @@ export function writePmtct(
       LABORATORY,
       hbv.dna,
       hbv.hbeag,
-      random.pick(facility.nurses),
+      random.pick(tester.nurses),
       1,
     ]);
     if (!screenPositive || !resulted) continue;
@@ -126,10 +128,11 @@ export function writePmtct(
         : deliveryDay === confirmSample
           ? 'labour'
           : 'antenatal';
+    const confirmer = facilityOn(plan, confirmSample, deliveryDay);
     sink.add('pmtct_test', [
       testId,
       plan.id,
-      facility.id,
+      confirmer.id,
       'woman',
       disease,
       'confirmatory',
@@ -144,7 +147,7 @@ export function writePmtct(
       LABORATORY,
       null,
       null,
-      random.pick(facility.nurses),
+      random.pick(confirmer.nurses),
       1,
     ]);
     if (!confirmed || !infected) continue;
@@ -184,7 +187,7 @@ function positiveFound(
   hbv: HbvMarkers,
 ): void {
   const { random, sink, ids } = ctx;
-  const facility = plan.facility;
+  const facility = facilityOn(plan, day, deliveryDay);
   plan.confirmed[disease] = day;
   plan.confirmationTestIds[disease] = testId;
   sink.add('pmtct_counselling', [
@@ -213,10 +216,11 @@ function writeTreatment(
   hbvAntiviral: boolean,
 ): void {
   const { random, sink, ids, clock } = ctx;
-  const facility = plan.facility;
   const endOfCare = Math.min(clock.lastDay, deliveryDay ?? plan.outcomeDay ?? clock.lastDay);
+  let facility = plan.facility;
   const treatment = (kind: string, startedOn: Day, regimen: string): number => {
     const id = ids.take('maternal_treatment');
+    facility = facilityOn(plan, startedOn, deliveryDay);
     sink.add('maternal_treatment', [
       id,
       plan.id,
@@ -274,8 +278,10 @@ export function writeExposedInfants(ctx: CohortContext, plan: PregnancyPlan): vo
     (d) => plan.confirmed[d] !== null,
   );
   if (positive.length === 0) return;
-  const facility = plan.facility;
   const delivery = plan.delivery;
+  // Planned by her own facility while she is pregnant; the facility that delivers the babies
+  // records them, their prophylaxis and the children's follow-up.
+  const facility = delivery === null ? plan.facility : plan.deliveringFacility;
   if (delivery === null) {
     if (plan.status !== 'open') return;
     for (let order = 1; order <= plan.fetusCount; order++) {

@@ -7,11 +7,19 @@ import {
 } from '../risk/rules/case-closure';
 import { colourRank, grade, isHighRisk, type RiskColour } from '../risk/rules/risk-colour';
 import { type Day, HOUR_MS, MINUTE_MS } from './calendar';
-import { bool, type CatalogueEntry, type CohortContext, instant, iso } from './context';
+import {
+  bool,
+  type CatalogueEntry,
+  type CohortContext,
+  type FacilityPlan,
+  instant,
+  iso,
+} from './context';
 import {
   CASE_REFERRAL_SHARE,
   CASE_WITH_CLINICIAN_SHARE,
   REFERRAL_FOLLOWED_UP_SHARE,
+  REFERRAL_IN_COHORT_SHARE,
   reportTimeliness,
   TICKED_FACTORS,
 } from './distributions';
@@ -81,10 +89,12 @@ export function gradeHistory(ctx: CohortContext, plan: PregnancyPlan): RiskOutco
     const id = ids.take('risk_assessment');
     const assessedAt = clock.days.startOf(day);
     const ended = plan.outcomeDay !== null && day > plan.outcomeDay;
+    // The postpartum visit's assessment is the visitor's, like the visit.
+    const assessor = kind === 'postpartum_visit' ? plan.postpartumVisitor! : facility;
     sink.add('risk_assessment', [
       id,
       pregnancyId,
-      facility.id,
+      assessor.id,
       kind,
       instant(assessedAt),
       iso(day),
@@ -92,7 +102,7 @@ export function gradeHistory(ctx: CohortContext, plan: PregnancyPlan): RiskOutco
       grading.colour,
       bool(grading.purple),
       catalogue.id,
-      random.pick(facility.mchStaff),
+      random.pick(assessor.mchStaff),
       sourceVisitId,
     ]);
     for (const finding of findings) {
@@ -355,30 +365,71 @@ function openCase(
   if (random.chance(CASE_REFERRAL_SHARE)) {
     const referredOn = openedDay + random.int(0, 7);
     const lastDay = terminalDay ?? autoClosedDay ?? clock.lastDay;
-    if (referredOn <= lastDay) {
-      const due = referredOn + 14;
-      const followedUp = random.chance(REFERRAL_FOLLOWED_UP_SHARE)
-        ? Math.min(referredOn + random.int(2, 16), clock.lastDay)
-        : null;
-      sink.add('referral', [
-        ids.take('referral'),
-        id,
-        plan.id,
-        facility.id,
-        iso(referredOn),
-        random.pick(REFERRAL_TARGETS),
-        '高危妊娠，需上级医院评估',
-        iso(due),
-        followedUp === null ? null : iso(followedUp),
-        followedUp === null ? null : '已在上级医院就诊，继续产检',
-        random.pick(facility.mchStaff),
-        1,
-        grading.colour,
-        grading.purple ? 1 : 0,
-      ]);
-    }
+    if (referredOn <= lastDay) writeReferral(ctx, plan, id, referredOn, lastDay, grading);
   }
   return id;
+}
+
+/**
+ * A referral of the case to a higher level: most to a level-3 hospital of the cohort (the one
+ * that will deliver her, when it is one), which receives her within days and takes part in her
+ * care; the others to a hospital outside the system, known by name only. The result is fed back
+ * once she was received.
+ */
+function writeReferral(
+  ctx: CohortContext,
+  plan: PregnancyPlan,
+  caseId: number,
+  referredOn: Day,
+  lastDay: Day,
+  grading: { colour: string; purple: boolean },
+): void {
+  const { random, ids, sink, clock } = ctx;
+  const facility = plan.facility;
+  const id = ids.take('referral');
+  const referredBy = random.pick(facility.mchStaff);
+  const receiver = random.chance(REFERRAL_IN_COHORT_SHARE) ? referralReceiver(ctx, plan) : null;
+  let receivedAt: number | null = null;
+  let receivedDay: Day | null = null;
+  if (receiver !== null) {
+    const day = referredOn + random.int(0, 3);
+    const at = clock.days.at(day, random.int(8 * 60, 17 * 60));
+    if (day <= lastDay && at < clock.historyEnd) [receivedAt, receivedDay] = [at, day];
+    plan.referral = { id, receiver, referredBy, referredOn, receivedDay };
+  }
+  const fedBack =
+    (receiver === null || receivedDay !== null) && random.chance(REFERRAL_FOLLOWED_UP_SHARE);
+  const followedUp = fedBack
+    ? Math.min(Math.max(referredOn + random.int(2, 16), receivedDay ?? referredOn), clock.lastDay)
+    : null;
+  sink.add('referral', [
+    id,
+    caseId,
+    plan.id,
+    facility.id,
+    iso(referredOn),
+    receiver?.name ?? random.pick(REFERRAL_TARGETS),
+    '高危妊娠，需上级医院评估',
+    iso(referredOn + 14),
+    followedUp === null ? null : iso(followedUp),
+    followedUp === null ? null : '已在上级医院就诊，继续产检',
+    referredBy,
+    1,
+    grading.colour,
+    grading.purple ? 1 : 0,
+    receiver?.id ?? null,
+    receivedAt === null ? null : instant(receivedAt),
+    receivedAt === null ? null : random.pick(receiver!.mchStaff),
+  ]);
+}
+
+/** A level-3 hospital of the cohort other than hers: the one delivering her if it is one. */
+function referralReceiver(ctx: CohortContext, plan: PregnancyPlan): FacilityPlan | null {
+  const deliverer = plan.deliveringFacility;
+  const eligible = (f: FacilityPlan) => f.level === 3 && f.births > 0 && f !== plan.facility;
+  if (eligible(deliverer)) return deliverer;
+  const candidates = ctx.facilities.filter(eligible);
+  return candidates.length === 0 ? null : ctx.random.pick(candidates);
 }
 
 function writeReport(

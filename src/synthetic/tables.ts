@@ -5,11 +5,13 @@
  * open_pregnancy_id).
  *
  * Not written: audit_entry (the generator writes history, not user actions: nobody did these
- * things through the API), possible_duplicate (generated people are distinct), and the catalogue,
- * topic and schedule tables the migrations seed.
+ * things through the API), episode_notice (news of a facility joining, read long ago),
+ * possible_duplicate (generated people are distinct), and the catalogue, topic and schedule tables
+ * the migrations seed.
  */
 export const TABLE_COLUMNS = {
-  facility: ['id', 'code', 'name', 'level', 'region_code', 'version'],
+  facility: ['id', 'code', 'name', 'level', 'kind', 'region_code', 'version'],
+  facility_service_area: ['region_code', 'facility_id'],
   app_user: [
     'id',
     'facility_id',
@@ -41,6 +43,10 @@ export const TABLE_COLUMNS = {
     'birth_date',
     'phone',
     'residence_region_code',
+    'residence_address',
+    'residence_since',
+    'hukou_region_code',
+    'hukou_address',
     'household_type',
     'education',
     'occupation',
@@ -79,6 +85,8 @@ export const TABLE_COLUMNS = {
     'risk_purple',
     'last_visit_date',
     'overdue_from',
+    'postpartum_region_code',
+    'postpartum_address',
     'created_by',
     'version',
   ],
@@ -92,6 +100,7 @@ export const TABLE_COLUMNS = {
     'started_on',
     'legal_basis',
     'woman_informed',
+    'note',
     'created_by',
     'version',
   ],
@@ -216,6 +225,9 @@ export const TABLE_COLUMNS = {
     'version',
     'colour_at_referral',
     'purple_at_referral',
+    'to_facility_id',
+    'received_at',
+    'received_by',
   ],
   pmtct_counselling: [
     'id',
@@ -288,7 +300,27 @@ export const TABLE_COLUMNS = {
     'blood_loss_ml',
     'maternal_outcome',
     'mother_discharged_at',
+    'residence_category',
+    'attributed_region_code',
+    'attribution_rule',
     'recorded_by',
+    'version',
+  ],
+  delivery_notice: [
+    'id',
+    'pregnancy_id',
+    'delivery_id',
+    'from_facility_id',
+    'region_code',
+    'target_facility_id',
+    'high_risk_newborn',
+    'high_risk_reasons',
+    'status',
+    'sent_at',
+    'acknowledged_at',
+    'acknowledged_by',
+    'visit_due_on',
+    'created_at',
     'version',
   ],
   newborn: [
@@ -424,6 +456,8 @@ export const TABLE_COLUMNS = {
 
 export type TableName = keyof typeof TABLE_COLUMNS;
 export const TABLE_NAMES = Object.keys(TABLE_COLUMNS) as TableName[];
+/** The tables keyed by an `id` the generator assigns (not facility_service_area, keyed by code). */
+export const ID_TABLES = TABLE_NAMES.filter((table) => TABLE_COLUMNS[table][0] === 'id');
 
 /** One value of a row: text, a number, or SQL NULL. Dates and instants arrive formatted. */
 export type Cell = string | number | null;
