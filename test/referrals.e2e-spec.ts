@@ -1,4 +1,5 @@
 import { addDays } from '../src/core/time/calendar-date';
+import { tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
@@ -147,8 +148,26 @@ describe('care across facilities: referrals', () => {
     await receive(other, new Date()).expect(404);
     const early = await receive(hospital, new Date(Date.now() - 5 * 86_400_000)).expect(400);
     expect(early.body.details[0]).toMatchObject({ field: 'receivedAt', rule: 'afterReferral' });
-    const { body: received } = await receive(hospital, new Date()).expect(200);
+    // Received yesterday, recorded today: she takes part from the day she arrived.
+    const { body: received } = await receive(hospital, tenOClockOn(addDays(today(), -1))).expect(
+      200,
+    );
     expect(received.receivedAt).not.toBeNull();
+    const { body: joined } = await t
+      .http()
+      .get(`/pregnancies/${pregnancyId}/participants`)
+      .set(as(community))
+      .expect(200);
+    expect(joined.participants).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          facilityId: hospital.facility.id,
+          role: 'examining',
+          status: 'active',
+          startedOn: addDays(today(), -1),
+        }),
+      ]),
+    );
     expect((await receive(hospital, new Date()).expect(409)).body.code).toBe(
       'REFERRAL_ALREADY_ANSWERED',
     );

@@ -332,7 +332,7 @@ export class DeliveryNoticesService {
     >(
       `SELECT n.vital_status, n.birth_weight_g, n.apgar1, n.apgar5, n.born_at,
               EXISTS (SELECT 1 FROM exposed_infant e WHERE e.newborn_id = n.id) AS exposed
-       FROM newborn n WHERE n.delivery_id = ? AND n.voided_at IS NULL`,
+       FROM newborn n WHERE n.delivery_id = ? AND n.voided_at IS NULL ORDER BY n.birth_order`,
       [deliveryId],
     );
     const first = babies[0];

@@ -36,6 +36,8 @@ export interface TakePart {
   /** The facility taking part; the caller's unless another is asked (a referral's receiver). */
   facilityId?: number;
   startedVia: ParticipationStart;
+  /** The day it started; today unless the act that started it is dated (a referral received). */
+  startedOn?: string;
   legalBasis: ShareLegalBasis;
   womanInformed: boolean;
   note?: string | null;
@@ -97,7 +99,7 @@ export class EpisodesService {
     const values = {
       status,
       startedVia: part.startedVia,
-      startedOn: this.clock.today(),
+      startedOn: part.startedOn ?? this.clock.today(),
       endedOn: null,
       legalBasis: part.legalBasis,
       womanInformed: part.womanInformed,

@@ -121,6 +121,7 @@ export class ReferralsService {
       await this.episodes.takePart(manager, referral.pregnancyId, actor, {
         role: 'examining',
         startedVia: 'referral',
+        startedOn: this.clock.dateOf(input.receivedAt),
         legalBasis: 'statutory_duty',
         womanInformed: true,
         note: `referral ${referral.id}`,
