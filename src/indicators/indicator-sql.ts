@@ -144,9 +144,12 @@ export function roleSql(indicator: IndicatorDefinition, role: CaseRole): string 
  * One pass over the cohort for all its indicators, per facility: for indicator i the columns
  * `n{i}`, `d{i}`, `x{i}`, `u{i}` hold numerator, denominator, excluded and incomplete counts.
  */
+/** District values are split by county (6 digits): the finest region a roll-up names. */
+export const SHARE_REGION_DIGITS = 6;
+
 /**
  * The counts of the indicators over the cohort's rows, per facility, or with `byRegion` per
- * facility and the region its cases are attributed to (district indicators).
+ * facility and the county its cases are attributed to (district indicators).
  */
 export function aggregateQuery(
   cohort: CohortDefinition,
@@ -168,7 +171,7 @@ export function aggregateQuery(
   });
   return {
     sql: byRegion
-      ? `SELECT c.facility_id, c.attributed_region, ${columns.join(',\n  ')}\nFROM (${bound.sql}) c\nGROUP BY c.facility_id, c.attributed_region`
+      ? `SELECT c.facility_id, LEFT(c.attributed_region, ${SHARE_REGION_DIGITS}) AS attributed_region, ${columns.join(',\n  ')}\nFROM (${bound.sql}) c\nGROUP BY c.facility_id, LEFT(c.attributed_region, ${SHARE_REGION_DIGITS})`
       : `SELECT c.facility_id, ${columns.join(',\n  ')}\nFROM (${bound.sql}) c\nGROUP BY c.facility_id`,
     params: bound.params,
   };

@@ -113,7 +113,7 @@ export class IndicatorValueShare {
   @PrimaryColumn({ type: 'varchar', length: 8 })
   periodKey: string;
 
-  /** The attributed region (6, 9 or 12 digits; empty when not known). */
+  /** The county (6 digits) the cases are attributed to; empty when not known. */
   @PrimaryColumn({ type: 'varchar', length: 12 })
   regionCode: string;
 
