@@ -8,6 +8,7 @@ import { baby, deliveryPayload, tenOClockOn } from './factories/delivery.factory
 import { createStaffedFacility, createSystemAdmin, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { bearer, loginWith } from './utils/auth';
+import { joinEpisode } from './utils/episodes';
 import { createTestApp, TestApp } from './utils/test-app';
 
 /**
@@ -54,20 +55,7 @@ describe('care across facilities: one district, several facilities, each woman c
     }
   };
   const join = (staff: Staff, woman: Record<string, unknown>, role: string) =>
-    t
-      .http()
-      .post('/episodes/join')
-      .set(nurse(staff))
-      .send({
-        documentType: woman.documentType,
-        documentNumber: woman.documentNumber,
-        name: woman.name,
-        birthDate: woman.birthDate,
-        role,
-        legalBasis: 'statutory_duty',
-        womanInformed: true,
-      })
-      .expect(200);
+    joinEpisode(t, staff, woman, role).expect(200);
   const visit = (staff: Staff, gaDays: number) =>
     t
       .http()

@@ -5,6 +5,7 @@ import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
+import { joinEpisode } from './utils/episodes';
 import { createTestApp, TestApp } from './utils/test-app';
 
 /**
@@ -22,21 +23,7 @@ describe('care across facilities: the shared episode', () => {
 
   const as = (staff: Staff, role: keyof Staff['tokens'] = 'nurse') => bearer(staff.tokens[role]);
   const join = (staff: Staff, overrides: Record<string, unknown> = {}) =>
-    t
-      .http()
-      .post('/episodes/join')
-      .set(as(staff))
-      .send({
-        documentType: woman.documentType,
-        documentNumber: woman.documentNumber,
-        name: woman.name,
-        birthDate: woman.birthDate,
-        role: 'examining',
-        legalBasis: 'statutory_duty',
-        womanInformed: true,
-        note: '孕妇持保健手册来院产检',
-        ...overrides,
-      });
+    joinEpisode(t, staff, woman, 'examining', { note: '孕妇持保健手册来院产检', ...overrides });
   const sharedReads = async (staff: Staff) =>
     (
       await t.dataSource.getRepository(AuditEntry).findBy({

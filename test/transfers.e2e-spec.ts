@@ -3,6 +3,7 @@ import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
+import { joinEpisode } from './utils/episodes';
 import { createTestApp, TestApp } from './utils/test-app';
 
 /**
@@ -85,20 +86,7 @@ describe('care across facilities: transfers of her management', () => {
         assessedOn: addDays(today(), -30),
       })
       .expect(201);
-    await t
-      .http()
-      .post('/episodes/join')
-      .set(as(hospital))
-      .send({
-        documentType: woman.documentType,
-        documentNumber: woman.documentNumber,
-        name: woman.name,
-        birthDate: woman.birthDate,
-        role: 'examining',
-        legalBasis: 'statutory_duty',
-        womanInformed: true,
-      })
-      .expect(200);
+    await joinEpisode(t, hospital, woman).expect(200);
   });
 
   afterAll(() => t.close());
