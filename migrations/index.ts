@@ -28,6 +28,7 @@ import { AddressesAndResidence1795393000000 } from './1795393000000-AddressesAnd
 import { DeliveryNotices1795394000000 } from './1795394000000-DeliveryNotices';
 import { RegisteringFacility1795395000000 } from './1795395000000-RegisteringFacility';
 import { DistrictCounting1795396000000 } from './1795396000000-DistrictCounting';
+import { CasesByPregnancy1795397000000 } from './1795397000000-CasesByPregnancy';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   DeliveryNotices1795394000000,
   RegisteringFacility1795395000000,
   DistrictCounting1795396000000,
+  CasesByPregnancy1795397000000,
 ];

@@ -354,6 +354,20 @@ describe('care across facilities: one district, several facilities, each woman c
     // A facility indicator stays where the event happened: no caesarean in district X.
     expect(x('SM-07')).toMatchObject({ numerator: 0, denominator: 0 });
 
+    // Her high-risk case, opened at the centre, is seen by the delivering hospital's SM-09.
+    const { body: cases } = await t
+      .http()
+      .get('/indicator-values/SM-09/cases')
+      .query({ period, role: 'denominator' })
+      .set(bearer(deliveringHospital.tokens.mch_staff))
+      .expect(200);
+    expect(cases.items).toEqual([
+      expect.objectContaining({
+        pregnancyId,
+        fields: expect.objectContaining({ high_risk_cases: 1 }),
+      }),
+    ]);
+
     const y = await values({ regionCode: districtY });
     expect(y('SM-07')).toMatchObject({ numerator: 1, denominator: 2 });
     // Neither mother lives in Y: the migrant is counted by her 户籍 in Sichuan.

@@ -8,6 +8,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** 高危专案管理: opened by an ORANGE, RED or PURPLE grading, followed until case closure. */
 @Entity('high_risk_case')
 @Index('idx_high_risk_case_facility', ['facilityId', 'status'])
+@Index('idx_high_risk_case_pregnancy', ['pregnancyId', 'openedAt'])
 export class HighRiskCase {
   @PrimaryGeneratedColumn()
   id: number;

@@ -14,15 +14,16 @@ const GRADINGS_BEFORE_DELIVERY = `
     AND ra.assessed_on <= ${deliveredOn} AND ra.kind NOT IN ('postpartum_visit', 'day42_check')
   LEFT JOIN risk_report r ON r.assessment_id = ra.id`;
 
-// high_risk_case has no index on pregnancy_id: its cases are read once per query through the
-// facility index, keeping those opened by the day of delivery.
+// Her high-risk cases wherever they were opened (the community centre that manages her, or the
+// hospital), by the day of delivery: read once per query for the period's deliveries.
 const CASES_BY_DELIVERY = `
   LEFT JOIN (
     SELECT h.pregnancy_id, COUNT(*) AS cases,
       MAX(h.responsible_clinician_id IS NOT NULL AND TRIM(COALESCE(h.plan, '')) <> '') AS managed
-    FROM high_risk_case h
-    JOIN delivery hd ON hd.pregnancy_id = h.pregnancy_id
-    WHERE h.facility_id IN (:facilities) AND hd.voided_at IS NULL
+    FROM delivery hd
+    JOIN high_risk_case h ON h.pregnancy_id = hd.pregnancy_id
+    WHERE hd.facility_id IN (:facilities) AND hd.delivered_at >= :fromAt AND hd.delivered_at < :toAt
+      AND hd.voided_at IS NULL
       AND ${hospitalDaySql('h.opened_at')} <= ${hospitalDaySql('hd.delivered_at')}
     GROUP BY h.pregnancy_id
   ) hc ON hc.pregnancy_id = d.pregnancy_id`;
