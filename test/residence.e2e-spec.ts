@@ -1,5 +1,4 @@
-import { addDays } from '../src/core/time/calendar-date';
-import { monthsLater } from '../src/episodes/rules/residence';
+import { addDays, addMonths } from '../src/core/time/calendar-date';
 import { deliveryPayload, tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
@@ -122,7 +121,7 @@ describe('care across facilities: addresses and residence', () => {
   it('a migrant from Sichuan living in Hangzhou six months by the day she delivers is counted in Hangzhou', async () => {
     const { pregnancy } = await register({
       ...sichuan,
-      residenceSince: monthsLater(deliveredOn, -6),
+      residenceSince: addMonths(deliveredOn, -6),
     });
     expect(await deliver(pregnancy.id)).toMatchObject({
       residenceCategory: 'other_province',
@@ -134,7 +133,7 @@ describe('care across facilities: addresses and residence', () => {
   it('one day short of six months, she is counted by her 户籍', async () => {
     const { pregnancy } = await register({
       ...sichuan,
-      residenceSince: addDays(monthsLater(deliveredOn, -6), 1),
+      residenceSince: addDays(addMonths(deliveredOn, -6), 1),
     });
     expect(await deliver(pregnancy.id)).toMatchObject({
       residenceCategory: 'other_province',

@@ -4,7 +4,7 @@ import { EpisodesService } from '../episodes/episodes.service';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { episodesConfig } from '../../config';
-import { attribute } from '../episodes/rules/residence';
+import { attribute, type ResidenceFacts } from '../episodes/rules/residence';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
 import { BreastfeedingFollowUp, PostpartumContact } from '../breastfeeding/breastfeeding.entities';
@@ -150,6 +150,7 @@ export class DeliveryService {
       }
       if (pregnancy.status !== 'open') throw pregnancyNotOpen(pregnancy.status);
       this.checkDelivery(input, pregnancy);
+      const residence = await this.residenceOf(manager, pregnancy.womanId);
 
       const delivery = await manager.save(
         manager.create(Delivery, {
@@ -164,7 +165,7 @@ export class DeliveryService {
           complications: input.complications ?? null,
           bloodLossMl: input.bloodLossMl ?? null,
           maternalOutcome: input.maternalOutcome,
-          ...(await this.attributionOf(manager, pregnancy, input.deliveredAt)),
+          ...this.attributionOf(residence, input.deliveredAt),
           recordedBy: actor.userId,
         }),
       );
@@ -204,7 +205,13 @@ export class DeliveryService {
       await this.episodes.takeRole(manager, pregnancyId, actor, 'delivering');
       // The community centre of her 产休地 is told, to visit her at home (not after her death).
       if (input.maternalOutcome !== 'death') {
-        await this.notices.send(manager, pregnancy, delivery.id, actor);
+        await this.notices.send(
+          manager,
+          pregnancy,
+          delivery.id,
+          residence.residenceRegionCode,
+          actor,
+        );
       }
       await this.pregnancies.applyStatusChange(manager, pregnancy, {
         version: pregnancy.version,
@@ -317,8 +324,10 @@ export class DeliveryService {
         );
       }
       if (problems.length > 0) throw deliveryInvalid(problems);
-      if (moved)
-        Object.assign(changes, await this.attributionOf(manager, pregnancy, next.deliveredAt));
+      if (moved) {
+        const residence = await this.residenceOf(manager, pregnancy.womanId);
+        Object.assign(changes, this.attributionOf(residence, next.deliveredAt));
+      }
       await updateIfVersion(manager, Delivery, id, version, changes);
       await this.audit.record(manager, {
         entity: 'delivery',
@@ -353,15 +362,11 @@ export class DeliveryService {
     return this.view(id, actor);
   }
 
-  /**
-   * Her residence category and the region district indicators count her in, by the rule of the
-   * province she lives in, on the day she delivered (episodes/rules/residence).
-   */
-  private async attributionOf(
+  /** Where she lives and her 户籍, as her delivery's attribution reads them. */
+  private async residenceOf(
     manager: EntityManager,
-    pregnancy: Pregnancy,
-    deliveredAt: Date,
-  ): Promise<Pick<Delivery, 'residenceCategory' | 'attributedRegionCode' | 'attributionRule'>> {
+    womanId: number,
+  ): Promise<Omit<ResidenceFacts, 'deliveredOn'>> {
     const [woman] = await manager.query<
       Array<{
         document_type: string;
@@ -371,17 +376,27 @@ export class DeliveryService {
       }>
     >(
       'SELECT document_type, hukou_region_code, residence_region_code, residence_since FROM woman WHERE id = ?',
-      [pregnancy.womanId],
+      [womanId],
     );
     const since = woman.residence_since;
+    return {
+      documentType: woman.document_type,
+      hukouRegionCode: woman.hukou_region_code,
+      residenceRegionCode: woman.residence_region_code,
+      residenceSince: since instanceof Date ? since.toISOString().slice(0, 10) : since,
+    };
+  }
+
+  /**
+   * Her residence category and the region district indicators count her in, by the rule of the
+   * province she lives in, on the day she delivered (episodes/rules/residence).
+   */
+  private attributionOf(
+    residence: Omit<ResidenceFacts, 'deliveredOn'>,
+    deliveredAt: Date,
+  ): Pick<Delivery, 'residenceCategory' | 'attributedRegionCode' | 'attributionRule'> {
     const attribution = attribute(
-      {
-        documentType: woman.document_type,
-        hukouRegionCode: woman.hukou_region_code,
-        residenceRegionCode: woman.residence_region_code,
-        residenceSince: since instanceof Date ? since.toISOString().slice(0, 10) : since,
-        deliveredOn: this.clock.dateOf(deliveredAt),
-      },
+      { ...residence, deliveredOn: this.clock.dateOf(deliveredAt) },
       this.config.attribution,
     );
     return {

@@ -23,7 +23,6 @@ import {
   VisitDueDto,
 } from './dto/delivery-notices.dto';
 import { DeliveryNotice } from './delivery-notice.entity';
-import { EpisodeParticipant } from './episode-participant.entity';
 import { EpisodesService } from './episodes.service';
 import { highRiskNewbornReasons, servingFacility, visitDueOn } from './rules/delivery-notices';
 
@@ -61,13 +60,10 @@ export class DeliveryNoticesService {
     manager: EntityManager,
     pregnancy: Pregnancy,
     deliveryId: number,
+    residenceRegionCode: string,
     actor: Actor,
   ): Promise<void> {
-    const [woman] = await manager.query<Array<{ residence_region_code: string }>>(
-      'SELECT residence_region_code FROM woman WHERE id = ?',
-      [pregnancy.womanId],
-    );
-    const regionCode = pregnancy.postpartumRegionCode ?? woman.residence_region_code;
+    const regionCode = pregnancy.postpartumRegionCode ?? residenceRegionCode;
     const target = await this.servingCentre(manager, regionCode);
     const reasons = await this.highRiskReasons(manager, pregnancy, deliveryId);
     const notice = await manager.save(
@@ -351,22 +347,19 @@ export class DeliveryNoticesService {
     );
   }
 
-  /** The facility asked to visit her is asked no more. */
+  /** The centre asked to visit her is asked no more. */
   private async endProposal(
     manager: EntityManager,
     notice: DeliveryNotice,
     status: 'declined' | 'ended',
   ): Promise<void> {
     if (notice.targetFacilityId === null) return;
-    await manager.update(
-      EpisodeParticipant,
-      {
-        pregnancyId: notice.pregnancyId,
-        facilityId: notice.targetFacilityId,
-        role: 'postpartum_visiting',
-        status: 'proposed',
-      },
-      { status, endedOn: this.clock.today() },
+    await this.episodes.endProposal(
+      manager,
+      notice.pregnancyId,
+      notice.targetFacilityId,
+      'postpartum_visiting',
+      status,
     );
   }
 

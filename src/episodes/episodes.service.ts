@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { Facility } from '../core/facilities/facility.entity';
-import { insertRows } from '../core/database/insert-rows';
+import { insertRows } from '../core/database/plain-rows';
 import { Page, pageOf, pageWindow, totalOf } from '../core/http/pagination';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { pregnancyNotFound } from '../women/women.errors';
@@ -74,6 +74,7 @@ export class EpisodesService {
         legalBasis: 'statutory_duty' as const,
         womanInformed: true,
         createdBy: actor.userId,
+        version: 1,
       })),
     );
   }
@@ -132,6 +133,24 @@ export class EpisodesService {
       facilityId: actor.facilityId,
     });
     return true;
+  }
+
+  /**
+   * A facility asked to take a role (a referral, a transfer, a notice) is asked no more: it
+   * declined, or the request was withdrawn or cancelled (`ended`).
+   */
+  async endProposal(
+    manager: EntityManager,
+    pregnancyId: number,
+    facilityId: number,
+    role: ParticipantRole,
+    status: 'declined' | 'ended',
+  ): Promise<void> {
+    await manager.update(
+      EpisodeParticipant,
+      { pregnancyId, facilityId, role, status: 'proposed' },
+      { status, endedOn: this.clock.today() },
+    );
   }
 
   /**

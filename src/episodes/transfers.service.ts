@@ -178,7 +178,13 @@ export class TransfersService {
   /** The side that did not ask returns it with a note; nothing moves. */
   async return(id: number, input: ReturnTransferDto, actor: Actor): Promise<TransferDto> {
     await this.answer(id, actor, async (manager, transfer) => {
-      await this.endProposal(manager, transfer, 'declined');
+      await this.episodes.endProposal(
+        manager,
+        transfer.pregnancyId,
+        transfer.toFacilityId,
+        'managing',
+        'declined',
+      );
       return { status: 'returned', answerNote: input.note };
     });
     return this.one(id);
@@ -191,7 +197,13 @@ export class TransfersService {
       if (transfer.requestingFacilityId !== actor.facilityId) {
         throw transferNotAnswerable(id, 'only the side that asked withdraws it');
       }
-      await this.endProposal(manager, transfer, 'ended');
+      await this.episodes.endProposal(
+        manager,
+        transfer.pregnancyId,
+        transfer.toFacilityId,
+        'managing',
+        'ended',
+      );
       await this.write(manager, transfer, { status: 'withdrawn' }, actor);
     });
     return this.one(id);
@@ -360,24 +372,6 @@ export class TransfersService {
       after: changes,
       reason: `transfer ${transfer.id}`,
     });
-  }
-
-  /** The facility asked to manage her is no longer asked. */
-  private async endProposal(
-    manager: EntityManager,
-    transfer: EpisodeTransfer,
-    status: 'declined' | 'ended',
-  ): Promise<void> {
-    await manager.update(
-      EpisodeParticipant,
-      {
-        pregnancyId: transfer.pregnancyId,
-        facilityId: transfer.toFacilityId,
-        role: 'managing',
-        status: 'proposed',
-      },
-      { status, endedOn: this.clock.today() },
-    );
   }
 
   private async write(

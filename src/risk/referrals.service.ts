@@ -8,7 +8,6 @@ import { updateIfVersion } from '../core/database/versioned-update';
 import { Page, pageOf, pageWindow } from '../core/http/pagination';
 import { daysBetween } from '../core/time/calendar-date';
 import { HospitalClock } from '../core/time/hospital-clock';
-import { EpisodeParticipant } from '../episodes/episode-participant.entity';
 import { EpisodesService } from '../episodes/episodes.service';
 import {
   AwaitingFeedbackDto,
@@ -133,15 +132,12 @@ export class ReferralsService {
   /** The receiver cannot take her: the referring facility sees why, and refers her elsewhere. */
   async decline(id: number, input: DeclineReferralDto, actor: Actor): Promise<ReferralDto> {
     return this.answer(id, actor, async (manager, referral) => {
-      await manager.update(
-        EpisodeParticipant,
-        {
-          pregnancyId: referral.pregnancyId,
-          facilityId: actor.facilityId,
-          role: 'examining',
-          status: 'proposed',
-        },
-        { status: 'declined', endedOn: this.clock.today() },
+      await this.episodes.endProposal(
+        manager,
+        referral.pregnancyId,
+        actor.facilityId,
+        'examining',
+        'declined',
       );
       return { declinedAt: new Date(), declineNote: input.note };
     });

@@ -7,7 +7,7 @@ import { AuditService } from '../core/audit/audit.service';
 import { diffOf, pick } from '../core/audit/audit-diff';
 import type { Actor } from '../core/auth/actor';
 import { HospitalClock } from '../core/time/hospital-clock';
-import { insertRows } from '../core/database/insert-rows';
+import { insertRow } from '../core/database/plain-rows';
 import { isDuplicateKeyError } from '../core/database/query-errors';
 import { updateIfVersion } from '../core/database/versioned-update';
 import type { ErrorDetail } from '../core/errors/domain.error';
@@ -380,8 +380,8 @@ export class RegistrationService {
       }),
     );
     try {
-      woman.id = await insertRows(manager, Woman, woman);
       woman.version = 1;
+      woman.id = await insertRow(manager, Woman, woman);
     } catch (error) {
       // Registered a moment ago by another desk: her record exists now, so reuse it.
       if (!isDuplicateKeyError(error, 'uq_woman_document')) throw error;
@@ -500,8 +500,8 @@ export class RegistrationService {
     });
     try {
       // Not read back: its defaults are the values set here (a new pregnancy is uncoloured).
-      pregnancy.id = await insertRows(manager, Pregnancy, { ...pregnancy, riskPurple: false });
       Object.assign(pregnancy, { riskPurple: false, version: 1 });
+      pregnancy.id = await insertRow(manager, Pregnancy, pregnancy);
     } catch (error) {
       if (isDuplicateKeyError(error, 'uq_pregnancy_open_woman')) throw pregnancyAlreadyOpen();
       throw error;

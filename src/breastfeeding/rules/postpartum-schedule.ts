@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate, isIsoDate } from '../../core/time/calendar-date';
+import { addMonths, daysBetween, type IsoDate, isIsoDate } from '../../core/time/calendar-date';
 
 /**
  * What is due after birth (DOMAIN.md §3, §8; §9 SM-04, BF-10). Calendar days, counted from the
@@ -49,7 +49,7 @@ export function day42CheckState(
 
 /** The N-month anniversary: same day of the month, or the month's last day (Oct 31 + 4 → Feb 28/29). */
 export function phoneFollowUpDate(birthDate: IsoDate, months: PhoneFollowUpMonths): IsoDate {
-  return addMonthsClamped(birthDate, months);
+  return addMonths(birthDate, months);
 }
 
 /** Due within ± 14 days of the anniversary (both ends included); overdue after. */
@@ -78,7 +78,7 @@ export function completedMonthsOfAge(birthDate: IsoDate, onDate: IsoDate): numbe
   const [year, month] = yearAndMonth(onDate);
   const months = (year - birthYear) * 12 + (month - birthMonth);
   // The anniversary falls in onDate's month: before it, that month is not completed yet.
-  const anniversary = addMonthsClamped(birthDate, months);
+  const anniversary = addMonths(birthDate, months);
   return daysBetween(anniversary, onDate) < 0 ? months - 1 : months;
 }
 
@@ -98,24 +98,7 @@ function windowState(day: number, from: number, to: number): DueState {
   return day <= to ? 'due' : 'overdue';
 }
 
-function addMonthsClamped(date: IsoDate, months: number): IsoDate {
-  const [year, month] = yearAndMonth(date);
-  const monthIndex = month - 1 + months;
-  const targetYear = year + Math.floor(monthIndex / 12);
-  const targetMonth = (monthIndex % 12) + 1;
-  const dateOn = (day: number): IsoDate =>
-    `${pad(targetYear, 4)}-${pad(targetMonth, 2)}-${pad(day, 2)}`;
-  // Step back from the same day to the month's last day; day 28 exists in every month.
-  let day = Number(date.slice(8, 10));
-  while (!isIsoDate(dateOn(day))) day--;
-  return dateOn(day);
-}
-
 function yearAndMonth(date: IsoDate): [number, number] {
   if (!isIsoDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
-}
-
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, '0');
 }

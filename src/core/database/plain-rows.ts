@@ -24,21 +24,36 @@ export function hydrate<T extends ObjectLiteral>(
 }
 
 /** Inserts the defined values of `values` (the rest take their defaults); the new id. */
-export async function insertRow<T extends ObjectLiteral>(
+export function insertRow<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   values: Partial<T>,
 ): Promise<number> {
+  return insertRows(manager, target, [values]);
+}
+
+/**
+ * Inserts rows of one shape in one statement: the columns the first row defines (the rest take
+ * their defaults). The first new id.
+ */
+export async function insertRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: Partial<T>[],
+): Promise<number> {
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const columns = metadata.columns.filter(
-    (column) => column.isInsert && column.getEntityValue(values) !== undefined,
+    (column) => column.isInsert && column.getEntityValue(rows[0]) !== undefined,
   );
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
   const result = await manager.query<{ insertId: number }>(
     `INSERT INTO \`${metadata.tableName}\` (${columns.map((c) => `\`${c.databaseName}\``).join(', ')})
-     VALUES (${columns.map(() => '?').join(', ')})`,
-    columns.map((column): unknown =>
-      driver.preparePersistentValue(column.getEntityValue(values), column),
+     VALUES ${rows.map(() => placeholders).join(', ')}`,
+    rows.flatMap((row) =>
+      columns.map((column): unknown =>
+        driver.preparePersistentValue(column.getEntityValue(row), column),
+      ),
     ),
   );
   return result.insertId;

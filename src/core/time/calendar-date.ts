@@ -16,6 +16,20 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromUtcMs(toUtcMs(date) + days * MS_PER_DAY);
 }
 
+/**
+ * The same day `months` calendar months later (earlier when negative); the month's last day when
+ * it is shorter (31 January + 1 month is 28 or 29 February).
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  if (!isIsoDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  if (!Number.isInteger(months)) throw new RangeError(`Months must be a whole number: ${months}`);
+  const monthIndex = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12 + 1;
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** `to` minus `from`, in days: negative when `to` is earlier. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return (toUtcMs(to) - toUtcMs(from)) / MS_PER_DAY;

@@ -1,4 +1,5 @@
-import { attribute, monthsLater, parseAttributionRules, residenceCategory } from './residence';
+import { addMonths } from '../../core/time/calendar-date';
+import { attribute, parseAttributionRules, residenceCategory } from './residence';
 
 const rules = parseAttributionRules('*:hukou, 33:resident:6', '2026-01');
 const hangzhou = '330106001001';
@@ -31,9 +32,9 @@ describe('residence category and attribution', () => {
   });
 
   it('six months are counted in calendar months, the last day of a short month standing in', () => {
-    expect(monthsLater('2026-01-31', 6)).toBe('2026-07-31');
-    expect(monthsLater('2026-08-31', 6)).toBe('2027-02-28');
-    expect(monthsLater('2027-08-29', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-01-31', 6)).toBe('2026-07-31');
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-29', 6)).toBe('2028-02-29');
   });
 
   it('under a 常住 rule a migrant is counted where she lives from the day she has lived there N months', () => {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../core/time/calendar-date';
+import { addMonths, type IsoDate } from '../../core/time/calendar-date';
 
 /**
  * Her residence category at delivery (户籍类别), as the annual maternal and child health report
@@ -78,17 +78,6 @@ export function parseAttributionRules(text: string, version: string): Attributio
   return { byProvince, version };
 }
 
-/** The first day on which a woman living somewhere since `since` has lived there `months` months. */
-export function monthsLater(since: IsoDate, months: number): IsoDate {
-  const [year, month, day] = since.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
 /** Her category by 户籍 against where she lives. */
 export function residenceCategory(facts: ResidenceFacts): ResidenceCategory {
   if (!MAINLAND_DOCUMENTS.includes(facts.documentType) && facts.hukouRegionCode === null) {
@@ -118,7 +107,7 @@ export function attribute(facts: ResidenceFacts, rules: AttributionRules): Attri
   const resident =
     rule.basis === 'resident' &&
     facts.residenceSince !== null &&
-    monthsLater(facts.residenceSince, rule.minMonths) <= facts.deliveredOn;
+    addMonths(facts.residenceSince, rule.minMonths) <= facts.deliveredOn;
   const counted =
     category === 'local' || resident || facts.hukouRegionCode === null
       ? facts.residenceRegionCode
