@@ -29,6 +29,7 @@ import { DeliveryNotices1795394000000 } from './1795394000000-DeliveryNotices';
 import { RegisteringFacility1795395000000 } from './1795395000000-RegisteringFacility';
 import { DistrictCounting1795396000000 } from './1795396000000-DistrictCounting';
 import { CasesByPregnancy1795397000000 } from './1795397000000-CasesByPregnancy';
+import { WomanMerges1795398000000 } from './1795398000000-WomanMerges';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   RegisteringFacility1795395000000,
   DistrictCounting1795396000000,
   CasesByPregnancy1795397000000,
+  WomanMerges1795398000000,
 ];

@@ -5,7 +5,7 @@ import { User } from './core/users/user.entity';
 import { DatingScan } from './women/dating-scan.entity';
 import { EddChange } from './women/edd-change.entity';
 import { MaternalDeath } from './women/maternal-death.entity';
-import { MergeReview } from './women/merge-review.entity';
+import { MergeChange, MergeReview } from './women/merge-review.entity';
 import { PossibleDuplicate } from './women/possible-duplicate.entity';
 import { Pregnancy } from './women/pregnancy.entity';
 import { Woman } from './women/woman.entity';
@@ -69,6 +69,7 @@ export const ENTITIES = [
   DatingScan,
   PossibleDuplicate,
   MergeReview,
+  MergeChange,
   AntenatalVisit,
   ContactAttempt,
   ScheduleWindowRow,

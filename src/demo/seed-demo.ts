@@ -173,7 +173,7 @@ type Dating = Pick<DatingInputDto, 'lmp' | 'ultrasound' | 'ivf'>;
 type DatingKind = 'lmp' | 'lmpScanAgrees' | 'lmpScanRedates' | 'scanOnly' | 'ivf';
 /** A first scan after an LMP-only booking, an LMP correction, or a late scan that is only kept. */
 type LaterRedating = 'scanRedates' | 'scanAgrees' | 'lmpCorrected' | 'lateScanKept';
-type ClosedStatus = Exclude<PregnancyStatus, 'open'>;
+type ClosedStatus = Exclude<PregnancyStatus, 'open' | 'merged'>;
 
 interface StatusStep {
   status: ClosedStatus;

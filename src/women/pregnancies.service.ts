@@ -130,9 +130,11 @@ export class PregnanciesService {
       .addOrderBy('pregnancy.id', 'ASC');
     // Identifiers are encrypted: exact search goes through their blind indexes.
     if (query.documentNumber) {
-      builder.andWhere('woman.documentIndex = :documentIndex', {
-        documentIndex: documentIndexOf(query.documentNumber.trim().toUpperCase()),
-      });
+      // A record merged into another is found by its document too.
+      builder.andWhere(
+        'woman.id IN (SELECT COALESCE(d.merged_into_id, d.id) FROM woman d WHERE d.document_index = :documentIndex)',
+        { documentIndex: documentIndexOf(query.documentNumber.trim().toUpperCase()) },
+      );
     }
     if (query.name) {
       builder.andWhere('woman.name LIKE :name', { name: `${escapeLike(query.name.trim())}%` });

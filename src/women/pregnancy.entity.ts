@@ -148,6 +148,10 @@ export class Pregnancy {
   @Index('uq_pregnancy_open_woman', { unique: true })
   openWomanId: number | null;
 
+  /** With status `merged`: the pregnancy of the same episode that carries her records now. */
+  @Column({ type: 'int', nullable: true })
+  mergedIntoId: number | null;
+
   @Column({ type: 'int' })
   createdBy: number;
 

@@ -21,6 +21,7 @@ import {
 } from './dto/women-responses.dto';
 import { DatingScan } from './dating-scan.entity';
 import { EddChange } from './edd-change.entity';
+import { MergesService } from './merges.service';
 import { DuplicateReason, PossibleDuplicate } from './possible-duplicate.entity';
 import { Pregnancy } from './pregnancy.entity';
 import { DATING_FIELD, findLatestOutcomeDateOfWoman } from './pregnancy.repository';
@@ -169,6 +170,7 @@ export class RegistrationService {
     private readonly audit: AuditService,
     private readonly clock: HospitalClock,
     private readonly episodes: EpisodesService,
+    private readonly merges: MergesService,
   ) {}
 
   async register(input: RegistrationDto, actor: Actor): Promise<RegistrationResultDto> {
@@ -445,9 +447,17 @@ export class RegistrationService {
     if (known.name !== input.name.trim() || known.birthDate !== input.birthDate) {
       throw documentIdentityMismatch(prefix);
     }
-    const visible = await isWomanVisibleToFacility(manager, known, actor.facilityId);
-    if (visible) await this.refreshContactDetails(manager, known, input);
-    return { woman: known, existingWoman: true, heldElsewhere: !visible };
+    // A record merged into another is that woman: her document still finds her.
+    const woman =
+      known.mergedIntoId === null
+        ? known
+        : await manager.findOneOrFail(Woman, {
+            where: { id: known.mergedIntoId },
+            lock: { mode: 'pessimistic_write' },
+          });
+    const visible = await isWomanVisibleToFacility(manager, woman, actor.facilityId);
+    if (visible) await this.refreshContactDetails(manager, woman, input);
+    return { woman, existingWoman: true, heldElsewhere: !visible };
   }
 
   private async refreshContactDetails(manager: EntityManager, known: Woman, input: WomanInputDto) {
@@ -596,6 +606,7 @@ export class RegistrationService {
       })),
       order: { id: 'ASC' },
     });
+    await this.merges.queueReviews(manager, stored, actor);
     const visible = await findVisibleWomanIds(
       manager,
       matches.map((other) => other.id),

@@ -67,6 +67,7 @@ export function withBlindIndexes<T extends Partial<Pick<Woman, 'documentNumber' 
 @Index('idx_woman_name_birth', ['name', 'birthDate'])
 @Index('idx_woman_phone', ['phoneIndex'])
 @Index('idx_woman_registered_facility', ['registeredFacilityId'])
+@Index('idx_woman_merged_into', ['mergedIntoId'])
 export class Woman {
   @PrimaryGeneratedColumn()
   id: number;
@@ -126,6 +127,10 @@ export class Woman {
   /** A resident ID with an odd (male) sequence digit, accepted by an explicit, audited override. */
   @Column({ type: 'boolean', default: false })
   oddSequenceConfirmed: boolean;
+
+  /** Set when a merge review found her to be another record's woman: that record is kept. */
+  @Column({ type: 'int', nullable: true })
+  mergedIntoId: number | null;
 
   @VersionColumn()
   version: number;

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import type { Actor } from '../core/auth/actor';
 import { type DocumentType, documentIndexOf, Woman } from './woman.entity';
 import { womanNotFound } from './women.errors';
@@ -40,6 +40,22 @@ export async function findVisibleWomanIds(
     .andWhere(VISIBLE_TO_FACILITY, { facilityId: actor.facilityId })
     .getRawMany<{ id: number }>();
   return new Set(rows.map((row) => Number(row.id)));
+}
+
+/** Name and document of those of these women the caller's facility may see. */
+export async function findVisibleIdentities(
+  manager: EntityManager,
+  ids: readonly number[],
+  actor: Actor,
+): Promise<Map<number, Pick<Woman, 'name' | 'documentNumber'>>> {
+  const visible = [...(await findVisibleWomanIds(manager, [...new Set(ids)], actor))];
+  const women = visible.length
+    ? await manager.find(Woman, {
+        select: { id: true, name: true, documentNumber: true },
+        where: { id: In(visible) },
+      })
+    : [];
+  return new Map(women.map((woman) => [woman.id, woman]));
 }
 
 /** VISIBLE_TO_FACILITY for a record already read (a locked one, which a snapshot may not see). */

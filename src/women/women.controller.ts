@@ -21,6 +21,8 @@ import {
   AddScanDto,
   AsOfQueryDto,
   CorrectDocumentDto,
+  MergeDecisionDto,
+  MergeNoteDto,
   MergeReviewRequestDto,
   PregnancySearchDto,
   RedatingDto,
@@ -36,6 +38,8 @@ import {
   DocumentCorrectionResultDto,
   EddChangeDto,
   GestationalAgeDto,
+  MergeComparisonDto,
+  MergeResultDto,
   MergeReviewDto,
   MergeReviewPageDto,
   PossibleDuplicatePageDto,
@@ -47,6 +51,7 @@ import {
   WomanDto,
   WomanRegistrationResultDto,
 } from './dto/women-responses.dto';
+import { MergesService } from './merges.service';
 import { PregnanciesService } from './pregnancies.service';
 import { RegistrationService } from './registration.service';
 import { WomenService } from './women.service';
@@ -267,6 +272,7 @@ export class WomenController {
     private readonly women: WomenService,
     private readonly pregnancies: PregnanciesService,
     private readonly registration: RegistrationService,
+    private readonly merges: MergesService,
   ) {}
 
   @Post()
@@ -305,31 +311,111 @@ export class WomenController {
   @Roles('mch_staff')
   @ApiOperation({
     summary:
-      'Ask both facilities to review whether a possible duplicate is one woman (seen by mch_staff of both, audited)',
+      'Queue a merge review of a possible duplicate by hand (a registration queues one per pair itself); seen by mch_staff of the facilities concerned, audited',
   })
   @ApiCreatedResponse({ type: MergeReviewDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'POSSIBLE_DUPLICATE_NOT_FOUND' })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'MERGE_REVIEW_EXISTS' })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'MERGE_REVIEW_EXISTS (the pair has a review waiting or merged)',
+  })
   requestMergeReview(
     @IdParam() id: number,
     @Body() input: MergeReviewRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<MergeReviewDto> {
-    return this.women.requestMergeReview(id, input, actor);
+    return this.merges.requestReview(id, input, actor);
   }
 
   @Get('merge-reviews')
   @Roles('mch_staff')
   @ApiOperation({
     summary:
-      'Merge reviews your facility requested or is asked for; women held elsewhere are not shown',
+      'Merge reviews your facility requested, is asked about or decides; women held elsewhere are not shown',
   })
   @ApiOkResponse({ type: MergeReviewPageDto })
   findMergeReviews(
     @Query() query: PageQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<MergeReviewPageDto> {
-    return this.women.findMergeReviews(actor, query);
+    return this.merges.findReviews(actor, query);
+  }
+
+  @Get('merge-reviews/:id/comparison')
+  @Roles('mch_staff')
+  @ApiOperation({
+    summary:
+      'Both records side by side for the reviewing facility (masked; reading a record held elsewhere is audited)',
+  })
+  @ApiOkResponse({ type: MergeComparisonDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'MERGE_REVIEW_NOT_FOUND' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'MERGE_REVIEW_NOT_REVIEWER' })
+  compareMergeReview(
+    @IdParam() id: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<MergeComparisonDto> {
+    return this.merges.compare(id, actor);
+  }
+
+  @Post('merge-reviews/:id/merge')
+  @Roles('mch_staff')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'One woman: keep one record, join each pregnancy recorded twice and move every record (audited, reversible)',
+  })
+  @ApiOkResponse({ type: MergeResultDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'MERGE_REVIEW_NOT_FOUND' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'MERGE_REVIEW_NOT_REVIEWER' })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description:
+      'MERGE_REVIEW_DECIDED, WOMAN_ALREADY_MERGED, MERGE_CONFLICT (a record both copies hold once)',
+  })
+  mergeReviewedWomen(
+    @IdParam() id: number,
+    @Body() input: MergeDecisionDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MergeResultDto> {
+    return this.merges.merge(id, input, actor);
+  }
+
+  @Post('merge-reviews/:id/dismiss')
+  @Roles('mch_staff')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Two women: close the review with a note' })
+  @ApiOkResponse({ type: MergeReviewDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'MERGE_REVIEW_NOT_FOUND' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'MERGE_REVIEW_NOT_REVIEWER' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'MERGE_REVIEW_DECIDED' })
+  dismissMergeReview(
+    @IdParam() id: number,
+    @Body() input: MergeNoteDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MergeReviewDto> {
+    return this.merges.dismiss(id, input, actor);
+  }
+
+  @Post('merge-reviews/:id/unmerge')
+  @Roles('mch_staff')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Undo a merge: every value it changed that still holds goes back (the latest merge of either woman only)',
+  })
+  @ApiOkResponse({ type: MergeResultDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'MERGE_REVIEW_NOT_FOUND' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'MERGE_REVIEW_NOT_REVIEWER' })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'MERGE_REVIEW_DECIDED, MERGE_NOT_LATEST, MERGE_CONFLICT',
+  })
+  unmergeReviewedWomen(
+    @IdParam() id: number,
+    @Body() input: MergeNoteDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MergeResultDto> {
+    return this.merges.unmerge(id, input, actor);
   }
 
   @Patch(':id/document')

@@ -105,6 +105,49 @@ export const mergeReviewExists = (possibleDuplicateId: number) =>
     `A merge review of possible duplicate ${possibleDuplicateId} was already requested`,
   );
 
+export const mergeReviewNotFound = (id: number) =>
+  new DomainError('MERGE_REVIEW_NOT_FOUND', `Merge review ${id} was not found for your facility`);
+
+export const notTheReviewer = (reviewingFacilityId: number) =>
+  new DomainError(
+    'MERGE_REVIEW_NOT_REVIEWER',
+    `Only MCH staff of facility ${reviewingFacilityId}, which manages the matched record, decide this review`,
+  );
+
+export const mergeReviewDecided = (status: string, expected: string) =>
+  new DomainError(
+    'MERGE_REVIEW_DECIDED',
+    `This review is ${status}; only a ${expected} review can take this step`,
+    [{ field: 'status', rule: expected, message: `the review is ${status}` }],
+  );
+
+export const keptWomanNotInReview = (womanIds: readonly number[]) =>
+  new DomainError('VALIDATION_FAILED', 'keepWomanId must be one of the two women of the review', [
+    {
+      field: 'keepWomanId',
+      rule: 'isOneOf',
+      message: `keepWomanId must be ${womanIds.join(' or ')}`,
+    },
+  ]);
+
+export const womanAlreadyMerged = (womanId: number, mergedIntoId: number) =>
+  new DomainError(
+    'WOMAN_ALREADY_MERGED',
+    `Woman ${womanId} was already merged into woman ${mergedIntoId}: review that record instead`,
+  );
+
+/** A record both copies hold once per pregnancy: someone must settle which is right first. */
+export const mergeConflict = (rule: string, message: string) =>
+  new DomainError('MERGE_CONFLICT', `The records cannot be joined: ${message}`, [
+    { field: 'keepWomanId', rule, message },
+  ]);
+
+export const mergeNotLatest = (laterReviewIds: readonly number[]) =>
+  new DomainError(
+    'MERGE_NOT_LATEST',
+    `A later merge of one of these women (review ${laterReviewIds.join(', ')}) must be undone first`,
+  );
+
 /** A corrected document number that is already another woman's record. */
 export const documentTaken = () =>
   new DomainError(

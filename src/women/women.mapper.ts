@@ -46,6 +46,7 @@ export function mapWoman(woman: Woman, unmasked: boolean): WomanDto {
     education: woman.education,
     occupation: woman.occupation,
     oddSequenceConfirmed: woman.oddSequenceConfirmed,
+    mergedIntoId: woman.mergedIntoId,
     version: woman.version,
   };
 }
@@ -86,6 +87,7 @@ export function mapPregnancy(pregnancy: Pregnancy, asOf: string): PregnancyDto {
     riskColour: pregnancy.riskColour,
     riskPurple: pregnancy.riskPurple,
     lastVisitDate: pregnancy.lastVisitDate,
+    mergedIntoId: pregnancy.mergedIntoId,
     version: pregnancy.version,
   };
 }
@@ -177,6 +179,7 @@ export function mapWomanAsTyped(
     ...typedDetails(typed, documentNumber),
     documentNumberMasked: false,
     oddSequenceConfirmed: oddSequence,
+    mergedIntoId: null,
     version: woman.version,
   };
 }

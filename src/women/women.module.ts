@@ -1,6 +1,7 @@
 import { EpisodesModule } from '../episodes/episodes.module';
 import { Module } from '@nestjs/common';
 import { RiskModule } from '../risk/risk.module';
+import { MergesService } from './merges.service';
 import { PregnanciesService } from './pregnancies.service';
 import { RegistrationService } from './registration.service';
 import {
@@ -13,7 +14,7 @@ import { WomenService } from './women.service';
 @Module({
   imports: [RiskModule, EpisodesModule],
   controllers: [RegistrationsController, PregnanciesController, WomenController],
-  providers: [RegistrationService, PregnanciesService, WomenService],
+  providers: [RegistrationService, PregnanciesService, WomenService, MergesService],
   exports: [PregnanciesService],
 })
 export class WomenModule {}

@@ -17,6 +17,11 @@ export function residentId(birthDate: string, options: { oddSequence?: boolean }
   return first17 + residentIdCheckCharacter(first17);
 }
 
+/** A passport number (E and eight digits), random per run. */
+export function passport(): string {
+  return `E${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+}
+
 let phoneSerial = Math.floor(Math.random() * 1e7);
 
 export function uniquePhone(): string {

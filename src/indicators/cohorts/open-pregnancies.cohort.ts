@@ -7,7 +7,7 @@ import { gaDaysOn } from './sql-fragments';
  * day when it ended by delivery, loss or death, otherwise its status day, the only change a
  * transfer or loss makes). The latest grading by then (assessed on or before :asOf, latest by
  * grading time, then id, as the risk module orders them) gives the colour and PURPLE; none means
- * not yet screened.
+ * not yet screened. A copy merged into another record is not counted: the kept one is.
  */
 export const OPEN_PREGNANCIES_COHORT: CohortDefinition = {
   code: 'open_pregnancies',
@@ -28,7 +28,7 @@ LEFT JOIN risk_assessment la ON la.id = (
   ORDER BY ra.assessed_at DESC, ra.id DESC
   LIMIT 1)
 WHERE p.facility_id IN (:facilities) AND p.registration_date <= :asOf
-  AND (p.status = 'open' OR COALESCE(p.outcome_date, p.status_date) > :asOf)`,
+  AND (p.status = 'open' OR (p.status <> 'merged' AND COALESCE(p.outcome_date, p.status_date) > :asOf))`,
   fields: [
     { column: 'ga_days_at_period_end', label: 'GA at the end of the period, days' },
     { column: 'latest_colour', label: 'latest colour (none = not screened)' },

@@ -14,7 +14,8 @@ export const SCREENING_WITHIN_DAYS = 7;
 
 /**
  * The pregnancies registered at the facility in the period (by the facility that registered her,
- * whoever manages her now); read once per branch below.
+ * whoever manages her now); read once per branch below. A copy merged into another record counts
+ * there, with its records.
  */
 const REGISTERED = `
   SELECT p.id AS pregnancy_id, p.registering_facility_id AS facility_id, p.woman_id, p.registration_date,
@@ -23,7 +24,7 @@ const REGISTERED = `
          CASE WHEN p.status = 'open' THEN NULL ELSE COALESCE(p.outcome_date, p.status_date) END AS ended_on
   FROM pregnancy p
   WHERE p.registering_facility_id IN (:facilities)
-    AND p.registration_date >= :from AND p.registration_date < :to`;
+    AND p.registration_date >= :from AND p.registration_date < :to AND p.status <> 'merged'`;
 
 /** Her records count from LMP − LOOKBACK_DAYS to the day the pregnancy ended, or today if earlier. */
 const recordedBetween = (column: string) =>

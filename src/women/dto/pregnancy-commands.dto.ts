@@ -132,6 +132,11 @@ export class ReopenPregnancyDto {
   reason: string;
 }
 
+/** Statuses a status change may set: `open` comes back by reopening, `merged` by a merge review. */
+const STATUS_CHANGE_TARGETS = PREGNANCY_STATUSES.filter(
+  (status) => status !== 'open' && status !== 'merged',
+);
+
 export class StatusChangeDto {
   @ApiProperty()
   @Type(() => Number)
@@ -139,9 +144,9 @@ export class StatusChangeDto {
   @Min(1)
   version: number;
 
-  @ApiProperty({ enum: PREGNANCY_STATUSES.filter((status) => status !== 'open') })
-  @IsIn(PREGNANCY_STATUSES.filter((status) => status !== 'open'))
-  status: Exclude<PregnancyStatus, 'open'>;
+  @ApiProperty({ enum: STATUS_CHANGE_TARGETS })
+  @IsIn(STATUS_CHANGE_TARGETS)
+  status: Exclude<PregnancyStatus, 'open' | 'merged'>;
 
   @ApiProperty({ example: '2026-11-20', description: 'When it happened' })
   @IsCalendarDate()
@@ -244,4 +249,30 @@ export class MergeReviewRequestDto {
   @IsString()
   @MaxLength(500)
   note?: string;
+}
+
+export class MergeDecisionDto {
+  @ApiProperty({
+    description:
+      'Which of the two women is kept: her document and identity stay, the other points at her',
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  keepWomanId: number;
+
+  @ApiPropertyOptional({ example: '身份证与护照同一人，核对照片与生日一致' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+/** Dismissing a flag or undoing a merge says why. */
+export class MergeNoteDto {
+  @ApiProperty({ example: '姐妹二人，共用一个电话' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  note: string;
 }

@@ -39,6 +39,12 @@ export class WomanDto {
   @ApiPropertyOptional({ enum: EDUCATION_LEVELS, nullable: true }) education: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) occupation: string | null;
   @ApiProperty() oddSequenceConfirmed: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Set when a merge review found this record to be that woman: go there',
+  })
+  mergedIntoId: number | null;
   @ApiProperty() version: number;
 }
 
@@ -102,6 +108,12 @@ export class PregnancyDto {
   @ApiProperty({ description: 'PURPLE (infectious disease) flag of the latest grading' })
   riskPurple: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) lastVisitDate: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'With status merged: the pregnancy that carries her records now',
+  })
+  mergedIntoId: number | null;
   @ApiProperty() version: number;
 }
 
@@ -232,6 +244,66 @@ export class MergeReviewDto {
   woman: DuplicateSideDto;
   @ApiProperty({ type: DuplicateSideDto, description: 'The record she matched' })
   matched: DuplicateSideDto;
+  @ApiProperty({ description: 'Manages the matched record: its mch_staff decide' })
+  reviewingFacilityId: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) keptWomanId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) decidedBy: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) decidedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) decisionNote: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) undoneBy: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) undoneAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) undoNote: string | null;
+}
+
+/** One of her pregnancies as the reviewer compares them. */
+export class MergeSidePregnancyDto {
+  @ApiProperty() id: number;
+  @ApiProperty({ description: 'Managing facility' }) facilityId: number;
+  @ApiProperty() registeringFacilityId: number;
+  @ApiProperty() registrationDate: string;
+  @ApiProperty() edd: string;
+  @ApiProperty({ enum: PREGNANCY_STATUSES }) status: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) outcomeDate: string | null;
+}
+
+/** One record of the pair, in full enough to decide and masked where it can be. */
+export class MergeSideDto {
+  @ApiProperty() womanId: number;
+  @ApiProperty() name: string;
+  @ApiProperty() birthDate: string;
+  @ApiProperty({ enum: DOCUMENT_TYPES }) documentType: string;
+  @ApiProperty({ example: '110105********002X' }) documentNumber: string;
+  @ApiProperty({ example: '138****5678' }) phone: string;
+  @ApiProperty() residenceRegionCode: string;
+  @ApiProperty() registeredFacilityId: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) mergedIntoId: number | null;
+  @ApiProperty({ type: [MergeSidePregnancyDto] }) pregnancies: MergeSidePregnancyDto[];
+}
+
+export class MergeComparisonDto {
+  @ApiProperty({ type: MergeReviewDto }) review: MergeReviewDto;
+  @ApiProperty({ type: MergeSideDto, description: 'The woman whose registration raised the flag' })
+  woman: MergeSideDto;
+  @ApiProperty({ type: MergeSideDto, description: 'The record she matched' })
+  matched: MergeSideDto;
+}
+
+export class JoinedPregnancyDto {
+  @ApiProperty({ description: 'Carries the records of both now' }) keptPregnancyId: number;
+  @ApiProperty({ description: 'Now `merged`, pointing at the kept one' }) mergedPregnancyId: number;
+}
+
+export class MergeResultDto {
+  @ApiProperty({ type: MergeReviewDto }) review: MergeReviewDto;
+  @ApiProperty({ type: [JoinedPregnancyDto] }) joined: JoinedPregnancyDto[];
+  @ApiProperty({ type: [Number], description: 'Her other pregnancies, moved to the kept woman' })
+  movedPregnancyIds: number[];
+  @ApiProperty({ description: 'Values the merge changed (or the unmerge put back)' })
+  valuesChanged: number;
+  @ApiProperty({
+    description: 'Unmerge only: values changed again since the merge, left as they are now',
+  })
+  valuesNotRestored: number;
 }
 
 export class MergeReviewPageDto extends PageMetaDto {

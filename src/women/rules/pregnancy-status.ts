@@ -6,6 +6,8 @@ export const PREGNANCY_STATUSES = [
   'transferred_out',
   'lost_to_follow_up',
   'maternal_death',
+  /** A duplicate record of an episode, joined into the one kept by a merge review. */
+  'merged',
 ] as const;
 export type PregnancyStatus = (typeof PREGNANCY_STATUSES)[number];
 
@@ -29,6 +31,8 @@ export const PREGNANCY_TRANSITIONS: Readonly<Record<PregnancyStatus, readonly Pr
     transferred_out: ['maternal_death'],
     lost_to_follow_up: ['maternal_death'],
     maternal_death: [],
+    // Only a merge review sets or undoes it (MergesService), never a status change.
+    merged: [],
   };
 
 /** Moves that end the pregnancy itself, when it has not ended yet (a transfer or loss does not). */
