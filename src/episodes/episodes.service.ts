@@ -232,7 +232,10 @@ export class EpisodesService {
       woman.birthDate === identity.birthDate;
     const pregnancy = matches
       ? await manager.findOne(Pregnancy, {
-          where: { womanId: woman.mergedIntoId ?? woman.id, status: In([...JOINABLE_PREGNANCY_STATUSES]) },
+          where: {
+            womanId: woman.mergedIntoId ?? woman.id,
+            status: In([...JOINABLE_PREGNANCY_STATUSES]),
+          },
           order: { registrationDate: 'DESC', id: 'DESC' },
           lock: { mode: 'pessimistic_write' },
         })
