@@ -48,6 +48,10 @@ class AppEnv {
     message: 'CORS_ORIGINS must be comma-separated origins such as https://mch.example.org',
   })
   CORS_ORIGINS?: string[];
+
+  @IsOptional()
+  @IsString()
+  WEB_ROOT?: string;
 }
 
 export const appConfig = registerAs('app', () => {
@@ -61,5 +65,7 @@ export const appConfig = registerAs('app', () => {
     swaggerEnabled: env.SWAGGER_ENABLED ?? nodeEnv !== 'production',
     /** Browser origins allowed to call the API; none (no CORS headers at all) by default. */
     corsOrigins: env.CORS_ORIGINS ?? [],
+    /** The built web application (`npm run web:build`), served at /app; relative to the cwd. */
+    webRoot: env.WEB_ROOT ?? 'dist/web',
   };
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm run demo`: starts MariaDB and Redis if needed, builds, migrates, loads the
-# demo data and runs the API in the foreground (it prints its own URL). Secrets not
+# `npm run demo`: starts MariaDB and Redis if needed, builds the service and the web
+# application, migrates, loads the demo data and runs the API in the foreground (it
+# prints its own URL; the web application is at /app). Secrets not
 # given in the environment or .env are random, generated once into .local/secrets.env
 # by docker/env.sh.
 set -euo pipefail
@@ -20,6 +21,7 @@ bash docker/local-services.sh start
 . docker/env.sh
 
 npm run build
+npm run web:build
 # As the migration account, which then grants the application's role its tables.
 node dist/src/migrate.js
 node dist/src/demo/seed-demo.js

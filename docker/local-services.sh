@@ -278,7 +278,8 @@ mariadb_ping() {
 
 # --- package installation -----------------------------------------------------------
 
-# Installs whichever of MariaDB / Redis is needed but missing (Debian/Ubuntu, as root).
+# Installs whichever of MariaDB / Redis is needed but missing, and Chromium with CJK fonts for
+# the browser tests (Debian/Ubuntu, as root).
 ensure_packages() { # need_mariadb need_redis
   local pkgs=() created_policy=0
   if [[ "$1" == 1 && (-z "$MDB_SERVER" || -z "$MDB_INSTALL" || -z "$MDB_CLIENT" || -z "$MDB_ADMIN") ]]; then
@@ -287,12 +288,23 @@ ensure_packages() { # need_mariadb need_redis
   if [[ "$2" == 1 && (-z "$REDIS_SERVER" || -z "$REDIS_CLI") ]]; then
     pkgs+=(redis-server redis-tools)
   fi
+  # The web application's browser tests drive Debian's Chromium, and its pages are Chinese.
+  if [[ -z "${CHROMIUM_PATH:-}" ]] && ! command -v chromium >/dev/null 2>&1; then
+    pkgs+=(chromium)
+  fi
+  if command -v fc-list >/dev/null 2>&1 && [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
+    pkgs+=(fonts-noto-cjk)
+  elif ! command -v fc-list >/dev/null 2>&1; then
+    pkgs+=(fonts-noto-cjk)
+  fi
   ((${#pkgs[@]} > 0)) || return 0
 
   if ! is_root; then
     local top=()
     if [[ " ${pkgs[*]} " == *" mariadb-server "* ]]; then top+=(mariadb-server); fi
     if [[ " ${pkgs[*]} " == *" redis-server "* ]]; then top+=(redis-server); fi
+    if [[ " ${pkgs[*]} " == *" chromium "* ]]; then top+=(chromium); fi
+    if [[ " ${pkgs[*]} " == *" fonts-noto-cjk "* ]]; then top+=(fonts-noto-cjk); fi
     cat >&2 <<EOF
 [local-services] ERROR: MariaDB/Redis programs not found; Debian packages needed: ${top[*]}
   Install them:  sudo apt-get install ${top[*]}
@@ -512,9 +524,9 @@ cmd_start() {
   local need_mariadb=0 need_redis=0
   check_existing_mariadb || need_mariadb=1
   check_existing_redis || need_redis=1
+  ensure_packages "$need_mariadb" "$need_redis"
   ((need_mariadb || need_redis)) || return 0
 
-  ensure_packages "$need_mariadb" "$need_redis"
   if ((need_mariadb)); then start_mariadb; fi
   if ((need_redis)); then start_redis; fi
   log "Ready: MariaDB $DB_HOST:$DB_PORT (databases $DB_NAME, ${DB_NAME}_test), Redis $REDIS_HOST:$REDIS_PORT"

@@ -36,6 +36,9 @@ if (($# > 0)); then
   extra=(--passWithNoTests)
 fi
 
+# The browser tests (test/web) drive the built web application, served by the API at /app.
+npm run --silent web:build >/dev/null
+
 unit_rc=0
 e2e_rc=0
 npx jest "${extra[@]}" "$@" --selectProjects unit || unit_rc=$?

@@ -14,6 +14,7 @@ import { DeliveryModule } from './delivery/delivery.module';
 import { BreastfeedingModule } from './breastfeeding/breastfeeding.module';
 import { IndicatorsModule } from './indicators/indicators-api.module';
 import { IndicatorsWorkerModule } from './indicators/indicators.module';
+import { WebAppModule } from './core/web/web-app.module';
 
 export interface AppOptions {
   /** Also run queue processors (and the schedule, when cron is set) in the API process. */
@@ -37,6 +38,7 @@ export class AppModule {
         DeliveryModule,
         BreastfeedingModule,
         IndicatorsModule,
+        WebAppModule,
         ...(options.worker
           ? [
               WorkerModule.register(options.worker),

@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { NumericPathParamsPipe } from './core/http/id-param';
 import { RejectPrototypeKeysPipe } from './core/http/prototype-keys';
 import { createValidationPipe } from './core/http/validation';
+import { WEB_APP_PATH } from './core/web/web-app.module';
 import { assignRequestId, REQUEST_ID_HEADER } from './core/request-context/request-id.middleware';
 
 export interface HttpOptions {
@@ -39,7 +40,7 @@ export function configureHttpApp(app: INestApplication, options: HttpOptions): v
 
 /**
  * helmet's headers everywhere. The API answers JSON only, so its policy forbids everything a page
- * could load; the Swagger UI page needs its own scripts and styles, some of them inline.
+ * could load; the web application and the Swagger UI page need their own scripts and styles.
  */
 function securityHeaders(swagger: boolean): RequestHandler {
   const api = helmet({
@@ -49,7 +50,25 @@ function securityHeaders(swagger: boolean): RequestHandler {
     },
     frameguard: { action: 'deny' },
   });
-  if (!swagger) return api;
+  // The web application: its own scripts and styles only; Ant Design writes its styles inline.
+  const web = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+  });
   const docs = helmet({
     contentSecurityPolicy: {
       directives: {
@@ -63,13 +82,20 @@ function securityHeaders(swagger: boolean): RequestHandler {
     },
     frameguard: { action: 'deny' },
   });
+  const under = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
   return (request: Request, response: Response, next: NextFunction) => {
-    const isDocs = request.path === `/${DOCS_PATH}` || request.path.startsWith(`/${DOCS_PATH}/`);
+    if (under(request.path, WEB_APP_PATH)) return web(request, response, next);
+    const isDocs = swagger && under(request.path, `/${DOCS_PATH}`);
     (isDocs ? docs : api)(request, response, next);
   };
 }
 
 function setUpApiDocs(app: INestApplication): void {
+  SwaggerModule.setup(DOCS_PATH, app, buildApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+}
+
+/** The service's OpenAPI document, as /docs-json serves it; the web client's types come from it. */
+export function buildApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('MCH case tracking')
     .setDescription(
@@ -81,6 +107,5 @@ function setUpApiDocs(app: INestApplication): void {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: 'docs-json' });
+  return SwaggerModule.createDocument(app, config);
 }

@@ -2099,6 +2099,7 @@ function printLogins(
     'system_admin',
     `every facility (member of ${home.code}); facilities, catalogues, users; no patient records`,
   ]);
+  console.log(`\nWeb application (ward desk): http://localhost:${port}/app  (log in as nurse.f1)`);
   console.log('\nDemo logins:');
   printTable([['username', 'password', 'role', 'facility'], ...rows]);
   const [nurse] = rows;

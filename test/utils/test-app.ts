@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -27,6 +28,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const builder = Test.createTestingModule({
     imports: [AppModule.register({ worker: { cron: false } })],
   });
+  // The testing module picks the static-file loader when it compiles, before the application
+  // has its HTTP adapter, and would pick none: the web application at /app is served by Express.
+  builder.overrideProvider(AbstractLoader).useValue(new ExpressLoader());
   for (const { provide, useValue } of overrides ?? []) {
     builder.overrideProvider(provide).useValue(useValue);
   }

@@ -1,0 +1,129 @@
+import type { Dictionary } from '../core/language';
+
+export const ANTENATAL_TEXT: Dictionary<
+  | 'overdueTitle'
+  | 'pastDueTitle'
+  | 'name'
+  | 'gestationalAge'
+  | 'colour'
+  | 'daysOverdue'
+  | 'window'
+  | 'lastVisit'
+  | 'lastCall'
+  | 'phone'
+  | 'actions'
+  | 'recordCall'
+  | 'calledRecently'
+  | 'outcome'
+  | 'note'
+  | 'save'
+  | 'cancel'
+  | 'saved'
+  | 'print'
+  | 'none'
+  | 'visits'
+  | 'newVisit'
+  | 'visitDate'
+  | 'weightKg'
+  | 'systolic'
+  | 'diastolic'
+  | 'urineProtein'
+  | 'haemoglobin'
+  | 'oedema'
+  | 'fetalHeartRate'
+  | 'nextAppointment'
+  | 'visitSaved'
+  | 'rangeWarning'
+  | 'edd'
+  | 'reportBy'
+  | 'called'
+  | 'no_answer'
+  | 'will_come'
+  | 'moved_away'
+  | 'refused'
+> = {
+  zh: {
+    overdueTitle: '逾期未产检',
+    pastDueTitle: '已过预产期',
+    name: '姓名',
+    gestationalAge: '孕周',
+    colour: '风险分级',
+    daysOverdue: '逾期天数',
+    window: '应查时段',
+    lastVisit: '末次产检',
+    lastCall: '最近电话',
+    phone: '电话',
+    actions: '操作',
+    recordCall: '登记电话',
+    calledRecently: '隐藏 24 小时内已联系',
+    outcome: '联系结果',
+    note: '备注',
+    save: '保存',
+    cancel: '取消',
+    saved: '已保存',
+    print: '打印名单',
+    none: '无',
+    visits: '产检记录',
+    newVisit: '记录产检',
+    visitDate: '产检日期',
+    weightKg: '体重 (kg)',
+    systolic: '收缩压 (mmHg)',
+    diastolic: '舒张压 (mmHg)',
+    urineProtein: '尿蛋白',
+    haemoglobin: '血红蛋白 (g/L)',
+    oedema: '水肿',
+    fetalHeartRate: '胎心率 (次/分)',
+    nextAppointment: '下次预约',
+    visitSaved: '产检已保存',
+    rangeWarning: '数值超出常见范围，请核对后再保存',
+    edd: '预产期',
+    reportBy: '须上报区妇幼',
+    called: '已接通',
+    no_answer: '无人接听',
+    will_come: '答应来诊',
+    moved_away: '已迁出',
+    refused: '拒绝',
+  },
+  en: {
+    overdueTitle: 'Overdue visits',
+    pastDueTitle: 'Past due date',
+    name: 'Name',
+    gestationalAge: 'GA',
+    colour: 'Risk',
+    daysOverdue: 'Days overdue',
+    window: 'Window',
+    lastVisit: 'Last visit',
+    lastCall: 'Last call',
+    phone: 'Phone',
+    actions: 'Actions',
+    recordCall: 'Record call',
+    calledRecently: 'Hide those called in 24 h',
+    outcome: 'Outcome',
+    note: 'Note',
+    save: 'Save',
+    cancel: 'Cancel',
+    saved: 'Saved',
+    print: 'Print list',
+    none: 'None',
+    visits: 'Visits',
+    newVisit: 'Record a visit',
+    visitDate: 'Visit date',
+    weightKg: 'Weight (kg)',
+    systolic: 'Systolic (mmHg)',
+    diastolic: 'Diastolic (mmHg)',
+    urineProtein: 'Urine protein',
+    haemoglobin: 'Haemoglobin (g/L)',
+    oedema: 'Oedema',
+    fetalHeartRate: 'Fetal heart rate (bpm)',
+    nextAppointment: 'Next appointment',
+    visitSaved: 'Visit saved',
+    rangeWarning: 'Unusual value: check it before saving',
+    edd: 'EDD',
+    reportBy: 'Report to the district by',
+    called: 'Answered',
+    no_answer: 'No answer',
+    will_come: 'Will come',
+    moved_away: 'Moved away',
+    refused: 'Refused',
+  },
+};

@@ -1,0 +1,57 @@
+import type { Dictionary } from './language';
+
+export const CORE_TEXT: Dictionary<
+  | 'appName'
+  | 'workbench'
+  | 'search'
+  | 'register'
+  | 'logout'
+  | 'login'
+  | 'username'
+  | 'password'
+  | 'usernameRequired'
+  | 'passwordRequired'
+  | 'idleTitle'
+  | 'idleBody'
+  | 'stay'
+  | 'loggedOutIdle'
+  | 'sessionExpired'
+  | 'language'
+> = {
+  zh: {
+    appName: '孕产妇保健工作台',
+    workbench: '工作台',
+    search: '查找',
+    register: '建册',
+    logout: '退出',
+    login: '登录',
+    username: '用户名',
+    password: '密码',
+    usernameRequired: '请输入用户名',
+    passwordRequired: '请输入密码',
+    idleTitle: '即将自动退出',
+    idleBody: '您已 28 分钟没有操作，2 分钟后将自动退出登录。',
+    stay: '继续工作',
+    loggedOutIdle: '因 30 分钟无操作，已自动退出登录',
+    sessionExpired: '登录已失效，请重新登录',
+    language: 'English',
+  },
+  en: {
+    appName: 'MCH ward desk',
+    workbench: 'Today',
+    search: 'Search',
+    register: 'Register',
+    logout: 'Log out',
+    login: 'Log in',
+    username: 'Username',
+    password: 'Password',
+    usernameRequired: 'Enter your username',
+    passwordRequired: 'Enter your password',
+    idleTitle: 'About to log out',
+    idleBody: 'No activity for 28 minutes: you will be logged out in 2 minutes.',
+    stay: 'Keep working',
+    loggedOutIdle: 'Logged out after 30 minutes without activity',
+    sessionExpired: 'Your session has ended: please log in again',
+    language: '中文',
+  },
+};

@@ -1,0 +1,88 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode, Suspense, lazy, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AppLayout } from './core/layout';
+import { LanguageProvider, useLanguage } from './core/language';
+import { LoginPage } from './core/login-page';
+import { useSessionUser } from './core/use-session';
+
+dayjs.locale('zh-cn');
+
+const WorkbenchPage = lazy(() => import('./antenatal/workbench-page'));
+const SearchPage = lazy(() => import('./women/search-page'));
+const PregnancyPage = lazy(() => import('./women/pregnancy-page'));
+
+/**
+ * Ant Design's default blue (#1677ff) and grey secondary text fall short of WCAG AA contrast on
+ * white; these pass (4.5:1 and more).
+ */
+const THEME = {
+  token: {
+    colorPrimary: '#0958d9',
+    colorLink: '#0958d9',
+    colorError: '#cf1322',
+    colorTextSecondary: '#595959',
+    colorTextDescription: '#595959',
+  },
+};
+
+const queries = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+});
+
+/** Signed-in pages; without a session, the login, which brings her back here. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const user = useSessionUser();
+  const location = useLocation();
+  if (!user)
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return children;
+}
+
+function Localised({ children }: { children: ReactNode }) {
+  const { language } = useLanguage();
+  dayjs.locale(language === 'zh' ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={THEME}>
+      <AntApp>
+        <div lang={language === 'zh' ? 'zh-CN' : 'en'}>{children}</div>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queries}>
+      <LanguageProvider>
+        <Localised>
+          <BrowserRouter basename="/app">
+            <Suspense fallback={null}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  element={
+                    <RequireSession>
+                      <AppLayout />
+                    </RequireSession>
+                  }
+                >
+                  <Route path="/workbench" element={<WorkbenchPage />} />
+                  <Route path="/search" element={<SearchPage />} />
+                  <Route path="/pregnancies/:id" element={<PregnancyPage />} />
+                </Route>
+                <Route path="*" element={<Navigate to="/workbench" replace />} />
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </Localised>
+      </LanguageProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

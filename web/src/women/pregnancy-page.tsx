@@ -1,0 +1,137 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useParams } from 'react-router';
+import { formatGestationalAge } from '../../../src/women/rules/gestational-age';
+import { api, ApiFailure, unwrap, type Schemas } from '../core/api';
+import { useText } from '../core/language';
+import { ANTENATAL_TEXT } from '../antenatal/antenatal.text';
+import { VisitForm } from '../antenatal/visit-form';
+import { ColourBadge } from '../risk/colour-badge';
+import { WOMEN_TEXT } from './women.text';
+
+/** Her age in whole years on a day. */
+function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** 孕产妇档案: a header that stays in view, and her records in tabs. */
+export default function PregnancyPage() {
+  const id = Number(useParams().id);
+  const text = useText(WOMEN_TEXT);
+  const antenatal = useText(ANTENATAL_TEXT);
+  const client = useQueryClient();
+  const pregnancy = useQuery({
+    queryKey: ['pregnancies', id],
+    queryFn: () => unwrap(api.GET('/pregnancies/{id}', { params: { path: { id } } })),
+  });
+  const visits = useQuery({
+    queryKey: ['pregnancies', id, 'visits'],
+    queryFn: () => unwrap(api.GET('/pregnancies/{id}/visits', { params: { path: { id } } })),
+  });
+
+  if (pregnancy.error) {
+    const failure = pregnancy.error;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={failure instanceof ApiFailure ? failure.message : text.notFound}
+      />
+    );
+  }
+  const p = pregnancy.data;
+  if (!p) return null;
+  const today = p.gestationalAge?.asOf ?? new Date().toISOString().slice(0, 10);
+  const ga = p.gestationalAge ? `孕${formatGestationalAge(p.gestationalAge.days)}周` : '';
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['pregnancies', id] });
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        size="small"
+        style={{ position: 'sticky', top: 0, zIndex: 10 }}
+        styles={{ body: { padding: '12px 16px' } }}
+      >
+        <Space wrap size="large" align="center">
+          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+            {p.woman.name}
+          </Typography.Title>
+          <span>
+            {ageOn(p.woman.birthDate, today)}
+            {text.years}
+          </span>
+          {ga && <strong data-testid="ga">{ga}</strong>}
+          <span>
+            {text.edd} {p.edd}
+          </span>
+          <span>
+            G{p.gravidity}P{p.parity}
+          </span>
+          <span data-testid="colour">
+            <ColourBadge colour={p.riskColour} purple={p.riskPurple} />
+          </span>
+          <Tag>{text[p.status]}</Tag>
+        </Space>
+      </Card>
+      <Tabs
+        items={[
+          {
+            key: 'visits',
+            label: antenatal.visits,
+            children: (
+              <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+                {p.status === 'open' && (
+                  <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{antenatal.newVisit}</h2>}>
+                    <VisitForm pregnancyId={id} today={today} onSaved={refresh} />
+                  </Card>
+                )}
+                <Table<Schemas['VisitDto']>
+                  rowKey="id"
+                  loading={visits.isLoading}
+                  dataSource={(visits.data ?? []).filter((v) => !v.voidedAt)}
+                  pagination={false}
+                  size="small"
+                  columns={[
+                    { title: antenatal.visitDate, dataIndex: 'visitDate' },
+                    {
+                      title: antenatal.gestationalAge,
+                      render: (_, v) => `${v.gestationalAge.display}`,
+                    },
+                    { title: antenatal.weightKg, dataIndex: 'weightKg' },
+                    {
+                      title: '血压 (mmHg)',
+                      render: (_, v) =>
+                        v.systolicMmHg ? `${v.systolicMmHg}/${v.diastolicMmHg ?? '-'}` : '',
+                    },
+                    { title: antenatal.urineProtein, dataIndex: 'urineProtein' },
+                    { title: antenatal.fetalHeartRate, dataIndex: 'fetalHeartRate' },
+                  ]}
+                />
+              </Space>
+            ),
+          },
+          {
+            key: 'record',
+            label: '基本信息',
+            children: (
+              <Descriptions bordered size="small" column={2}>
+                <Descriptions.Item label={text.document}>
+                  {p.woman.documentNumber}
+                </Descriptions.Item>
+                <Descriptions.Item label={text.phone}>{p.woman.phone}</Descriptions.Item>
+                <Descriptions.Item label={text.registeredOn}>
+                  {p.registrationDate}
+                </Descriptions.Item>
+                <Descriptions.Item label={text.edd}>{p.edd}</Descriptions.Item>
+              </Descriptions>
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
