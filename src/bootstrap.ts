@@ -107,5 +107,22 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return withUnauthorizedResponses(SwaggerModule.createDocument(app, config));
+}
+
+/** Every operation behind a login may answer 401 (no token, an ended session): say so once. */
+function withUnauthorizedResponses(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
+      const operation = item[method];
+      if (!operation?.security?.length || operation.responses['401']) continue;
+      operation.responses['401'] = {
+        description: 'UNAUTHORIZED: no token, or its session ended (logout, revoked, expired)',
+        content: {
+          'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } },
+        },
+      };
+    }
+  }
+  return document;
 }

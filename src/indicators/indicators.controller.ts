@@ -20,7 +20,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -48,6 +47,18 @@ import {
 } from './dto/indicators.dto';
 import type { ExportFile } from './exports/indicator-exports.service';
 import { IndicatorsService } from './indicators.service';
+
+/** The body of an export: the file itself, in the format asked for. */
+const EXPORT_FILE = {
+  description: 'The file (Content-Disposition names it)',
+  content: {
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: { type: 'string' as const, format: 'binary' },
+    },
+    'text/csv': { schema: { type: 'string' as const, format: 'binary' } },
+    'application/fhir+json': { schema: { type: 'object' as const, additionalProperties: true } },
+  },
+};
 
 @ApiTags('indicators')
 @ApiBearerAuth()
@@ -188,11 +199,7 @@ export class IndicatorsController {
   @ApiOperation({
     summary: "A period's values as xlsx, CSV or a FHIR MeasureReport bundle, at once",
   })
-  @ApiProduces(
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'text/csv',
-    'application/fhir+json',
-  )
+  @ApiOkResponse(EXPORT_FILE)
   async exportNow(
     @Query() query: ExportRequestDto,
     @CurrentActor() actor: Actor,
@@ -225,6 +232,7 @@ export class IndicatorsController {
   @Get('indicator-exports/:jobId/file')
   @Roles('mch_staff', 'statistician', 'admin')
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'EXPORT_NOT_FOUND' })
+  @ApiOkResponse(EXPORT_FILE)
   async exportFile(
     @Param('jobId') jobId: string,
     @CurrentActor() actor: Actor,

@@ -30,7 +30,7 @@ import {
   AssessRiskDto,
   CaseDetailDto,
   CaseNoteDto,
-  CasePageDto,
+  HighRiskCasePageDto,
   CaseQueryDto,
   CatalogueDto,
   CatalogueWithFactorsDto,
@@ -113,8 +113,11 @@ export class RiskController {
 
   @Get('high-risk-cases')
   @ApiOperation({ summary: 'The high-risk register: open cases by colour with their next action' })
-  @ApiOkResponse({ type: CasePageDto })
-  register(@Query() query: CaseQueryDto, @CurrentActor() actor: Actor): Promise<CasePageDto> {
+  @ApiOkResponse({ type: HighRiskCasePageDto })
+  register(
+    @Query() query: CaseQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<HighRiskCasePageDto> {
     return this.cases.register(actor, query);
   }
 

@@ -125,6 +125,8 @@ export class PregnanciesService {
       .getRepository(Pregnancy)
       .createQueryBuilder('pregnancy')
       .innerJoinAndSelect('pregnancy.woman', 'woman')
+      .leftJoin('pregnancy.facility', 'facility')
+      .addSelect(['facility.id', 'facility.name'])
       .where(participatesSql('pregnancy'), facilityScope(actor))
       .orderBy('pregnancy.edd', 'ASC')
       .addOrderBy('pregnancy.id', 'ASC');

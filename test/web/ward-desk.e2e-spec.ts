@@ -2,7 +2,15 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays } from '../../src/core/time/calendar-date';
 import { createStaffedFacility, Staff, TEST_PASSWORD } from '../factories/people.factory';
-import { registrationPayload, today } from '../factories/registration.factory';
+import {
+  registrationPayload,
+  residentId,
+  today,
+  uniqueName,
+  uniquePhone,
+} from '../factories/registration.factory';
+import { eddFromLmp } from '../../src/women/rules/gestational-age';
+import { maskDocumentNumber } from '../../src/core/privacy/masking';
 import { bearer, loginWith } from '../utils/auth';
 import { createTestApp, TestApp } from '../utils/test-app';
 import { launchBrowser, listen, recordMetrics, screenshot, seriousViolations } from './browser';
@@ -24,11 +32,12 @@ describe('ward desk in the browser', () => {
   let overdue: { name: string; documentNumber: string; pregnancyId: number };
   let screened: { name: string; documentNumber: string; pregnancyId: number };
 
-  const register = async (lmpDaysAgo: number) => {
+  const register = async (lmpDaysAgo: number, fetusCount = 1) => {
     const payload = registrationPayload({
       pregnancy: {
         lmp: addDays(today(), -lmpDaysAgo),
         registrationDate: addDays(today(), -lmpDaysAgo + 60),
+        fetusCount,
       },
     });
     const { body } = await t
@@ -141,10 +150,14 @@ describe('ward desk in the browser', () => {
       .first()
       .waitFor();
     await box.fill(overdue.documentNumber);
+    const searched = page.waitForResponse((r) => r.url().includes('documentNumber='));
     await box.press('Enter');
-    const card = page.getByRole('link', { name: new RegExp(overdue.name) });
+    await searched;
+    const card = page.getByRole('link', {
+      name: `${overdue.name} ${maskDocumentNumber(overdue.documentNumber)}`,
+    });
     await card.waitFor();
-    expect(await card.count()).toBe(1);
+    expect(await page.getByRole('link', { name: new RegExp(overdue.name) }).count()).toBe(1);
     // Masked on the card.
     expect(await card.textContent()).not.toContain(overdue.documentNumber);
     await screenshot(page, 'search');
@@ -190,6 +203,81 @@ describe('ward desk in the browser', () => {
     recordMetrics('visit', { clickToConfirmationMs: saveMs });
     await screenshot(page, 'pregnancy');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('registers a new woman: the resident ID checked as it is typed, the EDD shown before saving', async () => {
+    await page.getByRole('link', { name: '建册' }).click();
+    await page.getByRole('heading', { name: '建册（孕产妇保健手册）' }).waitFor();
+    const id = residentId('1997-05-20');
+    const wrongCheck = id.slice(0, 17) + (id.endsWith('0') ? '1' : '0');
+    const document = page.getByLabel('证件号');
+    await document.fill(wrongCheck);
+    await page.getByText('校验码不符，请核对是否输错').waitFor();
+    await document.fill(id);
+    await page.getByText('身份证号有效：出生日期 1997-05-20，女').waitFor();
+    expect(await page.getByLabel('出生日期').inputValue()).toBe('1997-05-20');
+    const name = uniqueName();
+    await page.getByLabel('姓名').fill(name);
+    await page.getByLabel('电话').fill(uniquePhone());
+    await page.getByLabel('现住址行政区划代码').fill('110105');
+    const lmp = addDays(today(), -70);
+    await page.getByLabel('末次月经日期').fill(lmp);
+    const edd = eddFromLmp(lmp);
+    await page.getByRole('status').getByText(`预产期 ${edd}，今日孕10+0周`).waitFor();
+    await screenshot(page, 'registration');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '保存建册' }).click();
+    await page.getByText('建册成功').waitFor();
+    await page.getByText(`${name}：预产期 ${edd}，孕10+0周`).waitFor();
+    await page.getByRole('link', { name: '打开档案' }).click();
+    await page.getByRole('heading', { name }).waitFor();
+  });
+
+  it('records a delivery of twins, then each baby’s skin-to-skin and first feed, the flags updating', async () => {
+    const twins = await register(266, 2);
+    await page.goto(`${url}/app/pregnancies/${twins.pregnancyId}`);
+    await page.getByRole('tab', { name: '分娩' }).click();
+    // Two minutes ago, in hospital time (UTC+8), as the desk's clock shows it.
+    const deliveredLocal = new Date(Date.now() + 8 * 3600_000 - 2 * 60_000)
+      .toISOString()
+      .slice(0, 16);
+    await page.getByLabel('分娩时间').fill(deliveredLocal);
+    await page.getByLabel('第 1 胎出生体重 (g)').fill('2650');
+    await page.getByLabel('第 1 胎 Apgar 1分钟').fill('9');
+    await page.getByLabel('第 1 胎 Apgar 5分钟').fill('10');
+    await page.getByLabel('第 2 胎出生体重 (g)').fill('2480');
+    await page.getByLabel('第 2 胎 Apgar 1分钟').fill('8');
+    await page.getByLabel('第 2 胎 Apgar 5分钟').fill('9');
+    await screenshot(page, 'delivery-form');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '保存分娩记录' }).click();
+    await page.getByRole('link', { name: '第 2 胎新生儿' }).waitFor();
+
+    for (const order of [1, 2]) {
+      await page.goto(`${url}/app/pregnancies/${twins.pregnancyId}`);
+      await page.getByRole('tab', { name: '分娩' }).click();
+      await page.getByRole('link', { name: `第 ${order} 胎新生儿` }).click();
+      await page.getByRole('heading', { name: new RegExp(`^第 ${order} 胎新生儿`) }).waitFor();
+      const skinToSkin = page.locator('[data-flag="earlySkinToSkin"]');
+      const initiation = page.locator('[data-flag="earlyInitiation"]');
+      await skinToSkin.getByText('未记录皮肤接触').waitFor();
+      await initiation.getByText('未记录首次母乳喂养').waitFor();
+
+      await page.getByRole('button', { name: '开始皮肤接触' }).click();
+      await page
+        .getByRole('timer')
+        .getByText(/皮肤接触进行中：\d+ 分 \d{2} 秒/)
+        .waitFor();
+      await skinToSkin.getByText(/皮肤接触至今持续 \d+ 分钟（需 60 分钟）/).waitFor();
+      await page.getByRole('button', { name: '记录首次母乳喂养' }).click();
+      await initiation.getByText('达标').waitFor();
+      await page.getByRole('button', { name: '结束皮肤接触' }).click();
+      await skinToSkin.getByText(/^皮肤接触持续 \d+ 分钟（需 60 分钟）$/).waitFor();
+      if (order === 1) {
+        await screenshot(page, 'newborn');
+        expect(await seriousViolations(page)).toEqual([]);
+      }
+    }
   });
 
   it('logs her out after 30 idle minutes, warning at 28, and brings her back after the login', async () => {

@@ -17,16 +17,22 @@ dayjs.locale('zh-cn');
 const WorkbenchPage = lazy(() => import('./antenatal/workbench-page'));
 const SearchPage = lazy(() => import('./women/search-page'));
 const PregnancyPage = lazy(() => import('./women/pregnancy-page'));
+const RegistrationPage = lazy(() => import('./women/registration-page'));
+const NewbornPage = lazy(() => import('./delivery/newborn-page'));
 
 /**
- * Ant Design's default blue (#1677ff) and grey secondary text fall short of WCAG AA contrast on
- * white; these pass (4.5:1 and more).
+ * Ant Design's default blue (#1677ff), its lighter hover blue and grey secondary text fall short
+ * of WCAG AA contrast on white; these pass (4.5:1 and more), hovered too.
  */
 const THEME = {
   token: {
     colorPrimary: '#0958d9',
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
     colorLink: '#0958d9',
+    colorLinkHover: '#003eb3',
     colorError: '#cf1322',
+    colorErrorHover: '#a8071a',
     colorTextSecondary: '#595959',
     colorTextDescription: '#595959',
   },
@@ -75,6 +81,8 @@ createRoot(document.getElementById('root')!).render(
                 >
                   <Route path="/workbench" element={<WorkbenchPage />} />
                   <Route path="/search" element={<SearchPage />} />
+                  <Route path="/registrations/new" element={<RegistrationPage />} />
+                  <Route path="/newborns/:id" element={<NewbornPage />} />
                   <Route path="/pregnancies/:id" element={<PregnancyPage />} />
                 </Route>
                 <Route path="*" element={<Navigate to="/workbench" replace />} />

@@ -218,7 +218,11 @@ export class UpdateDeliveryDto {
   @IsIn(CAESAREAN_INDICATION_CODES)
   caesareanIndication?: CaesareanIndication | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Correction; required for other' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Correction; required for other',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -408,7 +412,12 @@ export class UpdateFeedingEventDto {
   @IsInstant()
   startAt?: Date;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null: still going' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'null: still going',
+  })
   @IsOptional()
   @IsInstant()
   endAt?: Date | null;
@@ -420,7 +429,7 @@ export class UpdateFeedingEventDto {
   @MaxLength(200)
   detail?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null: no medical reason' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'null: no medical reason' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -482,7 +491,7 @@ export class UpdateContraindicationDto {
   @IsCalendarDate()
   decidedOn?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(500)

@@ -28,7 +28,11 @@ export class DataQualityItemDto {
   phone: string | null;
   @ApiProperty({ description: 'Birth day, hospital calendar' }) bornOn: string;
   @ApiProperty({ type: [String], description: 'Codes of the checks it fails' }) problems: string[];
-  @ApiProperty({ type: Object, description: 'The recorded facts the checks read' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The recorded facts the checks read',
+  })
   fields: Record<string, unknown>;
 }
 

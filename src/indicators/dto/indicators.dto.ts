@@ -79,7 +79,8 @@ export class ComputationDto {
   @ApiProperty() attemptsMade: number;
   @ApiPropertyOptional({ nullable: true, type: String }) failedReason: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) finishedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Object }) result: unknown;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true })
+  result: unknown;
 }
 
 export class ValuesQueryDto extends ScopeQueryDto {
@@ -207,13 +208,21 @@ export class CaseDto {
   @ApiPropertyOptional({ nullable: true, type: Number }) pregnancyId: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) newbornId: number | null;
   @ApiProperty() attributedOn: string;
-  @ApiProperty({ type: Object, description: 'The columns that decided the case' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The columns that decided the case',
+  })
   fields: Record<string, unknown>;
 }
 
 export class CasePageDto extends PageMetaDto {
   @ApiProperty({ type: [CaseDto] }) items: CaseDto[];
-  @ApiProperty({ type: Object, description: 'Labels of the decision fields' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Labels of the decision fields',
+  })
   fieldLabels: Record<string, string>;
 }
 

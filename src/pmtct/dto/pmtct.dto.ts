@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -352,6 +352,17 @@ export class ExposureDto {
   excludedOn: string | null;
 }
 
+/** One step of an exposed baby's follow-up schedule. */
+export class InfantFollowUpStateDto {
+  @ApiProperty() code: string;
+  @ApiProperty() label: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) dueOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) doneOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) result: string | null;
+  @ApiProperty() state: string;
+}
+
+@ApiExtraModels(TimelinessDto)
 export class InfantDto {
   @ApiProperty() id: number;
   @ApiProperty() pregnancyId: number;
@@ -376,19 +387,14 @@ export class InfantDto {
   })
   exposures: ExposureDto[];
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(TimelinessDto) },
     description:
       'What was due, and whether on time; keys hivProphylaxis, syphilisProphylaxis (no window: due until given), hbig, hepBVaccine1',
   })
   timeliness: Record<string, TimelinessDto>;
-  @ApiProperty({ type: [Object], description: 'Follow-up schedule with state' })
-  followUps: {
-    code: string;
-    label: string;
-    dueOn: string | null;
-    doneOn: string | null;
-    result: string | null;
-    state: string;
-  }[];
+  @ApiProperty({ type: [InfantFollowUpStateDto], description: 'Follow-up schedule with state' })
+  followUps: InfantFollowUpStateDto[];
   @ApiProperty() version: number;
 }
 

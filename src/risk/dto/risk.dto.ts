@@ -425,7 +425,7 @@ export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ type: [ReferralDto] }) referrals: ReferralDto[];
 }
 
-export class CasePageDto extends PageMetaDto {
+export class HighRiskCasePageDto extends PageMetaDto {
   @ApiProperty({ type: [CaseSummaryDto] }) items: CaseSummaryDto[];
 }
 

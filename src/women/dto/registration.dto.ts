@@ -67,7 +67,7 @@ export class WomanInputDto {
   @Matches(REGION_CODE, { message: `residenceRegionCode ${REGION_CODE_MESSAGE}` })
   residenceRegionCode: string;
 
-  @ApiPropertyOptional({ example: '文三路 90 号 3 幢 201 室', nullable: true })
+  @ApiPropertyOptional({ example: '文三路 90 号 3 幢 201 室', nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -77,6 +77,7 @@ export class WomanInputDto {
     example: '2025-09-01',
     nullable: true,
     description: 'Living at this residence since: a 常住 rule counts her here after enough months',
+    type: String,
   })
   @IsOptional()
   @IsCalendarDate()
@@ -86,12 +87,13 @@ export class WomanInputDto {
     example: '510104',
     nullable: true,
     description: '户籍地 region code (6, 9 or 12 digits); leave out when not known',
+    type: String,
   })
   @IsOptional()
   @Matches(REGION_CODE, { message: `hukouRegionCode ${REGION_CODE_MESSAGE}` })
   hukouRegionCode?: string | null;
 
-  @ApiPropertyOptional({ example: '四川省成都市锦江区春熙路 1 号', nullable: true })
+  @ApiPropertyOptional({ example: '四川省成都市锦江区春熙路 1 号', nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -165,7 +167,12 @@ export class IvfDatingDto {
 }
 
 export class DatingInputDto {
-  @ApiPropertyOptional({ example: '2026-03-15', description: 'Last menstrual period' })
+  @ApiPropertyOptional({
+    example: '2026-03-15',
+    type: String,
+    nullable: true,
+    description: 'Last menstrual period',
+  })
   @IsOptional()
   @IsCalendarDate()
   lmp?: string | null;
@@ -220,6 +227,7 @@ export class PregnancyInputDto extends DatingInputDto {
 
   @ApiPropertyOptional({
     example: 52.5,
+    type: Number,
     minimum: 30,
     maximum: 200,
     nullable: true,
@@ -237,12 +245,13 @@ export class PregnancyInputDto extends DatingInputDto {
     nullable: true,
     description:
       '产休地: where she spends the month after the birth (6, 9 or 12 digits); her delivery notice goes to its community centre. Where she lives when left out',
+    type: String,
   })
   @IsOptional()
   @Matches(REGION_CODE, { message: `postpartumRegionCode ${REGION_CODE_MESSAGE}` })
   postpartumRegionCode?: string | null;
 
-  @ApiPropertyOptional({ example: '文三路 90 号 3 幢 201 室', nullable: true })
+  @ApiPropertyOptional({ example: '文三路 90 号 3 幢 201 室', nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(200)

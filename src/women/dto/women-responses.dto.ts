@@ -125,6 +125,7 @@ export class PregnancyListItemDto {
   @ApiProperty() id: number;
   @ApiProperty() womanId: number;
   @ApiProperty() name: string;
+  @ApiProperty({ description: 'Completed years today' }) age: number;
   @ApiProperty({ enum: DOCUMENT_TYPES }) documentType: string;
   @ApiProperty({ example: '110105********002X' }) documentNumber: string;
   @ApiProperty({ example: '138****1234' }) phone: string;
@@ -134,6 +135,15 @@ export class PregnancyListItemDto {
   @ApiPropertyOptional({ type: GestationalAgeDto, nullable: true })
   gestationalAge: GestationalAgeDto | null;
   @ApiProperty({ enum: PREGNANCY_STATUSES }) status: string;
+  @ApiPropertyOptional({
+    enum: ['green', 'yellow', 'orange', 'red'],
+    nullable: true,
+    description: 'Latest risk grading; null until screened',
+  })
+  riskColour: string | null;
+  @ApiProperty() riskPurple: boolean;
+  @ApiProperty({ description: 'The managing facility' }) facilityId: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) facilityName: string | null;
   @ApiProperty() version: number;
 }
 

@@ -2309,8 +2309,12 @@ export interface components {
         AuditEntryDto: {
             /** @enum {string} */
             action: "create" | "update" | "status_change" | "delete" | "view_unmasked" | "override" | "view_cases" | "view_sensitive" | "view_contact" | "login" | "login_failed" | "login_locked" | "logout" | "session_revoked" | "void" | "view_shared";
-            after?: Record<string, never> | null;
-            before?: Record<string, never> | null;
+            after?: {
+                [key: string]: unknown;
+            } | null;
+            before?: {
+                [key: string]: unknown;
+            } | null;
             entity: string;
             entityId: string;
             id: number;
@@ -2490,7 +2494,9 @@ export interface components {
             attributedOn: string;
             caseId: string;
             /** @description The columns that decided the case */
-            fields: Record<string, never>;
+            fields: {
+                [key: string]: unknown;
+            };
             newbornId?: number | null;
             pregnancyId?: number | null;
             womanId?: number | null;
@@ -2504,7 +2510,9 @@ export interface components {
         };
         CasePageDto: {
             /** @description Labels of the decision fields */
-            fieldLabels: Record<string, never>;
+            fieldLabels: {
+                [key: string]: string;
+            };
             items: components["schemas"]["CaseDto"][];
             page: number;
             pageSize: number;
@@ -2567,7 +2575,9 @@ export interface components {
             period: string;
             progress: number;
             regionCode?: string | null;
-            result?: Record<string, never> | null;
+            result?: {
+                [key: string]: unknown;
+            } | null;
             /** @enum {string} */
             state: "waiting" | "active" | "completed" | "failed" | "delayed" | "paused" | "stuck";
             trigger: string;
@@ -2759,7 +2769,9 @@ export interface components {
             /** @description Birth day, hospital calendar */
             bornOn: string;
             /** @description The recorded facts the checks read */
-            fields: Record<string, never>;
+            fields: {
+                [key: string]: unknown;
+            };
             name?: string | null;
             newbornId: number;
             /** @description Masked */
@@ -3226,6 +3238,12 @@ export interface components {
             /** @description Within 24 h of birth (23 h 59 min counts, 24 h 01 min does not) */
             within24Hours: boolean;
         };
+        HighRiskCasePageDto: {
+            items: components["schemas"]["CaseSummaryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         IncomingReferralDto: {
             /** @enum {string|null} */
             colourAtReferral?: "green" | "yellow" | "orange" | "red" | null;
@@ -3315,7 +3333,7 @@ export interface components {
             /** @enum {string|null} */
             feedingChoice?: "breastfeeding" | "replacement" | "mixed" | null;
             /** @description Follow-up schedule with state */
-            followUps: Record<string, never>[];
+            followUps: components["schemas"]["InfantFollowUpStateDto"][];
             hbigAt?: string | null;
             hepBVaccine1At?: string | null;
             hivProphylaxisRegimen?: string | null;
@@ -3326,8 +3344,18 @@ export interface components {
             pregnancyId: number;
             syphilisProphylaxisAt?: string | null;
             /** @description What was due, and whether on time; keys hivProphylaxis, syphilisProphylaxis (no window: due until given), hbig, hepBVaccine1 */
-            timeliness: Record<string, never>;
+            timeliness: {
+                [key: string]: components["schemas"]["TimelinessDto"];
+            };
             version: number;
+        };
+        InfantFollowUpStateDto: {
+            code: string;
+            doneOn?: string | null;
+            dueOn?: string | null;
+            label: string;
+            result?: string | null;
+            state: string;
         };
         IntakeRecordDto: {
             /**
@@ -3894,24 +3922,24 @@ export interface components {
              * @description Last menstrual period
              * @example 2026-03-15
              */
-            lmp?: Record<string, never>;
+            lmp?: string | null;
             /**
              * @description Previous births (产次)
              * @example 0
              */
             parity: number;
             /** @example 文三路 90 号 3 幢 201 室 */
-            postpartumAddress?: Record<string, never> | null;
+            postpartumAddress?: string | null;
             /**
              * @description 产休地: where she spends the month after the birth (6, 9 or 12 digits); her delivery notice goes to its community centre. Where she lives when left out
              * @example 330106007
              */
-            postpartumRegionCode?: Record<string, never> | null;
+            postpartumRegionCode?: string | null;
             /**
              * @description Pre-pregnancy weight (孕前体重), kg: the BMI factor is computed from it
              * @example 52.5
              */
-            prePregnancyWeightKg?: Record<string, never> | null;
+            prePregnancyWeightKg?: number | null;
             /**
              * @default 0
              * @example 0
@@ -3926,6 +3954,8 @@ export interface components {
             ultrasound?: components["schemas"]["UltrasoundDatingDto"];
         };
         PregnancyListItemDto: {
+            /** @description Completed years today */
+            age: number;
             /** @example 110105********002X */
             documentNumber: string;
             /** @enum {string} */
@@ -3933,12 +3963,21 @@ export interface components {
             edd: string;
             /** @enum {string} */
             eddSource: "lmp" | "ultrasound" | "ivf";
+            /** @description The managing facility */
+            facilityId: number;
+            facilityName?: string | null;
             gestationalAge?: components["schemas"]["GestationalAgeDto"] | null;
             id: number;
             name: string;
             /** @example 138****1234 */
             phone: string;
             registrationDate: string;
+            /**
+             * @description Latest risk grading; null until screened
+             * @enum {string|null}
+             */
+            riskColour?: "green" | "yellow" | "orange" | "red" | null;
+            riskPurple: boolean;
             /** @enum {string} */
             status: "open" | "delivered" | "closed" | "ended" | "transferred_out" | "lost_to_follow_up" | "maternal_death" | "merged";
             version: number;
@@ -4195,7 +4234,7 @@ export interface components {
              * @description Last menstrual period
              * @example 2026-03-15
              */
-            lmp?: Record<string, never>;
+            lmp?: string | null;
             /** @example LMP corrected from her clinic card */
             reason: string;
             version: number;
@@ -4515,6 +4554,12 @@ export interface components {
             titre?: string | null;
             version: number;
         };
+        TimelinessDto: {
+            /** @description Minutes left while due; negative once missed: late by so much */
+            minutesLeft?: number | null;
+            /** @enum {string} */
+            state: "on_time" | "late" | "not_given" | "due";
+        };
         TopicDto: {
             /** @description Counts as a breastfeeding class (BFHI step 3) */
             breastfeeding: boolean;
@@ -4633,7 +4678,7 @@ export interface components {
             decidedOn?: string;
             /** @enum {string} */
             kind?: "galactosemia" | "maternal_hiv_replacement_feeding" | "nicu_parenteral_nutrition" | "maternal_medication";
-            note?: Record<string, never> | null;
+            note?: string | null;
             /**
              * @description Why, kept in the audit trail
              * @example 录入错误，按产房记录更正
@@ -4649,7 +4694,7 @@ export interface components {
              */
             caesareanIndication?: "fetal_distress" | "cephalopelvic_disproportion" | "malpresentation" | "scarred_uterus" | "placenta_praevia" | "placental_abruption" | "cord_prolapse" | "severe_preeclampsia" | "multiple_pregnancy" | "macrosomia" | "maternal_disease" | "birth_canal_abnormality" | "maternal_request" | "other" | null;
             /** @description Correction; required for other */
-            caesareanIndicationText?: Record<string, never> | null;
+            caesareanIndicationText?: string | null;
             complications?: string;
             /**
              * Format: date-time
@@ -4711,10 +4756,13 @@ export interface components {
             detail?: string;
             /** @enum {string} */
             dischargeFeeding?: "exclusive" | "mixed" | "formula_only" | "none";
-            /** @description null: still going */
-            endAt?: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description null: still going
+             */
+            endAt?: string | null;
             /** @description null: no medical reason */
-            medicalReason?: Record<string, never> | null;
+            medicalReason?: string | null;
             /**
              * @description Why, kept in the audit trail
              * @example 录入错误，按产房记录更正
@@ -4804,17 +4852,17 @@ export interface components {
              */
             parity?: number;
             /** @example 文三路 90 号 3 幢 201 室 */
-            postpartumAddress?: Record<string, never> | null;
+            postpartumAddress?: string | null;
             /**
              * @description 产休地: where she spends the month after the birth (6, 9 or 12 digits); her delivery notice goes to its community centre. Where she lives when left out
              * @example 330106007
              */
-            postpartumRegionCode?: Record<string, never> | null;
+            postpartumRegionCode?: string | null;
             /**
              * @description Pre-pregnancy weight (孕前体重), kg: the BMI factor is computed from it
              * @example 52.5
              */
-            prePregnancyWeightKg?: Record<string, never> | null;
+            prePregnancyWeightKg?: number | null;
             /**
              * @default 0
              * @example 0
@@ -4890,12 +4938,12 @@ export interface components {
              */
             householdType?: "local" | "migrant";
             /** @example 四川省成都市锦江区春熙路 1 号 */
-            hukouAddress?: Record<string, never> | null;
+            hukouAddress?: string | null;
             /**
              * @description 户籍地 region code (6, 9 or 12 digits); leave out when not known
              * @example 510104
              */
-            hukouRegionCode?: Record<string, never> | null;
+            hukouRegionCode?: string | null;
             /** @example 李娜 */
             name?: string;
             /** @example 教师 */
@@ -4903,7 +4951,7 @@ export interface components {
             /** @example 13812341234 */
             phone?: string;
             /** @example 文三路 90 号 3 幢 201 室 */
-            residenceAddress?: Record<string, never> | null;
+            residenceAddress?: string | null;
             /**
              * @description Where she lives (现住址): region code of 6, 9 or 12 digits (县, 乡镇/街道, 村/社区)
              * @example 330106007
@@ -4913,7 +4961,7 @@ export interface components {
              * @description Living at this residence since: a 常住 rule counts her here after enough months
              * @example 2025-09-01
              */
-            residenceSince?: Record<string, never> | null;
+            residenceSince?: string | null;
             version: number;
         };
         UptakeDto: {
@@ -5129,12 +5177,12 @@ export interface components {
              */
             householdType: "local" | "migrant";
             /** @example 四川省成都市锦江区春熙路 1 号 */
-            hukouAddress?: Record<string, never> | null;
+            hukouAddress?: string | null;
             /**
              * @description 户籍地 region code (6, 9 or 12 digits); leave out when not known
              * @example 510104
              */
-            hukouRegionCode?: Record<string, never> | null;
+            hukouRegionCode?: string | null;
             /** @example 李娜 */
             name: string;
             /** @example 教师 */
@@ -5144,7 +5192,7 @@ export interface components {
             /** @example 13812341234 */
             phone: string;
             /** @example 文三路 90 号 3 幢 201 室 */
-            residenceAddress?: Record<string, never> | null;
+            residenceAddress?: string | null;
             /**
              * @description Where she lives (现住址): region code of 6, 9 or 12 digits (县, 乡镇/街道, 村/社区)
              * @example 330106007
@@ -5154,7 +5202,7 @@ export interface components {
              * @description Living at this residence since: a 常住 rule counts her here after enough months
              * @example 2025-09-01
              */
-            residenceSince?: Record<string, never> | null;
+            residenceSince?: string | null;
         };
         WomanRegistrationResultDto: {
             /** @description False when her record is held by other facilities only: it is left unchanged, and `woman` shows only what was typed */
@@ -5259,6 +5307,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryPageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5325,6 +5382,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_logoutEverywhere: {
@@ -5341,6 +5407,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -5359,6 +5434,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActorDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -5386,6 +5470,15 @@ export interface operations {
                     "application/json": components["schemas"]["BreastfeedingFollowUpRecordDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ClassesController_list: {
@@ -5409,6 +5502,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionPageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -5443,6 +5545,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ClassesController_findOne: {
@@ -5462,6 +5573,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             404: {
@@ -5495,6 +5615,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttendanceDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description CLASS_SESSION_NOT_FOUND, ATTENDEE_NOT_FOUND */
@@ -5540,6 +5669,15 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceDto"][];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description ATTENDANCE_DUPLICATE, SESSION_FULL, CHECK_IN_BEFORE_SESSION */
             409: {
                 headers: {
@@ -5571,6 +5709,15 @@ export interface operations {
                     "application/json": components["schemas"]["MonthlyClassStatsDto"][];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ClassesController_topics: {
@@ -5588,6 +5735,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TopicDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -5611,6 +5767,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description CLASS_TOPIC_TAKEN */
@@ -5647,6 +5812,15 @@ export interface operations {
                     "application/json": components["schemas"]["NewbornDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description STALE_VERSION, ALREADY_VOIDED */
             409: {
                 headers: {
@@ -5679,6 +5853,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NewbornDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description STALE_VERSION, ALREADY_VOIDED */
@@ -5724,6 +5907,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description STALE_VERSION */
             409: {
                 headers: {
@@ -5756,6 +5948,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeliveryDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description STALE_VERSION, ALREADY_VOIDED, VOID_BLOCKED (postpartum contacts or records of a baby stand; each named), PREGNANCY_STATUS_TRANSITION_INVALID (no longer delivered), PREGNANCY_SUPERSEDED, PREGNANCY_ALREADY_OPEN */
@@ -5792,6 +5993,15 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryNoticePageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DeliveryNoticesController_acknowledge: {
@@ -5811,6 +6021,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeliveryNoticeDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description DELIVERY_NOTICE_NOT_FOUND */
@@ -5858,6 +6077,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5917,6 +6145,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description DELIVERY_NOTICE_NOT_FOUND */
             404: {
                 headers: {
@@ -5959,6 +6196,15 @@ export interface operations {
                     "application/json": components["schemas"]["NoticePageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EpisodesController_markRead: {
@@ -5977,6 +6223,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description NOTICE_NOT_FOUND */
             404: {
@@ -6012,6 +6267,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6071,6 +6335,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description NOT_CONFIRMED_POSITIVE, STALE_VERSION */
             409: {
                 headers: {
@@ -6114,6 +6387,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     FacilitiesController_list: {
@@ -6131,6 +6413,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilityDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -6154,6 +6445,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilityDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description FACILITY_CODE_TAKEN */
@@ -6184,6 +6484,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilityDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             404: {
@@ -6217,6 +6526,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FacilityDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description FACILITY_NOT_FOUND */
@@ -6264,6 +6582,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6323,6 +6650,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description STALE_VERSION, ALREADY_VOIDED */
             409: {
                 headers: {
@@ -6357,6 +6693,15 @@ export interface operations {
                     "application/json": components["schemas"]["FeedingEventRecordDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DeliveryController_voidEvent: {
@@ -6380,6 +6725,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FeedingEventRecordDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description STALE_VERSION, ALREADY_VOIDED */
@@ -6569,7 +6923,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasePageDto"];
+                    "application/json": components["schemas"]["HighRiskCasePageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -6591,6 +6954,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             404: {
@@ -6624,6 +6996,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description STALE_VERSION, HIGH_RISK_CASE_CLOSED */
@@ -6660,6 +7041,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseNoteDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RiskController_addReferral: {
@@ -6683,6 +7073,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferralDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -6717,6 +7116,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     IndicatorsController_computation: {
@@ -6736,6 +7144,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComputationDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description COMPUTATION_NOT_FOUND */
@@ -6764,6 +7181,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComputationDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -6799,6 +7225,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     IndicatorsController_exportNow: {
@@ -6819,15 +7254,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file (Content-Disposition names it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        [key: string]: unknown;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description EXPORT_INCOMPLETE: details list per facility the indicators not computed, stale or corrected after close (pass allowStale=true to export them marked) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": components["schemas"]["ErrorResponseDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
-                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -6851,6 +7306,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExportJobDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description EXPORT_INCOMPLETE */
@@ -6883,6 +7347,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExportJobDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description EXPORT_NOT_FOUND */
             404: {
                 headers: {
@@ -6905,6 +7378,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file (Content-Disposition names it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        [key: string]: unknown;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description EXPORT_NOT_FOUND */
             404: {
                 headers: {
@@ -6937,6 +7432,15 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodVersionsDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     IndicatorsController_closePeriod: {
@@ -6958,6 +7462,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeriodVersionsDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description PERIOD_NOT_COMPUTED, PERIOD_STALE (details list the indicators), PERIOD_ALREADY_CLOSED */
@@ -6999,6 +7512,15 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodValuesDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     IndicatorsController_cases: {
@@ -7023,6 +7545,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CasePageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description INDICATOR_NOT_FOUND */
@@ -7062,6 +7593,15 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodRangeValuesDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     IndicatorsController_definitions: {
@@ -7079,6 +7619,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorDefinitionDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -7105,6 +7654,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TargetDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description INDICATOR_NOT_FOUND, FACILITY_NOT_FOUND */
@@ -7141,6 +7699,15 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DeliveryController_newborn: {
@@ -7160,6 +7727,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NewbornDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -7189,6 +7765,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED (reason missing), DELIVERY_RECORD_INVALID */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7239,6 +7824,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     BreastfeedingController_followUps: {
@@ -7258,6 +7852,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BreastfeedingFollowUpRecordDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -7285,6 +7888,15 @@ export interface operations {
                     "application/json": components["schemas"]["BreastfeedingFollowUpRecordDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DeliveryController_contraindication: {
@@ -7308,6 +7920,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NewbornDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -7344,6 +7965,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DeliveryController_voidNewborn: {
@@ -7367,6 +7997,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NewbornDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description STALE_VERSION, ALREADY_VOIDED, VOID_BLOCKED (feeding events, contraindications, follow-ups or exposed-baby care stand; each named) */
@@ -7401,6 +8040,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TestDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description STALE_VERSION */
@@ -7445,6 +8093,15 @@ export interface operations {
                     "application/json": components["schemas"]["PregnancyPageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PregnanciesController_get: {
@@ -7467,6 +8124,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PregnancyWithWomanDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             404: {
@@ -7502,6 +8168,15 @@ export interface operations {
                     "application/json": components["schemas"]["PregnancyDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description STALE_VERSION */
             409: {
                 headers: {
@@ -7532,6 +8207,15 @@ export interface operations {
                     "application/json": components["schemas"]["ContactAttemptDto"][];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AntenatalController_recordContact: {
@@ -7557,6 +8241,15 @@ export interface operations {
                     "application/json": components["schemas"]["ContactAttemptDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DeliveryController_find: {
@@ -7576,6 +8269,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeliveryDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description DELIVERY_NOT_FOUND */
@@ -7621,6 +8323,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description DELIVERY_EXISTS, PREGNANCY_NOT_OPEN */
             409: {
                 headers: {
@@ -7651,6 +8362,15 @@ export interface operations {
                     "application/json": components["schemas"]["EddChangeDto"][];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PmtctController_createInfant: {
@@ -7674,6 +8394,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InfantDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description NOT_CONFIRMED_POSITIVE, EXPOSED_INFANT_EXISTS */
@@ -7709,6 +8438,15 @@ export interface operations {
                     "application/json": components["schemas"]["FolicAcidSummaryDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PregnanciesController_gestationalAge: {
@@ -7731,6 +8469,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GestationalAgeDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -7756,6 +8503,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TreatmentDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description NOT_CONFIRMED_POSITIVE */
@@ -7788,6 +8544,15 @@ export interface operations {
                     "application/json": components["schemas"]["EpisodeDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description PREGNANCY_NOT_FOUND */
             404: {
                 headers: {
@@ -7816,6 +8581,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PmtctStatusDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description FORBIDDEN_ROLE */
@@ -7859,6 +8633,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PmtctController_recordTest: {
@@ -7893,6 +8676,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     BreastfeedingController_contacts: {
@@ -7912,6 +8704,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PostpartumContactRecordDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -7948,6 +8749,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PregnanciesController_redate: {
@@ -7971,6 +8781,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PregnancyDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description PREGNANCY_NOT_OPEN, STALE_VERSION */
@@ -8007,6 +8826,15 @@ export interface operations {
                     "application/json": components["schemas"]["PregnancyDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description PREGNANCY_STATUS_TRANSITION_INVALID, PREGNANCY_ALREADY_OPEN, PREGNANCY_SUPERSEDED, STALE_VERSION */
             409: {
                 headers: {
@@ -8035,6 +8863,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssessmentDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -8071,6 +8908,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PregnanciesController_scans: {
@@ -8090,6 +8936,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DatingScanDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             404: {
@@ -8127,6 +8982,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED, DATING_INCONSISTENT */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8174,6 +9038,15 @@ export interface operations {
                     "application/json": components["schemas"]["PregnancyScheduleDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PregnanciesController_changeStatus: {
@@ -8197,6 +9070,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PregnancyDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description PREGNANCY_STATUS_TRANSITION_INVALID, STALE_VERSION */
@@ -8235,6 +9117,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8281,6 +9172,15 @@ export interface operations {
                     "application/json": components["schemas"]["VisitDto"][];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AntenatalController_record: {
@@ -8308,6 +9208,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED, VISIT_BEFORE_LMP */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8357,6 +9266,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description REFERRAL_NOT_FOUND */
             404: {
                 headers: {
@@ -8398,6 +9316,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferralDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description REFERRAL_NOT_FOUND */
@@ -8443,6 +9370,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description REFERRAL_ALREADY_FOLLOWED_UP */
             409: {
                 headers: {
@@ -8479,6 +9415,15 @@ export interface operations {
             };
             /** @description RISK_INPUT_INVALID */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8528,6 +9473,15 @@ export interface operations {
                     "application/json": components["schemas"]["IncomingReferralPageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RegistrationsController_register: {
@@ -8553,6 +9507,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED, RESIDENT_ID_INVALID, BIRTH_DATE_MISMATCH, DATING_* */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8605,6 +9568,15 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogueDto"][];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RiskController_createCatalogue: {
@@ -8630,6 +9602,15 @@ export interface operations {
             };
             /** @description RISK_CATALOGUE_INVALID */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8667,6 +9648,15 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogueWithFactorsDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RISK_CATALOGUE_NOT_FOUND */
             404: {
                 headers: {
@@ -8700,6 +9690,15 @@ export interface operations {
                     "application/json": components["schemas"]["RiskReportPageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RiskController_recordReport: {
@@ -8723,6 +9722,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RiskReportDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description RISK_REPORT_ALREADY_SENT */
@@ -8757,6 +9765,15 @@ export interface operations {
                     "application/json": components["schemas"]["TransferPageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TransfersController_confirm: {
@@ -8780,6 +9797,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TransferDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description TRANSFER_NOT_FOUND */
@@ -8834,6 +9860,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description TRANSFER_NOT_FOUND */
             404: {
                 headers: {
@@ -8871,6 +9906,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TransferDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description TRANSFER_NOT_FOUND */
@@ -8923,6 +9967,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description EPISODE_NOT_FOUND: the same answer for anything that does not match */
             404: {
                 headers: {
@@ -8964,6 +10017,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_create: {
@@ -8985,6 +10047,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description FACILITY_NOT_FOUND */
@@ -9026,6 +10097,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description USER_NOT_FOUND */
             404: {
                 headers: {
@@ -9058,6 +10138,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description USER_NOT_FOUND, FACILITY_NOT_FOUND */
@@ -9097,6 +10186,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description USER_NOT_FOUND */
             404: {
                 headers: {
@@ -9123,6 +10221,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -9157,6 +10264,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AntenatalController_update: {
@@ -9180,6 +10296,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VisitDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description STALE_VERSION, VISIT_SAME_DAY */
@@ -9214,6 +10339,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VisitDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description STALE_VERSION, ALREADY_VOIDED */
@@ -9257,6 +10391,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description DOCUMENT_NAME_MISMATCH (name or birth date differs from the record) */
             409: {
                 headers: {
@@ -9285,6 +10428,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WomanWithPregnanciesDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             404: {
@@ -9320,6 +10472,15 @@ export interface operations {
                     "application/json": components["schemas"]["WomanDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description STALE_VERSION */
             409: {
                 headers: {
@@ -9350,6 +10511,15 @@ export interface operations {
                     "application/json": components["schemas"]["WomanClassesDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     WomenController_revealContact: {
@@ -9369,6 +10539,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WomanContactDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             404: {
@@ -9413,6 +10592,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description STALE_VERSION, DOCUMENT_TAKEN */
             409: {
                 headers: {
@@ -9443,6 +10631,15 @@ export interface operations {
                     "application/json": components["schemas"]["WomanFolicAcidDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     FolicAcidController_dispense: {
@@ -9470,6 +10667,15 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED, FOLIC_ACID_RECORD_INVALID */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9520,6 +10726,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     FolicAcidController_survey: {
@@ -9545,6 +10760,15 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyRecordDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     WomenController_findMergeReviews: {
@@ -9567,6 +10791,15 @@ export interface operations {
                     "application/json": components["schemas"]["MergeReviewPageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     WomenController_compareMergeReview: {
@@ -9586,6 +10819,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MergeComparisonDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description MERGE_REVIEW_NOT_REVIEWER */
@@ -9629,6 +10871,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MergeReviewDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description MERGE_REVIEW_NOT_REVIEWER */
@@ -9683,6 +10934,15 @@ export interface operations {
                     "application/json": components["schemas"]["MergeResultDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description MERGE_REVIEW_NOT_REVIEWER */
             403: {
                 headers: {
@@ -9735,6 +10995,15 @@ export interface operations {
                     "application/json": components["schemas"]["MergeResultDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description MERGE_REVIEW_NOT_REVIEWER */
             403: {
                 headers: {
@@ -9784,6 +11053,15 @@ export interface operations {
                     "application/json": components["schemas"]["PossibleDuplicatePageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     WomenController_requestMergeReview: {
@@ -9807,6 +11085,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MergeReviewDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description POSSIBLE_DUPLICATE_NOT_FOUND */
@@ -9849,6 +11136,15 @@ export interface operations {
                     "application/json": components["schemas"]["BirthDoseWorklistPageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DeliveryNoticesController_unacknowledged: {
@@ -9869,6 +11165,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeliveryNoticePageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -9893,6 +11198,15 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryNoticePageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     FolicAcidController_eligible: {
@@ -9913,6 +11227,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EligiblePageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -9939,6 +11262,15 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistPageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AntenatalController_pastDueDate: {
@@ -9959,6 +11291,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PastDueDatePageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -9982,6 +11323,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PmtctWorklistPageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description FORBIDDEN_ROLE */
@@ -10016,6 +11366,15 @@ export interface operations {
                     "application/json": components["schemas"]["PostpartumWorklistPageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     DeliveryNoticesController_visitsDue: {
@@ -10038,6 +11397,15 @@ export interface operations {
                     "application/json": components["schemas"]["VisitDuePageDto"];
                 };
             };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReferralsController_awaitingFeedback: {
@@ -10058,6 +11426,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AwaitingFeedbackPageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -16,6 +16,7 @@ export function AppLayout() {
   const items = [
     { key: '/workbench', label: <Link to="/workbench">{text.workbench}</Link> },
     { key: '/search', label: <Link to="/search">{text.search}</Link> },
+    { key: '/registrations', label: <Link to="/registrations/new">{text.register}</Link> },
   ];
   const selected = items.find((item) => location.pathname.startsWith(item.key))?.key;
   return (

@@ -6,6 +6,7 @@ import { api, ApiFailure, unwrap, type Schemas } from '../core/api';
 import { useText } from '../core/language';
 import { ANTENATAL_TEXT } from '../antenatal/antenatal.text';
 import { VisitForm } from '../antenatal/visit-form';
+import { DeliveryTab } from '../delivery/delivery-form';
 import { ColourBadge } from '../risk/colour-badge';
 import { WOMEN_TEXT } from './women.text';
 
@@ -113,6 +114,11 @@ export default function PregnancyPage() {
                 />
               </Space>
             ),
+          },
+          {
+            key: 'delivery',
+            label: '分娩',
+            children: <DeliveryTab pregnancyId={id} fetusCount={p.fetusCount} />,
           },
           {
             key: 'record',

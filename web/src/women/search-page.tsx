@@ -3,6 +3,7 @@ import { Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../core/api';
 import { useText } from '../core/language';
+import { ColourBadge } from '../risk/colour-badge';
 import { WOMEN_TEXT } from './women.text';
 
 /** What one search box holds: a resident ID, a mobile number, or the beginning of a name. */
@@ -59,7 +60,17 @@ export default function SearchPage() {
                 to={`/pregnancies/${item.id}`}
                 aria-label={`${item.name} ${item.documentNumber}`}
               >
-                <Card hoverable size="small" title={item.name}>
+                <Card
+                  hoverable
+                  size="small"
+                  title={
+                    <span>
+                      {item.name}（{item.age}
+                      {text.years}）
+                    </span>
+                  }
+                  extra={<ColourBadge colour={item.riskColour} purple={item.riskPurple} />}
+                >
                   <Space orientation="vertical" size={2}>
                     <span>
                       {text.document}：{item.documentNumber}
@@ -68,9 +79,13 @@ export default function SearchPage() {
                       {text.phone}：{item.phone}
                     </span>
                     <span>
-                      {item.gestationalAge?.display ?? ''} · {text.edd} {item.edd}
+                      {item.gestationalAge ? `孕${item.gestationalAge.display}周 · ` : ''}
+                      {text.edd} {item.edd}
                     </span>
-                    <Tag>{text[item.status]}</Tag>
+                    <Space size={4}>
+                      <Tag>{text[item.status]}</Tag>
+                      {item.facilityName && <span>{item.facilityName}</span>}
+                    </Space>
                   </Space>
                 </Card>
               </Link>

@@ -24,8 +24,76 @@ export const WOMEN_TEXT: Dictionary<
   | 'lost_to_follow_up'
   | 'maternal_death'
   | 'merged'
+  | 'registerTitle'
+  | 'registered'
+  | 'identity'
+  | 'documentType'
+  | 'name'
+  | 'birthDate'
+  | 'residenceRegion'
+  | 'householdType'
+  | 'required'
+  | 'idValid'
+  | 'pregnancy'
+  | 'datingBy'
+  | 'byLmp'
+  | 'byUltrasound'
+  | 'byIvf'
+  | 'lmp'
+  | 'scanDate'
+  | 'scanWeeks'
+  | 'scanDays'
+  | 'transferDate'
+  | 'embryoAge'
+  | 'today'
+  | 'eddPending'
+  | 'gravidity'
+  | 'parity'
+  | 'caesareans'
+  | 'fetuses'
+  | 'saveRegistration'
+  | 'possibleDuplicates'
+  | 'samePhone'
+  | 'sameNameBirth'
+  | 'heldElsewhere'
+  | 'openRecord'
+  | 'registerAnother'
 > = {
   zh: {
+    registerTitle: '建册（孕产妇保健手册）',
+    registered: '建册成功',
+    identity: '身份信息',
+    documentType: '证件类型',
+    name: '姓名',
+    birthDate: '出生日期',
+    residenceRegion: '现住址行政区划代码',
+    householdType: '户籍类型',
+    required: '必填',
+    idValid: '身份证号有效',
+    pregnancy: '本次妊娠',
+    datingBy: '孕周推算依据',
+    byLmp: '末次月经',
+    byUltrasound: 'B超',
+    byIvf: '试管婴儿（胚胎移植）',
+    lmp: '末次月经日期',
+    scanDate: 'B超日期',
+    scanWeeks: 'B超孕周（周）',
+    scanDays: '（天）',
+    transferDate: '移植日期',
+    embryoAge: '胚胎天数',
+    today: '今日',
+    eddPending: '填写末次月经、B超或移植日期后显示预产期',
+    gravidity: '孕次',
+    parity: '产次',
+    caesareans: '剖宫产次数',
+    fetuses: '胎数',
+    saveRegistration: '保存建册',
+    possibleDuplicates: '可能重复建档，已提交妇保科核实',
+    samePhone: '同一电话',
+    sameNameBirth: '同名同出生日期',
+    heldElsewhere: '在其他机构建档',
+    openRecord: '打开档案',
+    registerAnother: '继续建册',
     searchTitle: '查找孕产妇',
     searchLabel: '姓名、身份证号或手机号',
     searchPlaceholder: '输入姓名（可只输前几个字）、身份证号或手机号',
@@ -51,6 +119,40 @@ export const WOMEN_TEXT: Dictionary<
     merged: '已合并',
   },
   en: {
+    registerTitle: 'Register a pregnancy',
+    registered: 'Registered',
+    identity: 'Identity',
+    documentType: 'Document type',
+    name: 'Name',
+    birthDate: 'Birth date',
+    residenceRegion: 'Residence region code',
+    householdType: 'Household',
+    required: 'Required',
+    idValid: 'Valid resident ID',
+    pregnancy: 'This pregnancy',
+    datingBy: 'Dated by',
+    byLmp: 'LMP',
+    byUltrasound: 'Ultrasound',
+    byIvf: 'IVF transfer',
+    lmp: 'LMP date',
+    scanDate: 'Scan date',
+    scanWeeks: 'Scan GA (weeks)',
+    scanDays: '(days)',
+    transferDate: 'Transfer date',
+    embryoAge: 'Embryo age',
+    today: 'today ',
+    eddPending: 'The EDD appears once the dating is filled in',
+    gravidity: 'Gravidity',
+    parity: 'Parity',
+    caesareans: 'Caesareans',
+    fetuses: 'Fetuses',
+    saveRegistration: 'Register',
+    possibleDuplicates: 'Possible duplicates: queued for MCH staff review',
+    samePhone: 'Same phone',
+    sameNameBirth: 'Same name and birth date',
+    heldElsewhere: 'Registered at another facility',
+    openRecord: 'Open her record',
+    registerAnother: 'Register another',
     searchTitle: 'Find a woman',
     searchLabel: 'Name, resident ID or mobile',
     searchPlaceholder: 'Name (or its beginning), resident ID or mobile number',

@@ -10,8 +10,10 @@ export class AuditEntryDto {
   @ApiProperty() entity: string;
   @ApiProperty() entityId: string;
   @ApiProperty({ enum: AUDIT_ACTIONS }) action: string;
-  @ApiPropertyOptional({ nullable: true, type: Object }) before: Record<string, unknown> | null;
-  @ApiPropertyOptional({ nullable: true, type: Object }) after: Record<string, unknown> | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true })
+  before: Record<string, unknown> | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true })
+  after: Record<string, unknown> | null;
   @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
 }
 
