@@ -8,7 +8,7 @@ import { ANTENATAL_TEXT } from './antenatal.text';
 
 type VisitInput = Schemas['RecordVisitDto'];
 const URINE = ['negative', 'trace', '1+', '2+', '3+', '4+'] as const;
-const URINE_ZH: Record<(typeof URINE)[number], string> = {
+export const URINE_ZH: Record<(typeof URINE)[number], string> = {
   negative: '阴性 (−)',
   trace: '微量 (±)',
   '1+': '1+',

@@ -5,7 +5,7 @@ import { formatGestationalAge } from '../../../src/women/rules/gestational-age';
 import { api, ApiFailure, unwrap, type Schemas } from '../core/api';
 import { useText } from '../core/language';
 import { ANTENATAL_TEXT } from '../antenatal/antenatal.text';
-import { VisitForm } from '../antenatal/visit-form';
+import { URINE_ZH, VisitForm } from '../antenatal/visit-form';
 import { DeliveryTab } from '../delivery/delivery-form';
 import { ColourBadge } from '../risk/colour-badge';
 import { WOMEN_TEXT } from './women.text';
@@ -108,7 +108,10 @@ export default function PregnancyPage() {
                       render: (_, v) =>
                         v.systolicMmHg ? `${v.systolicMmHg}/${v.diastolicMmHg ?? '-'}` : '',
                     },
-                    { title: antenatal.urineProtein, dataIndex: 'urineProtein' },
+                    {
+                      title: antenatal.urineProtein,
+                      render: (_, v) => (v.urineProtein ? URINE_ZH[v.urineProtein] : ''),
+                    },
                     { title: antenatal.fetalHeartRate, dataIndex: 'fetalHeartRate' },
                   ]}
                 />
