@@ -28,6 +28,7 @@ import { PageQueryDto } from '../core/http/pagination';
 import { mapVisit } from './antenatal.mapper';
 import {
   ContactAttemptDto,
+  AppointmentDuePageDto,
   PastDueDatePageDto,
   PregnancyScheduleDto,
   RecordContactDto,
@@ -154,6 +155,20 @@ export class AntenatalController {
     @CurrentActor() actor: Actor,
   ): Promise<PastDueDatePageDto> {
     return this.schedule.pastDueDateWorklist(actor, query);
+  }
+
+  @Get('worklists/appointments-due')
+  @Roles('nurse', 'mch_staff')
+  @ApiOperation({
+    summary:
+      'Open pregnancies whose next appointment (from her latest visit) is today or earlier: not seen since, earliest first',
+  })
+  @ApiOkResponse({ type: AppointmentDuePageDto })
+  appointmentsDue(
+    @Query() query: PageQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<AppointmentDuePageDto> {
+    return this.schedule.appointmentsDueWorklist(actor, query);
   }
 
   @Post('pregnancies/:id/contact-attempts')

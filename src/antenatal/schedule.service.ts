@@ -19,6 +19,7 @@ import { AntenatalVisit } from './antenatal-visit.entity';
 import { ContactAttempt } from './contact-attempt.entity';
 import {
   ContactAttemptDto,
+  AppointmentDueItemDto,
   PastDueDateItemDto,
   PregnancyScheduleDto,
   RecordContactDto,
@@ -72,6 +73,15 @@ interface WorklistRow extends WorklistWomanColumns {
 interface PastDueDateRow extends WorklistWomanColumns {
   edd_source: string;
 }
+
+interface AppointmentDueRow extends WorklistWomanColumns {
+  appointment_date: string;
+}
+
+/** Her latest visit (the last one recorded on her last visit day), as v. */
+const LATEST_VISIT_JOIN = `JOIN antenatal_visit v ON v.id = (
+  SELECT lv.id FROM antenatal_visit lv WHERE lv.pregnancy_id = p.id AND lv.voided_at IS NULL
+  ORDER BY lv.visit_date DESC, lv.id DESC LIMIT 1)`;
 
 /**
  * The order of the overdue worklist: RED first, PURPLE counted as high; a woman never screened is
@@ -289,6 +299,45 @@ export class ScheduleService {
       ...worklistWomanOf(row, today),
       eddSource: row.edd_source,
       daysPastDueDate: daysPastDueDate(row.edd, today),
+    }));
+    return { ...pageOf(items, total, query), asOf: today };
+  }
+
+  /**
+   * Open pregnancies of the caller's facility whose latest visit booked her next appointment for
+   * today or earlier: she has not been seen since (a visit since would be the latest). Earliest
+   * appointment first.
+   */
+  async appointmentsDueWorklist(
+    actor: Actor,
+    query: PageQueryDto,
+  ): Promise<Page<AppointmentDueItemDto> & { asOf: string }> {
+    const today = this.today();
+    const where = `p.facility_id = ? AND p.status = 'open' AND v.next_appointment_date <= ?`;
+    const params = [actor.facilityId, today];
+    const { skip, take } = pageWindow(query);
+    const rows = await this.dataSource.query<AppointmentDueRow[]>(
+      `SELECT ${WORKLIST_WOMAN_SQL}, v.next_appointment_date AS appointment_date
+       FROM pregnancy p
+       ${LATEST_VISIT_JOIN}
+       JOIN woman w ON w.id = p.woman_id
+       ${LATEST_CONTACT_JOIN}
+       WHERE ${where}
+       ORDER BY v.next_appointment_date, p.id
+       LIMIT ? OFFSET ?`,
+      [...params, take, skip],
+    );
+    const total = await totalOf(rows, query, async () => {
+      const [{ total }] = await this.dataSource.query<{ total: string }[]>(
+        `SELECT COUNT(*) AS total FROM pregnancy p ${LATEST_VISIT_JOIN} WHERE ${where}`,
+        params,
+      );
+      return Number(total);
+    });
+    const items = rows.map((row): AppointmentDueItemDto => ({
+      ...worklistWomanOf(row, today),
+      appointmentDate: row.appointment_date,
+      daysLate: daysBetween(row.appointment_date, today),
     }));
     return { ...pageOf(items, total, query), asOf: today };
   }

@@ -167,6 +167,17 @@ export class PastDueDatePageDto extends PageMetaDto {
   @ApiProperty({ type: [PastDueDateItemDto] }) items: PastDueDateItemDto[];
 }
 
+export class AppointmentDueItemDto extends WorklistWomanDto {
+  @ApiProperty({ description: 'The next appointment her latest visit gave, today or earlier' })
+  appointmentDate: string;
+  @ApiProperty({ description: 'Days since the appointment: 0 = today' }) daysLate: number;
+}
+
+export class AppointmentDuePageDto extends PageMetaDto {
+  @ApiProperty() asOf: string;
+  @ApiProperty({ type: [AppointmentDueItemDto] }) items: AppointmentDueItemDto[];
+}
+
 export class ScheduleQueryDto {
   @ApiPropertyOptional({ example: '2026-11-22' })
   @IsOptional()

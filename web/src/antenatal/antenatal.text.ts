@@ -41,8 +41,34 @@ export const ANTENATAL_TEXT: Dictionary<
   | 'will_come'
   | 'moved_away'
   | 'refused'
+  | 'appointmentsTitle'
+  | 'dosesTitle'
+  | 'postpartumTitle'
+  | 'day42Title'
+  | 'appointment'
+  | 'daysLate'
+  | 'today'
+  | 'what'
+  | 'timeLeft'
+  | 'dueOn'
+  | 'state'
+  | 'overdue'
+  | 'due'
 > = {
   zh: {
+    appointmentsTitle: '今日及过期预约',
+    dosesTitle: '母婴阻断用药提醒',
+    postpartumTitle: '产后访视到期',
+    day42Title: '产后42天检查到期',
+    appointment: '预约日期',
+    daysLate: '过期天数',
+    today: '今天',
+    what: '事项',
+    timeLeft: '剩余时间',
+    dueOn: '到期日',
+    state: '状态',
+    overdue: '已逾期',
+    due: '到期',
     overdueTitle: '逾期未产检',
     pastDueTitle: '已过预产期',
     name: '姓名',
@@ -85,6 +111,19 @@ export const ANTENATAL_TEXT: Dictionary<
     refused: '拒绝',
   },
   en: {
+    appointmentsTitle: 'Appointments due',
+    dosesTitle: 'PMTCT dose alarms',
+    postpartumTitle: 'Postpartum visits due',
+    day42Title: '42-day checks due',
+    appointment: 'Appointment',
+    daysLate: 'Days late',
+    today: 'Today',
+    what: 'What',
+    timeLeft: 'Time left',
+    dueOn: 'Due on',
+    state: 'State',
+    overdue: 'Overdue',
+    due: 'Due',
     overdueTitle: 'Overdue visits',
     pastDueTitle: 'Past due date',
     name: 'Name',

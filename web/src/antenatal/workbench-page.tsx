@@ -14,14 +14,21 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Schemas } from '../core/api';
 import { ApiFailure } from '../core/api';
 import { useText } from '../core/language';
 import { ColourBadge } from '../risk/colour-badge';
 import { ANTENATAL_TEXT } from './antenatal.text';
-import { useOverdueWorklist, usePastDueDateWorklist, useRecordContact } from './worklist-queries';
+import {
+  useAppointmentsDue,
+  useOverdueWorklist,
+  usePastDueDateWorklist,
+  usePmtctDoseAlarms,
+  usePostpartumWorklist,
+  useRecordContact,
+} from './worklist-queries';
 
 type Item = Schemas['WorklistItemDto'];
 type Outcome = Schemas['RecordContactDto']['outcome'];
@@ -35,6 +42,11 @@ export default function WorkbenchPage() {
   const [hideCalled, setHideCalled] = useState(false);
   const overdue = useOverdueWorklist(hideCalled);
   const pastDue = usePastDueDateWorklist();
+  const appointments = useAppointmentsDue();
+  const postpartumVisits = usePostpartumWorklist('postpartum_visits');
+  const day42Checks = usePostpartumWorklist('day42_checks');
+  const doses = usePmtctDoseAlarms();
+  const now = useMinuteClock();
   const recordContact = useRecordContact();
   const [calling, setCalling] = useState<Item | null>(null);
   const [form] = Form.useForm<{ outcome: Outcome; note?: string }>();
@@ -64,21 +76,21 @@ export default function WorkbenchPage() {
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {useText({ zh: { t: '今日工作台' }, en: { t: 'Today' } }).t}
       </Typography.Title>
-      <Row gutter={16}>
-        <Col xs={12} md={6}>
-          <Card>
-            <a href="#overdue">
-              <Statistic title={text.overdueTitle} value={overdue.data?.total ?? '-'} />
-            </a>
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card>
-            <a href="#past-due">
-              <Statistic title={text.pastDueTitle} value={pastDue.data?.total ?? '-'} />
-            </a>
-          </Card>
-        </Col>
+      <Row gutter={[16, 16]}>
+        <CountCard anchor="overdue" title={text.overdueTitle} count={overdue.data?.total} />
+        <CountCard
+          anchor="appointments"
+          title={text.appointmentsTitle}
+          count={appointments.data?.total}
+        />
+        <CountCard anchor="doses" title={text.dosesTitle} count={doses.data?.page.total} />
+        <CountCard
+          anchor="postpartum"
+          title={text.postpartumTitle}
+          count={postpartumVisits.data?.total}
+        />
+        <CountCard anchor="day42" title={text.day42Title} count={day42Checks.data?.total} />
+        <CountCard anchor="past-due" title={text.pastDueTitle} count={pastDue.data?.total} />
       </Row>
       <Card
         id="overdue"
@@ -97,6 +109,7 @@ export default function WorkbenchPage() {
           loading={overdue.isLoading}
           dataSource={items}
           pagination={false}
+          locale={{ emptyText: text.none }}
           size="middle"
           columns={[
             {
@@ -143,12 +156,78 @@ export default function WorkbenchPage() {
           ]}
         />
       </Card>
+      <ListCard id="appointments" title={text.appointmentsTitle}>
+        <Table<Schemas['AppointmentDueItemDto']>
+          rowKey="pregnancyId"
+          loading={appointments.isLoading}
+          dataSource={appointments.data?.items ?? []}
+          pagination={false}
+          locale={{ emptyText: text.none }}
+          size="small"
+          columns={[
+            {
+              title: text.name,
+              dataIndex: 'name',
+              render: (name: string, item) => (
+                <Link to={`/pregnancies/${item.pregnancyId}`}>{name}</Link>
+              ),
+            },
+            {
+              title: text.colour,
+              render: (_, item) => (
+                <ColourBadge colour={item.riskColour} purple={item.riskPurple} />
+              ),
+            },
+            { title: text.appointment, dataIndex: 'appointmentDate' },
+            {
+              title: text.daysLate,
+              dataIndex: 'daysLate',
+              render: (d: number) => (d === 0 ? text.today : d),
+            },
+            { title: text.phone, dataIndex: 'phone' },
+          ]}
+        />
+      </ListCard>
+      <ListCard id="doses" title={text.dosesTitle}>
+        <Table<Schemas['PmtctWorklistItemDto']>
+          rowKey={(item) => `${item.pregnancyId}-${item.infantId ?? ''}-${item.what}`}
+          loading={doses.isLoading}
+          dataSource={doses.data?.page.items ?? []}
+          pagination={false}
+          locale={{ emptyText: text.none }}
+          size="small"
+          columns={[
+            {
+              title: text.name,
+              dataIndex: 'name',
+              render: (name: string, item) => (
+                <Link to={`/pregnancies/${item.pregnancyId}`}>{name}</Link>
+              ),
+            },
+            { title: text.what, dataIndex: 'what' },
+            {
+              title: text.timeLeft,
+              render: (_, item) => timeLeft(item.minutesLeft, doses.data?.fetchedAt ?? now, now),
+            },
+          ]}
+        />
+      </ListCard>
+      <ListCard id="postpartum" title={text.postpartumTitle}>
+        <PostpartumTable
+          loading={postpartumVisits.isLoading}
+          items={postpartumVisits.data?.items ?? []}
+        />
+      </ListCard>
+      <ListCard id="day42" title={text.day42Title}>
+        <PostpartumTable loading={day42Checks.isLoading} items={day42Checks.data?.items ?? []} />
+      </ListCard>
       <Card id="past-due" title={<h2 style={{ fontSize: 16, margin: 0 }}>{text.pastDueTitle}</h2>}>
         <Table
           rowKey="pregnancyId"
           loading={pastDue.isLoading}
           dataSource={pastDue.data?.items ?? []}
           pagination={false}
+          locale={{ emptyText: text.none }}
           size="middle"
           columns={[
             {
@@ -187,4 +266,79 @@ export default function WorkbenchPage() {
       </Modal>
     </Space>
   );
+}
+
+function CountCard({ anchor, title, count }: { anchor: string; title: string; count?: number }) {
+  return (
+    <Col xs={12} md={8} lg={4}>
+      <Card size="small">
+        <a href={`#${anchor}`} aria-label={`${title} ${count ?? ''}`}>
+          <Statistic title={title} value={count ?? '-'} />
+        </a>
+      </Card>
+    </Col>
+  );
+}
+
+function ListCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card id={id} title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>}>
+      {children}
+    </Card>
+  );
+}
+
+function PostpartumTable({
+  loading,
+  items,
+}: {
+  loading: boolean;
+  items: Schemas['PostpartumWorklistItemDto'][];
+}) {
+  const text = useText(ANTENATAL_TEXT);
+  return (
+    <Table
+      rowKey={(item) => `${item.pregnancyId}-${item.newbornId ?? ''}-${item.what}`}
+      loading={loading}
+      dataSource={items}
+      pagination={false}
+      locale={{ emptyText: text.none }}
+      size="small"
+      columns={[
+        {
+          title: text.name,
+          dataIndex: 'name',
+          render: (name: string, item) => (
+            <Link to={`/pregnancies/${item.pregnancyId}`}>{name}</Link>
+          ),
+        },
+        { title: text.what, dataIndex: 'what' },
+        { title: text.dueOn, dataIndex: 'dueOn' },
+        {
+          title: text.state,
+          dataIndex: 'state',
+          render: (state: 'due' | 'overdue') => (state === 'overdue' ? text.overdue : text.due),
+        },
+        { title: text.phone, dataIndex: 'phone' },
+      ]}
+    />
+  );
+}
+
+/** The current time, re-read every 30 seconds: the dose countdowns follow it. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** 剩余 h 小时 m 分, or 已超时 once the window has passed. */
+function timeLeft(minutesLeft: number | null | undefined, fetchedAt: number, now: number): string {
+  if (minutesLeft === null || minutesLeft === undefined) return '';
+  const left = minutesLeft - Math.floor((now - fetchedAt) / 60_000);
+  if (left < 0) return `已超时 ${Math.floor(-left / 60)} 小时 ${-left % 60} 分`;
+  return `剩余 ${Math.floor(left / 60)} 小时 ${left % 60} 分`;
 }

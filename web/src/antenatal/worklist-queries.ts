@@ -46,3 +46,35 @@ export function useRecordContact() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['worklists'] }),
   });
 }
+
+export function useAppointmentsDue() {
+  return useQuery({
+    queryKey: ['worklists', 'appointments-due'],
+    queryFn: () =>
+      unwrap(api.GET('/worklists/appointments-due', { params: { query: { pageSize: 100 } } })),
+  });
+}
+
+type PostpartumList = 'postpartum_visits' | 'day42_checks';
+
+export function usePostpartumWorklist(list: PostpartumList) {
+  return useQuery({
+    queryKey: ['worklists', 'postpartum', list],
+    queryFn: () =>
+      unwrap(api.GET('/worklists/postpartum', { params: { query: { list, pageSize: 100 } } })),
+  });
+}
+
+/** Doses an exposed baby must have within hours of birth: the list carries the minutes left. */
+export function usePmtctDoseAlarms() {
+  return useQuery({
+    queryKey: ['worklists', 'pmtct', 'infant_doses'],
+    queryFn: async () => ({
+      fetchedAt: Date.now(),
+      page: await unwrap(
+        api.GET('/worklists/pmtct', { params: { query: { list: 'infant_doses', pageSize: 100 } } }),
+      ),
+    }),
+    refetchInterval: 60_000,
+  });
+}

@@ -1990,6 +1990,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/worklists/appointments-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open pregnancies whose next appointment (from her latest visit) is today or earlier: not seen since, earliest first */
+        get: operations["AntenatalController_appointmentsDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/worklists/birth-doses": {
         parameters: {
             query?: never;
@@ -2235,6 +2252,34 @@ export interface components {
             startedOn?: string | null;
             /** @description [start, LMP + 90 d] */
             window?: components["schemas"]["DateRangeDto"] | null;
+        };
+        AppointmentDueItemDto: {
+            /** @description The next appointment her latest visit gave, today or earlier */
+            appointmentDate: string;
+            /** @description Days since the appointment: 0 = today */
+            daysLate: number;
+            edd: string;
+            gestationalAge: components["schemas"]["GestationalAgeDto"];
+            lastContact?: components["schemas"]["ContactAttemptDto"] | null;
+            lastVisitDate?: string | null;
+            name: string;
+            /**
+             * @description Masked, as on every list; GET /women/{womanId}/contact reveals it to call her (audited)
+             * @example 138****1234
+             */
+            phone: string;
+            pregnancyId: number;
+            /** @enum {string|null} */
+            riskColour?: "green" | "yellow" | "orange" | "red" | null;
+            riskPurple: boolean;
+            womanId: number;
+        };
+        AppointmentDuePageDto: {
+            asOf: string;
+            items: components["schemas"]["AppointmentDueItemDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         AssessedFactorDto: {
             code: string;
@@ -11107,6 +11152,37 @@ export interface operations {
             };
             /** @description MERGE_REVIEW_EXISTS (the pair has a review waiting or merged) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AntenatalController_appointmentsDue: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDuePageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
