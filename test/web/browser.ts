@@ -26,7 +26,12 @@ export async function listen(t: TestApp): Promise<string> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // Transitions finished: a tab just switched shows as it settles, not half faded.
+  await page.screenshot({
+    path: join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
 }
 
 /** Serious or critical accessibility violations of the page as it stands (axe-core). */

@@ -234,6 +234,18 @@ describe('ward desk in the browser', () => {
     });
     await screenshot(page, 'pregnancy');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Her gradings, newest first: the anaemia the visit derived, with its evidence.
+    await page.getByRole('tab', { name: '风险评估' }).click();
+    const latest = page.getByRole('row').nth(1);
+    await latest.getByText('自动重评').waitFor();
+    await latest.getByText(/重度贫血/).waitFor();
+    await latest.getByText('自动', { exact: true }).first().waitFor();
+    await screenshot(page, 'gradings');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: '产检计划' }).click();
+    await page.getByRole('tabpanel').getByText('已完成').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('registers a new woman: the resident ID checked as it is typed, the EDD shown before saving', async () => {

@@ -7,6 +7,8 @@ import { useText } from '../core/language';
 import { ANTENATAL_TEXT } from '../antenatal/antenatal.text';
 import { URINE_ZH, VisitForm } from '../antenatal/visit-form';
 import { DeliveryTab } from '../delivery/delivery-form';
+import { ScheduleTab } from '../antenatal/schedule-tab';
+import { GradingsTab } from '../risk/gradings-tab';
 import { ColourBadge } from '../risk/colour-badge';
 import { WOMEN_TEXT } from './women.text';
 
@@ -117,6 +119,16 @@ export default function PregnancyPage() {
                 />
               </Space>
             ),
+          },
+          {
+            key: 'schedule',
+            label: '产检计划',
+            children: <ScheduleTab pregnancyId={id} />,
+          },
+          {
+            key: 'gradings',
+            label: '风险评估',
+            children: <GradingsTab pregnancyId={id} />,
           },
           {
             key: 'delivery',
