@@ -319,6 +319,22 @@ describe('ward desk in the browser', () => {
       if (order === 1) {
         await screenshot(page, 'newborn');
         expect(await seriousViolations(page)).toEqual([]);
+      } else {
+        // Formula without a medical reason: no longer exclusive; mixed feeding at discharge.
+        await page.getByLabel('添加了').click();
+        await page.getByTitle('配方奶').click();
+        await page.getByRole('button', { name: '记录添加' }).click();
+        await page
+          .locator('[data-flag="exclusiveStrict"]')
+          .getByText(/添加了配方奶/)
+          .waitFor();
+        await page.locator('[data-flag="exclusiveExceptMedical"]').getByText('未达标').waitFor();
+        await page.getByLabel('出院时喂养方式').click();
+        await page.getByTitle('混合喂养').click();
+        await page.getByRole('button', { name: '记录出院' }).click();
+        await page.locator('[data-flag="breastfeedingAtDischarge"]').getByText('达标').waitFor();
+        await screenshot(page, 'newborn-discharged');
+        expect(await seriousViolations(page)).toEqual([]);
       }
     }
   });

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { ApiFailure } from '../core/api';
 import { useAddFeedingEvent, useEndFeedingEvent, useNewborn } from './delivery-queries';
 import { FLAG_LABELS, reasonInChinese } from './feeding-flags.text';
+import { StayEvents } from './stay-events';
 
 /** Minutes and seconds since an instant, ticking every second. */
 function useElapsed(since: string | null): string {
@@ -122,6 +123,9 @@ export default function NewbornPage() {
             {firstFeed ? '已记录首次母乳喂养' : '记录首次母乳喂养'}
           </Button>
         </Space>
+        <div style={{ marginTop: 16 }}>
+          <StayEvents newbornId={id} events={events} />
+        </div>
         <List
           size="small"
           style={{ marginTop: 16 }}
@@ -138,6 +142,9 @@ export default function NewbornPage() {
                   discharge: '出院',
                 }[e.kind]
               }
+              {e.detail
+                ? `（${e.detail}${e.medicalReason ? `，医学指征：${e.medicalReason}` : ''}）`
+                : ''}
               ：{new Date(e.startAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}
               {e.endAt
                 ? ` – ${new Date(e.endAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}`
