@@ -339,6 +339,30 @@ describe('ward desk in the browser', () => {
     }
   });
 
+  it('switches to English and back', async () => {
+    await page.getByRole('link', { name: '工作台' }).click();
+    await page.getByRole('heading', { name: '今日工作台' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Days overdue' }).waitFor();
+    await page.getByRole('button', { name: /中\s*文/ }).click();
+    await page.getByRole('heading', { name: '今日工作台' }).waitFor();
+  });
+
+  it('a session ended elsewhere sends her to the login, and back to the same page after it', async () => {
+    await page.goto(`${url}/app/pregnancies/${screened.pregnancyId}`);
+    await page.getByRole('heading', { name: screened.name }).waitFor();
+    // She logs out everywhere from another device: this tab's token is refused from now on.
+    const other = await loginWith(t)(ward.users.nurse.username);
+    await t.http().post('/auth/logout-all').set(bearer(other)).expect(204);
+    await page.getByRole('tab', { name: '风险评估' }).click();
+    await page.waitForURL(/\/app\/login$/);
+    await page.getByText('登录已失效，请重新登录').waitFor();
+    await logIn();
+    await page.waitForURL(new RegExp(`/app/pregnancies/${screened.pregnancyId}$`));
+    await page.getByRole('heading', { name: screened.name }).waitFor();
+  });
+
   it('logs her out after 30 idle minutes, warning at 28, and brings her back after the login', async () => {
     await page.clock.install();
     await page.goto(`${url}/app/search`);
