@@ -246,6 +246,16 @@ describe('ward desk in the browser', () => {
     await page.getByRole('tab', { name: '产检计划' }).click();
     await page.getByRole('tabpanel').getByText('已完成').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // Her PMTCT status, for the nurse: nothing tested yet; the read is audited.
+    await page.getByRole('tab', { name: '母婴阻断' }).click();
+    await page.getByRole('tabpanel').getByText('未检测').first().waitFor();
+    await screenshot(page, 'pmtct');
+    expect(await seriousViolations(page)).toEqual([]);
+    const reads = await t.dataSource.query<unknown[]>(
+      `SELECT id FROM audit_entry WHERE action = 'view_sensitive' AND entity_id = ?`,
+      [String(screened.pregnancyId)],
+    );
+    expect(reads.length).toBeGreaterThan(0);
   });
 
   it('registers a new woman: the resident ID checked as it is typed, the EDD shown before saving', async () => {

@@ -9,6 +9,11 @@ import { URINE_ZH, VisitForm } from '../antenatal/visit-form';
 import { DeliveryTab } from '../delivery/delivery-form';
 import { ScheduleTab } from '../antenatal/schedule-tab';
 import { GradingsTab } from '../risk/gradings-tab';
+import { PmtctTab } from '../pmtct/pmtct-tab';
+import { useSessionUser } from '../core/use-session';
+import { SENSITIVE_RESULT_READERS } from '../../../src/core/privacy/sensitive-results';
+
+const SENSITIVE_READERS: readonly string[] = SENSITIVE_RESULT_READERS;
 import { ColourBadge } from '../risk/colour-badge';
 import { WOMEN_TEXT } from './women.text';
 
@@ -25,6 +30,7 @@ export default function PregnancyPage() {
   const text = useText(WOMEN_TEXT);
   const antenatal = useText(ANTENATAL_TEXT);
   const client = useQueryClient();
+  const user = useSessionUser();
   const pregnancy = useQuery({
     queryKey: ['pregnancies', id],
     queryFn: () => unwrap(api.GET('/pregnancies/{id}', { params: { path: { id } } })),
@@ -130,6 +136,15 @@ export default function PregnancyPage() {
             label: '风险评估',
             children: <GradingsTab pregnancyId={id} />,
           },
+          ...(user && SENSITIVE_READERS.includes(user.role)
+            ? [
+                {
+                  key: 'pmtct',
+                  label: '母婴阻断',
+                  children: <PmtctTab pregnancyId={id} />,
+                },
+              ]
+            : []),
           {
             key: 'delivery',
             label: '分娩',
