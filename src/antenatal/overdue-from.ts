@@ -20,9 +20,18 @@ export function overdueFromSql(lastVisitDate = 'p.last_visit_date'): string {
 
 /** Recomputes one pregnancy's overdue day after a change of its EDD, status or registration. */
 export async function refreshOverdueFrom(manager: EntityManager, pregnancyId: number) {
+  await refreshOverdueFromOf(manager, [pregnancyId]);
+}
+
+/** The same for several pregnancies, in one statement (a merge's). */
+export async function refreshOverdueFromOf(
+  manager: EntityManager,
+  pregnancyIds: readonly number[],
+) {
+  if (pregnancyIds.length === 0) return;
   await manager.query(
-    `UPDATE pregnancy p SET p.overdue_from = ${overdueFromSql()} WHERE p.id = ?`,
-    [pregnancyId],
+    `UPDATE pregnancy p SET p.overdue_from = ${overdueFromSql()} WHERE p.id IN (?)`,
+    [pregnancyIds],
   );
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { refreshOverdueFrom } from '../antenatal/overdue-from';
+import { refreshOverdueFromOf } from '../antenatal/overdue-from';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { isDuplicateKeyError } from '../core/database/query-errors';
@@ -460,10 +460,7 @@ export class MergesService {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    const facilities = review
-      ? [review.requestingFacilityId, review.matchedFacilityId, review.reviewingFacilityId]
-      : [];
-    if (!review || !facilities.includes(actor.facilityId)) throw mergeReviewNotFound(id);
+    if (!review || !facilitiesOf(review).has(actor.facilityId)) throw mergeReviewNotFound(id);
     if (review.reviewingFacilityId !== actor.facilityId) {
       throw notTheReviewer(review.reviewingFacilityId);
     }
@@ -510,12 +507,7 @@ export class MergesService {
     before: MergeReviewStatus,
     note: string | null,
   ): Promise<void> {
-    const facilities = new Set([
-      review.reviewingFacilityId,
-      review.requestingFacilityId,
-      review.matchedFacilityId,
-    ]);
-    for (const facilityId of facilities) {
+    for (const facilityId of facilitiesOf(review)) {
       await this.audit.record(manager, {
         entity: 'merge_review',
         entityId: review.id,
@@ -611,12 +603,7 @@ export class MergesService {
       }
       throw error;
     }
-    const facilities = new Set([
-      review.requestingFacilityId,
-      review.matchedFacilityId,
-      review.reviewingFacilityId,
-    ]);
-    for (const facilityId of facilities) {
+    for (const facilityId of facilitiesOf(review)) {
       await this.audit.record(manager, {
         entity: 'merge_review',
         entityId: review.id,
@@ -670,6 +657,10 @@ export class MergesService {
     });
   }
 }
+
+/** The facilities a review concerns: they see it, and its steps are in each one's audit trail. */
+const facilitiesOf = (review: MergeReview): Set<number> =>
+  new Set([review.requestingFacilityId, review.matchedFacilityId, review.reviewingFacilityId]);
 
 const rowChange = (
   table: string,
@@ -747,7 +738,7 @@ async function refreshKeptFields(manager: EntityManager, pregnancyIds: readonly 
      WHERE p.id IN (?)`,
     [pregnancyIds],
   );
-  for (const id of pregnancyIds) await refreshOverdueFrom(manager, id);
+  await refreshOverdueFromOf(manager, pregnancyIds);
 }
 
 /** Table and column names come from this file's lists and the log they wrote; checked anyway. */

@@ -1,3 +1,4 @@
+import { ageInYears } from './rules/registration-checks';
 import type { Role } from '../core/auth/actor';
 import { maskAddress, maskDocumentNumber, maskPhone } from '../core/privacy/masking';
 import type { WomanInputDto } from './dto/registration.dto';
@@ -101,7 +102,7 @@ export function mapPregnancyListItem(
     id: pregnancy.id,
     womanId: woman.id,
     name: woman.name,
-    age: completedYears(woman.birthDate, asOf),
+    age: ageInYears(woman.birthDate, asOf),
     documentType: woman.documentType,
     documentNumber: maskDocumentNumber(woman.documentNumber),
     phone: maskPhone(woman.phone),
@@ -116,12 +117,6 @@ export function mapPregnancyListItem(
     facilityName: pregnancy.facility?.name ?? null,
     version: pregnancy.version,
   };
-}
-
-/** Whole years from a birth date to a day (a birthday on 29 February comes on 1 March). */
-function completedYears(birthDate: string, day: string): number {
-  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
 /** `matched` is null when her record is held by other facilities only: nothing of it is shown. */

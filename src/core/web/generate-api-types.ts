@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertConfiguration, loadDotEnv } from '../../../config';
@@ -21,7 +21,7 @@ export function apiTypesOf(document: object): string {
     execFileSync('node_modules/.bin/openapi-typescript', [input, '-o', output, '--alphabetize'], {
       stdio: 'ignore',
     });
-    return execFileSync('cat', [output], { encoding: 'utf8' });
+    return readFileSync(output, 'utf8');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

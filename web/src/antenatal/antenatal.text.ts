@@ -1,6 +1,7 @@
 import type { Dictionary } from '../core/language';
 
 export const ANTENATAL_TEXT: Dictionary<
+  | 'workbenchTitle'
   | 'overdueTitle'
   | 'pastDueTitle'
   | 'name'
@@ -69,6 +70,7 @@ export const ANTENATAL_TEXT: Dictionary<
     state: '状态',
     overdue: '已逾期',
     due: '到期',
+    workbenchTitle: '今日工作台',
     overdueTitle: '逾期未产检',
     pastDueTitle: '已过预产期',
     name: '姓名',
@@ -124,6 +126,7 @@ export const ANTENATAL_TEXT: Dictionary<
     state: 'State',
     overdue: 'Overdue',
     due: 'Due',
+    workbenchTitle: 'Today',
     overdueTitle: 'Overdue visits',
     pastDueTitle: 'Past due date',
     name: 'Name',

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useState } from 'react';
 import { api, ApiFailure, unwrap, type Schemas } from '../core/api';
-import { detailMessage } from '../core/messages';
+import { fieldErrors } from '../core/messages';
 import { useText } from '../core/language';
 import { ColourBadge } from '../risk/colour-badge';
 import { ANTENATAL_TEXT } from './antenatal.text';
@@ -72,14 +72,7 @@ export function VisitForm({
       if (!(failure instanceof ApiFailure)) throw failure;
       setError(failure.message);
       const known = new Set(Object.keys(form.getFieldsValue()));
-      form.setFields(
-        failure.details
-          .filter((detail) => known.has(detail.field))
-          .map((detail) => ({
-            name: detail.field as keyof VisitInput,
-            errors: [detailMessage(detail)],
-          })),
-      );
+      form.setFields(fieldErrors(failure.details.filter((detail) => known.has(detail.field))));
     } finally {
       setBusy(false);
     }

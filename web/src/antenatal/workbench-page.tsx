@@ -14,10 +14,10 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Schemas } from '../core/api';
-import { ApiFailure } from '../core/api';
+import { failureMessage, type Schemas } from '../core/api';
+import { useNow } from '../core/use-now';
 import { useText } from '../core/language';
 import { ColourBadge } from '../risk/colour-badge';
 import { ANTENATAL_TEXT } from './antenatal.text';
@@ -46,7 +46,8 @@ export default function WorkbenchPage() {
   const postpartumVisits = usePostpartumWorklist('postpartum_visits');
   const day42Checks = usePostpartumWorklist('day42_checks');
   const doses = usePmtctDoseAlarms();
-  const now = useMinuteClock();
+  // The dose countdowns follow the clock.
+  const now = useNow(30_000);
   const recordContact = useRecordContact();
   const [calling, setCalling] = useState<Item | null>(null);
   const [form] = Form.useForm<{ outcome: Outcome; note?: string }>();
@@ -67,14 +68,14 @@ export default function WorkbenchPage() {
       setCalling(null);
       form.resetFields();
     } catch (failure) {
-      message.error(failure instanceof ApiFailure ? failure.message : String(failure));
+      message.error(failureMessage(failure));
     }
   };
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-        {useText({ zh: { t: '今日工作台' }, en: { t: 'Today' } }).t}
+        {text.workbenchTitle}
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <CountCard anchor="overdue" title={text.overdueTitle} count={overdue.data?.total} />
@@ -112,13 +113,7 @@ export default function WorkbenchPage() {
           locale={{ emptyText: text.none }}
           size="middle"
           columns={[
-            {
-              title: text.name,
-              dataIndex: 'name',
-              render: (name: string, item) => (
-                <Link to={`/pregnancies/${item.pregnancyId}`}>{name}</Link>
-              ),
-            },
+            nameColumn(text.name),
             {
               title: text.colour,
               render: (_, item) => (
@@ -165,13 +160,7 @@ export default function WorkbenchPage() {
           locale={{ emptyText: text.none }}
           size="small"
           columns={[
-            {
-              title: text.name,
-              dataIndex: 'name',
-              render: (name: string, item) => (
-                <Link to={`/pregnancies/${item.pregnancyId}`}>{name}</Link>
-              ),
-            },
+            nameColumn(text.name),
             {
               title: text.colour,
               render: (_, item) => (
@@ -197,13 +186,7 @@ export default function WorkbenchPage() {
           locale={{ emptyText: text.none }}
           size="small"
           columns={[
-            {
-              title: text.name,
-              dataIndex: 'name',
-              render: (name: string, item) => (
-                <Link to={`/pregnancies/${item.pregnancyId}`}>{name}</Link>
-              ),
-            },
+            nameColumn(text.name),
             { title: text.what, dataIndex: 'what' },
             {
               title: text.timeLeft,
@@ -229,16 +212,7 @@ export default function WorkbenchPage() {
           pagination={false}
           locale={{ emptyText: text.none }}
           size="middle"
-          columns={[
-            {
-              title: text.name,
-              dataIndex: 'name',
-              render: (name: string, item: { pregnancyId: number }) => (
-                <Link to={`/pregnancies/${item.pregnancyId}`}>{name}</Link>
-              ),
-            },
-            { title: text.edd, dataIndex: 'edd' },
-          ]}
+          columns={[nameColumn(text.name), { title: text.edd, dataIndex: 'edd' }]}
         />
       </Card>
       <Modal
@@ -305,13 +279,7 @@ function PostpartumTable({
       locale={{ emptyText: text.none }}
       size="small"
       columns={[
-        {
-          title: text.name,
-          dataIndex: 'name',
-          render: (name: string, item) => (
-            <Link to={`/pregnancies/${item.pregnancyId}`}>{name}</Link>
-          ),
-        },
+        nameColumn(text.name),
         { title: text.what, dataIndex: 'what' },
         { title: text.dueOn, dataIndex: 'dueOn' },
         {
@@ -325,20 +293,19 @@ function PostpartumTable({
   );
 }
 
-/** The current time, re-read every 30 seconds: the dose countdowns follow it. */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return now;
-}
-
 /** 剩余 h 小时 m 分, or 已超时 once the window has passed. */
 function timeLeft(minutesLeft: number | null | undefined, fetchedAt: number, now: number): string {
   if (minutesLeft === null || minutesLeft === undefined) return '';
   const left = minutesLeft - Math.floor((now - fetchedAt) / 60_000);
   if (left < 0) return `已超时 ${Math.floor(-left / 60)} 小时 ${-left % 60} 分`;
   return `剩余 ${Math.floor(left / 60)} 小时 ${left % 60} 分`;
+}
+
+/** Her name, linking to her record. */
+function nameColumn<T extends { name: string; pregnancyId: number }>(title: string) {
+  return {
+    title,
+    dataIndex: 'name',
+    render: (name: string, item: T) => <Link to={`/pregnancies/${item.pregnancyId}`}>{name}</Link>,
+  };
 }

@@ -63,3 +63,9 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
     body.details ?? [],
   );
 }
+
+/** What to tell her about a failed call: the service's reason in Chinese, else the fallback. */
+export function failureMessage(error: unknown, fallback?: string): string {
+  if (error instanceof ApiFailure) return error.message;
+  return fallback ?? String(error);
+}

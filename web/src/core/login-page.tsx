@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { api, ApiFailure, unwrap } from './api';
+import { api, failureMessage, unwrap } from './api';
 import { CORE_TEXT } from './core.text';
 import { useText } from './language';
 import { session } from './session';
@@ -31,7 +31,7 @@ export function LoginPage() {
         replace: true,
       });
     } catch (failure) {
-      setError(failure instanceof ApiFailure ? failure.message : String(failure));
+      setError(failureMessage(failure));
     } finally {
       setBusy(false);
     }

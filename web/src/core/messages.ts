@@ -51,3 +51,17 @@ export function detailMessage(detail: ErrorDetail): string {
   }
   return RULES[detail.rule] ?? '填写有误';
 }
+
+/**
+ * The service's field errors for an Ant Design form's `setFields`: each on its field (paths such
+ * as `woman.documentNumber` or `babies[1].birthWeightG`), in Chinese.
+ */
+export function fieldErrors(details: readonly ErrorDetail[]) {
+  return details.map((detail) => ({
+    name: detail.field
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part)) as never,
+    errors: [detailMessage(detail)],
+  }));
+}

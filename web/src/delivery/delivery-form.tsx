@@ -15,7 +15,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiFailure, unwrap, type Schemas } from '../core/api';
-import { detailMessage } from '../core/messages';
+import { fieldErrors } from '../core/messages';
+import { formatDateTime, localToInstant } from '../core/hospital-time';
 import { useDelivery } from './delivery-queries';
 
 type Delivery = Schemas['RecordDeliveryDto'];
@@ -46,9 +47,6 @@ const SEX = [
   { value: 'undetermined', label: '不明' },
 ];
 
-/** A local date-time typed at the desk, as an instant in hospital time (UTC+8). */
-const asInstant = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
-
 /** 分娩: the delivery and every baby; afterwards the babies link to their delivery-room pages. */
 export function DeliveryTab({
   pregnancyId,
@@ -69,8 +67,7 @@ export function DeliveryTab({
     return (
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>分娩记录</h2>}>
         <p>
-          分娩时间 {new Date(d.deliveredAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}
-          ，{MODES.find((m) => m.value === d.mode)?.label}
+          分娩时间 {formatDateTime(d.deliveredAt)}，{MODES.find((m) => m.value === d.mode)?.label}
         </p>
         <Table<Schemas['NewbornDto']>
           rowKey="id"
@@ -100,7 +97,7 @@ export function DeliveryTab({
     setBusy(true);
     setError(null);
     const body: Delivery = {
-      deliveredAt: asInstant(values.deliveredAtLocal),
+      deliveredAt: localToInstant(values.deliveredAtLocal),
       mode: values.mode,
       place: 'this_facility',
       maternalOutcome: values.maternalOutcome,
@@ -116,15 +113,7 @@ export function DeliveryTab({
     } catch (failure) {
       if (!(failure instanceof ApiFailure)) throw failure;
       setError(failure.message);
-      form.setFields(
-        failure.details.map((detail) => ({
-          name: detail.field
-            .replace(/\[(\d+)\]/g, '.$1')
-            .split('.')
-            .map((p) => (/^\d+$/.test(p) ? Number(p) : p)) as never,
-          errors: [detailMessage(detail)],
-        })),
-      );
+      form.setFields(fieldErrors(failure.details));
     } finally {
       setBusy(false);
     }

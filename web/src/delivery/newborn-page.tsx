@@ -1,20 +1,15 @@
-import { Alert, App, Button, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { ApiFailure } from '../core/api';
+import { formatDateTime, formatTimeOfDay } from '../core/hospital-time';
+import { QueryFailure } from '../core/query-failure';
+import { useNow } from '../core/use-now';
+import { useRecordStep } from './record-step';
 import { useAddFeedingEvent, useEndFeedingEvent, useNewborn } from './delivery-queries';
 import { FLAG_LABELS, reasonInChinese } from './feeding-flags.text';
 import { StayEvents } from './stay-events';
 
-/** Minutes and seconds since an instant, ticking every second. */
-function useElapsed(since: string | null): string {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!since) return undefined;
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, [since]);
-  if (!since) return '';
+/** Minutes and seconds from an instant to now. */
+function elapsedSince(since: string, now: number): string {
   const seconds = Math.max(0, Math.floor((now - new Date(since).getTime()) / 1000));
   return `${Math.floor(seconds / 60)} 分 ${String(seconds % 60).padStart(2, '0')} 秒`;
 }
@@ -26,36 +21,19 @@ function useElapsed(since: string | null): string {
  */
 export default function NewbornPage() {
   const id = Number(useParams().id);
-  const { message } = App.useApp();
+  const act = useRecordStep();
   const newborn = useNewborn(id);
   const add = useAddFeedingEvent(id);
   const end = useEndFeedingEvent(id);
   const events = (newborn.data?.feedingEvents ?? []).filter((e) => !e.voidedAt);
   const running = events.find((e) => e.kind === 'skin_to_skin' && !e.endAt) ?? null;
-  const elapsed = useElapsed(running?.startAt ?? null);
+  const now = useNow(1000, running !== null);
   const firstFeed = events.find((e) => e.kind === 'first_breastfeed');
 
-  const act = async (step: () => Promise<unknown>, done: string) => {
-    try {
-      await step();
-      message.success(done);
-    } catch (failure) {
-      message.error(failure instanceof ApiFailure ? failure.message : String(failure));
-    }
-  };
-
-  if (newborn.error) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={newborn.error instanceof ApiFailure ? newborn.error.message : '加载失败'}
-      />
-    );
-  }
+  if (newborn.error) return <QueryFailure error={newborn.error} />;
   const baby = newborn.data;
   if (!baby) return null;
-  const bornAt = new Date(baby.bornAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  const bornAt = formatDateTime(baby.bornAt);
   const flags = baby.feedingFlags;
 
   return (
@@ -90,7 +68,7 @@ export default function NewbornPage() {
                 结束皮肤接触
               </Button>
               <span role="timer" aria-live="off">
-                皮肤接触进行中：{elapsed}
+                皮肤接触进行中：{running ? elapsedSince(running.startAt, now) : ''}
               </span>
             </Space>
           ) : (
@@ -145,10 +123,8 @@ export default function NewbornPage() {
               {e.detail
                 ? `（${e.detail}${e.medicalReason ? `，医学指征：${e.medicalReason}` : ''}）`
                 : ''}
-              ：{new Date(e.startAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}
-              {e.endAt
-                ? ` – ${new Date(e.endAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}`
-                : ''}
+              ：{formatTimeOfDay(e.startAt)}
+              {e.endAt ? ` – ${formatTimeOfDay(e.endAt)}` : ''}
             </List.Item>
           )}
         />

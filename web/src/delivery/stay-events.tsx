@@ -1,6 +1,7 @@
-import { App, Button, Form, Input, Select, Space } from 'antd';
-import { ApiFailure, type Schemas } from '../core/api';
+import { Button, Form, Input, Select, Space } from 'antd';
+import type { Schemas } from '../core/api';
 import { useAddFeedingEvent, useEndFeedingEvent } from './delivery-queries';
+import { useRecordStep } from './record-step';
 
 type Event = Schemas['FeedingEventRecordDto'];
 
@@ -18,7 +19,7 @@ const DISCHARGE = [
  * discharge. A blank medical reason is no reason, as the indicators count it.
  */
 export function StayEvents({ newbornId, events }: { newbornId: number; events: Event[] }) {
-  const { message } = App.useApp();
+  const act = useRecordStep();
   const add = useAddFeedingEvent(newbornId);
   const end = useEndFeedingEvent(newbornId);
   const [separation] = Form.useForm<{ detail: string; medicalReason?: string }>();
@@ -27,15 +28,6 @@ export function StayEvents({ newbornId, events }: { newbornId: number; events: E
   const separated = events.find((e) => e.kind === 'separation' && !e.endAt) ?? null;
   const discharged = events.some((e) => e.kind === 'discharge');
 
-  const act = async (step: () => Promise<unknown>, done: string, reset?: () => void) => {
-    try {
-      await step();
-      message.success(done);
-      reset?.();
-    } catch (failure) {
-      message.error(failure instanceof ApiFailure ? failure.message : String(failure));
-    }
-  };
   const now = () => new Date().toISOString();
   const reason = (value?: string) => (value?.trim() ? { medicalReason: value.trim() } : {});
 

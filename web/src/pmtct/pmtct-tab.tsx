@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Space, Table, Tag, Typography } from 'antd';
-import { api, ApiFailure, unwrap, type Schemas } from '../core/api';
+import { Space, Table, Tag, Typography } from 'antd';
+import { api, unwrap, type Schemas } from '../core/api';
+import { QueryFailure } from '../core/query-failure';
 
 const DISEASE = { hiv: '艾滋病', syphilis: '梅毒', hbsag: '乙肝' } as const;
 const STATUS: Record<Schemas['DiseaseStatusDto']['status'], { label: string; color: string }> = {
@@ -25,15 +26,7 @@ export function PmtctTab({ pregnancyId }: { pregnancyId: number }) {
     queryFn: () =>
       unwrap(api.GET('/pregnancies/{id}/pmtct', { params: { path: { id: pregnancyId } } })),
   });
-  if (status.error) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={status.error instanceof ApiFailure ? status.error.message : '加载失败'}
-      />
-    );
-  }
+  if (status.error) return <QueryFailure error={status.error} />;
   const data = status.data;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

@@ -1,8 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { formatGestationalAge } from '../../../src/women/rules/gestational-age';
-import { api, ApiFailure, unwrap, type Schemas } from '../core/api';
+import { ageInYears } from '../../../src/women/rules/registration-checks';
+import { api, unwrap, type Schemas } from '../core/api';
+import { QueryFailure } from '../core/query-failure';
 import { useText } from '../core/language';
 import { ANTENATAL_TEXT } from '../antenatal/antenatal.text';
 import { URINE_ZH, VisitForm } from '../antenatal/visit-form';
@@ -16,13 +18,6 @@ import { SENSITIVE_RESULT_READERS } from '../../../src/core/privacy/sensitive-re
 const SENSITIVE_READERS: readonly string[] = SENSITIVE_RESULT_READERS;
 import { ColourBadge } from '../risk/colour-badge';
 import { WOMEN_TEXT } from './women.text';
-
-/** Her age in whole years on a day. */
-function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 /** 孕产妇档案: a header that stays in view, and her records in tabs. */
 export default function PregnancyPage() {
@@ -40,16 +35,7 @@ export default function PregnancyPage() {
     queryFn: () => unwrap(api.GET('/pregnancies/{id}/visits', { params: { path: { id } } })),
   });
 
-  if (pregnancy.error) {
-    const failure = pregnancy.error;
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={failure instanceof ApiFailure ? failure.message : text.notFound}
-      />
-    );
-  }
+  if (pregnancy.error) return <QueryFailure error={pregnancy.error} fallback={text.notFound} />;
   const p = pregnancy.data;
   if (!p) return null;
   const today = p.gestationalAge?.asOf ?? new Date().toISOString().slice(0, 10);
@@ -70,7 +56,7 @@ export default function PregnancyPage() {
             {p.woman.name}
           </Typography.Title>
           <span>
-            {ageOn(p.woman.birthDate, today)}
+            {ageInYears(p.woman.birthDate, today)}
             {text.years}
           </span>
           {ga && <strong data-testid="ga">{ga}</strong>}

@@ -15,7 +15,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { todayIn } from '../../../src/core/time/calendar-date';
 import {
   dateByBestEvidence,
   formatGestationalAge,
@@ -23,7 +22,8 @@ import {
 } from '../../../src/women/rules/gestational-age';
 import { checkResidentId, type ResidentIdRule } from '../../../src/women/rules/resident-id';
 import { api, ApiFailure, unwrap, type Schemas } from '../core/api';
-import { detailMessage } from '../core/messages';
+import { hospitalToday } from '../core/hospital-time';
+import { fieldErrors } from '../core/messages';
 import { useText } from '../core/language';
 import { WOMEN_TEXT } from './women.text';
 
@@ -51,8 +51,6 @@ const ID_RULES_ZH: Record<ResidentIdRule, string> = {
   futureBirthDate: '出生日期晚于今天',
   checkCharacter: '校验码不符，请核对是否输错',
 };
-
-const TODAY = () => todayIn('Asia/Shanghai');
 
 /** The dating the form gives, as the service's own rule reads it (the EDD shown before saving). */
 function previewDating(values: Partial<FormValues>) {
@@ -102,7 +100,8 @@ export default function RegistrationPage() {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const values = (Form.useWatch([], form) ?? {}) as Partial<FormValues>;
-  const today = TODAY();
+  const today = hospitalToday();
+  const required = [{ required: true, message: text.required }];
 
   const documentType = values.woman?.documentType ?? 'resident_id';
   const documentNumber = values.woman?.documentNumber ?? '';
@@ -127,12 +126,7 @@ export default function RegistrationPage() {
     } catch (failure) {
       if (!(failure instanceof ApiFailure)) throw failure;
       setError(failure.message);
-      form.setFields(
-        failure.details.map((detail) => ({
-          name: detail.field.split('.') as never,
-          errors: [detailMessage(detail)],
-        })),
-      );
+      form.setFields(fieldErrors(failure.details));
     } finally {
       setBusy(false);
     }
@@ -229,7 +223,7 @@ export default function RegistrationPage() {
             <Form.Item
               name={['woman', 'documentNumber']}
               label={text.document}
-              rules={[{ required: true, message: text.required }]}
+              rules={required}
               validateStatus={idCheck && !idCheck.valid ? 'error' : undefined}
               help={
                 idCheck
@@ -243,29 +237,17 @@ export default function RegistrationPage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item
-              name={['woman', 'name']}
-              label={text.name}
-              rules={[{ required: true, message: text.required }]}
-            >
+            <Form.Item name={['woman', 'name']} label={text.name} rules={required}>
               <Input maxLength={50} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item
-              name={['woman', 'birthDate']}
-              label={text.birthDate}
-              rules={[{ required: true, message: text.required }]}
-            >
+            <Form.Item name={['woman', 'birthDate']} label={text.birthDate} rules={required}>
               <Input type="date" max={today} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item
-              name={['woman', 'phone']}
-              label={text.phone}
-              rules={[{ required: true, message: text.required }]}
-            >
+            <Form.Item name={['woman', 'phone']} label={text.phone} rules={required}>
               <Input inputMode="tel" maxLength={20} />
             </Form.Item>
           </Col>
@@ -273,7 +255,7 @@ export default function RegistrationPage() {
             <Form.Item
               name={['woman', 'residenceRegionCode']}
               label={text.residenceRegion}
-              rules={[{ required: true, message: text.required }]}
+              rules={required}
             >
               <Input inputMode="numeric" maxLength={12} />
             </Form.Item>
@@ -313,11 +295,7 @@ export default function RegistrationPage() {
           </Col>
           {values.dating !== 'ultrasound' && values.dating !== 'ivf' && (
             <Col xs={12} md={6}>
-              <Form.Item
-                name={['pregnancy', 'lmp']}
-                label={text.lmp}
-                rules={[{ required: true, message: text.required }]}
-              >
+              <Form.Item name={['pregnancy', 'lmp']} label={text.lmp} rules={required}>
                 <Input type="date" max={today} />
               </Form.Item>
             </Col>
@@ -325,11 +303,7 @@ export default function RegistrationPage() {
           {values.dating === 'ultrasound' && (
             <>
               <Col xs={12} md={6}>
-                <Form.Item
-                  name={['pregnancy', 'scanDate']}
-                  label={text.scanDate}
-                  rules={[{ required: true, message: text.required }]}
-                >
+                <Form.Item name={['pregnancy', 'scanDate']} label={text.scanDate} rules={required}>
                   <Input type="date" max={today} />
                 </Form.Item>
               </Col>
@@ -337,7 +311,7 @@ export default function RegistrationPage() {
                 <Form.Item
                   name={['pregnancy', 'scanWeeks']}
                   label={text.scanWeeks}
-                  rules={[{ required: true, message: text.required }]}
+                  rules={required}
                 >
                   <InputNumber min={4} max={42} style={{ width: '100%' }} />
                 </Form.Item>
@@ -355,7 +329,7 @@ export default function RegistrationPage() {
                 <Form.Item
                   name={['pregnancy', 'transferDate']}
                   label={text.transferDate}
-                  rules={[{ required: true, message: text.required }]}
+                  rules={required}
                 >
                   <Input type="date" max={today} />
                 </Form.Item>
@@ -364,7 +338,7 @@ export default function RegistrationPage() {
                 <Form.Item
                   name={['pregnancy', 'embryoAgeDays']}
                   label={text.embryoAge}
-                  rules={[{ required: true, message: text.required }]}
+                  rules={required}
                 >
                   <Select options={[3, 5, 6].map((d) => ({ value: d, label: `${d} 天` }))} />
                 </Form.Item>

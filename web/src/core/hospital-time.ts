@@ -1,0 +1,18 @@
+import { todayIn, utcOffsetOf } from '../../../src/core/time/calendar-date';
+
+/** The hospital's zone: its days, the times shown and the times typed at the desk. */
+export const HOSPITAL_TIME_ZONE = 'Asia/Shanghai';
+
+export const hospitalToday = (): string => todayIn(HOSPITAL_TIME_ZONE);
+
+export const formatDateTime = (instant: string): string =>
+  new Date(instant).toLocaleString('zh-CN', { timeZone: HOSPITAL_TIME_ZONE });
+
+export const formatTimeOfDay = (instant: string): string =>
+  new Date(instant).toLocaleTimeString('zh-CN', { timeZone: HOSPITAL_TIME_ZONE });
+
+/** A date-time typed in a `datetime-local` input, as an instant in hospital time. */
+export function localToInstant(local: string): string {
+  const withSeconds = local.length === 16 ? `${local}:00` : local;
+  return `${withSeconds}${utcOffsetOf(HOSPITAL_TIME_ZONE, new Date(`${withSeconds}Z`))}`;
+}
