@@ -292,6 +292,10 @@ ensure_packages() { # need_mariadb need_redis
   if [[ -z "${CHROMIUM_PATH:-}" ]] && ! command -v chromium >/dev/null 2>&1; then
     pkgs+=(chromium)
   fi
+  # Its Chinese locale: date and time inputs then read 年/月/日 as at a Chinese hospital's desk.
+  if [[ -z "${CHROMIUM_PATH:-}" && ! -f /usr/lib/chromium/locales/zh-CN.pak ]]; then
+    pkgs+=(chromium-l10n)
+  fi
   if command -v fc-list >/dev/null 2>&1 && [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
     pkgs+=(fonts-noto-cjk)
   elif ! command -v fc-list >/dev/null 2>&1; then
@@ -304,6 +308,7 @@ ensure_packages() { # need_mariadb need_redis
     if [[ " ${pkgs[*]} " == *" mariadb-server "* ]]; then top+=(mariadb-server); fi
     if [[ " ${pkgs[*]} " == *" redis-server "* ]]; then top+=(redis-server); fi
     if [[ " ${pkgs[*]} " == *" chromium "* ]]; then top+=(chromium); fi
+    if [[ " ${pkgs[*]} " == *" chromium-l10n "* ]]; then top+=(chromium-l10n); fi
     if [[ " ${pkgs[*]} " == *" fonts-noto-cjk "* ]]; then top+=(fonts-noto-cjk); fi
     cat >&2 <<EOF
 [local-services] ERROR: MariaDB/Redis programs not found; Debian packages needed: ${top[*]}

@@ -30,6 +30,7 @@ import { RegisteringFacility1795395000000 } from './1795395000000-RegisteringFac
 import { DistrictCounting1795396000000 } from './1795396000000-DistrictCounting';
 import { CasesByPregnancy1795397000000 } from './1795397000000-CasesByPregnancy';
 import { WomanMerges1795398000000 } from './1795398000000-WomanMerges';
+import { HandbookNumber1795399000000 } from './1795399000000-HandbookNumber';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   DistrictCounting1795396000000,
   CasesByPregnancy1795397000000,
   WomanMerges1795398000000,
+  HandbookNumber1795399000000,
 ];

@@ -184,6 +184,58 @@ describe('pregnancies, women and audit', () => {
       expect((await search({ name, status: 'delivered' })).body.total).toBe(0);
     });
 
+    it('finds her by the number of her handbook, one pregnancy per number, in the caller facility only', async () => {
+      const number = `HB-${Date.now()}`;
+      const p = await registerOne({ pregnancy: { handbookNumber: number } });
+      const search = (staff: Staff, handbookNumber: string) =>
+        t.http().get('/pregnancies').query({ handbookNumber }).set(as(staff, 'nurse')).expect(200);
+
+      const found = await search(home, ` ${number.toLowerCase()} `);
+      expect(found.body.items.map((i: { id: number }) => i.id)).toEqual([p.pregnancyId]);
+      expect(found.body.items[0].handbookNumber).toBe(number);
+      expect((await search(other, number)).body.total).toBe(0);
+
+      const taken = await t
+        .http()
+        .post('/registrations')
+        .set(as(other, 'nurse'))
+        .send(registrationPayload({ pregnancy: { handbookNumber: number } }))
+        .expect(409);
+      expect(taken.body).toMatchObject({
+        code: 'HANDBOOK_NUMBER_TAKEN',
+        details: [{ field: 'pregnancy.handbookNumber', rule: 'unique' }],
+      });
+      const badFormat = await t
+        .http()
+        .post('/registrations')
+        .set(as(home, 'nurse'))
+        .send(registrationPayload({ pregnancy: { handbookNumber: 'hb 1' } }))
+        .expect(400);
+      expect(badFormat.body.details).toEqual([
+        expect.objectContaining({ field: 'pregnancy.handbookNumber', rule: 'matches' }),
+      ]);
+
+      // Written later, on a record registered without it; a number already used is refused.
+      const later = await registerOne();
+      const renumbered = `${number}-2`;
+      await t
+        .http()
+        .patch(`/pregnancies/${later.pregnancyId}`)
+        .set(as(home, 'nurse'))
+        .send({ version: later.version, handbookNumber: renumbered })
+        .expect(200);
+      expect((await search(home, renumbered)).body.items[0].id).toBe(later.pregnancyId);
+      const reused = await t
+        .http()
+        .patch(`/pregnancies/${later.pregnancyId}`)
+        .set(as(home, 'nurse'))
+        .send({ version: later.version + 1, handbookNumber: number })
+        .expect(409);
+      expect(reused.body.details).toEqual([
+        expect.objectContaining({ field: 'handbookNumber', rule: 'unique' }),
+      ]);
+    });
+
     it('paginates and refuses a page size over 100', async () => {
       const { body } = await t
         .http()

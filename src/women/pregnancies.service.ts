@@ -29,6 +29,7 @@ import {
   findPregnancyForUpdate,
 } from './pregnancy.repository';
 import { datingScanOf, scanUses } from './rules/dating-scans';
+import { normaliseHandbookNumber } from './rules/handbook-number';
 import type { IvfDating } from './rules/gestational-age';
 import { PREGNANCY_AUDITED_FIELDS } from './registration.service';
 import {
@@ -54,6 +55,7 @@ import {
   datingEvidenceMissing,
   datingInconsistent,
   deliveryRequired,
+  handbookNumberTaken,
   pregnancyAlreadyOpen,
   pregnancyNotFound,
   pregnancyNotOpen,
@@ -138,6 +140,13 @@ export class PregnanciesService {
         { documentIndex: documentIndexOf(query.documentNumber.trim().toUpperCase()) },
       );
     }
+    if (query.handbookNumber) {
+      // A pregnancy merged into another is found by its handbook too.
+      builder.andWhere(
+        'pregnancy.id IN (SELECT COALESCE(h.merged_into_id, h.id) FROM pregnancy h WHERE h.handbook_number = :handbookNumber)',
+        { handbookNumber: normaliseHandbookNumber(query.handbookNumber) },
+      );
+    }
     if (query.name) {
       builder.andWhere('woman.name LIKE :name', { name: `${escapeLike(query.name.trim())}%` });
     }
@@ -177,7 +186,13 @@ export class PregnanciesService {
         );
       }
       if (problems.length > 0) throw registrationInvalid(problems);
-      await updateIfVersion(manager, Pregnancy, id, version, changes);
+      try {
+        await updateIfVersion(manager, Pregnancy, id, version, changes);
+      } catch (error) {
+        if (isDuplicateKeyError(error, 'uq_pregnancy_handbook'))
+          throw handbookNumberTaken('handbookNumber');
+        throw error;
+      }
       await this.audit.record(manager, {
         entity: 'pregnancy',
         entityId: id,

@@ -100,6 +100,10 @@ export class Pregnancy {
   @Column({ type: 'varchar', length: 200, nullable: true })
   postpartumAddress: string | null;
 
+  /** 母子健康手册 number: written on the handbook she carries, one handbook per pregnancy. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  handbookNumber: string | null;
+
   @Column({ type: 'enum', enum: PREGNANCY_STATUSES, default: 'open' })
   status: PregnancyStatus;
 

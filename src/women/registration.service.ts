@@ -51,6 +51,7 @@ import {
   documentTaken,
   oddSequenceNeedsOverride,
   pregnancyAlreadyOpen,
+  handbookNumberTaken,
   registrationInvalid,
   residentIdInvalid,
 } from './women.errors';
@@ -108,6 +109,7 @@ export const PREGNANCY_AUDITED_FIELDS = [
   'prePregnancyWeightKg',
   'postpartumRegionCode',
   'postpartumAddress',
+  'handbookNumber',
   'status',
   'statusDate',
   'statusReason',
@@ -505,6 +507,7 @@ export class RegistrationService {
       prePregnancyWeightKg: p.prePregnancyWeightKg ?? null,
       postpartumRegionCode: p.postpartumRegionCode ?? null,
       postpartumAddress: p.postpartumAddress ?? null,
+      handbookNumber: p.handbookNumber ?? null,
       status: 'open',
       createdBy: actor.userId,
     });
@@ -514,6 +517,8 @@ export class RegistrationService {
       pregnancy.id = await insertRow(manager, Pregnancy, pregnancy);
     } catch (error) {
       if (isDuplicateKeyError(error, 'uq_pregnancy_open_woman')) throw pregnancyAlreadyOpen();
+      if (isDuplicateKeyError(error, 'uq_pregnancy_handbook'))
+        throw handbookNumberTaken('pregnancy.handbookNumber');
       throw error;
     }
     await refreshOverdueFrom(manager, pregnancy.id);

@@ -1,4 +1,4 @@
-import { DomainError, ErrorDetail } from '../core/errors/domain.error';
+import { DomainError, ErrorDetail, fieldError } from '../core/errors/domain.error';
 import type { PregnancyStatus } from './rules/pregnancy-status';
 
 export const womanNotFound = (id: number) =>
@@ -63,6 +63,14 @@ export const pregnancyAlreadyOpen = () =>
   new DomainError(
     'PREGNANCY_ALREADY_OPEN',
     'She already has an open pregnancy; close, end or transfer it first',
+  );
+
+export const handbookNumberTaken = (field: string) =>
+  fieldError(
+    'HANDBOOK_NUMBER_TAKEN',
+    field,
+    'unique',
+    'handbookNumber is already written on another pregnancy',
   );
 
 export const transitionInvalid = (from: PregnancyStatus, to: PregnancyStatus) =>

@@ -14,6 +14,8 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=zh-CN'],
+    // The UI locale of Chromium on Linux comes from the environment: date inputs read 年/月/日.
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' },
   });
 }
 

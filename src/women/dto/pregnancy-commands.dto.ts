@@ -204,6 +204,12 @@ export class PregnancySearchDto extends PageQueryDto {
   @MaxLength(32)
   documentNumber?: string;
 
+  @ApiPropertyOptional({ description: '母子健康手册 number, exact (spaces and case ignored)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  handbookNumber?: string;
+
   @ApiPropertyOptional({ description: 'Name, or its beginning' })
   @IsOptional()
   @IsString()

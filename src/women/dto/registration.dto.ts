@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate, REGION_CODE, REGION_CODE_MESSAGE } from '../../core/http/validators';
 import { SCAN_METHODS, type ScanMethod } from '../rules/dating-scans';
+import { HANDBOOK_NUMBER, HANDBOOK_NUMBER_RULE } from '../rules/handbook-number';
 import {
   DOCUMENT_TYPES,
   type DocumentType,
@@ -256,6 +257,16 @@ export class PregnancyInputDto extends DatingInputDto {
   @IsString()
   @MaxLength(200)
   postpartumAddress?: string | null;
+
+  @ApiPropertyOptional({
+    example: '3301062026000123',
+    nullable: true,
+    type: String,
+    description: `母子健康手册 number, as printed on her handbook (${HANDBOOK_NUMBER_RULE})`,
+  })
+  @IsOptional()
+  @Matches(HANDBOOK_NUMBER, { message: `handbookNumber ${HANDBOOK_NUMBER_RULE}` })
+  handbookNumber?: string | null;
 }
 
 export class RegistrationDto {

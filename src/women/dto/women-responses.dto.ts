@@ -93,6 +93,8 @@ export class PregnancyDto {
   postpartumRegionCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: ADDRESS_MASKED })
   postpartumAddress: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: '母子健康手册 number' })
+  handbookNumber: string | null;
   @ApiProperty({ enum: PREGNANCY_STATUSES }) status: string;
   @ApiPropertyOptional({ nullable: true, type: String }) statusDate: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) statusReason: string | null;
@@ -130,6 +132,8 @@ export class PregnancyListItemDto {
   @ApiProperty({ example: '110105********002X' }) documentNumber: string;
   @ApiProperty({ example: '138****1234' }) phone: string;
   @ApiProperty() registrationDate: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: '母子健康手册 number' })
+  handbookNumber: string | null;
   @ApiProperty() edd: string;
   @ApiProperty({ enum: EDD_SOURCES }) eddSource: string;
   @ApiPropertyOptional({ type: GestationalAgeDto, nullable: true })

@@ -3080,7 +3080,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_REVOKED" | "LOGIN_LOCKED" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "DUPLICATE_KEY" | "STALE_VERSION" | "ALREADY_VOIDED" | "VOID_BLOCKED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "FACILITY_NOT_FOUND" | "FACILITY_CODE_TAKEN" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "WOMAN_NOT_FOUND" | "PREGNANCY_NOT_FOUND" | "RESIDENT_ID_INVALID" | "RESIDENT_ID_MALE_SEQUENCE" | "BIRTH_DATE_MISMATCH" | "DOCUMENT_NAME_MISMATCH" | "DOCUMENT_TAKEN" | "DATING_EVIDENCE_MISSING" | "DATING_INCONSISTENT" | "PREGNANCY_ALREADY_OPEN" | "PREGNANCY_STATUS_TRANSITION_INVALID" | "PREGNANCY_NOT_OPEN" | "PREGNANCY_SUPERSEDED" | "DELIVERY_REQUIRED" | "POSSIBLE_DUPLICATE_NOT_FOUND" | "MERGE_REVIEW_EXISTS" | "MERGE_REVIEW_NOT_FOUND" | "MERGE_REVIEW_NOT_REVIEWER" | "MERGE_REVIEW_DECIDED" | "MERGE_CONFLICT" | "MERGE_NOT_LATEST" | "WOMAN_ALREADY_MERGED" | "VISIT_NOT_FOUND" | "VISIT_BEFORE_LMP" | "VISIT_AFTER_PREGNANCY_END" | "VISIT_SAME_DAY" | "SCHEDULE_INVALID" | "RISK_CATALOGUE_NOT_FOUND" | "RISK_CATALOGUE_INVALID" | "RISK_CATALOGUE_VERSION_TAKEN" | "RISK_FACTOR_UNKNOWN" | "RISK_FACTOR_DERIVED" | "HIGH_RISK_CASE_NOT_FOUND" | "HIGH_RISK_CASE_CLOSED" | "REFERRAL_NOT_FOUND" | "REFERRAL_ALREADY_FOLLOWED_UP" | "REFERRAL_ALREADY_ANSWERED" | "RISK_REPORT_NOT_FOUND" | "RISK_REPORT_ALREADY_SENT" | "CLINICIAN_NOT_FOUND" | "CLASS_TOPIC_NOT_FOUND" | "CLASS_TOPIC_TAKEN" | "CLASS_SESSION_NOT_FOUND" | "CHECK_IN_BEFORE_SESSION" | "ATTENDANCE_DUPLICATE" | "SESSION_FULL" | "ATTENDEE_NOT_FOUND" | "FOLIC_ACID_RECORD_INVALID" | "PMTCT_TEST_NOT_FOUND" | "PMTCT_TREATMENT_NOT_FOUND" | "EXPOSED_INFANT_NOT_FOUND" | "EXPOSED_INFANT_EXISTS" | "NOT_CONFIRMED_POSITIVE" | "EXPOSURE_EXCLUDED" | "PMTCT_RECORD_INVALID" | "FOLLOW_UP_UNKNOWN" | "EPISODE_NOT_FOUND" | "ALREADY_PARTICIPANT" | "NOTICE_NOT_FOUND" | "TRANSFER_NOT_FOUND" | "NOT_MANAGING" | "TRANSFER_PENDING" | "TRANSFER_NOT_ANSWERABLE" | "EPISODE_NOT_RUNNING" | "SERVICE_AREA_TAKEN" | "DELIVERY_NOTICE_NOT_FOUND" | "DELIVERY_NOTICE_NOT_OPEN" | "DELIVERY_NOT_FOUND" | "DELIVERY_EXISTS" | "NEWBORN_NOT_FOUND" | "NEWBORN_EXISTS" | "FEEDING_EVENT_NOT_FOUND" | "CONTRAINDICATION_NOT_FOUND" | "DELIVERY_RECORD_INVALID" | "POSTPARTUM_CONTACT_INVALID" | "FOLLOW_UP_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "COMPUTATION_NOT_FOUND" | "EXPORT_NOT_FOUND" | "EXPORT_NOT_READY" | "REGION_NOT_FOUND" | "PERIOD_NOT_COMPUTED" | "PERIOD_STALE" | "PERIOD_ALREADY_CLOSED" | "PERIOD_VERSION_NOT_FOUND" | "EXPORT_INCOMPLETE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_REVOKED" | "LOGIN_LOCKED" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "DUPLICATE_KEY" | "STALE_VERSION" | "ALREADY_VOIDED" | "VOID_BLOCKED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "FACILITY_NOT_FOUND" | "FACILITY_CODE_TAKEN" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "WOMAN_NOT_FOUND" | "PREGNANCY_NOT_FOUND" | "RESIDENT_ID_INVALID" | "RESIDENT_ID_MALE_SEQUENCE" | "BIRTH_DATE_MISMATCH" | "DOCUMENT_NAME_MISMATCH" | "DOCUMENT_TAKEN" | "DATING_EVIDENCE_MISSING" | "DATING_INCONSISTENT" | "PREGNANCY_ALREADY_OPEN" | "HANDBOOK_NUMBER_TAKEN" | "PREGNANCY_STATUS_TRANSITION_INVALID" | "PREGNANCY_NOT_OPEN" | "PREGNANCY_SUPERSEDED" | "DELIVERY_REQUIRED" | "POSSIBLE_DUPLICATE_NOT_FOUND" | "MERGE_REVIEW_EXISTS" | "MERGE_REVIEW_NOT_FOUND" | "MERGE_REVIEW_NOT_REVIEWER" | "MERGE_REVIEW_DECIDED" | "MERGE_CONFLICT" | "MERGE_NOT_LATEST" | "WOMAN_ALREADY_MERGED" | "VISIT_NOT_FOUND" | "VISIT_BEFORE_LMP" | "VISIT_AFTER_PREGNANCY_END" | "VISIT_SAME_DAY" | "SCHEDULE_INVALID" | "RISK_CATALOGUE_NOT_FOUND" | "RISK_CATALOGUE_INVALID" | "RISK_CATALOGUE_VERSION_TAKEN" | "RISK_FACTOR_UNKNOWN" | "RISK_FACTOR_DERIVED" | "HIGH_RISK_CASE_NOT_FOUND" | "HIGH_RISK_CASE_CLOSED" | "REFERRAL_NOT_FOUND" | "REFERRAL_ALREADY_FOLLOWED_UP" | "REFERRAL_ALREADY_ANSWERED" | "RISK_REPORT_NOT_FOUND" | "RISK_REPORT_ALREADY_SENT" | "CLINICIAN_NOT_FOUND" | "CLASS_TOPIC_NOT_FOUND" | "CLASS_TOPIC_TAKEN" | "CLASS_SESSION_NOT_FOUND" | "CHECK_IN_BEFORE_SESSION" | "ATTENDANCE_DUPLICATE" | "SESSION_FULL" | "ATTENDEE_NOT_FOUND" | "FOLIC_ACID_RECORD_INVALID" | "PMTCT_TEST_NOT_FOUND" | "PMTCT_TREATMENT_NOT_FOUND" | "EXPOSED_INFANT_NOT_FOUND" | "EXPOSED_INFANT_EXISTS" | "NOT_CONFIRMED_POSITIVE" | "EXPOSURE_EXCLUDED" | "PMTCT_RECORD_INVALID" | "FOLLOW_UP_UNKNOWN" | "EPISODE_NOT_FOUND" | "ALREADY_PARTICIPANT" | "NOTICE_NOT_FOUND" | "TRANSFER_NOT_FOUND" | "NOT_MANAGING" | "TRANSFER_PENDING" | "TRANSFER_NOT_ANSWERABLE" | "EPISODE_NOT_RUNNING" | "SERVICE_AREA_TAKEN" | "DELIVERY_NOTICE_NOT_FOUND" | "DELIVERY_NOTICE_NOT_OPEN" | "DELIVERY_NOT_FOUND" | "DELIVERY_EXISTS" | "NEWBORN_NOT_FOUND" | "NEWBORN_EXISTS" | "FEEDING_EVENT_NOT_FOUND" | "CONTRAINDICATION_NOT_FOUND" | "DELIVERY_RECORD_INVALID" | "POSTPARTUM_CONTACT_INVALID" | "FOLLOW_UP_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "COMPUTATION_NOT_FOUND" | "EXPORT_NOT_FOUND" | "EXPORT_NOT_READY" | "REGION_NOT_FOUND" | "PERIOD_NOT_COMPUTED" | "PERIOD_STALE" | "PERIOD_ALREADY_CLOSED" | "PERIOD_VERSION_NOT_FOUND" | "EXPORT_INCOMPLETE";
             details: components["schemas"]["ErrorDetailDto"][];
             /** @example Request validation failed */
             message: string;
@@ -3911,6 +3911,8 @@ export interface components {
             /** @description Gestational age at registration */
             gestationalAgeAtRegistration: components["schemas"]["GestationalAgeDto"];
             gravidity: number;
+            /** @description 母子健康手册 number */
+            handbookNumber?: string | null;
             id: number;
             ivfEmbryoAgeDays?: number | null;
             ivfTransferDate?: string | null;
@@ -3961,6 +3963,11 @@ export interface components {
              * @example 1
              */
             gravidity: number;
+            /**
+             * @description 母子健康手册 number, as printed on her handbook (must be 6 to 24 digits, capital letters or hyphens)
+             * @example 3301062026000123
+             */
+            handbookNumber?: string | null;
             /** @description IVF embryo transfer */
             ivf?: components["schemas"]["IvfDatingDto"];
             /**
@@ -4012,6 +4019,8 @@ export interface components {
             facilityId: number;
             facilityName?: string | null;
             gestationalAge?: components["schemas"]["GestationalAgeDto"] | null;
+            /** @description 母子健康手册 number */
+            handbookNumber?: string | null;
             id: number;
             name: string;
             /** @example 138****1234 */
@@ -4054,6 +4063,8 @@ export interface components {
             /** @description Gestational age at registration */
             gestationalAgeAtRegistration: components["schemas"]["GestationalAgeDto"];
             gravidity: number;
+            /** @description 母子健康手册 number */
+            handbookNumber?: string | null;
             id: number;
             ivfEmbryoAgeDays?: number | null;
             ivfTransferDate?: string | null;
@@ -4891,6 +4902,11 @@ export interface components {
              * @example 1
              */
             gravidity?: number;
+            /**
+             * @description 母子健康手册 number, as printed on her handbook (must be 6 to 24 digits, capital letters or hyphens)
+             * @example 3301062026000123
+             */
+            handbookNumber?: string | null;
             /**
              * @description Previous births (产次)
              * @example 0
@@ -8116,6 +8132,8 @@ export interface operations {
                 eddFrom?: string;
                 /** @description EDD on or before */
                 eddTo?: string;
+                /** @description 母子健康手册 number, exact (spaces and case ignored) */
+                handbookNumber?: string;
                 /** @description Name, or its beginning */
                 name?: string;
                 page?: number;

@@ -11,6 +11,14 @@ export const formatDateTime = (instant: string): string =>
 export const formatTimeOfDay = (instant: string): string =>
   new Date(instant).toLocaleTimeString('zh-CN', { timeZone: HOSPITAL_TIME_ZONE });
 
+/** Now as a `datetime-local` input shows it, in hospital time: `2026-12-04T09:30`. */
+export function localNow(now = new Date()): string {
+  return now
+    .toLocaleString('sv-SE', { timeZone: HOSPITAL_TIME_ZONE, hour12: false })
+    .slice(0, 16)
+    .replace(' ', 'T');
+}
+
 /** A date-time typed in a `datetime-local` input, as an instant in hospital time. */
 export function localToInstant(local: string): string {
   const withSeconds = local.length === 16 ? `${local}:00` : local;

@@ -7,6 +7,7 @@ import { useRecordStep } from './record-step';
 import { useAddFeedingEvent, useEndFeedingEvent, useNewborn } from './delivery-queries';
 import { FLAG_LABELS, reasonInChinese } from './feeding-flags.text';
 import { StayEvents } from './stay-events';
+import { BirthDoses } from './birth-doses';
 
 /** Minutes and seconds from an instant to now. */
 function elapsedSince(since: string, now: number): string {
@@ -129,6 +130,7 @@ export default function NewbornPage() {
           )}
         />
       </Card>
+      {baby.vitalStatus === 'live_birth' && <BirthDoses baby={baby} />}
       {flags && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>爱婴医院指标（实时）</h2>}>
           <List

@@ -149,6 +149,9 @@ export default function PregnancyPage() {
                   {p.registrationDate}
                 </Descriptions.Item>
                 <Descriptions.Item label={text.edd}>{p.edd}</Descriptions.Item>
+                <Descriptions.Item label={text.handbookNumber}>
+                  {p.handbookNumber ?? '—'}
+                </Descriptions.Item>
               </Descriptions>
             ),
           },

@@ -20,6 +20,7 @@ import {
   formatGestationalAge,
   gestationalAgeDays,
 } from '../../../src/women/rules/gestational-age';
+import { HANDBOOK_NUMBER, normaliseHandbookNumber } from '../../../src/women/rules/handbook-number';
 import { checkResidentId, type ResidentIdRule } from '../../../src/women/rules/resident-id';
 import { api, ApiFailure, unwrap, type Schemas } from '../core/api';
 import { hospitalToday } from '../core/hospital-time';
@@ -75,12 +76,21 @@ function previewDating(values: Partial<FormValues>) {
 }
 
 function toRegistration(values: FormValues): Registration {
-  const { lmp, scanDate, scanWeeks, scanDays, transferDate, embryoAgeDays, ...pregnancy } =
-    values.pregnancy;
+  const {
+    lmp,
+    scanDate,
+    scanWeeks,
+    scanDays,
+    transferDate,
+    embryoAgeDays,
+    handbookNumber,
+    ...pregnancy
+  } = values.pregnancy;
   return {
     woman: { ...values.woman, documentNumber: values.woman.documentNumber.trim().toUpperCase() },
     pregnancy: {
       ...pregnancy,
+      ...(handbookNumber ? { handbookNumber } : {}),
       ...(values.dating === 'lmp' ? { lmp } : {}),
       ...(values.dating === 'ultrasound' && scanDate
         ? { ultrasound: { scanDate, gaDays: (scanWeeks ?? 0) * 7 + (scanDays ?? 0) } }
@@ -375,6 +385,16 @@ export default function RegistrationPage() {
           <Col xs={6} md={3}>
             <Form.Item name={['pregnancy', 'fetusCount']} label={text.fetuses}>
               <InputNumber min={1} max={6} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item
+              name={['pregnancy', 'handbookNumber']}
+              label={text.handbookNumber}
+              normalize={(typed?: string) => (typed ? normaliseHandbookNumber(typed) : typed)}
+              rules={[{ pattern: HANDBOOK_NUMBER, message: text.handbookNumberRule }]}
+            >
+              <Input autoComplete="off" />
             </Form.Item>
           </Col>
         </Row>

@@ -1,20 +1,27 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import { HANDBOOK_NUMBER, normaliseHandbookNumber } from '../../../src/women/rules/handbook-number';
 import { api, unwrap } from '../core/api';
 import { useText } from '../core/language';
 import { ColourBadge } from '../risk/colour-badge';
 import { WOMEN_TEXT } from './women.text';
 
-/** What one search box holds: a resident ID, a mobile number, or the beginning of a name. */
+/**
+ * What one search box holds: a resident ID, a mobile number, a handbook number (digits and
+ * letters with at least one digit), or the beginning of a name.
+ */
 export function searchQuery(input: string): {
   documentNumber?: string;
   phone?: string;
+  handbookNumber?: string;
   name?: string;
 } {
   const value = input.trim();
   if (/^\d{17}[\dXx]$/.test(value)) return { documentNumber: value.toUpperCase() };
   if (/^1\d{10}$/.test(value)) return { phone: value };
+  const handbook = normaliseHandbookNumber(value);
+  if (/\d/.test(handbook) && HANDBOOK_NUMBER.test(handbook)) return { handbookNumber: handbook };
   return { name: value };
 }
 
@@ -78,6 +85,11 @@ export default function SearchPage() {
                     <span>
                       {text.phone}：{item.phone}
                     </span>
+                    {item.handbookNumber && (
+                      <span>
+                        {text.handbookNumber}：{item.handbookNumber}
+                      </span>
+                    )}
                     <span>
                       {item.gestationalAge ? `孕${item.gestationalAge.display}周 · ` : ''}
                       {text.edd} {item.edd}

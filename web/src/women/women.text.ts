@@ -15,6 +15,8 @@ export const WOMEN_TEXT: Dictionary<
   | 'notFound'
   | 'registeredOn'
   | 'document'
+  | 'handbookNumber'
+  | 'handbookNumberRule'
   | 'phone'
   | 'open'
   | 'delivered'
@@ -95,8 +97,8 @@ export const WOMEN_TEXT: Dictionary<
     openRecord: '打开档案',
     registerAnother: '继续建册',
     searchTitle: '查找孕产妇',
-    searchLabel: '姓名、身份证号或手机号',
-    searchPlaceholder: '输入姓名（可只输前几个字）、身份证号或手机号',
+    searchLabel: '姓名、身份证号、手机号或手册编号',
+    searchPlaceholder: '输入姓名（可只输前几个字）、身份证号、手机号或母子健康手册编号',
     searchButton: '查找',
     noResults: '没有找到符合条件的孕产妇。',
     registerHer: '为她建册',
@@ -108,6 +110,8 @@ export const WOMEN_TEXT: Dictionary<
     notFound: '未找到该档案',
     registeredOn: '建册日期',
     document: '证件号',
+    handbookNumber: '母子健康手册编号',
+    handbookNumberRule: '手册编号应为 6–24 位数字、大写字母或连字符',
     phone: '电话',
     open: '孕期管理中',
     delivered: '已分娩',
@@ -154,8 +158,8 @@ export const WOMEN_TEXT: Dictionary<
     openRecord: 'Open her record',
     registerAnother: 'Register another',
     searchTitle: 'Find a woman',
-    searchLabel: 'Name, resident ID or mobile',
-    searchPlaceholder: 'Name (or its beginning), resident ID or mobile number',
+    searchLabel: 'Name, resident ID, mobile or handbook number',
+    searchPlaceholder: 'Name (or its beginning), resident ID, mobile or handbook number',
     searchButton: 'Search',
     noResults: 'No woman matches.',
     registerHer: 'Register her',
@@ -167,6 +171,8 @@ export const WOMEN_TEXT: Dictionary<
     notFound: 'Record not found',
     registeredOn: 'Registered',
     document: 'Document',
+    handbookNumber: 'Handbook number',
+    handbookNumberRule: 'A handbook number has 6 to 24 digits, capital letters or hyphens',
     phone: 'Phone',
     open: 'Antenatal care',
     delivered: 'Delivered',
