@@ -258,6 +258,45 @@ describe('ward desk in the browser', () => {
     expect(reads.length).toBeGreaterThan(0);
   });
 
+  it('corrects a visit another nurse saved meanwhile: sees their change beside hers, and re-applies hers on the latest', async () => {
+    await page.goto(`${url}/app/pregnancies/${appointed.pregnancyId}`);
+    const visitDate = addDays(today(), -28);
+    await page.getByRole('button', { name: `修改 ${visitDate}` }).click();
+    const dialog = page.getByRole('dialog', { name: '修改产检记录' });
+    await dialog.getByLabel('体重 (kg)').fill('60');
+
+    // Meanwhile a colleague corrects the same visit.
+    const [visit] = (
+      await t
+        .http()
+        .get(`/pregnancies/${appointed.pregnancyId}/visits`)
+        .set(bearer(ward.tokens.mch_staff))
+        .expect(200)
+    ).body;
+    await t
+      .http()
+      .patch(`/visits/${visit.id}`)
+      .set(bearer(ward.tokens.mch_staff))
+      .send({ version: visit.version, weightKg: 59, systolicMmHg: 118, diastolicMmHg: 76 })
+      .expect(200);
+
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const conflict = dialog.getByRole('alert');
+    await conflict.getByText('您修改期间，这条产检记录已被他人保存。').waitFor();
+    await conflict.getByText('体重 (kg)：58 → 他人改为 59；您改为 60').waitFor();
+    await conflict.getByText('收缩压 (mmHg)：（空） → 他人改为 118').waitFor();
+    await conflict.getByText('舒张压 (mmHg)：（空） → 他人改为 76').waitFor();
+    expect(await dialog.getByLabel('体重 (kg)').inputValue()).toBe('60.0');
+    await screenshot(page, 'visit-conflict');
+    expect(await seriousViolations(page)).toEqual([]);
+    await conflict.getByRole('button', { name: '在最新记录上重新应用我的修改' }).click();
+    await page.getByText('产检记录已修改').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('row', { name: new RegExp(visitDate) });
+    await row.getByRole('cell', { name: '60', exact: true }).waitFor();
+    await row.getByRole('cell', { name: '118/76' }).waitFor();
+  });
+
   it('registers a new woman: the resident ID checked as it is typed, the EDD shown before saving', async () => {
     await page.getByRole('link', { name: '建册' }).click();
     await page.getByRole('heading', { name: '建册（孕产妇保健手册）' }).waitFor();

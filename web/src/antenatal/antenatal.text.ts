@@ -34,6 +34,16 @@ export const ANTENATAL_TEXT: Dictionary<
   | 'fetalHeartRate'
   | 'nextAppointment'
   | 'visitSaved'
+  | 'correct'
+  | 'correctVisit'
+  | 'visitCorrected'
+  | 'noChanges'
+  | 'staleTitle'
+  | 'staleTheirs'
+  | 'staleMine'
+  | 'staleNothingVisible'
+  | 'reapply'
+  | 'discardMine'
   | 'rangeWarning'
   | 'edd'
   | 'reportBy'
@@ -103,6 +113,16 @@ export const ANTENATAL_TEXT: Dictionary<
     fetalHeartRate: '胎心率 (次/分)',
     nextAppointment: '下次预约',
     visitSaved: '产检已保存',
+    correct: '修改',
+    correctVisit: '修改产检记录',
+    visitCorrected: '产检记录已修改',
+    noChanges: '没有修改任何内容',
+    staleTitle: '您修改期间，这条产检记录已被他人保存。他人的改动：',
+    staleTheirs: '他人改为',
+    staleMine: '您改为',
+    staleNothingVisible: '（改动不在本表单的项目中）',
+    reapply: '在最新记录上重新应用我的修改',
+    discardMine: '放弃我的修改，显示最新记录',
     rangeWarning: '数值超出常见范围，请核对后再保存',
     edd: '预产期',
     reportBy: '须上报区妇幼',
@@ -159,6 +179,16 @@ export const ANTENATAL_TEXT: Dictionary<
     fetalHeartRate: 'Fetal heart rate (bpm)',
     nextAppointment: 'Next appointment',
     visitSaved: 'Visit saved',
+    correct: 'Correct',
+    correctVisit: 'Correct the visit',
+    visitCorrected: 'Visit corrected',
+    noChanges: 'Nothing was changed',
+    staleTitle: 'Someone else saved this visit while you were correcting it. Their changes:',
+    staleTheirs: 'they set',
+    staleMine: 'you typed',
+    staleNothingVisible: '(changes outside the fields of this form)',
+    reapply: 'Re-apply my changes to the latest record',
+    discardMine: 'Drop my changes and show the latest record',
     rangeWarning: 'Unusual value: check it before saving',
     edd: 'EDD',
     reportBy: 'Report to the district by',

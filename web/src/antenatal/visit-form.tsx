@@ -16,10 +16,10 @@ export const URINE_ZH: Record<(typeof URINE)[number], string> = {
   '3+': '3+',
   '4+': '4+',
 };
-const OEDEMA = { none: '无', mild: '轻度', moderate: '中度', severe: '重度' } as const;
+export const OEDEMA = { none: '无', mild: '轻度', moderate: '中度', severe: '重度' } as const;
 
 /** Values worth a second look before saving (the service refuses only impossible ones). */
-function rangeWarnings(values: Partial<VisitInput>): string[] {
+export function rangeWarnings(values: Partial<VisitInput>): string[] {
   const fields: string[] = [];
   if ((values.systolicMmHg ?? 0) >= 140 || (values.diastolicMmHg ?? 0) >= 90) fields.push('bp');
   if (
@@ -30,6 +30,67 @@ function rangeWarnings(values: Partial<VisitInput>): string[] {
     fields.push('fhr');
   }
   return fields;
+}
+
+/** The visit's measurements, with their units and picklists, in Tab order. */
+export function VisitFields({ today }: { today: string }) {
+  const text = useText(ANTENATAL_TEXT);
+  return (
+    <Row gutter={12}>
+      <Col xs={24} md={6}>
+        <Form.Item
+          name="visitDate"
+          label={text.visitDate}
+          rules={[{ required: true, message: '请填写产检日期' }]}
+        >
+          <Input type="date" max={today} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={6}>
+        <Form.Item name="weightKg" label={text.weightKg}>
+          <InputNumber style={{ width: '100%' }} step={0.1} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={6}>
+        <Form.Item name="systolicMmHg" label={text.systolic}>
+          <InputNumber style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={6}>
+        <Form.Item name="diastolicMmHg" label={text.diastolic}>
+          <InputNumber style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={6}>
+        <Form.Item name="fetalHeartRate" label={text.fetalHeartRate}>
+          <InputNumber style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={6}>
+        <Form.Item name="haemoglobinGL" label={text.haemoglobin}>
+          <InputNumber style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={6}>
+        <Form.Item name="urineProtein" label={text.urineProtein}>
+          <Select allowClear options={URINE.map((value) => ({ value, label: URINE_ZH[value] }))} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={6}>
+        <Form.Item name="oedema" label={text.oedema}>
+          <Select
+            allowClear
+            options={Object.entries(OEDEMA).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={6}>
+        <Form.Item name="nextAppointmentDate" label={text.nextAppointment}>
+          <Input type="date" min={today} />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
 }
 
 /**
@@ -81,6 +142,7 @@ export function VisitForm({
   return (
     <Form<VisitInput>
       form={form}
+      name="new-visit"
       layout="vertical"
       onFinish={(input) => void save(input)}
       initialValues={{ visitDate: today }}
@@ -105,63 +167,7 @@ export function VisitForm({
           }
         />
       )}
-      <Row gutter={12}>
-        <Col xs={24} md={6}>
-          <Form.Item
-            name="visitDate"
-            label={text.visitDate}
-            rules={[{ required: true, message: '请填写产检日期' }]}
-          >
-            <Input type="date" max={today} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="weightKg" label={text.weightKg}>
-            <InputNumber style={{ width: '100%' }} step={0.1} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="systolicMmHg" label={text.systolic}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="diastolicMmHg" label={text.diastolic}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="fetalHeartRate" label={text.fetalHeartRate}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="haemoglobinGL" label={text.haemoglobin}>
-            <InputNumber style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="urineProtein" label={text.urineProtein}>
-            <Select
-              allowClear
-              options={URINE.map((value) => ({ value, label: URINE_ZH[value] }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="oedema" label={text.oedema}>
-            <Select
-              allowClear
-              options={Object.entries(OEDEMA).map(([value, label]) => ({ value, label }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="nextAppointmentDate" label={text.nextAppointment}>
-            <Input type="date" min={today} />
-          </Form.Item>
-        </Col>
-      </Row>
+      <VisitFields today={today} />
       {warnings.length > 0 && (
         <Alert type="warning" showIcon title={text.rangeWarning} style={{ marginBottom: 12 }} />
       )}

@@ -138,6 +138,16 @@ const RULES: Record<string, string> = {
   afterBirth: '不能早于出生时间',
   notFuture: '不能晚于现在',
   beforeDeath: '不能晚于死亡时间',
+  bloodPressurePair: '血压须同时填写收缩压和舒张压',
+  belowSystolic: '舒张压应低于收缩压',
+  notBeforeLmp: '不能早于末次月经',
+  notBeforeRegistration: '不能早于建册日期',
+  notAfterPregnancyEnd: '不能晚于妊娠结束',
+  notBeforePregnancyEnd: '不能早于妊娠结束',
+  withinPregnancy: '应在本次妊娠期间',
+  oneVisitPerDay: '当天已有产检记录',
+  unique: '已被使用',
+  matches: '格式不正确',
 };
 
 export function errorMessage(code: string, fallback?: string): string {

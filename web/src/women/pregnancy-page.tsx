@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { formatGestationalAge } from '../../../src/women/rules/gestational-age';
 import { ageInYears } from '../../../src/women/rules/registration-checks';
@@ -8,6 +9,7 @@ import { QueryFailure } from '../core/query-failure';
 import { useText } from '../core/language';
 import { ANTENATAL_TEXT } from '../antenatal/antenatal.text';
 import { URINE_ZH, VisitForm } from '../antenatal/visit-form';
+import { VisitCorrection } from '../antenatal/visit-correction';
 import { DeliveryTab } from '../delivery/delivery-form';
 import { ScheduleTab } from '../antenatal/schedule-tab';
 import { GradingsTab } from '../risk/gradings-tab';
@@ -16,6 +18,8 @@ import { useSessionUser } from '../core/use-session';
 import { SENSITIVE_RESULT_READERS } from '../../../src/core/privacy/sensitive-results';
 
 const SENSITIVE_READERS: readonly string[] = SENSITIVE_RESULT_READERS;
+/** The roles that record and correct visits (the service's @Roles on them). */
+const VISIT_WRITERS: readonly string[] = ['nurse', 'mch_staff'];
 import { ColourBadge } from '../risk/colour-badge';
 import { WOMEN_TEXT } from './women.text';
 
@@ -30,6 +34,8 @@ export default function PregnancyPage() {
     queryKey: ['pregnancies', id],
     queryFn: () => unwrap(api.GET('/pregnancies/{id}', { params: { path: { id } } })),
   });
+  const [correcting, setCorrecting] = useState<Schemas['VisitDto'] | null>(null);
+  const canWrite = user !== null && VISIT_WRITERS.includes(user.role);
   const visits = useQuery({
     queryKey: ['pregnancies', id, 'visits'],
     queryFn: () => unwrap(api.GET('/pregnancies/{id}/visits', { params: { path: { id } } })),
@@ -107,8 +113,31 @@ export default function PregnancyPage() {
                       render: (_, v) => (v.urineProtein ? URINE_ZH[v.urineProtein] : ''),
                     },
                     { title: antenatal.fetalHeartRate, dataIndex: 'fetalHeartRate' },
+                    ...(canWrite
+                      ? [
+                          {
+                            title: antenatal.actions,
+                            render: (_: unknown, v: Schemas['VisitDto']) => (
+                              <Button
+                                size="small"
+                                aria-label={`${antenatal.correct} ${v.visitDate}`}
+                                onClick={() => setCorrecting(v)}
+                              >
+                                {antenatal.correct}
+                              </Button>
+                            ),
+                          },
+                        ]
+                      : []),
                   ]}
                 />
+                {correcting && (
+                  <VisitCorrection
+                    visit={correcting}
+                    today={today}
+                    onClose={() => setCorrecting(null)}
+                  />
+                )}
               </Space>
             ),
           },
