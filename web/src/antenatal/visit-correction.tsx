@@ -79,7 +79,7 @@ export function VisitCorrection({
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const typed = (Form.useWatch([], form) ?? {}) as Values;
+  const typed = Form.useWatch([], form) ?? {};
 
   /** Her changes (against the visit as she opened it), sent with the version `against` holds. */
   const send = async (against: Visit) => {
@@ -118,7 +118,7 @@ export function VisitCorrection({
         }
       }
       setError(failure.message);
-      form.setFields(fieldErrors(failure.details) as never);
+      form.setFields(fieldErrors(failure.details));
     } finally {
       setBusy(false);
     }
