@@ -244,7 +244,11 @@ describe('ward desk in the browser', () => {
     await screenshot(page, 'gradings');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: '产检计划' }).click();
-    await page.getByRole('tabpanel').getByText('已完成').first().waitFor();
+    const schedule = page.getByRole('tabpanel');
+    await schedule.getByRole('cell', { name: '已完成' }).first().waitFor();
+    // The same windows on the gestational-age ruler, today marked.
+    await schedule.getByRole('img', { name: /^孕周标尺：.*已完成.*；今日孕\d+\+\d周$/ }).waitFor();
+    await screenshot(page, 'schedule');
     expect(await seriousViolations(page)).toEqual([]);
     // Her PMTCT status, for the nurse: nothing tested yet; the read is audited.
     await page.getByRole('tab', { name: '母婴阻断' }).click();
