@@ -124,8 +124,32 @@ export function decidingFields(
   return cohort.fields.filter((field) => read.has(field.column));
 }
 
-export const CASE_ROLES = ['numerator', 'denominator', 'excluded', 'incomplete'] as const;
+export const CASE_ROLES = ['numerator', 'denominator', 'failed', 'excluded', 'incomplete'] as const;
 export type CaseRole = (typeof CASE_ROLES)[number];
+
+/**
+ * Failed cases exist where the numerator counts cases of the denominator, one each: not for
+ * rates over another population (deaths per live births) nor weighted sums (attendances).
+ */
+export function hasFailedCases(indicator: IndicatorDefinition): boolean {
+  return !indicator.numeratorOutsideDenominator && indicator.numeratorWeight === undefined;
+}
+
+/** In the denominator and not in the numerator: a blank the numerator reads fails too. */
+export function failedSql(indicator: IndicatorDefinition): string {
+  return `${denominatorSql(indicator)} AND NOT COALESCE((${indicator.numerator.sql}), FALSE)`;
+}
+
+/**
+ * For a failed case, the index of the first numerator part it does not meet (a blank is not
+ * met), or -1 when the indicator names no parts or the case meets each of them.
+ */
+export function failedPartSql(indicator: IndicatorDefinition): string {
+  const parts = indicator.numeratorParts ?? [];
+  if (parts.length === 0) return '-1';
+  const whens = parts.map((part, i) => `WHEN NOT COALESCE((${part.sql}), FALSE) THEN ${i}`);
+  return `CASE ${whens.join(' ')} ELSE -1 END`;
+}
 
 export function roleSql(indicator: IndicatorDefinition, role: CaseRole): string {
   switch (role) {
@@ -133,6 +157,8 @@ export function roleSql(indicator: IndicatorDefinition, role: CaseRole): string 
       return numeratorSql(indicator);
     case 'denominator':
       return denominatorSql(indicator);
+    case 'failed':
+      return failedSql(indicator);
     case 'excluded':
       return excludedSql(indicator);
     case 'incomplete':
@@ -187,10 +213,11 @@ export function casesQuery(
 ): { rows: BoundSql; count: BoundSql } {
   const bound = bindCohort(cohort, p);
   const where = roleSql(indicator, role);
+  const failedPart = role === 'failed' ? `, ${failedPartSql(indicator)} AS failed_part` : '';
   return {
     rows: {
       sql:
-        `SELECT c.* FROM (${bound.sql}) c WHERE ${where}\n` +
+        `SELECT c.*${failedPart} FROM (${bound.sql}) c WHERE ${where}\n` +
         `ORDER BY c.attributed_on, c.case_id LIMIT ? OFFSET ?`,
       params: [...bound.params, page.limit, page.offset],
     },

@@ -8,6 +8,7 @@ import { RESULT_CONTRAINDICATIONS, WITHHELD_CONTRAINDICATION } from '../delivery
 import { pageOf, pageWindow, type Page, type PageQueryDto } from '../core/http/pagination';
 import { INDICATORS } from './definitions';
 import type {
+  Criterion,
   IndicatorDefinition,
   IndicatorGroup,
   IndicatorTarget,
@@ -26,9 +27,9 @@ import {
   type PeriodState,
   type StoredValue,
 } from './closing/indicator-periods.service';
-import { casesQuery, type CaseRole, decidingFields } from './indicator-sql';
+import { casesQuery, type CaseRole, decidingFields, hasFailedCases } from './indicator-sql';
 import { indicatorValue, targetMet } from './indicator-value';
-import { indicatorNotFound } from './indicators.errors';
+import { indicatorNotFound, noFailedCases } from './indicators.errors';
 import {
   periodGap,
   type PeriodGap,
@@ -104,11 +105,24 @@ export interface CaseView {
   newbornId: number | null;
   attributedOn: string;
   fields: Record<string, unknown>;
+  /** A failed case: what of the numerator it does not meet, in Chinese. */
+  failedCriterion: string | null;
 }
 
-/** A page of cases, with the labels of their deciding fields. */
+/** A page of cases, with the labels of their deciding fields (in English and in Chinese). */
 export interface CasePage extends Page<CaseView> {
   fieldLabels: Record<string, string>;
+  fieldLabelsZh: Record<string, string>;
+}
+
+/** The Chinese of a criterion, else its English (a definition not yet translated). */
+const inChinese = (criterion: Criterion) => criterion.descriptionZh ?? criterion.description;
+
+/** Why a failed case failed: the first numerator part it misses, or the numerator itself. */
+function failedCriterionOf(definition: IndicatorDefinition, part: unknown): string {
+  const index = Number(part);
+  const missed = index >= 0 ? definition.numeratorParts?.[index] : undefined;
+  return `未满足：${inChinese(missed ?? definition.numerator)}`;
 }
 
 export const DEFAULT_TREND_PERIODS = 6;
@@ -327,6 +341,7 @@ export class IndicatorValuesService {
   ): Promise<CasePage> {
     const definition = INDICATORS.find((d) => d.code === code);
     if (!definition) throw indicatorNotFound(code);
+    if (role === 'failed' && !hasFailedCases(definition)) throw noFailedCases(code);
     const cohort = cohortOf(definition);
     const period = parsePeriod(periodKey);
     const { skip, take } = pageWindow(query);
@@ -384,6 +399,8 @@ export class IndicatorValuesService {
       const items = rows.map((row, index) => {
         const decided = Object.fromEntries(fields.map((f) => [f.column, shown(row[f.column])]));
         const attributedOn = String(row.attributed_on).slice(0, 10);
+        const failedCriterion =
+          role === 'failed' ? failedCriterionOf(definition, row.failed_part) : null;
         if (pseudonymous) {
           // The row's place in the list (ordered by day and case): enough to discuss a case with
           // the MCH staff, who see the same order with the identities.
@@ -395,6 +412,7 @@ export class IndicatorValuesService {
             newbornId: null,
             attributedOn,
             fields: decided,
+            failedCriterion,
           };
         }
         return {
@@ -405,10 +423,12 @@ export class IndicatorValuesService {
           newbornId: row.newborn_id === null ? null : Number(row.newborn_id),
           attributedOn,
           fields: decided,
+          failedCriterion,
         };
       });
       const fieldLabels = Object.fromEntries(fields.map((f) => [f.column, f.label]));
-      return { ...pageOf(items, Number(total), query), fieldLabels };
+      const fieldLabelsZh = Object.fromEntries(fields.map((f) => [f.column, f.labelZh ?? f.label]));
+      return { ...pageOf(items, Number(total), query), fieldLabels, fieldLabelsZh };
     });
   }
 }

@@ -9,6 +9,15 @@ export const indicatorNotFound = (code: string) =>
     },
   ]);
 
+export const noFailedCases = (code: string) =>
+  new DomainError('VALIDATION_FAILED', `${code} has no failed cases to list`, [
+    {
+      field: 'role',
+      rule: 'hasFailedCases',
+      message: `role failed does not apply to ${code}: its numerator does not count cases of its denominator one each`,
+    },
+  ]);
+
 export const computationNotFound = (jobId: string) =>
   new DomainError('COMPUTATION_NOT_FOUND', `No indicator computation ${jobId}`);
 

@@ -7,6 +7,7 @@ import { adminScopeOf, managesFacility } from '../core/auth/facility-scope';
 import { AuditService } from '../core/audit/audit.service';
 import { DomainError, fieldError } from '../core/errors/domain.error';
 import { INDICATORS } from './definitions';
+import type { Criterion } from './definitions/indicator-definition';
 import type { ComputationScope } from './indicator-engine.service';
 import {
   IndicatorJobsProducer,
@@ -32,6 +33,7 @@ import type {
   PeriodVersionsDto,
   ComputationDto,
   ComputationRequestDto,
+  CriterionDto,
   ExportJobDto,
   ExportRequestDto,
   IndicatorDefinitionDto,
@@ -71,10 +73,10 @@ export class IndicatorsService {
       cohort: d.cohort,
       attribution: d.attribution,
       counting: d.counting ?? 'facility',
-      numerator: { description: d.numerator.description },
-      denominator: { description: d.denominator.description },
-      exclusion: d.exclusion ? { description: d.exclusion.description } : null,
-      incomplete: d.incomplete ? { description: d.incomplete.description } : null,
+      numerator: criterionOf(d.numerator),
+      denominator: criterionOf(d.denominator),
+      exclusion: d.exclusion ? criterionOf(d.exclusion) : null,
+      incomplete: d.incomplete ? criterionOf(d.incomplete) : null,
       target: d.target,
       version: d.version,
     }));
@@ -276,6 +278,14 @@ export class IndicatorsService {
  * Staff work on their own facility; another facility answers as not found. A region's sums hold
  * no personal data and are for statisticians and admins; an admin may name any facility.
  */
+/** A criterion as the definitions list shows it: its sentence in English and in Chinese. */
+function criterionOf(criterion: Criterion): CriterionDto {
+  return {
+    description: criterion.description,
+    descriptionZh: criterion.descriptionZh ?? criterion.description,
+  };
+}
+
 function scopeOf(query: ScopeQueryDto, actor: Actor): ComputationScope {
   if (query.regionCode !== undefined) {
     if (query.facilityId !== undefined) {

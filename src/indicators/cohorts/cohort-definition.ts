@@ -36,4 +36,6 @@ export interface CohortDefinition {
 export interface CohortField {
   column: string;
   label: string;
+  /** The label in Chinese, as the drill-down shows it. */
+  labelZh?: string;
 }

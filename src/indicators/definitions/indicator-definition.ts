@@ -40,6 +40,8 @@ export const BORN_HERE_SQL = "c.delivery_place = 'this_facility'";
  */
 export interface Criterion {
   description: string;
+  /** The same sentence in Chinese, as the maternal-health office reads it. */
+  descriptionZh?: string;
   sql: string;
 }
 
@@ -82,6 +84,12 @@ export interface IndicatorDefinition {
    * must select `attributed_region`. By default an indicator counts where the event happened.
    */
   counting?: 'district';
+  /**
+   * What the numerator requires, part by part, in order (all of them hold for a numerator case).
+   * A case that failed (in the denominator, not in the numerator) is told the first part it does
+   * not meet; without parts, the numerator as a whole.
+   */
+  numeratorParts?: readonly Criterion[];
   /** Bumped whenever the definition's meaning changes; stored with every computed value. */
   version: number;
 }

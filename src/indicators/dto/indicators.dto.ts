@@ -196,7 +196,11 @@ export class CasesQueryDto extends PageQueryDto {
   @Matches(PERIOD_KEY_PATTERN, { message: PERIOD_MESSAGE })
   period: string;
 
-  @ApiProperty({ enum: CASE_ROLES })
+  @ApiProperty({
+    enum: CASE_ROLES,
+    description:
+      'failed: in the denominator, not excluded, not in the numerator (a blank fails), each with the criterion it does not meet',
+  })
   @IsIn(CASE_ROLES)
   role: (typeof CASE_ROLES)[number];
 }
@@ -214,6 +218,12 @@ export class CaseDto {
     description: 'The columns that decided the case',
   })
   fields: Record<string, unknown>;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'role failed: the first part of the numerator the case does not meet, in Chinese',
+  })
+  failedCriterion: string | null;
 }
 
 export class CasePageDto extends PageMetaDto {
@@ -224,10 +234,17 @@ export class CasePageDto extends PageMetaDto {
     description: 'Labels of the decision fields',
   })
   fieldLabels: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Labels of the decision fields in Chinese',
+  })
+  fieldLabelsZh: Record<string, string>;
 }
 
 export class CriterionDto {
   @ApiProperty() description: string;
+  @ApiProperty({ description: 'The same in Chinese' }) descriptionZh: string;
 }
 
 export class IndicatorDefinitionDto {

@@ -2538,6 +2538,8 @@ export interface components {
         CaseDto: {
             attributedOn: string;
             caseId: string;
+            /** @description role failed: the first part of the numerator the case does not meet, in Chinese */
+            failedCriterion?: string | null;
             /** @description The columns that decided the case */
             fields: {
                 [key: string]: unknown;
@@ -2556,6 +2558,10 @@ export interface components {
         CasePageDto: {
             /** @description Labels of the decision fields */
             fieldLabels: {
+                [key: string]: string;
+            };
+            /** @description Labels of the decision fields in Chinese */
+            fieldLabelsZh: {
                 [key: string]: string;
             };
             items: components["schemas"]["CaseDto"][];
@@ -2802,6 +2808,8 @@ export interface components {
         };
         CriterionDto: {
             description: string;
+            /** @description The same in Chinese */
+            descriptionZh: string;
         };
         DataQualityCheckDto: {
             /** @example DISCHARGE_OTHER_MILK_WITHOUT_SUPPLEMENT */
@@ -7590,7 +7598,8 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 period: string;
-                role: "numerator" | "denominator" | "excluded" | "incomplete";
+                /** @description failed: in the denominator, not excluded, not in the numerator (a blank fails), each with the criterion it does not meet */
+                role: "numerator" | "denominator" | "failed" | "excluded" | "incomplete";
             };
             header?: never;
             path: {
