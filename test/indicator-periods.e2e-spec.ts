@@ -266,6 +266,101 @@ describe('indicator periods, exports and regions', () => {
     });
   });
 
+  describe('overview of a facility’s periods', () => {
+    it('shows each period never computed, computed, stale or closed, what is missing or stale, and its computations', async () => {
+      const staff = await createStaffedFacility(t.dataSource, login);
+      const month = lastMonth();
+      const before = previousPeriod(month);
+      const overview = async (role: Role = 'statistician') =>
+        (
+          await t
+            .http()
+            .get('/indicator-periods/overview')
+            .query({ period: month.key, count: 3 })
+            .set(as(staff, role))
+            .expect(200)
+        ).body as {
+          facilityId: number;
+          periods: Array<{
+            period: string;
+            state: string;
+            version: number;
+            missing: string[];
+            stale: string[];
+            jobs: Array<{ jobId: string; state: string; progress: number; trigger: string }>;
+          }>;
+        };
+
+      const never = await overview();
+      expect(never.facilityId).toBe(staff.facility.id);
+      expect(never.periods.map((p) => p.period)).toEqual([
+        previousPeriod(before).key,
+        before.key,
+        month.key,
+      ]);
+      expect(never.periods.at(-1)).toMatchObject({
+        state: 'never_computed',
+        version: 0,
+        stale: [],
+        jobs: [],
+      });
+      expect([...never.periods.at(-1)!.missing].sort()).toEqual(ALL_CODES);
+
+      await birthOn(staff, addDays(month.from, 3));
+      // One group computed: the others are missing.
+      await compute(staff, { period: month.key, group: 'SM' });
+      const partly = (await overview()).periods.at(-1)!;
+      expect(partly.state).toBe('computed');
+      expect(partly.missing).toContain('BF-01');
+      expect(partly.missing).not.toContain(LIVE_BIRTHS);
+      expect(partly.jobs).toEqual([
+        expect.objectContaining({ state: 'completed', progress: 100, trigger: 'on_demand' }),
+      ]);
+
+      await compute(staff, { period: month.key });
+      const computed = (await overview('mch_staff')).periods.at(-1)!;
+      expect(computed).toMatchObject({ state: 'computed', version: 1, missing: [], stale: [] });
+      expect(computed.jobs).toHaveLength(1);
+      expect(computed.jobs[0].jobId).toMatch(
+        new RegExp(`^compute:f${staff.facility.id}:${month.key}:all:`),
+      );
+
+      // A birth recorded late makes the month stale; the month before is untouched.
+      await birthOn(staff, addDays(month.from, 5));
+      const [, untouched, stale] = (await overview()).periods;
+      expect(untouched.state).toBe('never_computed');
+      expect(stale.state).toBe('stale');
+      expect(stale.stale).toContain(LIVE_BIRTHS);
+
+      await compute(staff, { period: month.key });
+      await t
+        .http()
+        .post('/indicator-periods/close')
+        .set(as(staff, 'mch_staff'))
+        .send({ period: month.key })
+        .expect(201);
+      expect((await overview()).periods.at(-1)).toMatchObject({ state: 'closed', version: 1 });
+
+      // Another facility's periods are not the caller's to see.
+      const other = await createStaffedFacility(t.dataSource, login);
+      await t
+        .http()
+        .get('/indicator-periods/overview')
+        .query({ period: month.key, facilityId: staff.facility.id })
+        .set(as(other, 'statistician'))
+        .expect(404);
+      const tooMany = await t
+        .http()
+        .get('/indicator-periods/overview')
+        .query({ period: month.key, count: 37 })
+        .set(as(staff, 'statistician'))
+        .expect(400);
+      expect(tooMany.body.details).toEqual([
+        expect.objectContaining({ field: 'count', rule: 'max' }),
+      ]);
+    });
+  });
+
   describe('period close', () => {
     it('keeps a closed month after a late correction; a second version is computed, closed and both are listed', async () => {
       const staff = await createStaffedFacility(t.dataSource, login);

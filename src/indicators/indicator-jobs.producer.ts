@@ -71,7 +71,29 @@ export class IndicatorJobsProducer {
   failed(start: number, end: number): Promise<Job<IndicatorJobData>[]> {
     return this.queue.getFailed(start, end);
   }
+
+  /**
+   * A facility's computations of some periods: every one queued or running, and those among the
+   * latest finished (newest first, `finishedScanned` of them read).
+   */
+  async facilityComputations(
+    facilityId: number,
+    periodKeys: readonly string[],
+    finishedScanned = FINISHED_SCANNED,
+  ): Promise<Job<IndicatorJobData>[]> {
+    const prefixes = periodKeys.map((key) => `compute:f${facilityId}:${key}:`);
+    const ofFacility = (job: Job<IndicatorJobData> | null): job is Job<IndicatorJobData> =>
+      job !== null && prefixes.some((prefix) => String(job.id).startsWith(prefix));
+    const [open, finished] = await Promise.all([
+      this.queue.getJobs(['active', 'waiting', 'delayed', 'paused']),
+      this.queue.getJobs(['completed', 'failed'], 0, finishedScanned - 1),
+    ]);
+    return [...open, ...finished].filter(ofFacility);
+  }
 }
+
+/** Finished computations kept are 5 000; an overview reads the newest of them. */
+const FINISHED_SCANNED = 500;
 
 const COMPUTE_OPTIONS: JobOptions = {
   attempts: 5,

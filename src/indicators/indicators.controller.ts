@@ -39,6 +39,8 @@ import {
   PeriodQueryDto,
   PeriodRangeValuesDto,
   PeriodValuesDto,
+  PeriodOverviewPageDto,
+  PeriodOverviewQueryDto,
   PeriodVersionsDto,
   RangeQueryDto,
   SetTargetDto,
@@ -154,6 +156,20 @@ export class IndicatorsController {
     @CurrentActor() actor: Actor,
   ): Promise<CasePageDto> {
     return this.indicators.cases(code, query, actor);
+  }
+
+  @Get('indicator-periods/overview')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @ApiOperation({
+    summary:
+      "A facility's periods, oldest first: never computed, computed, stale, closed or corrected after close; the indicators missing or stale; the computations queued, running and the latest finished",
+  })
+  @ApiOkResponse({ type: PeriodOverviewPageDto })
+  periodOverview(
+    @Query() query: PeriodOverviewQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<PeriodOverviewPageDto> {
+    return this.indicators.periodOverview(query, actor);
   }
 
   @Get('indicator-periods')

@@ -18,7 +18,7 @@ import {
 import { IndicatorTargetOverride } from './indicator.entities';
 import { IndicatorValuesService } from './indicator-values.service';
 import { IndicatorExports, type ExportFile } from './exports/indicator-exports.service';
-import { IndicatorPeriods } from './closing/indicator-periods.service';
+import { IndicatorPeriods, type StoredValue } from './closing/indicator-periods.service';
 import {
   computationNotFound,
   exportNotFound,
@@ -34,6 +34,9 @@ import type {
   ComputationDto,
   ComputationRequestDto,
   CriterionDto,
+  PeriodOverviewDto,
+  PeriodOverviewPageDto,
+  PeriodOverviewQueryDto,
   ExportJobDto,
   ExportRequestDto,
   IndicatorDefinitionDto,
@@ -46,7 +49,7 @@ import type {
   ValuesQueryDto,
 } from './dto/indicators.dto';
 import { INDICATOR_JOBS } from '../core/queue/queue.constants';
-import { parsePeriod, periodsBetween } from './periods';
+import { parsePeriod, periodsBetween, periodsEndingWith } from './periods';
 
 const FAILED_LISTED = 50;
 const MAX_RANGE_PERIODS = 36;
@@ -240,6 +243,37 @@ export class IndicatorsService {
   }
 
   /** The versions of a facility's period: closed ones, then the latest computation. */
+  /**
+   * A facility's periods, oldest first: the state of what the reads show, the indicators missing
+   * or stale in it, and its computations (queued, running, the latest finished).
+   */
+  async periodOverview(
+    query: PeriodOverviewQueryDto,
+    actor: Actor,
+  ): Promise<PeriodOverviewPageDto> {
+    const facilityId = facilityOf(query, actor);
+    const periods = periodsEndingWith(parsePeriod(query.period), query.count ?? 12);
+    const keys = periods.map((p) => p.key);
+    const codes = INDICATORS.map((d) => d.code);
+    const [stored, jobs] = await Promise.all([
+      this.periods.currentValues([facilityId], codes, keys),
+      this.producer.facilityComputations(facilityId, keys),
+    ]);
+    const views = await Promise.all(
+      jobs.map(async (job) => computationView(job, await job.getState())),
+    );
+    return {
+      facilityId,
+      periods: keys.map((key) =>
+        periodOverviewOf(
+          key,
+          stored.filter((v) => v.periodKey === key),
+          views.filter((j) => j.period === key),
+        ),
+      ),
+    };
+  }
+
   periodVersions(query: PeriodQueryDto, actor: Actor): Promise<PeriodVersionsDto> {
     return this.periods.list(facilityOf(query, actor), query.period);
   }
@@ -283,6 +317,33 @@ function criterionOf(criterion: Criterion): CriterionDto {
   return {
     description: criterion.description,
     descriptionZh: criterion.descriptionZh ?? criterion.description,
+  };
+}
+
+/** States that a period's values pass on to the period, the strongest first. */
+const STATE_ORDER = ['corrected_after_close', 'stale', 'computed', 'closed'] as const;
+
+function periodOverviewOf(
+  period: string,
+  values: StoredValue[],
+  jobs: ComputationDto[],
+): PeriodOverviewDto {
+  const held = new Set(values.map((v) => v.indicatorCode));
+  const finished = jobs
+    .filter((j) => j.finishedAt !== null)
+    .sort((a, b) => (b.finishedAt ?? '').localeCompare(a.finishedAt ?? ''));
+  const computedAt = values.map((v) => v.computedAt.getTime());
+  return {
+    period,
+    state:
+      values.length === 0
+        ? 'never_computed'
+        : STATE_ORDER.find((state) => values.some((v) => v.state === state))!,
+    version: values.length === 0 ? 0 : Math.max(...values.map((v) => v.version)),
+    missing: INDICATORS.map((d) => d.code).filter((code) => !held.has(code)),
+    stale: values.filter((v) => v.stale).map((v) => v.indicatorCode),
+    computedAt: computedAt.length ? new Date(Math.max(...computedAt)).toISOString() : null,
+    jobs: [...jobs.filter((j) => j.finishedAt === null), ...finished.slice(0, 1)],
   };
 }
 

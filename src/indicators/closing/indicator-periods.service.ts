@@ -224,6 +224,16 @@ export class IndicatorPeriods {
    * closed version, otherwise the latest computation. `requested` picks a version of one period
    * (a closed one by number, or the latest computation as the number after the last close).
    */
+  /** The values the reads show, with the corrections recorded so far marked stale first. */
+  async currentValues(
+    facilityIds: readonly number[],
+    codes: readonly string[],
+    periodKeys: readonly string[],
+  ): Promise<StoredValue[]> {
+    await this.staleness.markFromAuditTrail();
+    return this.storedValues(this.dataSource.manager, facilityIds, codes, periodKeys);
+  }
+
   async storedValues(
     manager: EntityManager,
     facilityIds: readonly number[],

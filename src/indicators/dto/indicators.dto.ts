@@ -325,6 +325,51 @@ export class PeriodVersionsDto {
   versions: PeriodVersionDto[];
 }
 
+export class PeriodOverviewQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({
+    default: 12,
+    minimum: 1,
+    maximum: 36,
+    description: 'How many periods of the same kind, ending with period',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  count?: number;
+}
+
+export const OVERVIEW_STATES = ['never_computed', ...PERIOD_STATES] as const;
+
+export class PeriodOverviewDto {
+  @ApiProperty() period: string;
+  @ApiProperty({
+    enum: OVERVIEW_STATES,
+    description:
+      'never_computed: no value; corrected_after_close or stale when any value is; closed when the reads show a closed version; else computed',
+  })
+  state: (typeof OVERVIEW_STATES)[number];
+  @ApiProperty({ description: 'Version the reads show (0 when never computed)' }) version: number;
+  @ApiProperty({ type: [String], description: 'Indicators with no value for the period' })
+  missing: string[];
+  @ApiProperty({ type: [String], description: 'Indicators whose value is stale' })
+  stale: string[];
+  @ApiPropertyOptional({ nullable: true, type: String }) computedAt: string | null;
+  @ApiProperty({
+    type: [ComputationDto],
+    description:
+      "The facility's computations of the period: those queued or running, then the latest finished",
+  })
+  jobs: ComputationDto[];
+}
+
+export class PeriodOverviewPageDto {
+  @ApiProperty() facilityId: number;
+  @ApiProperty({ type: [PeriodOverviewDto], description: 'Oldest first' })
+  periods: PeriodOverviewDto[];
+}
+
 export class ExportJobDto {
   @ApiProperty() jobId: string;
   @ApiProperty() state: string;

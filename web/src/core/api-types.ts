@@ -760,6 +760,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/indicator-periods/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A facility's periods, oldest first: never computed, computed, stale, closed or corrected after close; the indicators missing or stale; the computations queued, running and the latest finished */
+        get: operations["IndicatorsController_periodOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/indicator-values": {
         parameters: {
             query?: never;
@@ -3745,6 +3762,28 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        PeriodOverviewDto: {
+            computedAt?: string | null;
+            /** @description The facility's computations of the period: those queued or running, then the latest finished */
+            jobs: components["schemas"]["ComputationDto"][];
+            /** @description Indicators with no value for the period */
+            missing: string[];
+            period: string;
+            /** @description Indicators whose value is stale */
+            stale: string[];
+            /**
+             * @description never_computed: no value; corrected_after_close or stale when any value is; closed when the reads show a closed version; else computed
+             * @enum {string}
+             */
+            state: "never_computed" | "computed" | "stale" | "closed" | "corrected_after_close";
+            /** @description Version the reads show (0 when never computed) */
+            version: number;
+        };
+        PeriodOverviewPageDto: {
+            facilityId: number;
+            /** @description Oldest first */
+            periods: components["schemas"]["PeriodOverviewDto"][];
         };
         PeriodRangeValuesDto: {
             facilityId?: number | null;
@@ -7544,6 +7583,40 @@ export interface operations {
             };
             /** @description PERIOD_NOT_COMPUTED, PERIOD_STALE (details list the indicators), PERIOD_ALREADY_CLOSED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_periodOverview: {
+        parameters: {
+            query: {
+                /** @description How many periods of the same kind, ending with period */
+                count?: number;
+                /** @description Facility id; defaults to the caller's facility */
+                facilityId?: number;
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodOverviewPageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
