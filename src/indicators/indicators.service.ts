@@ -7,6 +7,7 @@ import { adminScopeOf, managesFacility } from '../core/auth/facility-scope';
 import { AuditService } from '../core/audit/audit.service';
 import { DomainError, fieldError } from '../core/errors/domain.error';
 import { INDICATORS } from './definitions';
+import { hasFailedCases } from './indicator-sql';
 import type { Criterion } from './definitions/indicator-definition';
 import type { ComputationScope } from './indicator-engine.service';
 import {
@@ -80,6 +81,7 @@ export class IndicatorsService {
       denominator: criterionOf(d.denominator),
       exclusion: d.exclusion ? criterionOf(d.exclusion) : null,
       incomplete: d.incomplete ? criterionOf(d.incomplete) : null,
+      hasFailedCases: hasFailedCases(d),
       target: d.target,
       version: d.version,
     }));

@@ -11,6 +11,7 @@ import { AppLayout } from './core/layout';
 import { LanguageProvider, useLanguage } from './core/language';
 import { LoginPage } from './core/login-page';
 import { useSessionUser } from './core/use-session';
+import { homeOf } from './core/home';
 
 dayjs.locale('zh-cn');
 
@@ -19,6 +20,8 @@ const SearchPage = lazy(() => import('./women/search-page'));
 const PregnancyPage = lazy(() => import('./women/pregnancy-page'));
 const RegistrationPage = lazy(() => import('./women/registration-page'));
 const NewbornPage = lazy(() => import('./delivery/newborn-page'));
+const DashboardPage = lazy(() => import('./indicators/dashboard-page'));
+const IndicatorPage = lazy(() => import('./indicators/indicator-page'));
 
 /**
  * Ant Design's default blue (#1677ff), its lighter hover blue and grey secondary text fall short
@@ -49,6 +52,11 @@ function RequireSession({ children }: { children: ReactNode }) {
   if (!user)
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return children;
+}
+
+/** Anything else: where her role starts. */
+function Home() {
+  return <Navigate to={homeOf(useSessionUser()?.role)} replace />;
 }
 
 function Localised({ children }: { children: ReactNode }) {
@@ -84,8 +92,10 @@ createRoot(document.getElementById('root')!).render(
                   <Route path="/registrations/new" element={<RegistrationPage />} />
                   <Route path="/newborns/:id" element={<NewbornPage />} />
                   <Route path="/pregnancies/:id" element={<PregnancyPage />} />
+                  <Route path="/indicators" element={<DashboardPage />} />
+                  <Route path="/indicators/:code" element={<IndicatorPage />} />
                 </Route>
-                <Route path="*" element={<Navigate to="/workbench" replace />} />
+                <Route path="*" element={<Home />} />
               </Routes>
             </Suspense>
           </BrowserRouter>

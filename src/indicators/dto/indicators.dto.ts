@@ -270,6 +270,11 @@ export class IndicatorDefinitionDto {
     description: 'Cases set aside until their records are complete enough to decide',
   })
   incomplete: CriterionDto | null;
+  @ApiProperty({
+    description:
+      'Its cases can be listed with role failed: the numerator counts cases of the denominator, one each',
+  })
+  hasFailedCases: boolean;
   @ApiPropertyOptional({ nullable: true, type: TargetDto }) target: TargetDto | null;
   @ApiProperty() version: number;
 }

@@ -3351,6 +3351,8 @@ export interface components {
             exclusion?: components["schemas"]["CriterionDto"] | null;
             /** @enum {string} */
             group: "BF" | "SM" | "PM" | "FA" | "CL" | "RK";
+            /** @description Its cases can be listed with role failed: the numerator counts cases of the denominator, one each */
+            hasFailedCases: boolean;
             /** @description Cases set aside until their records are complete enough to decide */
             incomplete?: components["schemas"]["CriterionDto"] | null;
             nameEn: string;

@@ -3,6 +3,7 @@ import type { Dictionary } from './language';
 export const CORE_TEXT: Dictionary<
   | 'appName'
   | 'workbench'
+  | 'indicators'
   | 'search'
   | 'register'
   | 'logout'
@@ -21,6 +22,7 @@ export const CORE_TEXT: Dictionary<
   zh: {
     appName: '孕产妇保健工作台',
     workbench: '工作台',
+    indicators: '指标总览',
     search: '查找',
     register: '建册',
     logout: '退出',
@@ -39,6 +41,7 @@ export const CORE_TEXT: Dictionary<
   en: {
     appName: 'MCH ward desk',
     workbench: 'Today',
+    indicators: 'Indicators',
     search: 'Search',
     register: 'Register',
     logout: 'Log out',

@@ -7,17 +7,25 @@ import { useLanguage, useText } from './language';
 import { session } from './session';
 import { useSessionUser } from './use-session';
 
+/** The roles of the ward desk, and of the maternal-health office and the report desk. */
+const WARD_ROLES: readonly string[] = ['nurse', 'mch_staff'];
+const OFFICE_ROLES: readonly string[] = ['mch_staff', 'statistician', 'admin'];
+
 /** The frame of every signed-in page: the menu, who she is, language, logout. */
 export function AppLayout() {
   const text = useText(CORE_TEXT);
   const { language, setLanguage } = useLanguage();
   const user = useSessionUser();
   const location = useLocation();
+  const role = user?.role ?? '';
   const items = [
-    { key: '/workbench', label: <Link to="/workbench">{text.workbench}</Link> },
-    { key: '/search', label: <Link to="/search">{text.search}</Link> },
-    { key: '/registrations', label: <Link to="/registrations/new">{text.register}</Link> },
-  ];
+    { key: '/workbench', to: '/workbench', label: text.workbench, roles: WARD_ROLES },
+    { key: '/search', to: '/search', label: text.search, roles: WARD_ROLES },
+    { key: '/registrations', to: '/registrations/new', label: text.register, roles: WARD_ROLES },
+    { key: '/indicators', to: '/indicators', label: text.indicators, roles: OFFICE_ROLES },
+  ]
+    .filter((item) => item.roles.includes(role))
+    .map(({ key, to, label }) => ({ key, label: <Link to={to}>{label}</Link> }));
   const selected = items.find((item) => location.pathname.startsWith(item.key))?.key;
   return (
     <Layout style={{ minHeight: '100vh' }}>

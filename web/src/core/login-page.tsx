@@ -5,6 +5,7 @@ import { api, failureMessage, unwrap } from './api';
 import { CORE_TEXT } from './core.text';
 import { useText } from './language';
 import { session } from './session';
+import { homeOf } from './home';
 
 interface Credentials {
   username: string;
@@ -27,7 +28,7 @@ export function LoginPage() {
     try {
       const login = await unwrap(api.POST('/auth/login', { body: values }));
       session.start(login.accessToken, login.user);
-      void navigate(state.from && state.from !== '/login' ? state.from : '/workbench', {
+      void navigate(state.from && state.from !== '/login' ? state.from : homeOf(login.user.role), {
         replace: true,
       });
     } catch (failure) {

@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { addDays } from '../../src/core/time/calendar-date';
+import { periodContaining, previousPeriod } from '../../src/indicators/periods';
+import { baby, deliveryPayload, tenOClockOn } from '../factories/delivery.factory';
+import { createStaffedFacility, Staff, TEST_PASSWORD } from '../factories/people.factory';
+import { registrationPayload, today } from '../factories/registration.factory';
+import { bearer, loginWith } from '../utils/auth';
+import { createTestApp, TestApp } from '../utils/test-app';
+import { launchBrowser, listen, screenshot, seriousViolations } from './browser';
+
+/**
+ * The maternal-health office (issue 17) in Debian's Chromium against the real service: the
+ * indicator dashboard of last month, computed from the page with its progress, BF-02 missed in
+ * red, and the failing baby found in the indicator's 未达标 list and opened.
+ */
+// A real browser, and the indicator computations behind it.
+jest.setTimeout(120_000);
+
+const MINUTE = 60_000;
+
+describe('maternal-health office in the browser', () => {
+  let t: TestApp;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  let office: Staff;
+  const month = previousPeriod(periodContaining('month', today()));
+  let lateBabyId: number;
+
+  /** A mother delivered in the month, her baby's first feed `firstFeedMinutes` after birth. */
+  const birth = async (day: string, firstFeedMinutes: number): Promise<number> => {
+    const as = bearer(office.tokens.nurse);
+    const registered = await t
+      .http()
+      .post('/registrations')
+      .set(as)
+      .send(
+        registrationPayload({
+          pregnancy: { lmp: addDays(day, -275), registrationDate: addDays(day, -200) },
+        }),
+      )
+      .expect(201);
+    const bornAt = tenOClockOn(day);
+    const delivered = await t
+      .http()
+      .post(`/pregnancies/${registered.body.pregnancy.id}/delivery`)
+      .set(as)
+      .send(deliveryPayload(bornAt, { babies: [baby()] }))
+      .expect(201);
+    const newbornId = delivered.body.newborns[0].id as number;
+    const at = (minutes: number) => new Date(bornAt.getTime() + minutes * MINUTE).toISOString();
+    for (const event of [
+      { kind: 'skin_to_skin', startAt: at(2), endAt: at(92) },
+      { kind: 'first_breastfeed', startAt: at(firstFeedMinutes) },
+      { kind: 'discharge', startAt: at(3 * 24 * 60), dischargeFeeding: 'exclusive' },
+    ]) {
+      await t.http().post(`/newborns/${newbornId}/feeding-events`).set(as).send(event).expect(201);
+    }
+    return newbornId;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    url = await listen(t);
+    office = await createStaffedFacility(t.dataSource, loginWith(t));
+    // Three babies fed within the hour, one at 74 minutes: BF-02 is 75 %, under its 80 %.
+    for (const day of [3, 8, 12]) await birth(addDays(month.from, day), 30);
+    lateBabyId = await birth(addDays(month.from, 15), 74);
+    browser = await launchBrowser();
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1440, height: 900 },
+    });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  it('computes last month from the dashboard, with its progress, and shows BF-02 missed in red', async () => {
+    await page.goto(`${url}/app/login`);
+    await page.getByLabel('用户名').fill(office.users.mch_staff.username);
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('link', { name: '指标总览' }).click();
+    await page.getByRole('heading', { name: '指标总览' }).waitFor();
+    await page.getByTitle(month.key).first().waitFor();
+
+    const card = page
+      .locator('.ant-card')
+      .filter({ has: page.getByRole('heading', { name: '爱婴医院' }) });
+    await card.getByText('未计算').first().waitFor();
+    await card.getByRole('button', { name: '重新计算 爱婴医院' }).click();
+    const row = card.getByRole('row').filter({ has: page.getByRole('link', { name: /BF-02/ }) });
+    await row.getByText('75.0%').waitFor();
+    await row.getByText('未达标').waitFor();
+    expect(await row.getByText('3/4').count()).toBe(1);
+    // The trend is drawn: the series' point and the dashed target line in the chart's SVG.
+    const chart = card.getByRole('img', { name: /趋势/ });
+    await chart.locator('[stroke="#0958d9"]').first().waitFor({ state: 'attached' });
+    await chart.getByText('目标 80.0%').waitFor();
+    await screenshot(page, 'office-dashboard');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('opens BF-02, finds the baby fed at 74 minutes under 未达标 with the reason, and opens her page', async () => {
+    await page.getByRole('link', { name: /BF-02/ }).first().click();
+    await page.getByRole('heading', { name: /^BF-02/ }).waitFor();
+    await page.getByRole('tab', { name: '未达标（1）' }).click();
+    const failed = page.getByRole('tabpanel').getByRole('row').nth(1);
+    await failed.getByText(/^未满足：/).waitFor();
+    await failed.getByRole('cell', { name: '74', exact: true }).waitFor();
+    await screenshot(page, 'office-indicator-failed');
+    expect(await seriousViolations(page)).toEqual([]);
+    await failed.getByRole('link').first().click();
+    await page.waitForURL(new RegExp(`/app/newborns/${lateBabyId}$`));
+    await page.getByRole('heading', { name: /^第 1 胎新生儿/ }).waitFor();
+  });
+
+  it('keeps the look at the cases in the audit trail', async () => {
+    const looks = await t.dataSource.query<Array<{ id: number }>>(
+      "SELECT id FROM audit_entry WHERE action = 'view_cases' AND entity_id = ? AND facility_id = ?",
+      [`BF-02:${month.key}`, office.facility.id],
+    );
+    expect(looks.length).toBeGreaterThan(0);
+  });
+});
