@@ -278,8 +278,8 @@ mariadb_ping() {
 
 # --- package installation -----------------------------------------------------------
 
-# Installs whichever of MariaDB / Redis is needed but missing, and Chromium with CJK fonts for
-# the browser tests (Debian/Ubuntu, as root).
+# Installs whichever of MariaDB / Redis is needed but missing, Chromium with CJK fonts for the
+# browser tests, and LibreOffice Calc with poppler for the report tests (Debian/Ubuntu, as root).
 ensure_packages() { # need_mariadb need_redis
   local pkgs=() created_policy=0
   if [[ "$1" == 1 && (-z "$MDB_SERVER" || -z "$MDB_INSTALL" || -z "$MDB_CLIENT" || -z "$MDB_ADMIN") ]]; then
@@ -296,6 +296,9 @@ ensure_packages() { # need_mariadb need_redis
   if [[ -z "${CHROMIUM_PATH:-}" && ! -f /usr/lib/chromium/locales/zh-CN.pak ]]; then
     pkgs+=(chromium-l10n)
   fi
+  # The report tests print the bureau's xlsx to PDF with LibreOffice and read its text layer.
+  if ! command -v soffice >/dev/null 2>&1; then pkgs+=(libreoffice-calc-nogui); fi
+  if ! command -v pdftotext >/dev/null 2>&1; then pkgs+=(poppler-utils); fi
   if command -v fc-list >/dev/null 2>&1 && [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
     pkgs+=(fonts-noto-cjk)
   elif ! command -v fc-list >/dev/null 2>&1; then
@@ -309,6 +312,8 @@ ensure_packages() { # need_mariadb need_redis
     if [[ " ${pkgs[*]} " == *" redis-server "* ]]; then top+=(redis-server); fi
     if [[ " ${pkgs[*]} " == *" chromium "* ]]; then top+=(chromium); fi
     if [[ " ${pkgs[*]} " == *" chromium-l10n "* ]]; then top+=(chromium-l10n); fi
+    if [[ " ${pkgs[*]} " == *" libreoffice-calc-nogui "* ]]; then top+=(libreoffice-calc-nogui); fi
+    if [[ " ${pkgs[*]} " == *" poppler-utils "* ]]; then top+=(poppler-utils); fi
     if [[ " ${pkgs[*]} " == *" fonts-noto-cjk "* ]]; then top+=(fonts-noto-cjk); fi
     cat >&2 <<EOF
 [local-services] ERROR: MariaDB/Redis programs not found; Debian packages needed: ${top[*]}

@@ -35,8 +35,14 @@ export class IndicatorJobsProcessor {
   @Process({ name: INDICATOR_JOBS.export, concurrency: 1 })
   export(job: Job<ExportJobData>): Promise<Omit<ExportFile, 'content'>> {
     return retryOnlyTransient(job, async () => {
-      const { scope, period, format, allowStale } = job.data;
-      const file = await this.exports.build(scope, period, format, allowStale ?? false);
+      const { scope, period, format, allowStale, requestedBy } = job.data;
+      const file = await this.exports.build(
+        scope,
+        period,
+        format,
+        allowStale ?? false,
+        requestedBy,
+      );
       await job.progress(80);
       await this.exports.store(String(job.id), file);
       return { filename: file.filename, contentType: file.contentType, bytes: file.bytes };

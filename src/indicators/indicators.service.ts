@@ -226,6 +226,7 @@ export class IndicatorsService {
       query.period,
       query.format,
       query.allowStale ?? false,
+      actor.userId,
     );
   }
 

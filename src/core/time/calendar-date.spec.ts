@@ -6,6 +6,7 @@ import {
   startOfDayIn,
   todayIn,
   utcOffsetOf,
+  wallClockIn,
 } from './calendar-date';
 
 describe('isIsoDate', () => {
@@ -160,6 +161,14 @@ describe('startOfDayIn', () => {
     const start = startOfDayIn('2026-11-22', 'Asia/Shanghai');
     expect(todayIn('Asia/Shanghai', start)).toBe('2026-11-22');
     expect(todayIn('Asia/Shanghai', new Date(start.getTime() - 1))).toBe('2026-11-21');
+  });
+});
+
+describe('wallClockIn', () => {
+  it('shows the instant on the zone’s clock, to the minute, across the date line of UTC', () => {
+    expect(wallClockIn('Asia/Shanghai', new Date('2026-12-03T16:00:00Z'))).toBe('2026-12-04 00:00');
+    expect(wallClockIn('Asia/Shanghai', new Date('2026-12-03T15:59:59Z'))).toBe('2026-12-03 23:59');
+    expect(wallClockIn('UTC', new Date('2026-12-03T15:59:59Z'))).toBe('2026-12-03 15:59');
   });
 });
 

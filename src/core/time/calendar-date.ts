@@ -75,6 +75,12 @@ export function startOfDayIn(date: IsoDate, timeZone: string): Date {
   return new Date(instant);
 }
 
+/** An instant as the wall clock in a time zone shows it, to the minute: '2026-12-04 09:30'. */
+export function wallClockIn(timeZone: string, instant: Date): string {
+  const local = new Date(instant.getTime() + zoneOffsetMs(instant.getTime(), timeZone));
+  return local.toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The zone's offset from UTC at an instant, as MySQL's CONVERT_TZ takes it: '+08:00'. */
 export function utcOffsetOf(timeZone: string, instant: Date): string {
   const minutes = Math.round(zoneOffsetMs(instant.getTime(), timeZone) / 60_000);

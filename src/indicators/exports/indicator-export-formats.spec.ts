@@ -7,6 +7,7 @@ import {
   toCsv,
   toFhirBundle,
   toXlsx,
+  XLSX_FONT,
   type ExportStatus,
   type ExportSubject,
 } from './indicator-export-formats';
@@ -88,6 +89,13 @@ describe('export formats', () => {
     ]);
   });
 
+  const signOff = {
+    unit: '测试医院',
+    preparer: '统计员 王芳',
+    reportedOn: '2026-04-03',
+    timeZone: 'Asia/Shanghai',
+  };
+
   it('puts the status line on every xlsx sheet above the headers', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(
@@ -96,6 +104,7 @@ describe('export formats', () => {
         period,
         [...values, value({ code: 'BF-01', group: 'BF' })],
         allowed,
+        signOff,
       )) as unknown as ArrayBuffer,
     );
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
@@ -118,6 +127,47 @@ describe('export formats', () => {
       '2026-03-31',
       3,
     ]);
+    for (const sheet of workbook.worksheets) {
+      // A4 landscape, one page wide; every cell names the CJK font; the sign-off under the table.
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
+      const texts: string[] = [];
+      sheet.eachRow((row) =>
+        row.eachCell((c) => {
+          expect(c.font?.name).toBe(XLSX_FONT);
+          texts.push(c.text);
+        }),
+      );
+      expect(texts).toEqual(
+        expect.arrayContaining([
+          '填报单位：测试医院',
+          '负责人：____________',
+          '填表人：统计员 王芳',
+          '报出日期：2026-04-03',
+        ]),
+      );
+    }
+  });
+
+  it('writes the computation time on the hospital’s clock', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await toXlsx(
+        subject,
+        period,
+        [value({ code: 'BF-01', group: 'BF', computedAt: '2026-04-02T16:30:00.000Z' })],
+        allowed,
+        signOff,
+      )) as unknown as ArrayBuffer,
+    );
+    const sheet = workbook.worksheets[0];
+    const column = (sheet.getRow(3).values as unknown[]).indexOf('计算时间');
+    expect(sheet.getRow(4).getCell(column).text).toBe('2026-04-03 00:30');
   });
 
   it('reports a stale or provisional value as pending in FHIR, with its status extension', () => {

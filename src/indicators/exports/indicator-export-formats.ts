@@ -11,6 +11,7 @@ import type {
   ValueState,
 } from '../indicator-values.service';
 import type { Period } from '../periods';
+import { wallClockIn } from '../../core/time/calendar-date';
 
 /** Who the values are for, as the export names it. */
 export interface ExportSubject {
@@ -19,6 +20,32 @@ export interface ExportSubject {
   name: string;
   kind: 'facility' | 'region';
 }
+
+/**
+ * The block the bureau's forms end with: 填报单位, 负责人 (left to sign), 填表人 (who exported),
+ * 报出日期 (the hospital day of the export); and the zone the file's times are written in.
+ */
+export interface ExportSignOff {
+  unit: string;
+  preparer: string;
+  reportedOn: string;
+  timeZone: string;
+}
+
+/** The CJK font every cell names (宋体, as the bureau's forms use; LibreOffice substitutes). */
+export const XLSX_FONT = 'SimSun';
+
+/** Printed on A4 landscape, each sheet one page wide, its header rows repeated on every page. */
+const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: true,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  printTitlesRow: '1:3',
+};
 
 /** Whether the file holds everything, and if not what is missing or stale. */
 export interface ExportStatus {
@@ -94,13 +121,16 @@ export async function toXlsx(
   period: Period,
   values: IndicatorValueView[],
   status: ExportStatus,
+  signOff: ExportSignOff,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'MCH case tracking';
   for (const group of INDICATOR_GROUPS) {
     const rows = values.filter((v) => v.group === group);
     if (rows.length === 0) continue;
-    const sheet = workbook.addWorksheet(`${group} ${INDICATOR_GROUP_NAMES[group].zh}`);
+    const sheet = workbook.addWorksheet(`${group} ${INDICATOR_GROUP_NAMES[group].zh}`, {
+      pageSetup: PAGE_SETUP,
+    });
     sheet.addRow([
       `${subject.name}（${subject.code}） ${INDICATOR_GROUP_NAMES[group].zh} 统计期 ${period.from} 至 ${period.last}`,
     ]).font = { bold: true };
@@ -121,7 +151,7 @@ export async function toXlsx(
         UNIT_ZH[v.unit],
         targetText(v),
         metText(v.targetMet),
-        v.computedAt ?? '未计算',
+        v.computedAt ? wallClockIn(signOff.timeZone, new Date(v.computedAt)) : '未计算',
         STATE_ZH[v.state],
         v.stale ? '是' : '否',
         v.version,
@@ -137,11 +167,32 @@ export async function toXlsx(
       }
     }
     sheet.columns.forEach((column, i) => {
-      column.width = [10, 36, 10, 10, 10, 10, 10, 8, 12, 10, 26, 12, 8, 6, 12, 6][i];
+      column.width = [10, 36, 8, 8, 8, 8, 9, 7, 10, 9, 17, 12, 8, 6, 12, 6][i];
     });
+    addSignOff(sheet, signOff);
   }
-  addVersionSheet(workbook, subject, period, status);
+  addVersionSheet(workbook, subject, period, status, signOff);
+  for (const sheet of workbook.worksheets) nameFont(sheet);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The 填报单位 / 负责人 / 填表人 / 报出日期 line under the table, and the times' zone. */
+function addSignOff(sheet: ExcelJS.Worksheet, signOff: ExportSignOff): void {
+  sheet.addRow([]);
+  sheet.addRow([`填报单位：${signOff.unit}`]);
+  sheet.addRow(['负责人：____________']);
+  sheet.addRow([`填表人：${signOff.preparer}`]);
+  sheet.addRow([`报出日期：${signOff.reportedOn}`]);
+  sheet.addRow([`注：时间均为医院所在时区（${signOff.timeZone}）时间。`]);
+}
+
+/** Every cell names the CJK font, keeping its bold and colour. */
+function nameFont(sheet: ExcelJS.Worksheet): void {
+  sheet.eachRow((row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.font = { ...cell.font, name: XLSX_FONT, size: cell.font?.size ?? 10 };
+    }),
+  );
 }
 
 /** The last sheet: which version of the period each facility's values are. */
@@ -150,8 +201,9 @@ function addVersionSheet(
   subject: ExportSubject,
   period: Period,
   status: ExportStatus,
+  signOff: ExportSignOff,
 ): void {
-  const sheet = workbook.addWorksheet('版本 机构数据版本');
+  const sheet = workbook.addWorksheet('版本 机构数据版本', { pageSetup: PAGE_SETUP });
   sheet.addRow([
     `${subject.name}（${subject.code}） 各机构数据版本 统计期 ${period.from} 至 ${period.last}`,
   ]).font = { bold: true };
@@ -168,6 +220,7 @@ function addVersionSheet(
   sheet.columns.forEach((column, i) => {
     column.width = [16, 30, 6, 14, 12, 8][i];
   });
+  addSignOff(sheet, signOff);
 }
 
 const CSV_COLUMNS = [

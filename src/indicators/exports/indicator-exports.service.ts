@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { Facility } from '../../core/facilities/facility.entity';
+import { HospitalClock } from '../../core/time/hospital-clock';
+import { User } from '../../core/users/user.entity';
 import { QUEUES } from '../../core/queue/queue.constants';
 import type { ComputationScope } from '../indicator-engine.service';
 import type { ExportFormat } from '../indicator-jobs.producer';
@@ -17,6 +19,7 @@ import {
   toFhirBundle,
   toXlsx,
   type ExportStatus,
+  type ExportSignOff,
   type ExportSubject,
 } from './indicator-export-formats';
 
@@ -46,6 +49,7 @@ export class IndicatorExports {
     @InjectQueue(QUEUES.indicators) private readonly queue: Queue,
     private readonly values: IndicatorValuesService,
     private readonly staleness: IndicatorStaleness,
+    private readonly clock: HospitalClock,
   ) {}
 
   /**
@@ -59,6 +63,7 @@ export class IndicatorExports {
     periodKey: string,
     format: ExportFormat,
     allowStale = false,
+    requestedBy: number | null = null,
   ): Promise<ExportFile> {
     const period = parsePeriod(periodKey);
     const status = await this.exportable(scope, period.key, allowStale);
@@ -67,7 +72,7 @@ export class IndicatorExports {
     const subject = await this.subjectOf(scope);
     const content =
       format === 'xlsx'
-        ? await toXlsx(subject, period, values, status)
+        ? await toXlsx(subject, period, values, status, await this.signOffOf(subject, requestedBy))
         : format === 'csv'
           ? toCsv(subject, period, values, status)
           : Buffer.from(
@@ -111,6 +116,22 @@ export class IndicatorExports {
     const { filename, contentType } = JSON.parse(meta) as { filename: string; contentType: string };
     const buffer = Buffer.from(content, 'base64');
     return { filename, contentType, bytes: buffer.length, content: buffer };
+  }
+
+  /** The sign-off block: the unit, who exported (by name) and the hospital day of the export. */
+  private async signOffOf(
+    subject: ExportSubject,
+    requestedBy: number | null,
+  ): Promise<ExportSignOff> {
+    const user = requestedBy
+      ? await this.dataSource.manager.findOneBy(User, { id: requestedBy })
+      : null;
+    return {
+      unit: subject.name,
+      preparer: user?.displayName ?? '',
+      reportedOn: this.clock.today(),
+      timeZone: this.clock.timeZone(),
+    };
   }
 
   private async subjectOf(scope: ComputationScope): Promise<ExportSubject> {
