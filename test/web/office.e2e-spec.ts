@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../src/core/time/calendar-date';
 import { periodContaining, previousPeriod } from '../../src/indicators/periods';
@@ -117,6 +118,77 @@ describe('maternal-health office in the browser', () => {
     await failed.getByRole('link').first().click();
     await page.waitForURL(new RegExp(`/app/newborns/${lateBabyId}$`));
     await page.getByRole('heading', { name: /^第 1 胎新生儿/ }).waitFor();
+  });
+
+  it('as a statistician: a never-computed statistical year is refused with what is missing, computed with its progress, and downloaded as an xlsx holding the service’s values', async () => {
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+    });
+    const desk = await context.newPage();
+    await desk.goto(`${url}/app/login`);
+    await desk.getByLabel('用户名').fill(office.users.statistician.username);
+    await desk.getByLabel('密码').fill(TEST_PASSWORD);
+    await desk.getByRole('button', { name: /登\s*录/ }).click();
+    // A statistician starts at the indicators; the ward desk is not hers.
+    await desk.getByRole('heading', { name: '指标总览' }).waitFor();
+    expect(await desk.getByRole('link', { name: '工作台' }).count()).toBe(0);
+    await desk.getByRole('link', { name: '报表中心' }).click();
+    await desk.getByLabel('统计周期').click();
+    await desk.getByTitle('统计年度').click();
+    const year = previousPeriod(periodContaining('statistical_year', today())).key;
+    await desk.getByTitle(year).first().waitFor();
+    await desk.getByText(/本期有 \d+ 项指标未计算、0 项已过期/).waitFor();
+
+    await desk.getByRole('button', { name: '下载 Excel' }).click();
+    const refused = desk.getByRole('alert').filter({ hasText: '不能导出' });
+    await refused.getByText(new RegExp(`${office.facility.code}：未计算`)).waitFor();
+
+    await desk.getByRole('button', { name: '计算本期' }).click();
+    await desk.getByRole('progressbar', { name: '计算进度' }).waitFor();
+    await desk.getByText('本期数值已全部计算且未过期，可以报出。').waitFor();
+    await screenshot(desk, 'office-reports');
+    expect(await seriousViolations(desk)).toEqual([]);
+
+    const downloading = desk.waitForEvent('download');
+    await desk.getByRole('button', { name: '下载 Excel' }).click();
+    const file = await downloading;
+    expect(file.suggestedFilename()).toBe(`indicators-${office.facility.code}-${year}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await file.path())!);
+    const inFile = new Map<string, [number, number]>();
+    for (const sheet of workbook.worksheets.slice(0, -1)) {
+      sheet.eachRow((row, n) => {
+        if (n > 3 && /^[A-Z]{2}-/.test(row.getCell(1).text)) {
+          inFile.set(row.getCell(1).text, [
+            Number(row.getCell(3).value),
+            Number(row.getCell(4).value ?? 0),
+          ]);
+        }
+      });
+    }
+    const { body } = await t
+      .http()
+      .get('/indicator-values')
+      .query({ period: year })
+      .set(bearer(office.tokens.statistician))
+      .expect(200);
+    const values = body.values as Array<{
+      code: string;
+      unit: string;
+      numerator: number;
+      denominator: number;
+    }>;
+    expect(inFile.size).toBe(values.length);
+    for (const v of values) {
+      expect([v.code, ...inFile.get(v.code)!]).toEqual([
+        v.code,
+        v.numerator,
+        v.unit === 'count' ? 0 : v.denominator,
+      ]);
+    }
+    await context.close();
   });
 
   it('keeps the look at the cases in the audit trail', async () => {

@@ -22,6 +22,7 @@ const RegistrationPage = lazy(() => import('./women/registration-page'));
 const NewbornPage = lazy(() => import('./delivery/newborn-page'));
 const DashboardPage = lazy(() => import('./indicators/dashboard-page'));
 const IndicatorPage = lazy(() => import('./indicators/indicator-page'));
+const ReportPage = lazy(() => import('./indicators/report-page'));
 
 /**
  * Ant Design's default blue (#1677ff), its lighter hover blue and grey secondary text fall short
@@ -94,6 +95,7 @@ createRoot(document.getElementById('root')!).render(
                   <Route path="/pregnancies/:id" element={<PregnancyPage />} />
                   <Route path="/indicators" element={<DashboardPage />} />
                   <Route path="/indicators/:code" element={<IndicatorPage />} />
+                  <Route path="/reports" element={<ReportPage />} />
                 </Route>
                 <Route path="*" element={<Home />} />
               </Routes>

@@ -4,6 +4,7 @@ export const CORE_TEXT: Dictionary<
   | 'appName'
   | 'workbench'
   | 'indicators'
+  | 'reports'
   | 'search'
   | 'register'
   | 'logout'
@@ -23,6 +24,7 @@ export const CORE_TEXT: Dictionary<
     appName: '孕产妇保健工作台',
     workbench: '工作台',
     indicators: '指标总览',
+    reports: '报表中心',
     search: '查找',
     register: '建册',
     logout: '退出',
@@ -42,6 +44,7 @@ export const CORE_TEXT: Dictionary<
     appName: 'MCH ward desk',
     workbench: 'Today',
     indicators: 'Indicators',
+    reports: 'Reports',
     search: 'Search',
     register: 'Register',
     logout: 'Log out',

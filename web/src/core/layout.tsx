@@ -23,6 +23,7 @@ export function AppLayout() {
     { key: '/search', to: '/search', label: text.search, roles: WARD_ROLES },
     { key: '/registrations', to: '/registrations/new', label: text.register, roles: WARD_ROLES },
     { key: '/indicators', to: '/indicators', label: text.indicators, roles: OFFICE_ROLES },
+    { key: '/reports', to: '/reports', label: text.reports, roles: OFFICE_ROLES },
   ]
     .filter((item) => item.roles.includes(role))
     .map(({ key, to, label }) => ({ key, label: <Link to={to}>{label}</Link> }));
