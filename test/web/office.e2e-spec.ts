@@ -156,7 +156,7 @@ describe('maternal-health office in the browser', () => {
     const file = await downloading;
     expect(file.suggestedFilename()).toBe(`indicators-${office.facility.code}-${year}.xlsx`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile((await file.path())!);
+    await workbook.xlsx.readFile(await file.path());
     const inFile = new Map<string, [number, number]>();
     for (const sheet of workbook.worksheets.slice(0, -1)) {
       sheet.eachRow((row, n) => {
