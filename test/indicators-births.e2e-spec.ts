@@ -12,6 +12,7 @@ import { baby, deliveryPayload } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { maternalDeathPayload, registrationPayload, today } from './factories/registration.factory';
 import { bearer, loginWith } from './utils/auth';
+import { partsDisagreeing } from './utils/numerator-parts';
 import { createTestApp, TestApp } from './utils/test-app';
 
 /**
@@ -626,6 +627,19 @@ describe('Baby-Friendly and system-management indicators of a hand-built month',
     expect([...counts.keys()].sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
+  it('tells each numerator part by part: a case meets every part exactly when it is counted', async () => {
+    const params = t.app.get(IndicatorEngine).cohortParams([home.facility.id], M);
+    // BF-01, BF-04, BF-04M, BF-06, SM-01, SM-05 and SM-09 (definitions.spec lists them all).
+    const parted = BF_SM.filter((i) => i.numeratorParts);
+    expect(parted).toHaveLength(7);
+    for (const indicator of parted) {
+      expect([
+        indicator.code,
+        await partsDisagreeing(t.dataSource.manager, indicator, params),
+      ]).toEqual([indicator.code, []]);
+    }
+  });
+
   it('marks the mothers with any class before delivery for CL-01', async () => {
     const cohort = COHORTS.find((c) => c.code === 'deliveries')!;
     const params = t.app.get(IndicatorEngine).cohortParams([home.facility.id], M);
@@ -778,6 +792,102 @@ describe('Baby-Friendly and system-management indicators of a hand-built month',
       expect(Number(numerator.byBaby.get(B.B21)?.postpartum_visit_days)).toBe(28);
       expect(Number(denominator.byBaby.get(B.B22)?.postpartum_visit_days)).toBe(29);
       expect(numerator.byBaby.has(B.B22)).toBe(false);
+    });
+
+    interface FailedPage {
+      total: number;
+      items: { newbornId: number; failedCriterion: string; fields: Record<string, unknown> }[];
+      fieldLabelsZh: Record<string, string>;
+    }
+    const failed = async (code: string): Promise<FailedPage> =>
+      (
+        await t
+          .http()
+          .get(`/indicator-values/${code}/cases`)
+          .query({ period: M.key, role: 'failed', pageSize: 100 })
+          .set(as(home, 'statistician'))
+          .expect(200)
+      ).body as FailedPage;
+    /** What a failed case is told: the part of the numerator it misses, or the numerator. */
+    const misses = (code: string, part?: number) => {
+      const indicator = INDICATORS.find((i) => i.code === code)!;
+      const criterion = part === undefined ? indicator.numerator : indicator.numeratorParts![part];
+      return `未满足：${criterion.descriptionZh}`;
+    };
+
+    it('lists the failed cases of BF-01, BF-02 and SM-05 with the first numerator part each misses', async () => {
+      const computed = new Map(
+        [...(await values(home, M.key, 'BF')), ...(await values(home, M.key, 'SM'))].map((v) => [
+          v.code,
+          v,
+        ]),
+      );
+      const why: Record<string, Record<number, string>> = {};
+      for (const code of ['BF-01', 'BF-02', 'SM-05']) {
+        const list = await failed(code);
+        const value = computed.get(code)!;
+        expect([code, list.total]).toEqual([code, value.denominator - value.numerator]);
+        expect(list.items).toHaveLength(list.total);
+        for (const item of list.items) expect(item.failedCriterion).toMatch(/^未满足：/);
+        why[code] = Object.fromEntries(list.items.map((i) => [i.newbornId, i.failedCriterion]));
+      }
+
+      // BF-01: B03 started at 5:01 and B12a at 24:00 (a twin, from her own birth), B25 has no
+      // contact: all miss the start. B04 started in time but lasted 59 min 59 s. B02, from 5:00
+      // for 60 min, meets both and is not listed.
+      expect(why['BF-01']).toEqual({
+        [B.B03]: misses('BF-01', 0),
+        [B.B04]: misses('BF-01', 1),
+        [B.B12a]: misses('BF-01', 0),
+        [B.B25]: misses('BF-01', 0),
+      });
+      expect(why['BF-01'][B.B03]).toBe(
+        '未满足：出生后5分钟内开始母婴皮肤接触（5分00秒计入，5分01秒不计入）',
+      );
+      expect(why['BF-01'][B.B04]).toContain('不间断持续至少60分钟');
+
+      // BF-02, one condition: B06 (61:00), B12a (75 min) and B25 (none) miss the 60 minutes;
+      // B05 at 60:59 is early and not listed.
+      expect(why['BF-02']).toEqual({
+        [B.B06]: misses('BF-02'),
+        [B.B12a]: misses('BF-02'),
+        [B.B25]: misses('BF-02'),
+      });
+      expect(why['BF-02'][B.B06]).toContain('出生后60分钟内开始首次母乳喂养');
+
+      // SM-05: B19 registered at 13+0 and B23 at GA 200 miss early registration (B18 at 12+6
+      // does not); B20 was examined on 4 days; B22 was visited 29 days after discharge (B21 at
+      // 28 is not listed).
+      expect(why['SM-05']).toEqual({
+        [B.B19]: misses('SM-05', 0),
+        [B.B20]: misses('SM-05', 2),
+        [B.B22]: misses('SM-05', 3),
+        [B.B23]: misses('SM-05', 0),
+      });
+      expect(why['SM-05'][B.B19]).toBe('未满足：孕13+0周前（孕周≤90天）建册');
+      expect(why['SM-05'][B.B20]).toContain('产前检查≥5次');
+      expect(why['SM-05'][B.B22]).toContain('出院后28天内接受产后访视');
+    });
+
+    it('shows the failed cases with the facts that failed them, labelled in Chinese', async () => {
+      const list = await failed('BF-01');
+      const b03 = list.items.find((i) => i.newbornId === B.B03)!;
+      expect(Number(b03.fields.skin_to_skin_start_seconds)).toBe(301);
+      expect(list.fieldLabelsZh.skin_to_skin_start_seconds).toBe('首次皮肤接触开始（出生后秒数）');
+      expect(list.fieldLabelsZh.first_breastfeed_minutes).toBe('首次母乳喂养（出生后分钟数）');
+    });
+
+    it('refuses the failed list where the numerator does not count denominator cases one each', async () => {
+      // SM-12 counts maternal deaths per live birth; CL-02b weighs each session by attendances.
+      for (const code of ['SM-12', 'CL-02b']) {
+        const { body } = await t
+          .http()
+          .get(`/indicator-values/${code}/cases`)
+          .query({ period: M.key, role: 'failed' })
+          .set(as(home, 'statistician'))
+          .expect(400);
+        expect([code, body.details[0].rule]).toEqual([code, 'hasFailedCases']);
+      }
     });
 
     it('attributes the statistical year through the API too', async () => {

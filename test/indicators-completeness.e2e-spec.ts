@@ -257,7 +257,10 @@ describe('Indicators: a blank is never a success', () => {
     it('describes the incomplete criterion of each stay indicator', async () => {
       const { body } = await t.http().get('/indicators').set(as(home, 'mch_staff')).expect(200);
       const bf04 = (body as Array<Record<string, unknown>>).find((d) => d.code === 'BF-04')!;
-      expect(bf04.incomplete).toEqual({ description: expect.stringContaining('discharge') });
+      expect(bf04.incomplete).toEqual({
+        description: expect.stringContaining('discharge'),
+        descriptionZh: expect.stringContaining('出院'),
+      });
       const sm01 = (body as Array<Record<string, unknown>>).find((d) => d.code === 'SM-01')!;
       expect(sm01.incomplete).toBeNull();
     });
@@ -333,8 +336,11 @@ describe('Indicators: a blank is never a success', () => {
       expect(items[0].phone).toMatch(/^\d{3}\*+\d{4}$/);
       // C5 was discharged mixed with its supplement recorded: records that agree are not listed.
       expect(items.map((i) => i.newbornId)).not.toContain(babies.C5.id);
-      expect((body.checks as Array<{ code: string }>).map((c) => c.code)).toContain(
-        'DISCHARGE_OTHER_MILK_WITHOUT_SUPPLEMENT',
+      expect(body.checks).toContainEqual(
+        expect.objectContaining({
+          code: 'DISCHARGE_OTHER_MILK_WITHOUT_SUPPLEMENT',
+          descriptionZh: expect.stringContaining('出院时混合喂养或人工喂养'),
+        }),
       );
     });
 

@@ -10,6 +10,7 @@ import { baby, deliveryPayload } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { bearer, loginWith } from './utils/auth';
+import { partsDisagreeing } from './utils/numerator-parts';
 import { createTestApp, TestApp } from './utils/test-app';
 
 const MINUTE = 60_000;
@@ -490,6 +491,73 @@ describe('indicators: PMTCT, folic acid, prenatal classes and risk', () => {
     expect(adherence[w.W15.pregnancyId]).toEqual([addDays(w.W15.lmp, -10), 81, 101]);
     expect(adherence[w.W16.pregnancyId]).toEqual([addDays(w.W16.lmp, -9), 80, 100]);
     expect(adherence[w.W19.pregnancyId]).toEqual([addDays(w.W19.lmp, -1), 80, 92]);
+  });
+
+  it('tells each PM and FA numerator part by part: every part is met exactly when it is counted', async () => {
+    const parted = INDICATORS.filter(
+      (i) => (i.group === 'PM' || i.group === 'FA') && i.numeratorParts,
+    );
+    expect(parted.map((i) => i.code)).toEqual(['PM-04', 'PM-05', 'PM-08b', 'FA-02']);
+    const params = engine.cohortParams([home.facility.id], P);
+    for (const indicator of parted) {
+      expect([
+        indicator.code,
+        await partsDisagreeing(t.dataSource.manager, indicator, params),
+      ]).toEqual([indicator.code, []]);
+    }
+  });
+
+  it('tells each failed mother the first part of the numerator she misses (role failed)', async () => {
+    const counted = await counts(P, ['PM-04', 'PM-05', 'PM-08b', 'FA-02']);
+    const misses = (code: string, part: number) =>
+      `未满足：${INDICATORS.find((i) => i.code === code)!.numeratorParts![part].descriptionZh}`;
+    const failed = async (code: string) => {
+      const { body } = await t
+        .http()
+        .get(`/indicator-values/${code}/cases`)
+        .query({ period: P.key, role: 'failed', pageSize: 100 })
+        .set(as('mch_staff'))
+        .expect(200);
+      expect([code, body.total]).toEqual([
+        code,
+        counted[code].denominator - counted[code].numerator,
+      ]);
+      return Object.fromEntries(
+        (body.items as { pregnancyId: number; failedCriterion: string }[]).map((item) => [
+          item.pregnancyId,
+          item.failedCriterion,
+        ]),
+      );
+    };
+    const id = (name: string) => w[name].pregnancyId;
+
+    // PM-04: W4 was tested only in labour (misses HIV, the first of the three); W5's HBsAg test
+    // has no result yet (her HIV and syphilis tests were antenatal).
+    expect(await failed('PM-04')).toEqual({
+      [id('W4')]: misses('PM-04', 0),
+      [id('W5')]: misses('PM-04', 2),
+    });
+    // PM-05: W3 was first tested at 13+0 (W2 at 12+6 is early and not listed), W4 at delivery,
+    // W11 at GA 100: all miss HIV first. W5's HIV test at GA 60 was early, her syphilis test at
+    // GA 200 was not.
+    expect(await failed('PM-05')).toEqual({
+      [id('W3')]: misses('PM-05', 0),
+      [id('W4')]: misses('PM-05', 0),
+      [id('W5')]: misses('PM-05', 1),
+      [id('W11')]: misses('PM-05', 0),
+    });
+    expect(misses('PM-05', 1)).toBe(
+      '未满足：孕早期（孕周0–90天，即12+6周及以前，按最终预产期推算）接受梅毒检测并有结果',
+    );
+    // PM-08b: W11, found at GA 100, finished one course in time but needed two.
+    expect(await failed('PM-08b')).toEqual({ [id('W11')]: misses('PM-08b', 1) });
+    // FA-02: W18 started after her LMP; W17 started before it but took 79 of 100 days (W16's 80
+    // of 100 is adherent and not listed).
+    expect(await failed('FA-02')).toEqual({
+      [id('W17')]: misses('FA-02', 1),
+      [id('W18')]: misses('FA-02', 0),
+    });
+    expect(misses('FA-02', 1)).toBe('未满足：从开始服用至孕3个月末（末次月经后90天）服用天数≥80%');
   });
 
   it('prenatal classes: attendance before delivery and sessions held (CL-01, CL-02a, CL-02b)', async () => {

@@ -8,7 +8,6 @@ import { RESULT_CONTRAINDICATIONS, WITHHELD_CONTRAINDICATION } from '../delivery
 import { pageOf, pageWindow, type Page, type PageQueryDto } from '../core/http/pagination';
 import { INDICATORS } from './definitions';
 import type {
-  Criterion,
   IndicatorDefinition,
   IndicatorGroup,
   IndicatorTarget,
@@ -115,14 +114,11 @@ export interface CasePage extends Page<CaseView> {
   fieldLabelsZh: Record<string, string>;
 }
 
-/** The Chinese of a criterion, else its English (a definition not yet translated). */
-const inChinese = (criterion: Criterion) => criterion.descriptionZh ?? criterion.description;
-
 /** Why a failed case failed: the first numerator part it misses, or the numerator itself. */
 function failedCriterionOf(definition: IndicatorDefinition, part: unknown): string {
   const index = Number(part);
   const missed = index >= 0 ? definition.numeratorParts?.[index] : undefined;
-  return `未满足：${inChinese(missed ?? definition.numerator)}`;
+  return `未满足：${(missed ?? definition.numerator).descriptionZh}`;
 }
 
 export const DEFAULT_TREND_PERIODS = 6;
@@ -427,7 +423,7 @@ export class IndicatorValuesService {
         };
       });
       const fieldLabels = Object.fromEntries(fields.map((f) => [f.column, f.label]));
-      const fieldLabelsZh = Object.fromEntries(fields.map((f) => [f.column, f.labelZh ?? f.label]));
+      const fieldLabelsZh = Object.fromEntries(fields.map((f) => [f.column, f.labelZh]));
       return { ...pageOf(items, Number(total), query), fieldLabels, fieldLabelsZh };
     });
   }

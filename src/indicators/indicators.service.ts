@@ -77,10 +77,10 @@ export class IndicatorsService {
       cohort: d.cohort,
       attribution: d.attribution,
       counting: d.counting ?? 'facility',
-      numerator: criterionOf(d.numerator),
-      denominator: criterionOf(d.denominator),
-      exclusion: d.exclusion ? criterionOf(d.exclusion) : null,
-      incomplete: d.incomplete ? criterionOf(d.incomplete) : null,
+      numerator: sentencesOf(d.numerator),
+      denominator: sentencesOf(d.denominator),
+      exclusion: d.exclusion ? sentencesOf(d.exclusion) : null,
+      incomplete: d.incomplete ? sentencesOf(d.incomplete) : null,
       hasFailedCases: hasFailedCases(d),
       target: d.target,
       version: d.version,
@@ -311,16 +311,9 @@ export class IndicatorsService {
   }
 }
 
-/**
- * Staff work on their own facility; another facility answers as not found. A region's sums hold
- * no personal data and are for statisticians and admins; an admin may name any facility.
- */
-/** A criterion as the definitions list shows it: its sentence in English and in Chinese. */
-function criterionOf(criterion: Criterion): CriterionDto {
-  return {
-    description: criterion.description,
-    descriptionZh: criterion.descriptionZh ?? criterion.description,
-  };
+/** A criterion as the definitions list shows it: its sentences, never its SQL. */
+function sentencesOf({ description, descriptionZh }: Criterion): CriterionDto {
+  return { description, descriptionZh };
 }
 
 /** States that a period's values pass on to the period, the strongest first. */
@@ -350,6 +343,10 @@ function periodOverviewOf(
   };
 }
 
+/**
+ * Staff work on their own facility; another facility answers as not found. A region's sums hold
+ * no personal data and are for statisticians and admins; an admin may name any facility.
+ */
 function scopeOf(query: ScopeQueryDto, actor: Actor): ComputationScope {
   if (query.regionCode !== undefined) {
     if (query.facilityId !== undefined) {

@@ -11,6 +11,7 @@ export const CLASS_SESSIONS_COHORT: CohortDefinition = {
   code: 'class_sessions',
   caseKind: 'session',
   description: 'Prenatal-class sessions (孕妇学校) of the facility in the period',
+  descriptionZh: '本机构本期的孕妇学校课次',
   sql: `
 SELECT s.id AS case_id, s.facility_id, NULL AS woman_id, NULL AS pregnancy_id, NULL AS newborn_id,
        s.session_date AS attributed_on,
@@ -24,11 +25,35 @@ FROM class_session s
 JOIN class_topic t ON t.id = s.topic_id
 WHERE s.facility_id IN (:facilities) AND s.starts_at >= :fromAt AND s.starts_at < :toAt`,
   fields: [
-    { column: 'topic_code', label: 'topic' },
-    { column: 'breastfeeding', label: 'breastfeeding topic' },
-    { column: 'starts_at', label: 'starts at (UTC)' },
-    { column: 'held', label: 'held (started by the as-of instant)' },
-    { column: 'attendances', label: 'attendances (women on the register)' },
-    { column: 'companions', label: 'companions' },
+    {
+      column: 'topic_code',
+      label: 'topic',
+      labelZh: '课程主题',
+    },
+    {
+      column: 'breastfeeding',
+      label: 'breastfeeding topic',
+      labelZh: '母乳喂养主题',
+    },
+    {
+      column: 'starts_at',
+      label: 'starts at (UTC)',
+      labelZh: '开课时间（UTC）',
+    },
+    {
+      column: 'held',
+      label: 'held (started by the as-of instant)',
+      labelZh: '已开课（截至评估时刻已开始）',
+    },
+    {
+      column: 'attendances',
+      label: 'attendances (women on the register)',
+      labelZh: '听课人次（登记的孕产妇）',
+    },
+    {
+      column: 'companions',
+      label: 'companions',
+      labelZh: '陪同家属',
+    },
   ],
 };

@@ -18,6 +18,8 @@ export interface CohortDefinition {
   /** What one row is. */
   caseKind: 'newborn' | 'mother' | 'pregnancy' | 'grading' | 'session' | 'survey' | 'follow_up';
   description: string;
+  /** The same in Chinese, as the maternal-health office reads it. */
+  descriptionZh: string;
   /**
    * Must select at least: `case_id` (unique within the cohort), `facility_id`, `woman_id`,
    * `pregnancy_id` (or NULL), `newborn_id` (or NULL), `attributed_on` (DATE, hospital calendar:
@@ -36,6 +38,6 @@ export interface CohortDefinition {
 export interface CohortField {
   column: string;
   label: string;
-  /** The label in Chinese, as the drill-down shows it. */
-  labelZh?: string;
+  /** The label in Chinese, as the drill-down shows it (a column header: short). */
+  labelZh: string;
 }

@@ -1,7 +1,12 @@
-import { RISK_COLOURS } from '../../risk/rules/risk-colour';
+import {
+  CAESAREAN_INDICATIONS,
+  NON_MEDICAL_CAESAREAN_INDICATIONS,
+} from '../../delivery/rules/caesarean-indications';
+import { RISK_COLOUR_NAMES, RISK_COLOURS } from '../../risk/rules/risk-colour';
 import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 import type { CohortDefinition } from './cohort-definition';
-import { hospitalDaySql, notPregnancyLossSql } from './sql-fragments';
+import { DELIVERY_MODE_FIELD, DELIVERY_PLACE_FIELD } from './shared-fields';
+import { hospitalDaySql, notPregnancyLossSql, VIABILITY_ZH } from './sql-fragments';
 
 const deliveredOn = hospitalDaySql('d.delivered_at');
 const colourList = RISK_COLOURS.map((colour) => `'${colour}'`).join(', ');
@@ -46,6 +51,10 @@ export const DELIVERIES_COHORT: CohortDefinition = {
     'loss, not a delivery): mode and caesarean indication, prenatal ' +
     'classes before delivery, the highest risk colour graded up to delivery, and high-risk ' +
     'case management with its district reports.',
+  descriptionZh:
+    '本机构本期记录的每次分娩（每名产妇一行，按分娩时间、医院日历日），不论分娩地点，' +
+    `${VIABILITY_ZH}及以后（更早为妊娠丢失，不是分娩）：分娩方式和剖宫产指征、分娩前参加孕妇学校情况、` +
+    '分娩前评估的最高风险颜色，以及高危专案管理及其向辖区的上报。',
   // Grouped per delivery, so the result is materialised once before the indicators read it; the
   // joined gradings and class attendances multiply rows, so each count is of distinct ids.
   sql: `SELECT g.*,
@@ -70,25 +79,52 @@ FROM (
   GROUP BY d.id
 ) g`,
   fields: [
-    { column: 'delivery_place', label: 'place of delivery' },
-    { column: 'delivery_mode', label: 'mode of delivery' },
+    DELIVERY_PLACE_FIELD,
+    DELIVERY_MODE_FIELD,
     {
       column: 'caesarean_indication',
       label: 'caesarean: indication code (empty = none; maternal_request is not medical)',
+      labelZh: `剖宫产指征（空=未记录；${NON_MEDICAL_CAESAREAN_INDICATIONS.map((code) => CAESAREAN_INDICATIONS[code].zh).join('、')}不属医学指征）`,
     },
-    { column: 'classes_before_delivery', label: 'prenatal classes attended before delivery' },
+    {
+      column: 'classes_before_delivery',
+      label: 'prenatal classes attended before delivery',
+      labelZh: '分娩前参加孕妇学校课程（次）',
+    },
     {
       column: 'breastfeeding_classes_before_delivery',
       label: 'breastfeeding classes attended before delivery',
+      labelZh: '分娩前参加母乳喂养课（次）',
     },
-    { column: 'highest_colour', label: 'highest risk colour graded up to delivery' },
-    { column: 'ever_purple', label: 'PURPLE (infectious disease) up to delivery (1 = yes)' },
-    { column: 'high_risk_cases', label: 'high-risk cases opened up to delivery' },
+    {
+      column: 'highest_colour',
+      label: 'highest risk colour graded up to delivery',
+      labelZh: '分娩前最高风险颜色',
+    },
+    {
+      column: 'ever_purple',
+      label: 'PURPLE (infectious disease) up to delivery (1 = yes)',
+      labelZh: '分娩前曾标注紫色（传染病，1=是）',
+    },
+    {
+      column: 'high_risk_cases',
+      label: 'high-risk cases opened up to delivery',
+      labelZh: '分娩前建立的高危专案（个）',
+    },
     {
       column: 'case_with_clinician_and_plan',
       label: 'a case with a named clinician and a plan (1 = yes)',
+      labelZh: '专案有责任医生和管理计划（1=是）',
     },
-    { column: 'orange_red_reports', label: 'ORANGE/RED gradings to report to the district' },
-    { column: 'reports_on_time', label: 'of which reported on time' },
+    {
+      column: 'orange_red_reports',
+      label: 'ORANGE/RED gradings to report to the district',
+      labelZh: `需上报辖区的${RISK_COLOUR_NAMES.orange.zh}/${RISK_COLOUR_NAMES.red.zh}评估（次）`,
+    },
+    {
+      column: 'reports_on_time',
+      label: 'of which reported on time',
+      labelZh: '其中按时上报（次）',
+    },
   ],
 };

@@ -3,6 +3,7 @@ import {
   hospitalDaySql,
   notPregnancyLossSql,
   positiveTestSql,
+  VIABILITY_ZH,
   wholeMinutesSql,
 } from './sql-fragments';
 
@@ -23,6 +24,9 @@ export const EXPOSED_BABIES_COHORT: CohortDefinition = {
   caseKind: 'newborn',
   description:
     'Babies of the deliveries the facility recorded in the period, any place of birth (at 28+0 or later) whose mother is confirmed positive for HIV, syphilis or HBsAg; the first vaccine is the newborn\u2019s hepatitis B birth dose',
+  descriptionZh:
+    `本机构本期记录的分娩（不论分娩地点，${VIABILITY_ZH}及以后）中，母亲艾滋病、梅毒或乙肝表面抗原` +
+    '确诊阳性的婴儿；首针疫苗即新生儿乙肝疫苗首针',
   sql: `
 WITH positive AS (
   SELECT dl.id AS delivery_id, dl.facility_id, dl.pregnancy_id, dl.delivered_at,
@@ -55,15 +59,55 @@ JOIN newborn n ON n.delivery_id = m.delivery_id
 LEFT JOIN exposed_infant ei ON ei.pregnancy_id = n.pregnancy_id AND ei.birth_order = n.birth_order
 WHERE n.voided_at IS NULL AND ${notPregnancyLossSql('m.delivered_at', 'p.edd')}`,
   fields: [
-    { column: 'birth_order', label: 'birth order (2 = second twin)' },
-    { column: 'stillbirth', label: 'stillbirth (1 = yes)' },
-    { column: 'mother_hiv_positive', label: 'mother HIV confirmed positive' },
-    { column: 'mother_syphilis_positive', label: 'mother syphilis confirmed positive' },
-    { column: 'mother_hbsag_positive', label: 'mother HBsAg confirmed positive' },
-    { column: 'born_at', label: 'born at (UTC)' },
-    { column: 'hiv_prophylaxis_minutes', label: 'HIV prophylaxis started, minutes after birth' },
-    { column: 'syphilis_prophylaxis_minutes', label: 'syphilis prophylaxis, minutes after birth' },
-    { column: 'hbig_minutes', label: 'HBIG given, minutes after birth' },
-    { column: 'hepb_vaccine1_minutes', label: 'first hepatitis B vaccine, minutes after birth' },
+    {
+      column: 'birth_order',
+      label: 'birth order (2 = second twin)',
+      labelZh: '出生顺序（2=双胎之二）',
+    },
+    {
+      column: 'stillbirth',
+      label: 'stillbirth (1 = yes)',
+      labelZh: '死产（1=是）',
+    },
+    {
+      column: 'mother_hiv_positive',
+      label: 'mother HIV confirmed positive',
+      labelZh: '母亲艾滋病确诊阳性',
+    },
+    {
+      column: 'mother_syphilis_positive',
+      label: 'mother syphilis confirmed positive',
+      labelZh: '母亲梅毒确诊阳性',
+    },
+    {
+      column: 'mother_hbsag_positive',
+      label: 'mother HBsAg confirmed positive',
+      labelZh: '母亲乙肝表面抗原阳性',
+    },
+    {
+      column: 'born_at',
+      label: 'born at (UTC)',
+      labelZh: '出生时间（UTC）',
+    },
+    {
+      column: 'hiv_prophylaxis_minutes',
+      label: 'HIV prophylaxis started, minutes after birth',
+      labelZh: '艾滋病预防用药开始（出生后分钟数）',
+    },
+    {
+      column: 'syphilis_prophylaxis_minutes',
+      label: 'syphilis prophylaxis, minutes after birth',
+      labelZh: '梅毒预防性治疗（出生后分钟数）',
+    },
+    {
+      column: 'hbig_minutes',
+      label: 'HBIG given, minutes after birth',
+      labelZh: '乙肝免疫球蛋白注射（出生后分钟数）',
+    },
+    {
+      column: 'hepb_vaccine1_minutes',
+      label: 'first hepatitis B vaccine, minutes after birth',
+      labelZh: '乙肝疫苗首针（出生后分钟数）',
+    },
   ],
 };

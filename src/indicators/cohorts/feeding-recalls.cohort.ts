@@ -39,6 +39,10 @@ export const FEEDING_RECALLS_COHORT: CohortDefinition = {
     'born in the period (birth time, hospital calendar day). basis = follow_up: every recall ' +
     'made by the facility in the period (follow-up day), with the baby\u2019s completed months of age ' +
     'and whether it is the baby\u2019s recall nearest the period\u2019s end at 0\u20135 months.',
+  descriptionZh:
+    '24小时喂养回顾（母乳喂养随访），分两组。basis = birth：本机构本期出生的每名活产儿的首次产后访视回顾和' +
+    '首次42天检查回顾（按出生时间、医院日历日）。basis = follow_up：本机构本期做的每次回顾（按随访日），' +
+    `附婴儿满月龄，以及是否为该婴儿0–${EXCLUSIVE_UNDER_MONTHS - 1}月龄内最接近统计期末的一次回顾。`,
   // The second part is driven by the follow-ups' facility-and-day index (STRAIGHT_JOIN): left to
   // itself, for a year of many facilities the optimiser walks every newborn instead.
   sql: `SELECT CONCAT('birth:', f.id) AS case_id, n.facility_id, p.woman_id, n.pregnancy_id,
@@ -68,22 +72,57 @@ WHERE f.facility_id IN (:facilities) AND f.followed_up_on >= :from AND f.followe
     {
       column: 'basis',
       label: 'birth = baby born in the period; follow_up = recall made in the period',
+      labelZh: '统计口径（birth=本期出生；follow_up=本期回顾）',
     },
-    { column: 'contact', label: 'follow-up contact' },
-    { column: 'followed_up_on', label: 'day of the recall' },
-    { column: 'age_months', label: 'age at the recall, completed months' },
+    {
+      column: 'contact',
+      label: 'follow-up contact',
+      labelZh: '随访类型',
+    },
+    {
+      column: 'followed_up_on',
+      label: 'day of the recall',
+      labelZh: '回顾日期',
+    },
+    {
+      column: 'age_months',
+      label: 'age at the recall, completed months',
+      labelZh: '回顾时月龄（满月数）',
+    },
     {
       column: 'recall_class',
       label: '24-hour recall: exclusive / predominant / complementary / mixed / none',
+      labelZh: '24小时回顾：纯母乳/基本纯母乳/母乳加辅食/混合喂养/无母乳',
     },
-    { column: 'breast_milk', label: 'breast milk (1 = yes)' },
-    { column: 'water', label: 'water (1 = yes)' },
-    { column: 'formula_or_other_milk', label: 'formula or other milk (1 = yes)' },
-    { column: 'other_liquids', label: 'other liquids (1 = yes)' },
-    { column: 'solids', label: 'solid or semi-solid food (1 = yes)' },
+    {
+      column: 'breast_milk',
+      label: 'breast milk (1 = yes)',
+      labelZh: '母乳（1=是）',
+    },
+    {
+      column: 'water',
+      label: 'water (1 = yes)',
+      labelZh: '水（1=是）',
+    },
+    {
+      column: 'formula_or_other_milk',
+      label: 'formula or other milk (1 = yes)',
+      labelZh: '配方奶或其他乳类（1=是）',
+    },
+    {
+      column: 'other_liquids',
+      label: 'other liquids (1 = yes)',
+      labelZh: '其他液体（1=是）',
+    },
+    {
+      column: 'solids',
+      label: 'solid or semi-solid food (1 = yes)',
+      labelZh: '固体或半固体食物（1=是）',
+    },
     {
       column: 'nearest_in_band',
       label: `the baby's recall nearest the period's end at 0–${EXCLUSIVE_UNDER_MONTHS - 1} completed months (1 = yes)`,
+      labelZh: `0–${EXCLUSIVE_UNDER_MONTHS - 1}月龄内最接近统计期末的回顾（1=是）`,
     },
   ],
 };

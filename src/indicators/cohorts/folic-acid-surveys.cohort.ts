@@ -1,4 +1,5 @@
 import type { CohortDefinition } from './cohort-definition';
+import { DELIVERY_PLACE_FIELD } from './shared-fields';
 import { hospitalDaySql } from './sql-fragments';
 
 /**
@@ -13,6 +14,7 @@ export const FOLIC_ACID_SURVEYS_COHORT: CohortDefinition = {
   caseKind: 'survey',
   description:
     'Women surveyed on folic acid at the facility in the period, and women who delivered there in the period',
+  descriptionZh: '本期在本机构接受叶酸知识调查的妇女，以及本期在本机构分娩的妇女',
   sql: `
 SELECT x.woman_id AS case_id, x.facility_id, x.woman_id, MAX(x.pregnancy_id) AS pregnancy_id,
        NULL AS newborn_id,
@@ -47,13 +49,41 @@ FROM (
 ) x
 GROUP BY x.facility_id, x.woman_id`,
   fields: [
-    { column: 'surveyed', label: 'surveyed in the period' },
-    { column: 'asked_on', label: 'latest survey on' },
-    { column: 'knows_prevents_ntd', label: 'knows it prevents neural-tube defects' },
-    { column: 'knows_when_to_take', label: 'knows when to take it' },
-    { column: 'aware', label: 'aware (knows both)' },
-    { column: 'delivered', label: 'delivered in the period' },
-    { column: 'delivered_on', label: 'delivered on' },
-    { column: 'delivery_place', label: 'place of delivery' },
+    {
+      column: 'surveyed',
+      label: 'surveyed in the period',
+      labelZh: '本期接受调查',
+    },
+    {
+      column: 'asked_on',
+      label: 'latest survey on',
+      labelZh: '最近一次调查日期',
+    },
+    {
+      column: 'knows_prevents_ntd',
+      label: 'knows it prevents neural-tube defects',
+      labelZh: '知道可预防神经管缺陷',
+    },
+    {
+      column: 'knows_when_to_take',
+      label: 'knows when to take it',
+      labelZh: '知道何时服用',
+    },
+    {
+      column: 'aware',
+      label: 'aware (knows both)',
+      labelZh: '知晓（两项均知道）',
+    },
+    {
+      column: 'delivered',
+      label: 'delivered in the period',
+      labelZh: '本期分娩',
+    },
+    {
+      column: 'delivered_on',
+      label: 'delivered on',
+      labelZh: '分娩日期',
+    },
+    DELIVERY_PLACE_FIELD,
   ],
 };

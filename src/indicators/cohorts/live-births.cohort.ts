@@ -1,6 +1,21 @@
 import { EARLY_SKIN_TO_SKIN_START_MINUTES } from '../../delivery/rules/feeding-flags';
 import type { CohortDefinition } from './cohort-definition';
-import { gaDaysOn, hospitalDaySql, newbornsOfPeriod, wholeMinutesSql } from './sql-fragments';
+import {
+  ATTRIBUTED_REGION_FIELD,
+  BIRTH_ORDER_FIELD,
+  BIRTH_WEIGHT_FIELD,
+  DELIVERY_MODE_FIELD,
+  DELIVERY_PLACE_FIELD,
+  GA_AT_DELIVERY_FIELD,
+  VITAL_STATUS_FIELD,
+} from './shared-fields';
+import {
+  gaDaysOn,
+  hospitalDaySql,
+  newbornsOfPeriod,
+  VIABILITY_ZH,
+  wholeMinutesSql,
+} from './sql-fragments';
 
 const deliveredOn = hospitalDaySql('d.delivered_at');
 const motherDischargedOn = hospitalDaySql('d.mother_discharged_at');
@@ -32,6 +47,10 @@ export const LIVE_BIRTHS_COHORT: CohortDefinition = {
     'antenatal and postpartum facts, and the hepatitis B birth dose; stillbirths are rows too, ' +
     'so the Baby-Friendly indicators can count them as excluded. A delivery before 28+0 is a ' +
     'pregnancy loss: its babies are not rows.',
+  descriptionZh:
+    '本机构记录的分娩中本期出生的全部新生儿（按出生时间、医院日历日）：活产儿带有爱婴医院住院期间的记录、' +
+    '母亲的产前和产后记录及乙肝疫苗首针；死产也各占一行，以便爱婴医院指标将其计为排除。' +
+    `${VIABILITY_ZH}前的分娩为妊娠丢失，其新生儿不在此列。`,
   // One grouped pass over the babies and their feeding events (the columns of n, d and p are one
   // per baby). Every aggregate over the events is a MIN, MAX or COUNT(DISTINCT), so the joined
   // discharge and contraindication rows cannot double anything. The mother's visits and contacts
@@ -81,51 +100,102 @@ FROM ${newbornsOfPeriod(`
 GROUP BY n.id`,
   attributedRegion: true,
   fields: [
-    { column: 'attributed_region', label: 'region she is counted in by district indicators' },
-    { column: 'birth_order', label: 'birth order (twins: 1, 2)' },
-    { column: 'vital_status', label: 'live birth or stillbirth' },
-    { column: 'delivery_place', label: 'place of delivery' },
-    { column: 'delivery_mode', label: 'mode of delivery' },
-    { column: 'ga_days', label: 'gestational age at delivery, days' },
-    { column: 'birth_weight_g', label: 'birth weight, g' },
-    { column: 'died_before_discharge', label: 'died before discharge (1 = yes)' },
-    { column: 'contraindication', label: 'documented contraindication to breastfeeding' },
+    ATTRIBUTED_REGION_FIELD,
+    BIRTH_ORDER_FIELD,
+    VITAL_STATUS_FIELD,
+    DELIVERY_PLACE_FIELD,
+    DELIVERY_MODE_FIELD,
+    GA_AT_DELIVERY_FIELD,
+    BIRTH_WEIGHT_FIELD,
+    {
+      column: 'died_before_discharge',
+      label: 'died before discharge (1 = yes)',
+      labelZh: '出院前死亡（1=是）',
+    },
+    {
+      column: 'contraindication',
+      label: 'documented contraindication to breastfeeding',
+      labelZh: '母乳喂养医学禁忌证',
+    },
     {
       column: 'skin_to_skin_start_seconds',
       label: 'first skin-to-skin, seconds after birth',
+      labelZh: '首次皮肤接触开始（出生后秒数）',
     },
     {
       column: 'skin_to_skin_minutes',
       label: `longest uninterrupted skin-to-skin starting within ${EARLY_SKIN_TO_SKIN_START_MINUTES}:00 with its end recorded, minutes`,
+      labelZh: `${EARLY_SKIN_TO_SKIN_START_MINUTES}分钟内开始且有结束时间的最长连续皮肤接触（分钟）`,
     },
-    { column: 'skin_to_skin_without_end', label: 'skin-to-skin contacts with no end recorded' },
-    { column: 'first_breastfeed_minutes', label: 'first breastfeed, minutes after birth' },
-    { column: 'longest_separation_minutes', label: 'longest separation during the stay, minutes' },
+    {
+      column: 'skin_to_skin_without_end',
+      label: 'skin-to-skin contacts with no end recorded',
+      labelZh: '未记录结束时间的皮肤接触（次）',
+    },
+    {
+      column: 'first_breastfeed_minutes',
+      label: 'first breastfeed, minutes after birth',
+      labelZh: '首次母乳喂养（出生后分钟数）',
+    },
+    {
+      column: 'longest_separation_minutes',
+      label: 'longest separation during the stay, minutes',
+      labelZh: '住院期间最长母婴分离（分钟）',
+    },
     {
       column: 'longest_non_medical_separation_minutes',
       label: 'longest separation without a medical reason, minutes',
+      labelZh: '无医学原因的最长母婴分离（分钟）',
     },
-    { column: 'supplements_in_stay', label: 'supplements given during the stay' },
+    {
+      column: 'supplements_in_stay',
+      label: 'supplements given during the stay',
+      labelZh: '住院期间添加（次）',
+    },
     {
       column: 'supplements_without_medical_reason',
       label: 'supplements without a medical reason',
+      labelZh: '无医学指征的添加（次）',
     },
-    { column: 'discharge_feeding', label: 'feeding at discharge' },
+    {
+      column: 'discharge_feeding',
+      label: 'feeding at discharge',
+      labelZh: '出院时喂养方式',
+    },
     {
       column: 'stay_complete',
       label: 'stay complete: discharge (or transfer out) or death recorded (1 = yes)',
+      labelZh: '住院已结束：已记录出院（或转出）或死亡（1=是）',
     },
     {
       column: 'hepb_birth_dose_minutes',
       label: 'hepatitis B birth dose, whole minutes after birth',
+      labelZh: '乙肝疫苗首针（出生后分钟数）',
     },
-    { column: 'registration_ga_days', label: "mother's GA at registration, days" },
-    { column: 'first_anc_ga_days', label: "mother's GA at first antenatal examination, days" },
-    { column: 'anc_visits', label: 'antenatal examinations (days with a visit)' },
-    { column: 'mother_discharged_on', label: "mother's discharge day" },
+    {
+      column: 'registration_ga_days',
+      label: "mother's GA at registration, days",
+      labelZh: '母亲建册孕周（天）',
+    },
+    {
+      column: 'first_anc_ga_days',
+      label: "mother's GA at first antenatal examination, days",
+      labelZh: '母亲首次产前检查孕周（天）',
+    },
+    {
+      column: 'anc_visits',
+      label: 'antenatal examinations (days with a visit)',
+      labelZh: '产前检查次数（按检查日计）',
+    },
+    {
+      column: 'mother_discharged_on',
+      label: "mother's discharge day",
+      labelZh: '母亲出院日期',
+    },
     {
       column: 'postpartum_visit_days',
       label: 'first postpartum visit, days after discharge',
+      labelZh: '首次产后访视（出院后天数）',
     },
   ],
 };

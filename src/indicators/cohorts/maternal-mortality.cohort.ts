@@ -1,4 +1,6 @@
+import { MATERNAL_DEATH_CAUSE_NAMES } from '../../women/rules/maternal-death';
 import type { CohortDefinition } from './cohort-definition';
+import { ATTRIBUTED_REGION_FIELD, BIRTH_WEIGHT_FIELD } from './shared-fields';
 import { gaDaysOn, hospitalDaySql, newbornsOfPeriod } from './sql-fragments';
 
 const deliveredOn = hospitalDaySql('d.delivered_at');
@@ -13,6 +15,10 @@ export const MATERNAL_MORTALITY_COHORT: CohortDefinition = {
     'maternal_death on its status day, with its cause, after a delivery, a miscarriage, a ' +
     'termination or an ectopic pregnancy alike; or a delivery recorded with maternal outcome ' +
     'death on the delivery day when the status was not changed).',
+  descriptionZh:
+    '两类行。live_birth：本机构记录的分娩中本期出生的每名活产儿（按出生时间、医院日历日）。' +
+    'maternal_death：本机构本期以孕产妇死亡结束的每次妊娠（妊娠状态为孕产妇死亡，以状态日期计，附死因，' +
+    '不论死于分娩、流产、引产或异位妊娠之后；或妊娠状态未更改时，分娩结局为死亡的分娩，以分娩日计）。',
   sql: `SELECT CONCAT('newborn:', n.id) AS case_id, n.facility_id, p.woman_id, n.pregnancy_id,
   n.id AS newborn_id, ${hospitalDaySql('n.born_at')} AS attributed_on, 'live_birth' AS row_kind,
   ${gaDaysOn(deliveredOn, 'p.edd')} AS ga_days, n.birth_weight_g,
@@ -40,16 +46,37 @@ WHERE d.facility_id IN (:facilities) AND d.delivered_at >= :fromAt AND d.deliver
   AND d.maternal_outcome = 'death' AND p.status <> 'maternal_death' AND d.voided_at IS NULL`,
   attributedRegion: true,
   fields: [
-    { column: 'attributed_region', label: 'region she is counted in by district indicators' },
-    { column: 'row_kind', label: 'live birth (denominator) or maternal death (numerator)' },
-    { column: 'ga_days', label: 'gestational age at birth or at the end of pregnancy, days' },
-    { column: 'birth_weight_g', label: 'birth weight, g' },
-    { column: 'death_on', label: "day of the mother's death" },
-    { column: 'days_after_pregnancy_end', label: 'days from the end of pregnancy to death' },
-    { column: 'death_recorded_as', label: 'recorded as pregnancy status or delivery outcome' },
+    ATTRIBUTED_REGION_FIELD,
+    {
+      column: 'row_kind',
+      label: 'live birth (denominator) or maternal death (numerator)',
+      labelZh: '活产（分母）或孕产妇死亡（分子）',
+    },
+    {
+      column: 'ga_days',
+      label: 'gestational age at birth or at the end of pregnancy, days',
+      labelZh: '出生或妊娠终止时孕周（天）',
+    },
+    BIRTH_WEIGHT_FIELD,
+    {
+      column: 'death_on',
+      label: "day of the mother's death",
+      labelZh: '孕产妇死亡日期',
+    },
+    {
+      column: 'days_after_pregnancy_end',
+      label: 'days from the end of pregnancy to death',
+      labelZh: '妊娠终止至死亡（天）',
+    },
+    {
+      column: 'death_recorded_as',
+      label: 'recorded as pregnancy status or delivery outcome',
+      labelZh: '记录来源：妊娠状态或分娩结局',
+    },
     {
       column: 'death_cause',
       label: 'cause of death (national classification; accidental is not maternal)',
+      labelZh: `死因（全国分类；${MATERNAL_DEATH_CAUSE_NAMES.accidental}死亡不属孕产妇死亡）`,
     },
   ],
 };

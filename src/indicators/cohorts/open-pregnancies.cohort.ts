@@ -13,6 +13,7 @@ export const OPEN_PREGNANCIES_COHORT: CohortDefinition = {
   code: 'open_pregnancies',
   caseKind: 'pregnancy',
   description: 'Pregnancies open at the facility at the end of the period',
+  descriptionZh: '统计期末本机构在管孕妇（孕产期未结案）',
   sql: `
 SELECT p.id AS case_id, p.facility_id, p.woman_id, p.id AS pregnancy_id, NULL AS newborn_id,
        CAST(:asOf AS DATE) AS attributed_on,
@@ -30,10 +31,30 @@ LEFT JOIN risk_assessment la ON la.id = (
 WHERE p.facility_id IN (:facilities) AND p.registration_date <= :asOf
   AND (p.status = 'open' OR (p.status <> 'merged' AND COALESCE(p.outcome_date, p.status_date) > :asOf))`,
   fields: [
-    { column: 'ga_days_at_period_end', label: 'GA at the end of the period, days' },
-    { column: 'latest_colour', label: 'latest colour (none = not screened)' },
-    { column: 'latest_purple', label: 'PURPLE (infectious disease)' },
-    { column: 'latest_assessed_on', label: 'latest grading on' },
-    { column: 'latest_assessment_kind', label: 'latest grading kind' },
+    {
+      column: 'ga_days_at_period_end',
+      label: 'GA at the end of the period, days',
+      labelZh: '统计期末孕周（天）',
+    },
+    {
+      column: 'latest_colour',
+      label: 'latest colour (none = not screened)',
+      labelZh: '最近一次风险颜色（空=未筛查）',
+    },
+    {
+      column: 'latest_purple',
+      label: 'PURPLE (infectious disease)',
+      labelZh: '紫色（传染病）',
+    },
+    {
+      column: 'latest_assessed_on',
+      label: 'latest grading on',
+      labelZh: '最近一次评估日期',
+    },
+    {
+      column: 'latest_assessment_kind',
+      label: 'latest grading kind',
+      labelZh: '最近一次评估类型',
+    },
   ],
 };

@@ -16,6 +16,7 @@ export const ORANGE_RED_GRADINGS_COHORT: CohortDefinition = {
   code: 'orange_red_gradings',
   caseKind: 'grading',
   description: 'ORANGE and RED gradings of the period that must be reported to the district',
+  descriptionZh: '本期需上报辖区的橙色和红色妊娠风险评估',
   sql: `
 SELECT r.id AS case_id, ra.facility_id, p.woman_id, ra.pregnancy_id, NULL AS newborn_id,
        ${hospitalDaySql('ra.assessed_at')} AS attributed_on,
@@ -37,12 +38,40 @@ JOIN pregnancy p ON p.id = ra.pregnancy_id
 WHERE ra.facility_id IN (:facilities) AND ra.assessed_at >= :fromAt AND ra.assessed_at < :toAt
   AND ra.colour IN ('orange', 'red')`,
   fields: [
-    { column: 'colour', label: 'colour' },
-    { column: 'graded_at', label: 'graded at (UTC)' },
-    { column: 'report_window_hours', label: 'report within, hours' },
-    { column: 'due_at', label: 'report due at (UTC)' },
-    { column: 'reported_at', label: 'reported at (UTC)' },
-    { column: 'report_minutes_after_grading', label: 'reported, minutes after grading' },
-    { column: 'report_state', label: 'report state' },
+    {
+      column: 'colour',
+      label: 'colour',
+      labelZh: '风险颜色',
+    },
+    {
+      column: 'graded_at',
+      label: 'graded at (UTC)',
+      labelZh: '评估时间（UTC）',
+    },
+    {
+      column: 'report_window_hours',
+      label: 'report within, hours',
+      labelZh: '上报时限（小时）',
+    },
+    {
+      column: 'due_at',
+      label: 'report due at (UTC)',
+      labelZh: '上报截止时间（UTC）',
+    },
+    {
+      column: 'reported_at',
+      label: 'reported at (UTC)',
+      labelZh: '上报时间（UTC）',
+    },
+    {
+      column: 'report_minutes_after_grading',
+      label: 'reported, minutes after grading',
+      labelZh: '评估后上报（分钟）',
+    },
+    {
+      column: 'report_state',
+      label: 'report state',
+      labelZh: '上报状态',
+    },
   ],
 };

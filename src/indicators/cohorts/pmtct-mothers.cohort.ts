@@ -1,12 +1,26 @@
 import {
   coursesRequired,
+  DEFAULT_SYPHILIS_POLICY,
   DISEASES,
   type Disease,
   EARLY_TESTING_MAX_GA_DAYS,
   SYPHILIS_DOSES_PER_COURSE,
 } from '../../pmtct/rules/pmtct-rules';
 import type { CohortDefinition } from './cohort-definition';
-import { gaDaysOn, hospitalDaySql, notPregnancyLossSql, positiveTestSql } from './sql-fragments';
+import {
+  gaDaysOn,
+  hospitalDaySql,
+  notPregnancyLossSql,
+  positiveTestSql,
+  VIABILITY_ZH,
+} from './sql-fragments';
+
+/** The diseases as the 2020 规范 names their tests. */
+export const DISEASE_NAMES: Readonly<Record<Disease, { zh: string; en: string }>> = {
+  hiv: { zh: '艾滋病', en: 'HIV' },
+  syphilis: { zh: '梅毒', en: 'syphilis' },
+  hbsag: { zh: '乙肝表面抗原', en: 'HBsAg' },
+};
 
 /**
  * The first GA day at which coursesRequired() asks for two syphilis courses (13+0). Read from the
@@ -55,6 +69,9 @@ export const PMTCT_MOTHERS_COHORT: CohortDefinition = {
     'Women whose delivery the facility recorded in the period, any place of birth (one row per ' +
     'delivery), at 28+0 or ' +
     'later: an earlier birth is a pregnancy loss, not a delivery',
+  descriptionZh:
+    '本机构本期记录分娩的产妇，不论分娩地点（每次分娩一行），' +
+    `${VIABILITY_ZH}及以后：更早的分娩为妊娠丢失，不是分娩`,
   sql: `
 WITH m AS (
   SELECT dl.id AS delivery_id, dl.facility_id, dl.pregnancy_id, p.woman_id, p.edd,
@@ -131,30 +148,70 @@ LEFT JOIN courses c ON c.delivery_id = m.delivery_id
 LEFT JOIN first_doses fd ON fd.delivery_id = m.delivery_id`,
   fields: [
     ...DISEASES.flatMap((disease) => {
-      const name = { hiv: 'HIV', syphilis: 'syphilis', hbsag: 'HBsAg' }[disease];
+      const name = DISEASE_NAMES[disease].en;
+      const zh = DISEASE_NAMES[disease].zh;
       return [
-        { column: `${disease}_tested`, label: `${name}: resulted test by the delivery day` },
-        { column: `${disease}_tested_antenatal`, label: `${name}: resulted antenatal test` },
+        {
+          column: `${disease}_tested`,
+          label: `${name}: resulted test by the delivery day`,
+          labelZh: `${zh}：分娩当日及以前有检测结果`,
+        },
+        {
+          column: `${disease}_tested_antenatal`,
+          label: `${name}: resulted antenatal test`,
+          labelZh: `${zh}：孕期有检测结果`,
+        },
         {
           column: `${disease}_first_test_ga_days`,
           label: `${name}: GA of the first test, days (early ≤ ${EARLY_TESTING_MAX_GA_DAYS})`,
+          labelZh: `${zh}：首次检测孕周（天；孕早期≤${EARLY_TESTING_MAX_GA_DAYS}）`,
         },
-        { column: `${disease}_positive`, label: `${name}: confirmed positive` },
+        {
+          column: `${disease}_positive`,
+          label: `${name}: confirmed positive`,
+          labelZh: `${zh}：${disease === 'hbsag' ? '阳性' : '确诊阳性'}`,
+        },
       ];
     }),
-    { column: 'art_started_on', label: 'antiretroviral therapy started on' },
-    { column: 'syphilis_treatment_started_on', label: 'first syphilis course started on' },
-    { column: 'syphilis_first_dose_on', label: 'first syphilis dose given on' },
-    { column: 'syphilis_treated', label: 'a syphilis dose by the delivery day (1 = yes)' },
-    { column: 'syphilis_courses_required', label: 'syphilis courses required' },
-    { column: 'syphilis_complete_courses', label: 'complete syphilis courses (weekly doses)' },
+    {
+      column: 'art_started_on',
+      label: 'antiretroviral therapy started on',
+      labelZh: '抗病毒治疗开始日期',
+    },
+    {
+      column: 'syphilis_treatment_started_on',
+      label: 'first syphilis course started on',
+      labelZh: '首个梅毒治疗疗程开始日期',
+    },
+    {
+      column: 'syphilis_first_dose_on',
+      label: 'first syphilis dose given on',
+      labelZh: '梅毒治疗首剂日期',
+    },
+    {
+      column: 'syphilis_treated',
+      label: 'a syphilis dose by the delivery day (1 = yes)',
+      labelZh: '分娩当日及以前已注射梅毒治疗药物（1=是）',
+    },
+    {
+      column: 'syphilis_courses_required',
+      label: 'syphilis courses required',
+      labelZh: '所需梅毒治疗疗程数',
+    },
+    {
+      column: 'syphilis_complete_courses',
+      label: 'complete syphilis courses (weekly doses)',
+      labelZh: `完成的梅毒规范疗程数（每疗程≥${SYPHILIS_DOSES_PER_COURSE}剂，每周1剂）`,
+    },
     {
       column: 'syphilis_timely_courses',
       label: 'complete courses ending ≥ 4 weeks before delivery',
+      labelZh: `分娩前≥${DEFAULT_SYPHILIS_POLICY.endsBeforeDeliveryDays}天结束的规范疗程数`,
     },
     {
       column: 'syphilis_courses_apart',
       label: 'two such courses apart enough (1 = yes)',
+      labelZh: '两个上述疗程间隔足够（1=是）',
     },
   ],
 };

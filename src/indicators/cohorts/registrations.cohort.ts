@@ -6,7 +6,7 @@ import {
   UPTAKE_DAYS_AFTER_LMP,
   UPTAKE_DAYS_BEFORE_LMP,
 } from '../../folic-acid/rules/folic-acid';
-import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
+import { formatGestationalAge, PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 import type { CohortDefinition } from './cohort-definition';
 
 /** RK-01: the registration screening counts when done within this many days of registration. */
@@ -141,6 +141,7 @@ export const REGISTRATIONS_COHORT: CohortDefinition = {
   code: 'registrations',
   caseKind: 'pregnancy',
   description: 'Pregnancies registered (建册) at the facility in the period',
+  descriptionZh: '本期在本机构建册的孕妇',
   sql: `
 SELECT r.pregnancy_id AS case_id, r.facility_id, r.woman_id, r.pregnancy_id, NULL AS newborn_id,
        r.registration_date AS attributed_on,
@@ -167,24 +168,70 @@ FROM (
 ) r
 LEFT JOIN (${FOLIC_ACID}) f ON f.pregnancy_id = r.pregnancy_id`,
   fields: [
-    { column: 'lmp', label: 'LMP (EDD − 280 days)' },
-    { column: 'ga_days_at_registration', label: 'GA at registration, days' },
-    { column: 'ga_days_today', label: 'GA on the as-of day, days (adherence evaluable from 91)' },
-    { column: 'folic_took', label: 'folic acid taken in [LMP − 90 d, LMP + 90 d]' },
-    { column: 'folic_first_evidence_on', label: 'first folic-acid day in that window' },
-    { column: 'folic_started_on', label: 'folic acid started on' },
-    { column: 'folic_started_before_lmp', label: 'started before LMP' },
+    {
+      column: 'lmp',
+      label: 'LMP (EDD − 280 days)',
+      labelZh: `末次月经（预产期前${PREGNANCY_LENGTH_DAYS}天）`,
+    },
+    {
+      column: 'ga_days_at_registration',
+      label: 'GA at registration, days',
+      labelZh: '建册孕周（天）',
+    },
+    {
+      column: 'ga_days_today',
+      label: 'GA on the as-of day, days (adherence evaluable from 91)',
+      labelZh: `评估日孕周（天；满${ADHERENCE_EVALUABLE_FROM_GA_DAYS}天可评价依从性）`,
+    },
+    {
+      column: 'folic_took',
+      label: 'folic acid taken in [LMP − 90 d, LMP + 90 d]',
+      labelZh: `末次月经前${UPTAKE_DAYS_BEFORE_LMP}天至后${UPTAKE_DAYS_AFTER_LMP}天内服用叶酸`,
+    },
+    {
+      column: 'folic_first_evidence_on',
+      label: 'first folic-acid day in that window',
+      labelZh: '该期间首个服用叶酸日',
+    },
+    {
+      column: 'folic_started_on',
+      label: 'folic acid started on',
+      labelZh: '开始服用叶酸日期',
+    },
+    {
+      column: 'folic_started_before_lmp',
+      label: 'started before LMP',
+      labelZh: '末次月经前开始服用',
+    },
     {
       column: 'folic_evaluable',
       label: 'adherence evaluable (GA ≥ 13+0 on the as-of day, intake recorded)',
+      labelZh: `依从性可评价（评估日孕周≥${formatGestationalAge(ADHERENCE_EVALUABLE_FROM_GA_DAYS)}，有服用记录）`,
     },
-    { column: 'folic_days_in_window', label: 'days from start to end of month 3' },
-    { column: 'folic_days_taken', label: 'days taken in that window' },
-    { column: 'screened_on', label: 'registration risk screening on' },
-    { column: 'screening_days_after_registration', label: 'screening, days after registration' },
+    {
+      column: 'folic_days_in_window',
+      label: 'days from start to end of month 3',
+      labelZh: '开始服用至孕3个月末的天数',
+    },
+    {
+      column: 'folic_days_taken',
+      label: 'days taken in that window',
+      labelZh: '其中服用天数',
+    },
+    {
+      column: 'screened_on',
+      label: 'registration risk screening on',
+      labelZh: '建册时妊娠风险筛查日期',
+    },
+    {
+      column: 'screening_days_after_registration',
+      label: 'screening, days after registration',
+      labelZh: '筛查距建册（天）',
+    },
     {
       column: 'screening_window_open',
       label: `${SCREENING_WITHIN_DAYS}-day screening window still open on the as-of day`,
+      labelZh: `评估日${SCREENING_WITHIN_DAYS}天筛查期限尚未届满`,
     },
   ],
 };

@@ -1,8 +1,11 @@
 import { type Disease, NEEDS_CONFIRMATION } from '../../pmtct/rules/pmtct-rules';
 import { VIABILITY_FROM_GA_DAYS } from '../../delivery/rules/newborn-outcomes';
-import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
+import { formatGestationalAge, PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 
 /* SQL pieces shared by the cohorts, so each fact is computed one way only. */
+
+/** 孕28+0周: a delivery before it is a pregnancy loss (notPregnancyLossSql). */
+export const VIABILITY_ZH = `孕${formatGestationalAge(VIABILITY_FROM_GA_DAYS)}周`;
 
 const MICROSECONDS_PER_MINUTE = 60_000_000;
 

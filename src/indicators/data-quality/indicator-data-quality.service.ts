@@ -84,9 +84,10 @@ export class IndicatorDataQualityService {
       return {
         ...pageOf(items, Number(total), query),
         period: period.key,
-        checks: DATA_QUALITY_CHECKS.map(({ code, description, indicators }) => ({
+        checks: DATA_QUALITY_CHECKS.map(({ code, description, descriptionZh, indicators }) => ({
           code,
           description,
+          descriptionZh,
           indicators: [...indicators],
         })),
       };

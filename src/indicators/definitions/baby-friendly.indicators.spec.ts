@@ -80,7 +80,9 @@ describe('Baby-Friendly indicators', () => {
     const stay = ['BF-01', 'BF-02', 'BF-03', 'BF-03M', 'BF-04', 'BF-04M', 'BF-05'];
     for (const indicator of BABY_FRIENDLY_INDICATORS) {
       if (stay.includes(indicator.code)) {
-        expect(columnsRead({ ...indicator, numerator: { description: '', sql: '' } })).toEqual([
+        expect(
+          columnsRead({ ...indicator, numerator: { description: '', descriptionZh: '', sql: '' } }),
+        ).toEqual([
           'delivery_place',
           'vital_status',
           'died_before_discharge',

@@ -1,5 +1,12 @@
 import { COHORTS } from '../cohorts';
-import { BORN_HERE_SQL, INDICATOR_GROUPS } from './indicator-definition';
+import { cohortOf } from '../indicator-calculator';
+import { decidingFields, hasFailedCases } from '../indicator-sql';
+import {
+  BORN_HERE_SQL,
+  type Criterion,
+  INDICATOR_GROUPS,
+  type IndicatorDefinition,
+} from './indicator-definition';
 import { INDICATORS } from '.';
 
 /** The codes of DOMAIN.md §9; rows that hold several values carry a letter suffix. */
@@ -134,5 +141,118 @@ describe('descriptions that match the SQL', () => {
       expect(indicator.denominator.sql).not.toContain('delivery_place');
       expect(indicator.denominator.description).toContain('any place of birth');
     }
+  });
+});
+
+describe('in Chinese, part by part', () => {
+  const HAN = /\p{Script=Han}/u;
+  const criteriaOf = (indicator: IndicatorDefinition): [string, Criterion][] => [
+    ['denominator', indicator.denominator],
+    ['numerator', indicator.numerator],
+    ...(indicator.exclusion ? [['exclusion', indicator.exclusion] as [string, Criterion]] : []),
+    ...(indicator.incomplete ? [['incomplete', indicator.incomplete] as [string, Criterion]] : []),
+    ...(indicator.numeratorParts ?? []).map((part, i): [string, Criterion] => [
+      `part ${i + 1}`,
+      part,
+    ]),
+  ];
+  /** The cohort columns a piece of SQL reads (`c.<column>`), as decidingFields() reads them. */
+  const columnsIn = (sql: string) => [...sql.matchAll(/\bc\.([a-z0-9_]+)/g)].map((m) => m[1]);
+
+  it.each(INDICATORS.map((i) => [i.code, i] as const))(
+    '%s says every criterion and part in Chinese',
+    (code, indicator) => {
+      for (const [name, criterion] of criteriaOf(indicator)) {
+        expect([code, name, HAN.test(criterion.descriptionZh)]).toEqual([code, name, true]);
+      }
+    },
+  );
+
+  it.each(COHORTS.map((c) => [c.code, c] as const))(
+    'cohort %s describes itself and labels every field in Chinese',
+    (_code, cohort) => {
+      expect(cohort.descriptionZh).toMatch(HAN);
+      for (const field of cohort.fields) {
+        expect([field.column, HAN.test(field.labelZh)]).toEqual([field.column, true]);
+      }
+    },
+  );
+
+  it('gives numerator parts to every numerator of several conditions whose cases can fail', () => {
+    // SM-11 is an OR (stillborn, or died in the first week): one condition to the reviewer.
+    // SM-12 counts deaths per live birth, so no live birth fails it.
+    expect(INDICATORS.filter((i) => i.numeratorParts).map((i) => i.code)).toEqual([
+      'BF-01',
+      'BF-04',
+      'BF-04M',
+      'BF-06',
+      'SM-01',
+      'SM-05',
+      'SM-09',
+      'PM-04',
+      'PM-05',
+      'PM-08b',
+      'FA-02',
+    ]);
+    for (const indicator of INDICATORS.filter((i) => i.numeratorParts)) {
+      expect([indicator.code, hasFailedCases(indicator)]).toEqual([indicator.code, true]);
+      expect(indicator.numeratorParts!.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it.each(INDICATORS.filter((i) => i.numeratorParts).map((i) => [i.code, i] as const))(
+    '%s: its parts read only the columns its own criteria read, which the drill-down shows',
+    (_code, indicator) => {
+      const shown = decidingFields(cohortOf(indicator), indicator).map((field) => field.column);
+      for (const part of indicator.numeratorParts!) {
+        expect(columnsIn(part.sql).length).toBeGreaterThan(0);
+        for (const column of columnsIn(part.sql)) expect(shown).toContain(column);
+        expect(part.description).not.toBe('');
+      }
+    },
+  );
+
+  it('joins the parts of a conjunction into the numerator itself, so they cannot drift apart', () => {
+    for (const indicator of INDICATORS.filter((i) => i.numeratorParts && i.code !== 'PM-08b')) {
+      const joined = indicator
+        .numeratorParts!.map((part) => (/\bOR\b/.test(part.sql) ? `(${part.sql})` : part.sql))
+        .join(' AND ');
+      expect([indicator.code, indicator.numerator.sql]).toEqual([indicator.code, joined]);
+    }
+  });
+
+  it('orders the parts as a reviewer checks them', () => {
+    const parts = (code: string) =>
+      INDICATORS.find((i) => i.code === code)!.numeratorParts!.map((part) => part.sql);
+    // BF-01: when the contact started, then how long it lasted.
+    expect(parts('BF-01')).toEqual([
+      'c.skin_to_skin_start_seconds <= 300',
+      'c.skin_to_skin_minutes >= 60',
+    ]);
+    // SM-05: early registration (registered, first examined), five examinations, the visit.
+    expect(parts('SM-05')).toEqual([
+      'c.registration_ga_days <= 90',
+      'c.first_anc_ga_days <= 90',
+      'c.anc_visits >= 5',
+      'c.postpartum_visit_days <= 28',
+    ]);
+  });
+
+  it('takes the numbers of the Chinese from the constants the SQL uses', () => {
+    const zh = (code: string, part?: number) => {
+      const indicator = INDICATORS.find((i) => i.code === code)!;
+      return (part === undefined ? indicator.numerator : indicator.numeratorParts![part])
+        .descriptionZh;
+    };
+    expect(zh('BF-01', 0)).toBe('出生后5分钟内开始母婴皮肤接触（5分00秒计入，5分01秒不计入）');
+    expect(zh('BF-01', 1)).toContain('不间断持续至少60分钟');
+    expect(zh('BF-02')).toBe(
+      '出生后60分钟内开始首次母乳喂养（按整分钟计：60分59秒计入，61分00秒不计入）',
+    );
+    expect(zh('SM-01', 0)).toBe('孕13+0周前（孕周≤90天）建册');
+    expect(zh('SM-04')).toContain('28天内');
+    expect(zh('PM-10')).toContain('12小时00分计入，12小时01分不计入');
+    expect(zh('PM-12')).toContain('出生后24小时内');
+    expect(zh('FA-02', 1)).toContain('≥80%');
   });
 });

@@ -41,7 +41,7 @@ export const BORN_HERE_SQL = "c.delivery_place = 'this_facility'";
 export interface Criterion {
   description: string;
   /** The same sentence in Chinese, as the maternal-health office reads it. */
-  descriptionZh?: string;
+  descriptionZh: string;
   sql: string;
 }
 
@@ -85,11 +85,25 @@ export interface IndicatorDefinition {
    */
   counting?: 'district';
   /**
-   * What the numerator requires, part by part, in order (all of them hold for a numerator case).
-   * A case that failed (in the denominator, not in the numerator) is told the first part it does
-   * not meet; without parts, the numerator as a whole.
+   * What the numerator requires, part by part, in the order a reviewer checks them: a case of the
+   * denominator is in the numerator exactly when it meets every part (a blank is not met). A case
+   * that failed (in the denominator, not in the numerator) is told the first part it does not
+   * meet; without parts (a numerator of one condition), the numerator as a whole. Parts read only
+   * the columns the indicator's own criteria read, so the drill-down shows what decided.
    */
   numeratorParts?: readonly Criterion[];
   /** Bumped whenever the definition's meaning changes; stored with every computed value. */
   version: number;
+}
+
+/**
+ * A numerator that requires each of its parts: its SQL is theirs joined by AND (a part with an
+ * OR of its own in parentheses), so the numerator and its parts cannot say different things.
+ */
+export function allOf(
+  parts: readonly Criterion[],
+  sentence: Omit<Criterion, 'sql'>,
+): Pick<IndicatorDefinition, 'numerator' | 'numeratorParts'> {
+  const sql = parts.map((part) => (/\bOR\b/i.test(part.sql) ? `(${part.sql})` : part.sql));
+  return { numerator: { ...sentence, sql: sql.join(' AND ') }, numeratorParts: parts };
 }

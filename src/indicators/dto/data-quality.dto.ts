@@ -15,6 +15,7 @@ export class DataQualityQueryDto extends PageQueryDto {
 export class DataQualityCheckDto {
   @ApiProperty({ example: 'DISCHARGE_OTHER_MILK_WITHOUT_SUPPLEMENT' }) code: string;
   @ApiProperty() description: string;
+  @ApiProperty({ description: 'The same in Chinese' }) descriptionZh: string;
   @ApiProperty({ type: [String], description: 'The indicators whose value it touches' })
   indicators: string[];
 }

@@ -2,6 +2,14 @@
 export const RISK_COLOURS = ['green', 'yellow', 'orange', 'red'] as const; // ordered low → high
 export type RiskColour = (typeof RISK_COLOURS)[number];
 
+/** The colours as the 2017 规范 and the health bureau name them. */
+export const RISK_COLOUR_NAMES: Readonly<Record<RiskColour, { zh: string; en: string }>> = {
+  green: { zh: '绿色', en: 'GREEN' },
+  yellow: { zh: '黄色', en: 'YELLOW' },
+  orange: { zh: '橙色', en: 'ORANGE' },
+  red: { zh: '红色', en: 'RED' },
+};
+
 export interface GradedFactor {
   code: string;
   colour: RiskColour | null; // null = a purple-only factor (an infectious disease)

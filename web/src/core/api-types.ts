@@ -2832,6 +2832,8 @@ export interface components {
             /** @example DISCHARGE_OTHER_MILK_WITHOUT_SUPPLEMENT */
             code: string;
             description: string;
+            /** @description The same in Chinese */
+            descriptionZh: string;
             /** @description The indicators whose value it touches */
             indicators: string[];
         };
