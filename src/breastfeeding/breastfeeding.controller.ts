@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '../core/auth/actor';
+import { type Actor, CARE_RECORDERS } from '../core/auth/actor';
 import { CurrentActor, Roles } from '../core/auth/auth.decorators';
 import { ErrorResponseDto } from '../core/errors/error-response.dto';
 import { IdParam } from '../core/http/id-param';
@@ -35,7 +35,7 @@ export class BreastfeedingController {
   ) {}
 
   @Post('pregnancies/:id/postpartum-contacts')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CARE_RECORDERS)
   @ApiOperation({
     summary:
       'Postpartum visit or 42-day check, with a risk re-assessment; a 42-day check with close ends the case',
@@ -63,7 +63,7 @@ export class BreastfeedingController {
   }
 
   @Post('newborns/:id/breastfeeding-follow-ups')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CARE_RECORDERS)
   @ApiOperation({
     summary:
       '24-hour recall, problems, guidance, referral; classified exclusive/predominant/complementary/mixed/none',
@@ -87,7 +87,7 @@ export class BreastfeedingController {
   }
 
   @Patch('breastfeeding-follow-ups/:id/referral-outcome')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CARE_RECORDERS)
   @ApiOkResponse({ type: BreastfeedingFollowUpRecordDto })
   referralOutcome(
     @IdParam() id: number,
@@ -98,7 +98,7 @@ export class BreastfeedingController {
   }
 
   @Get('worklists/postpartum')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CARE_RECORDERS)
   @ApiOperation({
     summary:
       'Postpartum visits, 42-day checks, 4/6-month calls, breastfeeding problems, first feeds not recorded',

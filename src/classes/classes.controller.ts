@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { type Actor, ROLES } from '../core/auth/actor';
+import { type Actor, CARE_RECORDERS, ROLES } from '../core/auth/actor';
 import { CurrentActor, Roles } from '../core/auth/auth.decorators';
 import { ErrorResponseDto } from '../core/errors/error-response.dto';
 import { IdParam } from '../core/http/id-param';
@@ -51,7 +51,7 @@ export class ClassesController {
   }
 
   @Post('class-sessions')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CARE_RECORDERS)
   @ApiOperation({ summary: 'Schedule a session of the prenatal school (孕妇学校)' })
   @ApiCreatedResponse({ type: SessionDetailDto })
   @ApiBadRequestResponse({
@@ -90,7 +90,7 @@ export class ClassesController {
   }
 
   @Post('class-sessions/:id/attendances')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CARE_RECORDERS)
   @ApiOperation({ summary: 'Check a woman in (with a companion, optionally)' })
   @ApiCreatedResponse({ type: AttendanceDto })
   @ApiConflictResponse({
@@ -111,7 +111,7 @@ export class ClassesController {
   }
 
   @Post('class-sessions/:id/attendances/bulk')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CARE_RECORDERS)
   @ApiOperation({ summary: 'Check in a list of women in one go: all of them, or none' })
   @ApiCreatedResponse({ type: [AttendanceDto] })
   @ApiConflictResponse({

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Actor } from '../core/auth/actor';
+import { type Actor, CARE_RECORDERS } from '../core/auth/actor';
 import { CurrentActor, Roles } from '../core/auth/auth.decorators';
 import { ErrorResponseDto } from '../core/errors/error-response.dto';
 import { IdParam } from '../core/http/id-param';
@@ -34,7 +34,7 @@ export class FolicAcidController {
   constructor(private readonly folicAcid: FolicAcidService) {}
 
   @Post('women/:id/folic-acid/dispensings')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CARE_RECORDERS)
   @ApiOperation({ summary: 'Hand out folic acid (a pregnancy need not exist yet)' })
   @ApiCreatedResponse({ type: DispensingRecordDto })
   @ApiBadRequestResponse({
@@ -51,7 +51,7 @@ export class FolicAcidController {
   }
 
   @Post('women/:id/folic-acid/intake-reports')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CARE_RECORDERS)
   @ApiOperation({
     summary: 'Record her own account of taking it: dates and missed days, or an estimate',
   })
@@ -69,7 +69,7 @@ export class FolicAcidController {
   }
 
   @Post('women/:id/folic-acid/surveys')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CARE_RECORDERS)
   @ApiOperation({ summary: 'Record the knowledge survey (知晓)' })
   @ApiCreatedResponse({ type: SurveyRecordDto })
   survey(
@@ -100,7 +100,7 @@ export class FolicAcidController {
   }
 
   @Get('worklists/folic-acid')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CARE_RECORDERS)
   @ApiOperation({ summary: 'Women eligible for folic acid with none dispensed, to follow up' })
   @ApiOkResponse({ type: EligiblePageDto })
   eligible(

@@ -55,9 +55,13 @@ function RequireSession({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** Anything else: where her role starts. */
+/**
+ * Anything else: where her role starts; signed out, the login, which then takes her to her role's
+ * start (not to the office's, which is where an unknown role would start).
+ */
 function Home() {
-  return <Navigate to={homeOf(useSessionUser()?.role)} replace />;
+  const user = useSessionUser();
+  return <Navigate to={user ? homeOf(user.role) : '/login'} replace />;
 }
 
 function Localised({ children }: { children: ReactNode }) {

@@ -10,6 +10,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
+import { RISK_COLOURS } from '../../risk/rules/risk-colour';
 import { PHONE_ON_LISTS } from '../../core/privacy/masking';
 import { IsCalendarDate } from '../../core/http/validators';
 import {
@@ -70,10 +71,16 @@ export class PostpartumContactRecordDto {
   @ApiProperty({ enum: POSTPARTUM_CONTACT_KINDS }) kind: string;
   @ApiProperty() contactDate: string;
   @ApiPropertyOptional({ nullable: true, type: String }) findings: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) classification: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) disposition: string | null;
+  @ApiPropertyOptional({ enum: ['recovered', 'not_recovered'], nullable: true })
+  classification: string | null;
+  @ApiPropertyOptional({ enum: ['close', 'refer'], nullable: true }) disposition: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) assessmentId: number | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) riskColour: string | null;
+  @ApiPropertyOptional({
+    enum: RISK_COLOURS,
+    nullable: true,
+    description: 'The colour of the re-assessment made at this contact',
+  })
+  riskColour: string | null;
   @ApiProperty({ description: 'Within 28 days of discharge (SM-04), for a postpartum visit' })
   countsForIndicators: boolean;
 }

@@ -9,6 +9,9 @@ export type FacilityRole = (typeof FACILITY_ROLES)[number];
 export const ROLES = [...FACILITY_ROLES, 'system_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles that record care (classes, folic acid, postpartum contacts); the desk shows them the forms. */
+export const CARE_RECORDERS = ['nurse', 'mch_staff'] as const satisfies readonly Role[];
+
 /** Who is calling: taken from the verified token and its live session, never from the body. */
 export interface Actor {
   userId: number;

@@ -3903,17 +3903,23 @@ export interface components {
         };
         PostpartumContactRecordDto: {
             assessmentId?: number | null;
-            classification?: string | null;
+            /** @enum {string|null} */
+            classification?: "recovered" | "not_recovered" | null;
             contactDate: string;
             /** @description Within 28 days of discharge (SM-04), for a postpartum visit */
             countsForIndicators: boolean;
-            disposition?: string | null;
+            /** @enum {string|null} */
+            disposition?: "close" | "refer" | null;
             findings?: string | null;
             id: number;
             /** @enum {string} */
             kind: "postpartum_visit" | "day42_check";
             pregnancyId: number;
-            riskColour?: string | null;
+            /**
+             * @description The colour of the re-assessment made at this contact
+             * @enum {string|null}
+             */
+            riskColour?: "green" | "yellow" | "orange" | "red" | null;
         };
         PostpartumWorklistItemDto: {
             /** @description The date it is due by or was due */

@@ -19,6 +19,8 @@ export const CORE_TEXT: Dictionary<
   | 'loggedOutIdle'
   | 'sessionExpired'
   | 'language'
+  | 'dateRequired'
+  | 'notFuture'
 > = {
   zh: {
     appName: '孕产妇保健工作台',
@@ -39,6 +41,8 @@ export const CORE_TEXT: Dictionary<
     loggedOutIdle: '因 30 分钟无操作，已自动退出登录',
     sessionExpired: '登录已失效，请重新登录',
     language: 'English',
+    dateRequired: '请填写日期',
+    notFuture: '不能晚于今天',
   },
   en: {
     appName: 'MCH ward desk',
@@ -59,5 +63,7 @@ export const CORE_TEXT: Dictionary<
     loggedOutIdle: 'Logged out after 30 minutes without activity',
     sessionExpired: 'Your session has ended: please log in again',
     language: '中文',
+    dateRequired: 'Enter the date',
+    notFuture: 'Must not be after today',
   },
 };

@@ -5,6 +5,10 @@ export const HOSPITAL_TIME_ZONE = 'Asia/Shanghai';
 
 export const hospitalToday = (): string => todayIn(HOSPITAL_TIME_ZONE);
 
+/** The hospital's calendar day of an instant (a birth, a session). */
+export const hospitalDateOf = (instant: string): string =>
+  todayIn(HOSPITAL_TIME_ZONE, new Date(instant));
+
 export const formatDateTime = (instant: string): string =>
   new Date(instant).toLocaleString('zh-CN', { timeZone: HOSPITAL_TIME_ZONE });
 

@@ -27,3 +27,13 @@ export function useLanguage() {
 export function useText<K extends string>(dictionary: Dictionary<K>): Record<K, string> {
   return dictionary[useLanguage().language];
 }
+
+/** A dictionary entry with its `{name}` placeholders filled in. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** A dictionary of an enum's labels as picklist options, in the dictionary's order. */
+export function optionsOf<K extends string>(labels: Record<K, string>) {
+  return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+}

@@ -148,6 +148,19 @@ const RULES: Record<string, string> = {
   oneVisitPerDay: '当天已有产检记录',
   unique: '已被使用',
   matches: '格式不正确',
+  afterDelivery: '须在分娩之后，且不晚于现在',
+  liveBirthOnly: '仅适用于活产新生儿',
+  day42CheckOnly: '仅产后42天检查填写',
+  requiresReferral: '须先选择转诊去向',
+  datesOrEstimate: '请填写开始服用日期，或估计服用天数',
+  requiredWithStoppedOn: '填写了停服日期，须同时填写开始服用日期',
+  beforeStop: '开始服用日期不能晚于停服日期或报告日期',
+  notAfterReport: '停服日期不能晚于报告日期',
+  withinRange: '漏服天数不能多于所报的服用天数',
+  oncePerSession: '她已签到过这期课程',
+  inFacilityRecords: '本机构没有她的档案',
+  notBeforeSessionDate: '课程当天才能签到',
+  withinCapacity: '座位不足',
 };
 
 export function errorMessage(code: string, fallback?: string): string {

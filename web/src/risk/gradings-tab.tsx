@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { List, Space, Table, Tag, Typography } from 'antd';
-import { api, unwrap, type Schemas } from '../core/api';
+import type { Schemas } from '../core/api';
 import { ColourBadge } from './colour-badge';
+import { useGradings } from './risk-queries';
 
 type Assessment = Schemas['AssessmentDto'];
 
@@ -15,13 +15,7 @@ const KIND: Record<Assessment['kind'], string> = {
 
 /** 风险评估: every grading, newest first, with its factors; derived ones show their evidence. */
 export function GradingsTab({ pregnancyId }: { pregnancyId: number }) {
-  const gradings = useQuery({
-    queryKey: ['pregnancies', pregnancyId, 'gradings'],
-    queryFn: () =>
-      unwrap(
-        api.GET('/pregnancies/{id}/risk-assessments', { params: { path: { id: pregnancyId } } }),
-      ),
-  });
+  const gradings = useGradings(pregnancyId);
   const rows = [...(gradings.data ?? [])].sort((a, b) => b.assessedAt.localeCompare(a.assessedAt));
   return (
     <Table<Assessment>

@@ -16,10 +16,18 @@ import { GradingsTab } from '../risk/gradings-tab';
 import { PmtctTab } from '../pmtct/pmtct-tab';
 import { useSessionUser } from '../core/use-session';
 import { SENSITIVE_RESULT_READERS } from '../../../src/core/privacy/sensitive-results';
+import { CARE_RECORDERS } from '../../../src/core/auth/actor';
+import { ClassesTab } from '../classes/classes-tab';
+import { CLASSES_TEXT } from '../classes/classes.text';
+import { FolicAcidTab } from '../folic-acid/folic-acid-tab';
+import { FOLIC_ACID_TEXT } from '../folic-acid/folic-acid.text';
+import { PostpartumTab } from '../breastfeeding/postpartum-tab';
+import { POSTPARTUM_TEXT } from '../breastfeeding/breastfeeding.text';
 
 const SENSITIVE_READERS: readonly string[] = SENSITIVE_RESULT_READERS;
 /** The roles that record and correct visits (the service's @Roles on them). */
 const VISIT_WRITERS: readonly string[] = ['nurse', 'mch_staff'];
+const RECORDERS: readonly string[] = CARE_RECORDERS;
 import { ColourBadge } from '../risk/colour-badge';
 import { WOMEN_TEXT } from './women.text';
 
@@ -30,6 +38,11 @@ export default function PregnancyPage() {
   const antenatal = useText(ANTENATAL_TEXT);
   const client = useQueryClient();
   const user = useSessionUser();
+  const care = {
+    classes: useText(CLASSES_TEXT).tab,
+    folicAcid: useText(FOLIC_ACID_TEXT).tab,
+    postpartum: useText(POSTPARTUM_TEXT).tab,
+  };
   const pregnancy = useQuery({
     queryKey: ['pregnancies', id],
     queryFn: () => unwrap(api.GET('/pregnancies/{id}', { params: { path: { id } } })),
@@ -165,6 +178,15 @@ export default function PregnancyPage() {
             label: '分娩',
             children: <DeliveryTab pregnancyId={id} fetusCount={p.fetusCount} />,
           },
+          ...[
+            { key: 'postpartum', label: care.postpartum, Tab: PostpartumTab },
+            { key: 'classes', label: care.classes, Tab: ClassesTab },
+            { key: 'folic-acid', label: care.folicAcid, Tab: FolicAcidTab },
+          ].map(({ key, label, Tab }) => ({
+            key,
+            label,
+            children: <Tab pregnancy={p} canRecord={!!user && RECORDERS.includes(user.role)} />,
+          })),
           {
             key: 'record',
             label: '基本信息',
