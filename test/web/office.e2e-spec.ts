@@ -135,6 +135,9 @@ describe('maternal-health office in the browser', () => {
     await desk.getByRole('heading', { name: '指标总览' }).waitFor();
     expect(await desk.getByRole('link', { name: '工作台' }).count()).toBe(0);
     await desk.getByRole('link', { name: '报表中心' }).click();
+    await desk.getByRole('heading', { name: '报表中心' }).waitFor();
+    // The month's status read first: the page is settled before the period kind changes.
+    await desk.getByText(/^本期/).first().waitFor();
     await desk.getByLabel('统计周期').click();
     await desk.getByTitle('统计年度').click();
     const year = previousPeriod(periodContaining('statistical_year', today())).key;
