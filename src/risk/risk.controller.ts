@@ -32,8 +32,10 @@ import {
   CaseNoteDto,
   HighRiskCasePageDto,
   CaseQueryDto,
+  CaseSummaryDto,
   CatalogueDto,
   CatalogueWithFactorsDto,
+  ClinicianDto,
   CreateCatalogueDto,
   FollowUpReferralDto,
   RecordReportDto,
@@ -47,6 +49,7 @@ import { HighRiskCasesService } from './high-risk-cases.service';
 import { RiskAssessmentService } from './risk-assessment.service';
 import { RiskCatalogueService } from './risk-catalogue.service';
 import { RiskReportsService } from './risk-reports.service';
+import { CASE_WRITERS } from './rules/case-writers';
 
 @ApiTags('risk')
 @ApiBearerAuth()
@@ -111,6 +114,28 @@ export class RiskController {
     return this.assessments.history(id, actor);
   }
 
+  @Get('pregnancies/:id/high-risk-cases')
+  @ApiOperation({
+    summary:
+      'Her high-risk cases (专案), open and closed, newest first: those your facility manages, which it may open',
+  })
+  @ApiOkResponse({ type: [CaseSummaryDto] })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'PREGNANCY_NOT_FOUND' })
+  pregnancyCases(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<CaseSummaryDto[]> {
+    return this.cases.forPregnancy(id, actor);
+  }
+
+  @Get('clinicians')
+  @Roles(...CASE_WRITERS)
+  @ApiOperation({
+    summary:
+      'The active nurses and MCH doctors of your facility: whom a high-risk case may name as responsible',
+  })
+  @ApiOkResponse({ type: [ClinicianDto] })
+  clinicians(@CurrentActor() actor: Actor): Promise<ClinicianDto[]> {
+    return this.cases.clinicians(actor);
+  }
+
   @Get('high-risk-cases')
   @ApiOperation({ summary: 'The high-risk register: open cases by colour with their next action' })
   @ApiOkResponse({ type: HighRiskCasePageDto })
@@ -129,7 +154,7 @@ export class RiskController {
   }
 
   @Patch('high-risk-cases/:id')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CASE_WRITERS)
   @ApiOperation({ summary: 'Name the responsible clinician and write the management plan' })
   @ApiOkResponse({ type: CaseDetailDto })
   @ApiConflictResponse({
@@ -145,7 +170,7 @@ export class RiskController {
   }
 
   @Post('high-risk-cases/:id/notes')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CASE_WRITERS)
   @ApiCreatedResponse({ type: CaseNoteDto })
   addNote(
     @IdParam() id: number,
@@ -156,7 +181,7 @@ export class RiskController {
   }
 
   @Post('high-risk-cases/:id/referrals')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CASE_WRITERS)
   @ApiOperation({
     summary: 'Refer to a higher-level facility; the result is due for follow-up in 2 weeks',
   })
@@ -171,7 +196,7 @@ export class RiskController {
 
   @Post('referrals/:id/follow-up')
   @HttpCode(HttpStatus.OK)
-  @Roles('nurse', 'mch_staff')
+  @Roles(...CASE_WRITERS)
   @ApiOkResponse({ type: ReferralDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'REFERRAL_ALREADY_FOLLOWED_UP' })
   followUp(

@@ -204,6 +204,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clinicians": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active nurses and MCH doctors of your facility: whom a high-risk case may name as responsible */
+        get: operations["RiskController_clinicians"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contraindications/{id}": {
         parameters: {
             query?: never;
@@ -1128,6 +1145,23 @@ export interface paths {
         };
         /** Gestational age as of a date (default today) */
         get: operations["PregnanciesController_gestationalAge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pregnancies/{id}/high-risk-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Her high-risk cases (专案), open and closed, newest first: those your facility manages, which it may open */
+        get: operations["RiskController_pregnancyCases"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2625,6 +2659,13 @@ export interface components {
             /** @enum {string} */
             companion?: "partner" | "family_member" | "other";
             womanId: number;
+        };
+        ClinicianDto: {
+            /** @example 王医生 */
+            displayName: string;
+            id: number;
+            /** @enum {string} */
+            role: "nurse" | "mch_staff";
         };
         ClosePeriodDto: {
             /** @description Facility id; defaults to the caller's facility */
@@ -5897,6 +5938,34 @@ export interface operations {
             };
         };
     };
+    RiskController_clinicians: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicianDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     DeliveryController_updateContraindication: {
         parameters: {
             query?: never;
@@ -8618,6 +8687,45 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RiskController_pregnancyCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSummaryDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PREGNANCY_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
