@@ -33,7 +33,7 @@ import {
   HighRiskCasePageDto,
   CaseQueryDto,
   CaseSummaryDto,
-  CatalogueDto,
+  CatalogueListItemDto,
   CatalogueWithFactorsDto,
   ClinicianDto,
   CreateCatalogueDto,
@@ -64,9 +64,9 @@ export class RiskController {
 
   @Get('risk-catalogues')
   @Roles(...ROLES)
-  @ApiOkResponse({ type: [CatalogueDto] })
-  listCatalogues(): Promise<CatalogueDto[]> {
-    return this.catalogues.list();
+  @ApiOkResponse({ type: [CatalogueListItemDto] })
+  listCatalogues(@CurrentActor() actor: Actor): Promise<CatalogueListItemDto[]> {
+    return this.catalogues.list(actor.facilityId);
   }
 
   @Get('risk-catalogues/:version')

@@ -100,6 +100,14 @@ export class CatalogueDto {
   @ApiProperty() factorCount: number;
 }
 
+export class CatalogueListItemDto extends CatalogueDto {
+  @ApiProperty({
+    description:
+      "The version your facility grades with when none is named: the newest of its province's, else the newest national one",
+  })
+  facilityDefault: boolean;
+}
+
 export class CatalogueWithFactorsDto extends CatalogueDto {
   @ApiProperty({ type: [RiskFactorDto] }) factors: RiskFactorDto[];
 }

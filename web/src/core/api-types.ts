@@ -2637,7 +2637,9 @@ export interface components {
             version: number;
             womanId: number;
         };
-        CatalogueDto: {
+        CatalogueListItemDto: {
+            /** @description The version your facility grades with when none is named: the newest of its province's, else the newest national one */
+            facilityDefault: boolean;
             factorCount: number;
             name: string;
             province?: string | null;
@@ -9818,7 +9820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogueDto"][];
+                    "application/json": components["schemas"]["CatalogueListItemDto"][];
                 };
             };
             /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
