@@ -40,7 +40,7 @@ import {
   referralNotFound,
   riskInputInvalid,
 } from './risk.errors';
-import { CASE_WRITERS } from './rules/case-writers';
+import { RISK_WRITERS } from './rules/risk-writers';
 import { autoCloseReason, CASE_AUTO_CLOSE_DAYS, caseAutoCloseDue } from './rules/case-closure';
 import { nextAction } from './rules/next-action';
 
@@ -109,7 +109,7 @@ export class HighRiskCasesService {
   /** Whom a case of the caller's facility may name as responsible, by name. */
   async clinicians(actor: Actor): Promise<ClinicianDto[]> {
     const users = await this.dataSource.getRepository(User).find({
-      where: { facilityId: actor.facilityId, active: true, role: In([...CASE_WRITERS]) },
+      where: { facilityId: actor.facilityId, active: true, role: In([...RISK_WRITERS]) },
       order: { displayName: 'ASC', id: 'ASC' },
     });
     return users.map((user) => ({ id: user.id, displayName: user.displayName, role: user.role }));
@@ -145,7 +145,7 @@ export class HighRiskCasesService {
           id: changes.responsibleClinicianId,
           active: true,
         });
-        const writes = (CASE_WRITERS as readonly string[]).includes(clinician?.role ?? '');
+        const writes = (RISK_WRITERS as readonly string[]).includes(clinician?.role ?? '');
         if (!clinician || clinician.facilityId !== actor.facilityId || !writes) {
           throw clinicianNotFound(changes.responsibleClinicianId);
         }

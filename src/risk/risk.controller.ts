@@ -49,7 +49,7 @@ import { HighRiskCasesService } from './high-risk-cases.service';
 import { RiskAssessmentService } from './risk-assessment.service';
 import { RiskCatalogueService } from './risk-catalogue.service';
 import { RiskReportsService } from './risk-reports.service';
-import { CASE_WRITERS } from './rules/case-writers';
+import { RISK_WRITERS } from './rules/risk-writers';
 
 @ApiTags('risk')
 @ApiBearerAuth()
@@ -90,7 +90,7 @@ export class RiskController {
   }
 
   @Post('pregnancies/:id/risk-assessments')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...RISK_WRITERS)
   @ApiOperation({
     summary: 'Grade the pregnancy (妊娠风险评估): ticked factors plus those derived from records',
   })
@@ -126,7 +126,7 @@ export class RiskController {
   }
 
   @Get('clinicians')
-  @Roles(...CASE_WRITERS)
+  @Roles(...RISK_WRITERS)
   @ApiOperation({
     summary:
       'The active nurses and MCH doctors of your facility: whom a high-risk case may name as responsible',
@@ -154,7 +154,7 @@ export class RiskController {
   }
 
   @Patch('high-risk-cases/:id')
-  @Roles(...CASE_WRITERS)
+  @Roles(...RISK_WRITERS)
   @ApiOperation({ summary: 'Name the responsible clinician and write the management plan' })
   @ApiOkResponse({ type: CaseDetailDto })
   @ApiConflictResponse({
@@ -170,7 +170,7 @@ export class RiskController {
   }
 
   @Post('high-risk-cases/:id/notes')
-  @Roles(...CASE_WRITERS)
+  @Roles(...RISK_WRITERS)
   @ApiCreatedResponse({ type: CaseNoteDto })
   addNote(
     @IdParam() id: number,
@@ -181,7 +181,7 @@ export class RiskController {
   }
 
   @Post('high-risk-cases/:id/referrals')
-  @Roles(...CASE_WRITERS)
+  @Roles(...RISK_WRITERS)
   @ApiOperation({
     summary: 'Refer to a higher-level facility; the result is due for follow-up in 2 weeks',
   })
@@ -196,7 +196,7 @@ export class RiskController {
 
   @Post('referrals/:id/follow-up')
   @HttpCode(HttpStatus.OK)
-  @Roles(...CASE_WRITERS)
+  @Roles(...RISK_WRITERS)
   @ApiOkResponse({ type: ReferralDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'REFERRAL_ALREADY_FOLLOWED_UP' })
   followUp(

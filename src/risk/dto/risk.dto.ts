@@ -22,7 +22,7 @@ import { CASE_STATUSES, REFERRAL_URGENCIES, type ReferralUrgency } from '../high
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../risk-assessment.entity';
 import { FACTOR_ORIGINS } from '../risk-catalogue.entity';
 import { REPORTABLE_COLOURS } from '../risk-report.entity';
-import { CASE_WRITERS } from '../rules/case-writers';
+import { RISK_WRITERS } from '../rules/risk-writers';
 import type { FactorOrigin } from '../rules/national-catalogue';
 import { RISK_COLOURS, type RiskColour } from '../rules/risk-colour';
 
@@ -431,7 +431,7 @@ export class CaseSummaryDto {
 export class ClinicianDto {
   @ApiProperty() id: number;
   @ApiProperty({ example: '王医生' }) displayName: string;
-  @ApiProperty({ enum: CASE_WRITERS }) role: string;
+  @ApiProperty({ enum: RISK_WRITERS }) role: string;
 }
 
 export class CaseDetailDto extends CaseSummaryDto {
