@@ -122,6 +122,19 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
         zhejiang,
       ).expect(201);
       expect(body).toMatchObject({ catalogueVersion: version, colour: 'orange' });
+
+      // The list marks the version each facility grades with, for the desk to show it.
+      const defaultOf = async (staff: Staff) =>
+        (
+          (await t.http().get('/risk-catalogues').set(as(staff)).expect(200)).body as Array<{
+            version: string;
+            facilityDefault: boolean;
+          }>
+        )
+          .filter((catalogue) => catalogue.facilityDefault)
+          .map((catalogue) => catalogue.version);
+      expect(await defaultOf(zhejiang)).toEqual([version]);
+      expect(await defaultOf(home)).toEqual(['CN-2017']);
     });
 
     it('refuses a provincial catalogue that drops a derived factor', async () => {

@@ -1,6 +1,7 @@
 import type { ConfigType } from '@nestjs/config';
 import { episodesConfig } from '../../config';
 import { Facility } from '../core/facilities/facility.entity';
+import { EpisodeAccess } from '../episodes/episode-access';
 import { EpisodesService } from '../episodes/episodes.service';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -16,6 +17,7 @@ import { addDays } from '../core/time/calendar-date';
 import { User } from '../core/users/user.entity';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { Woman } from '../women/woman.entity';
+import { pregnancyNotFound } from '../women/women.errors';
 import {
   AddNoteDto,
   AddReferralDto,
@@ -23,6 +25,7 @@ import {
   CaseNoteDto,
   CaseQueryDto,
   CaseSummaryDto,
+  ClinicianDto,
   FollowUpReferralDto,
   ReferralDto,
   UpdateCaseDto,
@@ -37,6 +40,7 @@ import {
   referralNotFound,
   riskInputInvalid,
 } from './risk.errors';
+import { RISK_WRITERS } from './rules/risk-writers';
 import { autoCloseReason, CASE_AUTO_CLOSE_DAYS, caseAutoCloseDue } from './rules/case-closure';
 import { nextAction } from './rules/next-action';
 
@@ -49,16 +53,13 @@ export class HighRiskCasesService {
     private readonly audit: AuditService,
     private readonly clock: HospitalClock,
     private readonly episodes: EpisodesService,
+    private readonly access: EpisodeAccess,
     @Inject(episodesConfig.KEY) private readonly config: ConfigType<typeof episodesConfig>,
   ) {}
 
   /** The high-risk register: open cases, highest colour first, each with its next action. */
   async register(actor: Actor, query: CaseQueryDto): Promise<Page<CaseSummaryDto>> {
-    const builder = this.dataSource
-      .getRepository(HighRiskCase)
-      .createQueryBuilder('c')
-      .innerJoinAndMapOne('c.pregnancy', Pregnancy, 'p', 'p.id = c.pregnancyId')
-      .innerJoinAndMapOne('p.woman', Woman, 'w', 'w.id = p.womanId')
+    const builder = this.casesWithWoman()
       .where('c.facilityId = :facilityId AND c.status = :status', {
         facilityId: actor.facilityId,
         status: 'open',
@@ -82,14 +83,40 @@ export class HighRiskCasesService {
     return pageOf(summaries, total, query);
   }
 
+  /**
+   * Her cases, open and closed, newest first: those of the caller's facility, which alone may
+   * open them (the rule of `findOne`), and only while it takes part in her episode.
+   */
+  async forPregnancy(pregnancyId: number, actor: Actor): Promise<CaseSummaryDto[]> {
+    await this.access.pregnancy(
+      this.dataSource.manager,
+      await this.dataSource.getRepository(Pregnancy).findOneBy({ id: pregnancyId }),
+      actor,
+      () => pregnancyNotFound(pregnancyId),
+      'high-risk cases',
+    );
+    const cases = await this.casesWithWoman()
+      .where('c.pregnancyId = :pregnancyId AND c.facilityId = :facilityId', {
+        pregnancyId,
+        facilityId: actor.facilityId,
+      })
+      .orderBy('c.openedAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .getMany();
+    return this.summarise(cases as CaseRow[]);
+  }
+
+  /** Whom a case of the caller's facility may name as responsible, by name. */
+  async clinicians(actor: Actor): Promise<ClinicianDto[]> {
+    const users = await this.dataSource.getRepository(User).find({
+      where: { facilityId: actor.facilityId, active: true, role: In([...RISK_WRITERS]) },
+      order: { displayName: 'ASC', id: 'ASC' },
+    });
+    return users.map((user) => ({ id: user.id, displayName: user.displayName, role: user.role }));
+  }
+
   async findOne(id: number, actor: Actor): Promise<CaseDetailDto> {
-    const found = await this.dataSource
-      .getRepository(HighRiskCase)
-      .createQueryBuilder('c')
-      .innerJoinAndMapOne('c.pregnancy', Pregnancy, 'p', 'p.id = c.pregnancyId')
-      .innerJoinAndMapOne('p.woman', Woman, 'w', 'w.id = p.womanId')
-      .where('c.id = :id', { id })
-      .getOne();
+    const found = await this.casesWithWoman().where('c.id = :id', { id }).getOne();
     const row = inActorFacility(found, actor, () => caseNotFound(id)) as CaseRow;
     const [summary] = await this.summarise([row]);
     const [notes, referrals] = await Promise.all([
@@ -118,7 +145,8 @@ export class HighRiskCasesService {
           id: changes.responsibleClinicianId,
           active: true,
         });
-        if (!clinician || clinician.facilityId !== actor.facilityId) {
+        const writes = (RISK_WRITERS as readonly string[]).includes(clinician?.role ?? '');
+        if (!clinician || clinician.facilityId !== actor.facilityId || !writes) {
           throw clinicianNotFound(changes.responsibleClinicianId);
         }
       }
@@ -327,6 +355,15 @@ export class HighRiskCasesService {
     );
     if (found.status !== 'open') throw caseClosed(id);
     return found;
+  }
+
+  /** Cases, each with her pregnancy and her (the name the summaries show). */
+  private casesWithWoman() {
+    return this.dataSource
+      .getRepository(HighRiskCase)
+      .createQueryBuilder('c')
+      .innerJoinAndMapOne('c.pregnancy', Pregnancy, 'p', 'p.id = c.pregnancyId')
+      .innerJoinAndMapOne('p.woman', Woman, 'w', 'w.id = p.womanId');
   }
 
   private async summarise(cases: CaseRow[]): Promise<CaseSummaryDto[]> {

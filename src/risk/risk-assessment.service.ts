@@ -27,6 +27,7 @@ import { RiskCatalogue, RiskFactor } from './risk-catalogue.entity';
 import { RiskReport } from './risk-report.entity';
 import { factorDerived, factorUnknown, riskInputInvalid } from './risk.errors';
 import { bmiWeight, deriveFactors, RESULT_FACTOR_CODES } from './rules/derived-factors';
+import { gradingKindMismatch } from './rules/grading-kinds';
 import { gradingTime } from './rules/grading-time';
 import { reportDueAt } from './rules/report-deadline';
 import { colourRank, grade, type Grading, isHighRisk } from './rules/risk-colour';
@@ -58,9 +59,6 @@ export interface Regrading {
   colour: string;
   purple: boolean;
 }
-
-const PREGNANCY_KINDS: readonly AssessmentKind[] = ['registration_screening', 'visit'];
-const POSTPARTUM_KINDS: readonly AssessmentKind[] = ['postpartum_visit', 'day42_check'];
 
 /** 妊娠风险评估分级: screening, re-grading, and what a high grading sets in motion. */
 @Injectable()
@@ -326,18 +324,12 @@ export class RiskAssessmentService {
         message: `assessedOn must not be before the registration date ${pregnancy.registrationDate}`,
       });
     }
-    if (PREGNANCY_KINDS.includes(kind) && pregnancy.status !== 'open') {
+    const needs = gradingKindMismatch(kind, pregnancy.status);
+    if (needs !== null) {
       problems.push({
         field: 'kind',
         rule: 'matchesPregnancyStatus',
-        message: `a ${kind} assessment needs an open pregnancy; this one is ${pregnancy.status}`,
-      });
-    }
-    if (POSTPARTUM_KINDS.includes(kind) && !['delivered', 'closed'].includes(pregnancy.status)) {
-      problems.push({
-        field: 'kind',
-        rule: 'matchesPregnancyStatus',
-        message: `a ${kind} assessment needs a delivered pregnancy; this one is ${pregnancy.status}`,
+        message: `a ${kind} assessment needs ${needs === 'open' ? 'an open' : 'a delivered'} pregnancy; this one is ${pregnancy.status}`,
       });
     }
     if (problems.length > 0) throw riskInputInvalid(problems);

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import { Facility } from '../core/facilities/facility.entity';
+import { DomainError } from '../core/errors/domain.error';
 import {
-  CatalogueDto,
+  CatalogueListItemDto,
   CatalogueWithFactorsDto,
   CreateCatalogueDto,
   RiskFactorDto,
@@ -25,7 +26,8 @@ export class RiskCatalogueService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<CatalogueDto[]> {
+  /** Every version, oldest first; the one the caller's facility grades with is marked. */
+  async list(facilityId: number): Promise<CatalogueListItemDto[]> {
     const rows = await this.dataSource.query<
       { version: string; province: string | null; name: string; factor_count: string }[]
     >(
@@ -33,11 +35,13 @@ export class RiskCatalogueService {
        FROM risk_catalogue c LEFT JOIN risk_factor f ON f.catalogue_id = c.id
        GROUP BY c.id, c.version, c.province, c.name ORDER BY c.id`,
     );
+    const facilityDefault = rows.length > 0 ? await this.defaultFor(facilityId) : null;
     return rows.map((row) => ({
       version: row.version,
       province: row.province,
       name: row.name,
       factorCount: Number(row.factor_count),
+      facilityDefault: row.version === facilityDefault,
     }));
   }
 
@@ -100,6 +104,16 @@ export class RiskCatalogueService {
       this.factorsByCatalogue.set(catalogueId, factors);
     }
     return factors;
+  }
+
+  /** The version the facility grades with when none is named; null when there is none. */
+  private async defaultFor(facilityId: number): Promise<string | null> {
+    try {
+      return (await this.forAssessment(this.dataSource.manager, facilityId)).version;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'RISK_CATALOGUE_NOT_FOUND') return null;
+      throw error;
+    }
   }
 
   /**

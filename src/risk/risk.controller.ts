@@ -32,8 +32,10 @@ import {
   CaseNoteDto,
   HighRiskCasePageDto,
   CaseQueryDto,
-  CatalogueDto,
+  CaseSummaryDto,
+  CatalogueListItemDto,
   CatalogueWithFactorsDto,
+  ClinicianDto,
   CreateCatalogueDto,
   FollowUpReferralDto,
   RecordReportDto,
@@ -47,6 +49,7 @@ import { HighRiskCasesService } from './high-risk-cases.service';
 import { RiskAssessmentService } from './risk-assessment.service';
 import { RiskCatalogueService } from './risk-catalogue.service';
 import { RiskReportsService } from './risk-reports.service';
+import { RISK_WRITERS } from './rules/risk-writers';
 
 @ApiTags('risk')
 @ApiBearerAuth()
@@ -61,9 +64,9 @@ export class RiskController {
 
   @Get('risk-catalogues')
   @Roles(...ROLES)
-  @ApiOkResponse({ type: [CatalogueDto] })
-  listCatalogues(): Promise<CatalogueDto[]> {
-    return this.catalogues.list();
+  @ApiOkResponse({ type: [CatalogueListItemDto] })
+  listCatalogues(@CurrentActor() actor: Actor): Promise<CatalogueListItemDto[]> {
+    return this.catalogues.list(actor.facilityId);
   }
 
   @Get('risk-catalogues/:version')
@@ -87,7 +90,7 @@ export class RiskController {
   }
 
   @Post('pregnancies/:id/risk-assessments')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...RISK_WRITERS)
   @ApiOperation({
     summary: 'Grade the pregnancy (妊娠风险评估): ticked factors plus those derived from records',
   })
@@ -111,6 +114,28 @@ export class RiskController {
     return this.assessments.history(id, actor);
   }
 
+  @Get('pregnancies/:id/high-risk-cases')
+  @ApiOperation({
+    summary:
+      'Her high-risk cases (专案), open and closed, newest first: those your facility manages, which it may open',
+  })
+  @ApiOkResponse({ type: [CaseSummaryDto] })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'PREGNANCY_NOT_FOUND' })
+  pregnancyCases(@IdParam() id: number, @CurrentActor() actor: Actor): Promise<CaseSummaryDto[]> {
+    return this.cases.forPregnancy(id, actor);
+  }
+
+  @Get('clinicians')
+  @Roles(...RISK_WRITERS)
+  @ApiOperation({
+    summary:
+      'The active nurses and MCH doctors of your facility: whom a high-risk case may name as responsible',
+  })
+  @ApiOkResponse({ type: [ClinicianDto] })
+  clinicians(@CurrentActor() actor: Actor): Promise<ClinicianDto[]> {
+    return this.cases.clinicians(actor);
+  }
+
   @Get('high-risk-cases')
   @ApiOperation({ summary: 'The high-risk register: open cases by colour with their next action' })
   @ApiOkResponse({ type: HighRiskCasePageDto })
@@ -129,7 +154,7 @@ export class RiskController {
   }
 
   @Patch('high-risk-cases/:id')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...RISK_WRITERS)
   @ApiOperation({ summary: 'Name the responsible clinician and write the management plan' })
   @ApiOkResponse({ type: CaseDetailDto })
   @ApiConflictResponse({
@@ -145,7 +170,7 @@ export class RiskController {
   }
 
   @Post('high-risk-cases/:id/notes')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...RISK_WRITERS)
   @ApiCreatedResponse({ type: CaseNoteDto })
   addNote(
     @IdParam() id: number,
@@ -156,7 +181,7 @@ export class RiskController {
   }
 
   @Post('high-risk-cases/:id/referrals')
-  @Roles('nurse', 'mch_staff')
+  @Roles(...RISK_WRITERS)
   @ApiOperation({
     summary: 'Refer to a higher-level facility; the result is due for follow-up in 2 weeks',
   })
@@ -171,7 +196,7 @@ export class RiskController {
 
   @Post('referrals/:id/follow-up')
   @HttpCode(HttpStatus.OK)
-  @Roles('nurse', 'mch_staff')
+  @Roles(...RISK_WRITERS)
   @ApiOkResponse({ type: ReferralDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'REFERRAL_ALREADY_FOLLOWED_UP' })
   followUp(

@@ -22,6 +22,7 @@ import { CASE_STATUSES, REFERRAL_URGENCIES, type ReferralUrgency } from '../high
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../risk-assessment.entity';
 import { FACTOR_ORIGINS } from '../risk-catalogue.entity';
 import { REPORTABLE_COLOURS } from '../risk-report.entity';
+import { RISK_WRITERS } from '../rules/risk-writers';
 import type { FactorOrigin } from '../rules/national-catalogue';
 import { RISK_COLOURS, type RiskColour } from '../rules/risk-colour';
 
@@ -97,6 +98,14 @@ export class CatalogueDto {
   @ApiPropertyOptional({ nullable: true, type: String }) province: string | null;
   @ApiProperty() name: string;
   @ApiProperty() factorCount: number;
+}
+
+export class CatalogueListItemDto extends CatalogueDto {
+  @ApiProperty({
+    description:
+      "The version your facility grades with when none is named: the newest of its province's, else the newest national one",
+  })
+  facilityDefault: boolean;
 }
 
 export class CatalogueWithFactorsDto extends CatalogueDto {
@@ -416,6 +425,13 @@ export class CaseSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: String }) edd: string | null;
   @ApiProperty({ type: NextActionDto }) nextAction: NextActionDto;
   @ApiProperty() version: number;
+}
+
+/** Who a case may name as its responsible clinician: a nurse or MCH doctor of the facility. */
+export class ClinicianDto {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: '王医生' }) displayName: string;
+  @ApiProperty({ enum: RISK_WRITERS }) role: string;
 }
 
 export class CaseDetailDto extends CaseSummaryDto {

@@ -204,6 +204,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clinicians": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active nurses and MCH doctors of your facility: whom a high-risk case may name as responsible */
+        get: operations["RiskController_clinicians"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contraindications/{id}": {
         parameters: {
             query?: never;
@@ -1128,6 +1145,23 @@ export interface paths {
         };
         /** Gestational age as of a date (default today) */
         get: operations["PregnanciesController_gestationalAge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pregnancies/{id}/high-risk-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Her high-risk cases (专案), open and closed, newest first: those your facility manages, which it may open */
+        get: operations["RiskController_pregnancyCases"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2603,7 +2637,9 @@ export interface components {
             version: number;
             womanId: number;
         };
-        CatalogueDto: {
+        CatalogueListItemDto: {
+            /** @description The version your facility grades with when none is named: the newest of its province's, else the newest national one */
+            facilityDefault: boolean;
             factorCount: number;
             name: string;
             province?: string | null;
@@ -2625,6 +2661,13 @@ export interface components {
             /** @enum {string} */
             companion?: "partner" | "family_member" | "other";
             womanId: number;
+        };
+        ClinicianDto: {
+            /** @example 王医生 */
+            displayName: string;
+            id: number;
+            /** @enum {string} */
+            role: "nurse" | "mch_staff";
         };
         ClosePeriodDto: {
             /** @description Facility id; defaults to the caller's facility */
@@ -5907,6 +5950,34 @@ export interface operations {
             };
         };
     };
+    RiskController_clinicians: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicianDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     DeliveryController_updateContraindication: {
         parameters: {
             query?: never;
@@ -8637,6 +8708,45 @@ export interface operations {
             };
         };
     };
+    RiskController_pregnancyCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSummaryDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PREGNANCY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     PmtctController_recordTreatment: {
         parameters: {
             query?: never;
@@ -9720,7 +9830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogueDto"][];
+                    "application/json": components["schemas"]["CatalogueListItemDto"][];
                 };
             };
             /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */

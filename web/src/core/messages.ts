@@ -161,7 +161,17 @@ const RULES: Record<string, string> = {
   inFacilityRecords: '本机构没有她的档案',
   notBeforeSessionDate: '课程当天才能签到',
   withinCapacity: '座位不足',
+  noteRequired: '请注明具体情况',
+  inCatalogue: '目录中没有该因素',
+  notDerived: '该因素由系统自动判定，不能手工勾选',
+  matchesPregnancyStatus: '评估类型与档案状态不符',
+  withinCase: '应在专案建立之后，且不晚于今天',
+  escortedWhenCritical: '危重孕产妇转诊须有专人护送',
+  userOfFacility: '请选择本机构的护士或妇保医生',
 };
+
+/** Ends of a range the service names in words. */
+const RANGE_ENDS: Record<string, string> = { today: '今天', now: '现在' };
 
 export function errorMessage(code: string, fallback?: string): string {
   return CODES[code] ?? (fallback ? `操作未成功（${code}）` : CODES.REQUEST_FAILED);
@@ -170,7 +180,10 @@ export function errorMessage(code: string, fallback?: string): string {
 /** A field error in Chinese: the rule's wording, with the range the service named when it did. */
 export function detailMessage(detail: ErrorDetail): string {
   const between = /between (\S+) and (\S+)(?: (.+))?$/.exec(detail.message);
-  if (between) return `应在 ${between[1]}–${between[2]}${between[3] ? ` ${between[3]}` : ''} 之间`;
+  if (between) {
+    const [, from, to, unit] = between;
+    return `应在 ${RANGE_ENDS[from] ?? from}–${RANGE_ENDS[to] ?? to}${unit ? ` ${unit}` : ''} 之间`;
+  }
   const limit = /(-?\d+(?:\.\d+)?)\s*$/.exec(detail.message)?.[1];
   if ((detail.rule === 'min' || detail.rule === 'max') && limit !== undefined) {
     return detail.rule === 'min' ? `不能小于 ${limit}` : `不能大于 ${limit}`;

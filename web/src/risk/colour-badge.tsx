@@ -1,7 +1,7 @@
 import { Space, Tag } from 'antd';
 import { useText, type Dictionary } from '../core/language';
 
-type Colour = 'green' | 'yellow' | 'orange' | 'red';
+export type Colour = 'green' | 'yellow' | 'orange' | 'red';
 
 const TEXT: Dictionary<Colour | 'purple' | 'unscreened'> = {
   zh: {
@@ -29,24 +29,26 @@ const STYLE: Record<Colour, { background: string; color: string }> = {
   orange: { background: '#ad4e00', color: '#fff' },
   red: { background: '#a8071a', color: '#fff' },
 };
+const PURPLE = { background: '#531dab', color: '#fff' };
+
+/** One colour of the five, as a tag: a factor's colour, or PURPLE. */
+export function ColourTag({ colour }: { colour: Colour | 'purple' }) {
+  const text = useText(TEXT);
+  const style = colour === 'purple' ? PURPLE : STYLE[colour];
+  return (
+    <Tag style={{ ...style, border: 'none' }} data-colour={colour}>
+      {text[colour]}
+    </Tag>
+  );
+}
 
 /** 五色: the latest grading's colour, with PURPLE (infectious disease) beside it. */
 export function ColourBadge({ colour, purple }: { colour?: Colour | null; purple?: boolean }) {
   const text = useText(TEXT);
   return (
     <Space size={4}>
-      {colour ? (
-        <Tag style={{ ...STYLE[colour], border: 'none' }} data-colour={colour}>
-          {text[colour]}
-        </Tag>
-      ) : (
-        <Tag>{text.unscreened}</Tag>
-      )}
-      {purple && (
-        <Tag style={{ background: '#531dab', color: '#fff', border: 'none' }} data-colour="purple">
-          {text.purple}
-        </Tag>
-      )}
+      {colour ? <ColourTag colour={colour} /> : <Tag>{text.unscreened}</Tag>}
+      {purple && <ColourTag colour="purple" />}
     </Space>
   );
 }

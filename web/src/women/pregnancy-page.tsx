@@ -13,6 +13,8 @@ import { VisitCorrection } from '../antenatal/visit-correction';
 import { DeliveryTab } from '../delivery/delivery-form';
 import { ScheduleTab } from '../antenatal/schedule-tab';
 import { GradingsTab } from '../risk/gradings-tab';
+import { CaseTab } from '../risk/case-tab';
+import { OpenCaseMarker } from '../risk/open-case-marker';
 import { PmtctTab } from '../pmtct/pmtct-tab';
 import { useSessionUser } from '../core/use-session';
 import { SENSITIVE_RESULT_READERS } from '../../../src/core/privacy/sensitive-results';
@@ -48,6 +50,7 @@ export default function PregnancyPage() {
     queryFn: () => unwrap(api.GET('/pregnancies/{id}', { params: { path: { id } } })),
   });
   const [correcting, setCorrecting] = useState<Schemas['VisitDto'] | null>(null);
+  const [tab, setTab] = useState('visits');
   const canWrite = user !== null && VISIT_WRITERS.includes(user.role);
   const visits = useQuery({
     queryKey: ['pregnancies', id, 'visits'],
@@ -88,10 +91,13 @@ export default function PregnancyPage() {
           <span data-testid="colour">
             <ColourBadge colour={p.riskColour} purple={p.riskPurple} />
           </span>
+          <OpenCaseMarker pregnancyId={id} onOpen={() => setTab('case')} />
           <Tag>{text[p.status]}</Tag>
         </Space>
       </Card>
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           {
             key: 'visits',
@@ -162,7 +168,12 @@ export default function PregnancyPage() {
           {
             key: 'gradings',
             label: '风险评估',
-            children: <GradingsTab pregnancyId={id} />,
+            children: <GradingsTab pregnancyId={id} status={p.status} />,
+          },
+          {
+            key: 'case',
+            label: '高危专案',
+            children: <CaseTab pregnancyId={id} />,
           },
           ...(user && SENSITIVE_READERS.includes(user.role)
             ? [
