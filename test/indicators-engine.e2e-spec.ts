@@ -443,7 +443,10 @@ describe('indicator engine', () => {
     expect(sheet.getRow(3).getCell(3).value).toBe('分子');
     const codes: string[] = [];
     for (const s of workbook.worksheets.slice(0, -1)) {
-      s.eachRow((row, n) => n > 3 && codes.push(row.getCell(1).text));
+      // The table's rows: below the headers, above the sign-off block.
+      s.eachRow((row, n) => {
+        if (n > 3 && /^[A-Z]{2}-/.test(row.getCell(1).text)) codes.push(row.getCell(1).text);
+      });
     }
     expect(codes.sort()).toEqual(INDICATORS.map((i) => i.code).sort());
 

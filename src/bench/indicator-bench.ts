@@ -10,6 +10,7 @@ import { migrateDatabase } from '../core/database/migrate';
 import { todayIn } from '../core/time/calendar-date';
 import { IndicatorEngine } from '../indicators/indicator-engine.service';
 import { IndicatorJobsProducer, type ComputeJobData } from '../indicators/indicator-jobs.producer';
+import { IndicatorValuesService } from '../indicators/indicator-values.service';
 import { IndicatorsWorkerModule } from '../indicators/indicators.module';
 import { periodContaining, previousPeriod, type Period } from '../indicators/periods';
 import { assertSafeDatabaseName, generateSyntheticCohort } from '../synthetic/generate';
@@ -19,8 +20,10 @@ import { assertSafeDatabaseName, generateSyntheticCohort } from '../synthetic/ge
  * size in DB_NAME, then computes through the real Bull worker and prints medians for one
  * facility-month (all groups), one facility-statistical year, and all facilities of a region for a
  * statistical year, beside the time of one plain read of the rows those computations involve, and
- * the worker's peak memory. Options: --facilities F (default 60), --seed S (default 7), --runs R
- * (default 3).
+ * the worker's peak memory; then the region-year's stored values read as the dashboard reads
+ * them (all indicators with a 12-period trend). Options: --facilities F (default 60), --seed S
+ * (default 7), --runs R (default 3), --reads-only (skip the computations: read what an earlier run
+ * stored).
  */
 
 interface Options {
@@ -121,6 +124,7 @@ async function main(): Promise<void> {
     const dataSource = app.get(DataSource);
     const producer = app.get(IndicatorJobsProducer);
     const engine = app.get(IndicatorEngine);
+    const values = app.get(IndicatorValuesService);
     const lastMonth = previousPeriod(periodContaining('month', todayIn(appConfig().timeZone)));
     const statisticalYear = previousPeriod(periodContaining('statistical_year', lastMonth.from));
     const busiest = await busiestFacility(dataSource, statisticalYear);
@@ -159,6 +163,30 @@ async function main(): Promise<void> {
         },
       },
     ];
+    const regionRead = async () => {
+      const reads: number[] = [];
+      for (let run = 0; run < opts.runs; run++) {
+        const started = performance.now();
+        const read = await values.values(
+          { regionCode: busiest.regionCode },
+          statisticalYear.key,
+          null,
+          12,
+        );
+        reads.push((performance.now() - started) / 1000);
+        if (run === 0) {
+          const computed = read.values.filter((v) => v.state !== 'not_computed').length;
+          console.log(`stored values read: ${computed} of ${read.values.length} computed`);
+        }
+      }
+      console.log(
+        `${`region ${busiest.regionCode} ${statisticalYear.key}, stored values + 12-period trend`.padEnd(52)} median ${median(reads).toFixed(2)} s  runs ${reads.map((r) => r.toFixed(2)).join(' ')}`,
+      );
+    };
+    if (process.argv.includes('--reads-only')) {
+      await regionRead();
+      return;
+    }
     const rows: Array<{ name: string; median: number; runs: number[]; peakMb: number }> = [];
     for (const scenario of scenarios) {
       const runs: number[] = [];
@@ -193,8 +221,9 @@ async function main(): Promise<void> {
     );
     console.log(`\nregion-year computation ÷ plain read: ${(region / scan).toFixed(1)}×`);
     console.log(
-      `worker peak RSS over all scenarios: ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} MB`,
+      `worker peak RSS over all scenarios: ${Math.max(...rows.map((r) => r.peakMb)).toFixed(0)} MB\n`,
     );
+    await regionRead();
   } finally {
     await app.close();
   }

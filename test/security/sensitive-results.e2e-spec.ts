@@ -266,6 +266,7 @@ describe('sensitive results', () => {
           newbornId: null,
           attributedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
           fields: { hiv_positive: 1, art_started_on: null },
+          failedCriterion: null,
         });
       });
       const text = JSON.stringify(body);
