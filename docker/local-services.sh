@@ -278,6 +278,17 @@ mariadb_ping() {
 
 # --- package installation -----------------------------------------------------------
 
+# LibreOffice with its spreadsheet (soffice alone cannot open an xlsx): Debian's Calc package,
+# with or without its GUI, or wherever dpkg is not the package manager, a soffice on the PATH.
+calc_installed() {
+  if command -v dpkg-query >/dev/null 2>&1; then
+    dpkg-query -W -f='${Status}\n' libreoffice-calc-nogui libreoffice-calc 2>/dev/null |
+      grep -q 'ok installed'
+  else
+    command -v soffice >/dev/null 2>&1
+  fi
+}
+
 # Installs whichever of MariaDB / Redis is needed but missing, Chromium with CJK fonts for the
 # browser tests, and LibreOffice Calc with poppler for the report tests (Debian/Ubuntu, as root).
 ensure_packages() { # need_mariadb need_redis
@@ -297,7 +308,7 @@ ensure_packages() { # need_mariadb need_redis
     pkgs+=(chromium-l10n)
   fi
   # The report tests print the bureau's xlsx to PDF with LibreOffice and read its text layer.
-  if ! command -v soffice >/dev/null 2>&1; then pkgs+=(libreoffice-calc-nogui); fi
+  if ! calc_installed; then pkgs+=(libreoffice-calc-nogui); fi
   if ! command -v pdftotext >/dev/null 2>&1; then pkgs+=(poppler-utils); fi
   if command -v fc-list >/dev/null 2>&1 && [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
     pkgs+=(fonts-noto-cjk)

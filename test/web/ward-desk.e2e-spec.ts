@@ -253,6 +253,8 @@ describe('ward desk in the browser', () => {
     // Her PMTCT status, for the nurse: nothing tested yet; the read is audited.
     await page.getByRole('tab', { name: '母婴阻断' }).click();
     await page.getByRole('tabpanel').getByText('未检测').first().waitFor();
+    await page.getByRole('tabpanel').getByText('无治疗记录').waitFor();
+    await page.getByRole('tabpanel').getByText('无暴露儿童').waitFor();
     await screenshot(page, 'pmtct');
     expect(await seriousViolations(page)).toEqual([]);
     const reads = await t.dataSource.query<unknown[]>(
