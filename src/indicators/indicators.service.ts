@@ -245,7 +245,6 @@ export class IndicatorsService {
     return exportView(job, await job.getState());
   }
 
-  /** The versions of a facility's period: closed ones, then the latest computation. */
   /**
    * A facility's periods, oldest first: the state of what the reads show, the indicators missing
    * or stale in it, and its computations (queued, running, the latest finished).
@@ -277,6 +276,7 @@ export class IndicatorsService {
     };
   }
 
+  /** The versions of a facility's period: closed ones, then the latest computation. */
   periodVersions(query: PeriodQueryDto, actor: Actor): Promise<PeriodVersionsDto> {
     return this.periods.list(facilityOf(query, actor), query.period);
   }

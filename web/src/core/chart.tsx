@@ -1,24 +1,11 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-} from 'echarts/components';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only what the pages draw: lines and bars with their axes, legend, tooltip and target lines.
-echarts.use([
-  LineChart,
-  BarChart,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  MarkLineComponent,
-  SVGRenderer,
-]);
+// Only what the pages draw: lines with their axes, tooltip and target lines.
+echarts.use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
@@ -28,7 +15,7 @@ const FONT_FAMILY =
 
 /**
  * An ECharts chart drawn as SVG (crisp when printed, readable by tests), resized with its box.
- * `label` names it for screen readers; the data it shows is also in a table beside it.
+ * `label` names it for screen readers; the period's values are also in the table beside it.
  */
 export function Chart({
   option,
