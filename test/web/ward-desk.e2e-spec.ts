@@ -257,6 +257,12 @@ describe('ward desk in the browser', () => {
     await page.getByRole('tabpanel').getByText('无暴露儿童').waitFor();
     await screenshot(page, 'pmtct');
     expect(await seriousViolations(page)).toEqual([]);
+    // The same tab in English, then back to Chinese.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tabpanel').getByText('No exposed babies').waitFor();
+    await page.getByRole('tabpanel').getByText('Not tested').first().waitFor();
+    await page.getByRole('button', { name: /中\s*文/ }).click();
+    await page.getByRole('tabpanel').getByText('无暴露儿童').waitFor();
     const reads = await t.dataSource.query<unknown[]>(
       `SELECT id FROM audit_entry WHERE action = 'view_sensitive' AND entity_id = ?`,
       [String(screened.pregnancyId)],

@@ -104,7 +104,7 @@ export function VisitForm({
 }: {
   pregnancyId: number;
   today: string;
-  onSaved: () => void;
+  onSaved: (visit: Schemas['VisitDto']) => void;
 }) {
   const text = useText(ANTENATAL_TEXT);
   const { message } = App.useApp();
@@ -128,7 +128,7 @@ export function VisitForm({
       message.success(text.visitSaved);
       setRegraded(visit.regrading ?? null);
       form.resetFields();
-      onSaved();
+      onSaved(visit);
     } catch (failure) {
       if (!(failure instanceof ApiFailure)) throw failure;
       setError(failure.message);

@@ -2,37 +2,36 @@ import { useQuery } from '@tanstack/react-query';
 import { Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../core/api';
+import { fill, useText } from '../core/language';
 import { QueryFailure } from '../core/query-failure';
+import { tableEmpty } from '../core/table-empty';
+import {
+  DISEASES,
+  DISEASE_STATUSES,
+  DOSE_TIMELINESS,
+  INFANT_DOSES,
+  INFANT_FOLLOW_UPS,
+  PMTCT_TEXT,
+  RESULTS,
+  TEST_KINDS,
+  TEST_SETTINGS,
+  TREATMENTS,
+} from './pmtct.text';
 
-const DISEASE = { hiv: '艾滋病', syphilis: '梅毒', hbsag: '乙肝' } as const;
-const STATUS: Record<Schemas['DiseaseStatusDto']['status'], { label: string; color: string }> = {
-  untested: { label: '未检测', color: 'orange' },
-  pending: { label: '待出结果', color: 'blue' },
-  negative: { label: '阴性', color: 'green' },
-  awaiting_confirmation: { label: '初筛阳性待确证', color: 'orange' },
-  confirmed_positive: { label: '确证阳性', color: 'red' },
-  indeterminate: { label: '不确定', color: 'default' },
-};
-const RESULT = { negative: '阴性', positive: '阳性', indeterminate: '不确定' } as const;
-const KIND = { screening: '初筛', confirmatory: '确证' } as const;
-const SETTING = { antenatal: '孕期', labour: '临产', postpartum: '产后' } as const;
-const TREATMENT = {
-  art: '抗病毒治疗',
-  syphilis_course: '抗梅毒治疗',
-  hbv_antiviral: '乙肝抗病毒',
-} as const;
-const INFANT_DOSE: Record<string, string> = {
-  hivProphylaxis: '艾滋病预防用药',
-  syphilisProphylaxis: '梅毒预防性治疗',
-  hbig: '乙肝免疫球蛋白',
-  hepBVaccine1: '乙肝疫苗首针',
+const STATUS_COLOURS: Record<Schemas['DiseaseStatusDto']['status'], string> = {
+  untested: 'orange',
+  pending: 'blue',
+  negative: 'green',
+  awaiting_confirmation: 'orange',
+  confirmed_positive: 'red',
+  indeterminate: 'default',
 };
 /** A baby's dose: on time, late, not given or still due, with text dark enough on its tag. */
-const TIMELY: Record<string, { label: string; color: string; text?: string }> = {
-  on_time: { label: '及时', color: 'green', text: '#135200' },
-  late: { label: '延迟', color: 'orange', text: '#873800' },
-  not_given: { label: '未用', color: 'red', text: '#820014' },
-  due: { label: '待用', color: 'blue', text: '#002c8c' },
+const TIMELY_COLOURS: Record<Schemas['TimelinessDto']['state'], { tag: string; text: string }> = {
+  on_time: { tag: 'green', text: '#135200' },
+  late: { tag: 'orange', text: '#873800' },
+  not_given: { tag: 'red', text: '#820014' },
+  due: { tag: 'blue', text: '#002c8c' },
 };
 
 /**
@@ -41,6 +40,16 @@ const TIMELY: Record<string, { label: string; color: string; text?: string }> = 
  * every read.
  */
 export function PmtctTab({ pregnancyId }: { pregnancyId: number }) {
+  const text = useText(PMTCT_TEXT);
+  const diseases = useText(DISEASES);
+  const statuses = useText(DISEASE_STATUSES);
+  const results = useText(RESULTS);
+  const settings = useText(TEST_SETTINGS);
+  const kinds = useText(TEST_KINDS);
+  const treatments = useText(TREATMENTS);
+  const doses = useText(INFANT_DOSES);
+  const timeliness = useText(DOSE_TIMELINESS);
+  const followUps = useText(INFANT_FOLLOW_UPS);
   const status = useQuery({
     queryKey: ['pregnancies', pregnancyId, 'pmtct'],
     queryFn: () =>
@@ -48,11 +57,15 @@ export function PmtctTab({ pregnancyId }: { pregnancyId: number }) {
   });
   if (status.error) return <QueryFailure error={status.error} />;
   const data = status.data;
+  const followUpLabel = (f: Schemas['InfantFollowUpStateDto']) =>
+    (followUps as Record<string, string>)[f.code] ?? f.label;
+  const doseLabel = (what: string) => (doses as Record<string, string>)[what] ?? what;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Text type="secondary">
-        检测结果属敏感信息，每次查看均记录在审计日志中。
-      </Typography.Text>
+      <Typography.Text type="secondary">{text.auditedNotice}</Typography.Text>
+      <Typography.Title level={3} style={{ fontSize: 15, margin: 0 }}>
+        {text.statusTitle}
+      </Typography.Title>
       <Table<Schemas['DiseaseStatusDto']>
         rowKey="disease"
         loading={status.isLoading}
@@ -60,47 +73,58 @@ export function PmtctTab({ pregnancyId }: { pregnancyId: number }) {
         pagination={false}
         size="small"
         columns={[
-          { title: '疾病', render: (_, d) => DISEASE[d.disease] },
+          { title: text.disease, render: (_, d) => diseases[d.disease] },
           {
-            title: '状态',
+            title: text.status,
             render: (_, d) => (
-              <Tag color={STATUS[d.status].color} style={{ color: '#262626' }}>
-                {STATUS[d.status].label}
+              <Tag color={STATUS_COLOURS[d.status]} style={{ color: '#262626' }}>
+                {statuses[d.status]}
               </Tag>
             ),
           },
-          { title: '孕早期检测', render: (_, d) => (d.testedEarly ? '是' : '否') },
+          { title: text.testedEarly, render: (_, d) => (d.testedEarly ? text.yes : text.no) },
           {
-            title: '治疗',
+            title: text.treatment,
             render: (_, d) =>
               d.treated === null || d.treated === undefined
-                ? '不适用'
+                ? text.notApplicable
                 : d.treated
-                  ? '已治疗'
-                  : '未治疗',
+                  ? text.treated
+                  : text.untreated,
           },
         ]}
       />
+      <Typography.Title level={3} style={{ fontSize: 15, margin: 0 }}>
+        {text.testsTitle}
+      </Typography.Title>
       <Table<Schemas['TestDto']>
         rowKey="id"
         loading={status.isLoading}
         dataSource={data?.tests ?? []}
         pagination={false}
         size="small"
+        locale={tableEmpty(text.noTests)}
         columns={[
-          { title: '采样日期', dataIndex: 'sampleDate' },
-          { title: '疾病', render: (_, t) => DISEASE[t.disease] },
+          { title: text.sampleDate, dataIndex: 'sampleDate' },
+          { title: text.disease, render: (_, t) => diseases[t.disease] },
           {
-            title: '检测',
+            title: text.test,
             render: (_, t) =>
-              `${SETTING[t.setting]}${KIND[t.kind]}${t.subject === 'partner' ? '（配偶）' : ''}`,
+              `${settings[t.setting]}${kinds[t.kind]}${t.subject === 'partner' ? text.partner : ''}`,
           },
-          { title: '结果', render: (_, t) => (t.result ? RESULT[t.result] : '待出结果') },
-          { title: '结果日期', dataIndex: 'resultDate', render: (d?: string | null) => d ?? '' },
+          {
+            title: text.result,
+            render: (_, t) => (t.result ? results[t.result] : text.resultPending),
+          },
+          {
+            title: text.resultDate,
+            dataIndex: 'resultDate',
+            render: (d?: string | null) => d ?? '',
+          },
         ]}
       />
       <Typography.Title level={3} style={{ fontSize: 15, margin: 0 }}>
-        孕产妇治疗
+        {text.treatmentsTitle}
       </Typography.Title>
       <Table<Schemas['TreatmentDto']>
         rowKey="id"
@@ -108,26 +132,26 @@ export function PmtctTab({ pregnancyId }: { pregnancyId: number }) {
         dataSource={data?.treatments ?? []}
         pagination={false}
         size="small"
-        locale={{ emptyText: '无治疗记录' }}
+        locale={tableEmpty(text.noTreatments)}
         columns={[
-          { title: '疾病', render: (_, t) => DISEASE[t.disease] },
-          { title: '治疗', render: (_, t) => TREATMENT[t.kind] },
-          { title: '开始日期', dataIndex: 'startedOn' },
-          { title: '方案', dataIndex: 'regimen' },
-          { title: '用药次数', render: (_, t) => t.doses.length },
+          { title: text.disease, render: (_, t) => diseases[t.disease] },
+          { title: text.treatment, render: (_, t) => treatments[t.kind] },
+          { title: text.startedOn, dataIndex: 'startedOn' },
+          { title: text.regimen, dataIndex: 'regimen' },
+          { title: text.doses, render: (_, t) => t.doses.length },
           {
-            title: '疗程',
+            title: text.course,
             render: (_, t) =>
               t.complete === null || t.complete === undefined
                 ? '—'
                 : t.complete
-                  ? '完成'
-                  : '未完成',
+                  ? text.courseComplete
+                  : text.courseIncomplete,
           },
         ]}
       />
       <Typography.Title level={3} style={{ fontSize: 15, margin: 0 }}>
-        暴露儿童
+        {text.infantsTitle}
       </Typography.Title>
       <Table<Schemas['InfantDto']>
         rowKey="id"
@@ -135,48 +159,58 @@ export function PmtctTab({ pregnancyId }: { pregnancyId: number }) {
         dataSource={data?.infants ?? []}
         pagination={false}
         size="small"
-        locale={{ emptyText: '无暴露儿童' }}
+        locale={tableEmpty(text.noInfants)}
         columns={[
-          { title: '胎次', render: (_, i) => `第 ${i.birthOrder} 胎` },
           {
-            title: '暴露',
+            title: text.birthOrderTitle,
+            render: (_, i) => fill(text.birthOrder, { n: i.birthOrder }),
+          },
+          {
+            title: text.exposure,
             render: (_, i) =>
               i.exposures
                 .map(
-                  (e) => `${DISEASE[e.disease]}${e.excludedOn ? `（${e.excludedOn} 已排除）` : ''}`,
+                  (e) =>
+                    `${diseases[e.disease]}${e.excludedOn ? fill(text.excludedOn, { date: e.excludedOn }) : ''}`,
                 )
-                .join('、') || '—',
+                .join(text.listSeparator) || '—',
           },
           {
-            title: '预防用药与接种',
+            title: text.dosesAndVaccines,
             render: (_, i) => (
               <Space wrap size={4}>
                 {Object.entries(i.timeliness).map(([what, due]) => (
                   <Tag
                     key={what}
-                    color={TIMELY[due.state].color}
-                    style={{ color: TIMELY[due.state].text }}
+                    color={TIMELY_COLOURS[due.state].tag}
+                    style={{ color: TIMELY_COLOURS[due.state].text }}
                   >
-                    {INFANT_DOSE[what] ?? what}：{TIMELY[due.state].label}
+                    {doseLabel(what)}：{timeliness[due.state]}
                   </Tag>
                 ))}
               </Space>
             ),
           },
           {
-            title: '随访',
+            title: text.followUp,
             render: (_, i) =>
               i.followUps
                 .map(
                   (f) =>
-                    `${f.label}${f.doneOn ? '（已完成）' : f.dueOn ? `（${f.dueOn} 应随访）` : ''}`,
+                    `${followUpLabel(f)}${
+                      f.doneOn
+                        ? text.followUpDone
+                        : f.dueOn
+                          ? fill(text.followUpDueOn, { date: f.dueOn })
+                          : ''
+                    }`,
                 )
-                .join('；') || '—',
+                .join(text.followUpSeparator) || '—',
           },
           {
-            title: '操作',
+            title: text.actions,
             render: (_, i) =>
-              i.newbornId ? <Link to={`/newborns/${i.newbornId}`}>新生儿页</Link> : '',
+              i.newbornId ? <Link to={`/newborns/${i.newbornId}`}>{text.newbornPage}</Link> : '',
           },
         ]}
       />

@@ -65,6 +65,13 @@ export default function PregnancyPage() {
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['pregnancies', id] });
   };
+  /** Her new visit shows in the table at once; the refresh then brings the ordinals and colour. */
+  const visitSaved = (visit: Schemas['VisitDto']) => {
+    client.setQueryData<Schemas['VisitDto'][]>(['pregnancies', id, 'visits'], (old) =>
+      [...(old ?? []), visit].sort((a, b) => a.visitDate.localeCompare(b.visitDate) || a.id - b.id),
+    );
+    refresh();
+  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -106,7 +113,7 @@ export default function PregnancyPage() {
               <Space orientation="vertical" size="large" style={{ width: '100%' }}>
                 {p.status === 'open' && (
                   <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{antenatal.newVisit}</h2>}>
-                    <VisitForm pregnancyId={id} today={today} onSaved={refresh} />
+                    <VisitForm pregnancyId={id} today={today} onSaved={visitSaved} />
                   </Card>
                 )}
                 <Table<Schemas['VisitDto']>
