@@ -50,6 +50,7 @@ import {
   ClosedIndicatorValue,
   IndicatorPeriodVersion,
 } from './indicators/closing/indicator-period.entities';
+import { IndicatorExportRecord } from './indicators/exports/indicator-export.entity';
 
 /** Every entity, for the data source shared by the app and the migration CLI. */
 export const ENTITIES = [
@@ -105,4 +106,5 @@ export const ENTITIES = [
   IndicatorWatermark,
   IndicatorPeriodVersion,
   ClosedIndicatorValue,
+  IndicatorExportRecord,
 ];

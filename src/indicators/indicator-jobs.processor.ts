@@ -36,15 +36,19 @@ export class IndicatorJobsProcessor {
   export(job: Job<ExportJobData>): Promise<Omit<ExportFile, 'content'>> {
     return retryOnlyTransient(job, async () => {
       const { scope, period, format, allowStale, requestedBy } = job.data;
-      const file = await this.exports.build(
-        scope,
-        period,
-        format,
-        allowStale ?? false,
-        requestedBy,
-      );
+      // A retried job (its worker lost) builds the file again; the first one built is kept.
+      const built = await this.exports.fetch(String(job.id)).catch(() => null);
+      const file =
+        built ??
+        (await this.exports.build({
+          scope,
+          period,
+          format,
+          allowStale: allowStale ?? false,
+          requestedBy,
+          jobId: String(job.id),
+        }));
       await job.progress(80);
-      await this.exports.store(String(job.id), file);
       return { filename: file.filename, contentType: file.contentType, bytes: file.bytes };
     });
   }

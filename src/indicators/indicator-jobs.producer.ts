@@ -29,7 +29,8 @@ export interface ExportJobData {
   format: ExportFormat;
   /** Export even with values missing or stale; the file says so. */
   allowStale?: boolean;
-  requestedBy: number | null;
+  /** Exports are always someone's: the sign-off names them, the history lists them. */
+  requestedBy: number;
 }
 
 export type IndicatorJobData = ComputeJobData | PlanJobData | ExportJobData;

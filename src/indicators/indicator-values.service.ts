@@ -87,6 +87,8 @@ export interface FacilityVersionView extends FacilityRefView {
   version: number | null;
   state: ValueState;
   asOf: string | null;
+  /** When the newest of its values was computed (ISO instant). */
+  computedAt: string | null;
   values: number;
 }
 
@@ -270,6 +272,7 @@ export class IndicatorValuesService {
         gaps.push(periodGap(facility.id, period.key, rule, gapCodes.sort(), facility.code));
       }
       const asOfs = own.map((r) => r.asOf).filter((d): d is string => d !== null);
+      const computed = own.map((r) => r.computedAt.getTime());
       return {
         facilityId: facility.id,
         code: facility.code,
@@ -277,6 +280,7 @@ export class IndicatorValuesService {
         version: own.length ? Math.max(...own.map((r) => r.version)) : null,
         state: stateOf(own, present.size < codes.length),
         asOf: asOfs.length ? asOfs.sort().at(-1)! : null,
+        computedAt: computed.length ? new Date(Math.max(...computed)).toISOString() : null,
         values: own.length,
       };
     });

@@ -34,6 +34,8 @@ import {
   ComputationDto,
   ComputationRequestDto,
   ExportJobDto,
+  ExportRecordPageDto,
+  ExportRecordQueryDto,
   ExportRequestDto,
   IndicatorDefinitionDto,
   PeriodQueryDto,
@@ -255,6 +257,33 @@ export class IndicatorsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     return download(await this.indicators.exportFile(jobId, actor), response);
+  }
+
+  @Get('indicator-export-records')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @ApiOperation({
+    summary:
+      'The exports sent for a facility or region, newest first: who, when, and which computation each facility held',
+  })
+  @ApiOkResponse({ type: ExportRecordPageDto })
+  exportRecords(
+    @Query() query: ExportRecordQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ExportRecordPageDto> {
+    return this.indicators.exportRecords(query, actor);
+  }
+
+  @Get('indicator-export-records/:id/file')
+  @Roles('mch_staff', 'statistician', 'admin')
+  @ApiOperation({ summary: 'The file of an earlier export, byte for byte as it was sent' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'EXPORT_NOT_FOUND' })
+  @ApiOkResponse(EXPORT_FILE)
+  async exportRecordFile(
+    @IdParam() id: number,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return download(await this.indicators.exportRecordFile(id, actor), response);
   }
 }
 

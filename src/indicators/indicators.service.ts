@@ -39,6 +39,8 @@ import type {
   PeriodOverviewPageDto,
   PeriodOverviewQueryDto,
   ExportJobDto,
+  ExportRecordPageDto,
+  ExportRecordQueryDto,
   ExportRequestDto,
   IndicatorDefinitionDto,
   PeriodRangeValuesDto,
@@ -221,13 +223,13 @@ export class IndicatorsService {
   }
 
   exportNow(query: ExportRequestDto, actor: Actor): Promise<ExportFile> {
-    return this.exportsService.build(
-      scopeOf(query, actor),
-      query.period,
-      query.format,
-      query.allowStale ?? false,
-      actor.userId,
-    );
+    return this.exportsService.build({
+      scope: scopeOf(query, actor),
+      period: query.period,
+      format: query.format,
+      allowStale: query.allowStale ?? false,
+      requestedBy: actor.userId,
+    });
   }
 
   /** Refused at once when incomplete (the job checks again when it builds the file). */
@@ -298,6 +300,43 @@ export class IndicatorsService {
     return this.exportsService.fetch(jobId);
   }
 
+  /** The exports sent for a facility or region, newest first: who, when, what they held. */
+  async exportRecords(query: ExportRecordQueryDto, actor: Actor): Promise<ExportRecordPageDto> {
+    const page = await this.exportsService.records(scopeOf(query, actor), query.period, query);
+    return {
+      ...page,
+      items: page.items.map((r) => ({
+        id: r.id,
+        facilityId: r.facilityId,
+        regionCode: r.regionCode,
+        period: r.periodKey,
+        format: r.format,
+        complete: r.complete,
+        held: r.held,
+        jobId: r.jobId,
+        exportedBy: r.exportedBy,
+        exportedByName: r.exportedByName,
+        exportedAt: r.exportedAt.toISOString(),
+        filename: r.filename,
+        bytes: r.bytes,
+        sha256: r.sha256,
+        downloadUrl: `/indicator-export-records/${r.id}/file`,
+      })),
+    };
+  }
+
+  /** The same bytes as were sent, to whoever may see the export. */
+  async exportRecordFile(id: number, actor: Actor): Promise<ExportFile> {
+    const record = await this.exportsService.record(id);
+    const scope: ComputationScope | null = !record
+      ? null
+      : record.facilityId !== null
+        ? { facilityId: record.facilityId }
+        : { regionCode: record.regionCode! };
+    if (!scope || !visibleTo({ scope }, actor)) throw exportNotFound(String(id));
+    return this.exportsService.fetchRecord(id);
+  }
+
   private async exportJobOf(jobId: string, actor: Actor): Promise<Job<IndicatorJobData>> {
     const job = await this.producer.job(jobId);
     if (
@@ -347,7 +386,10 @@ function periodOverviewOf(
  * Staff work on their own facility; another facility answers as not found. A region's sums hold
  * no personal data and are for statisticians and admins; an admin may name any facility.
  */
-function scopeOf(query: ScopeQueryDto, actor: Actor): ComputationScope {
+function scopeOf(
+  query: Pick<ScopeQueryDto, 'facilityId' | 'regionCode'>,
+  actor: Actor,
+): ComputationScope {
   if (query.regionCode !== undefined) {
     if (query.facilityId !== undefined) {
       throw fieldError(

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../src/core/time/calendar-date';
@@ -191,6 +192,19 @@ describe('maternal-health office in the browser', () => {
         v.unit === 'count' ? 0 : v.denominator,
       ]);
     }
+
+    // The export is in the period's history, complete, by her; the same bytes come again.
+    const history = desk.getByRole('row').filter({ hasText: 'XLSX' });
+    await history.getByText(office.users.statistician.displayName).waitFor();
+    await history.getByText('完整', { exact: true }).waitFor();
+    await history.getByText(/第 1 版 已计算/).waitFor();
+    await screenshot(desk, 'office-export-history');
+    expect(await seriousViolations(desk)).toEqual([]);
+    const again = desk.waitForEvent('download');
+    await history.getByRole('button', { name: /^重新下载/ }).click();
+    const copy = await again;
+    expect(copy.suggestedFilename()).toBe(file.suggestedFilename());
+    expect(readFileSync(await copy.path())).toEqual(readFileSync(await file.path()));
     await context.close();
   });
 

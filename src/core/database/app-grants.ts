@@ -5,8 +5,15 @@
  * by the migration account. New tables get theirs the same way.
  */
 
-/** Written once, never changed or removed: the audit trail and the values of closed periods. */
-export const APPEND_ONLY_TABLES: readonly string[] = ['audit_entry', 'indicator_value_closed'];
+/**
+ * Written once, never changed or removed: the audit trail, the values of closed periods and the
+ * exports sent.
+ */
+export const APPEND_ONLY_TABLES: readonly string[] = [
+  'audit_entry',
+  'indicator_value_closed',
+  'indicator_export',
+];
 /** The application reads the migration history (nothing does yet) but never writes it. */
 export const READ_ONLY_TABLES: readonly string[] = ['migrations'];
 

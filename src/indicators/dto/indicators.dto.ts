@@ -383,3 +383,69 @@ export class ExportJobDto {
   @ApiPropertyOptional({ nullable: true, type: String }) filename: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) downloadUrl: string | null;
 }
+
+/** The exports sent: of one facility (default the caller's) or, for statisticians, a region. */
+export class ExportRecordQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: "Facility id; defaults to the caller's facility" })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  facilityId?: number;
+
+  @ApiPropertyOptional({ example: '1101', description: 'A region instead (statisticians, admins)' })
+  @IsOptional()
+  @Matches(REGION_PATTERN, {
+    message: 'regionCode must be 2 (province), 4 (city) or 6 (county) digits',
+  })
+  regionCode?: string;
+
+  @ApiPropertyOptional({ example: '2026-03', description: 'Only the exports of this period' })
+  @IsOptional()
+  @Matches(PERIOD_KEY_PATTERN, { message: PERIOD_MESSAGE })
+  period?: string;
+}
+
+/** Which computation a facility's values in the export were. */
+export class HeldVersionDto {
+  @ApiProperty() facilityId: number;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description:
+      'The period version its values are (closed, or the computation after the last close: see state); null when it has none',
+  })
+  version: number | null;
+  @ApiProperty({ enum: [...PERIOD_STATES, 'not_computed'] }) state: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) asOf: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) computedAt: string | null;
+  @ApiProperty({ description: 'Values held' }) values: number;
+}
+
+export class ExportRecordDto {
+  @ApiProperty() id: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) facilityId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) regionCode: string | null;
+  @ApiProperty() period: string;
+  @ApiProperty({ enum: EXPORT_FORMATS }) format: ExportFormat;
+  @ApiProperty({
+    description: 'False when exported (allowStale) with values missing, stale or corrected',
+  })
+  complete: boolean;
+  @ApiProperty({ type: [HeldVersionDto] }) held: HeldVersionDto[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The queued export' })
+  jobId: string | null;
+  @ApiProperty() exportedBy: number;
+  @ApiProperty() exportedByName: string;
+  @ApiProperty() exportedAt: string;
+  @ApiProperty() filename: string;
+  @ApiProperty() bytes: number;
+  @ApiProperty({ description: 'SHA-256 of the file, hex' }) sha256: string;
+  @ApiProperty() downloadUrl: string;
+}
+
+export class ExportRecordPageDto extends PageMetaDto {
+  @ApiProperty({ type: [ExportRecordDto] }) items: ExportRecordDto[];
+}

@@ -51,6 +51,7 @@ const facilities: ExportStatus['facilities'] = [
     version: 2,
     state: 'stale',
     asOf: '2026-03-31',
+    computedAt: '2026-04-01T02:00:00.000Z',
     values: 3,
   },
 ];

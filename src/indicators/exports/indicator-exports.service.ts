@@ -1,12 +1,11 @@
-import { InjectQueue } from '@nestjs/bull';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bull';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Facility } from '../../core/facilities/facility.entity';
 import { HospitalClock } from '../../core/time/hospital-clock';
 import { User } from '../../core/users/user.entity';
-import { QUEUES } from '../../core/queue/queue.constants';
+import { pageWindow, type Page, type PageQueryDto } from '../../core/http/pagination';
 import type { ComputationScope } from '../indicator-engine.service';
 import type { ExportFormat } from '../indicator-jobs.producer';
 import { IndicatorValuesService } from '../indicator-values.service';
@@ -22,6 +21,7 @@ import {
   type ExportSignOff,
   type ExportSubject,
 } from './indicator-export-formats';
+import { IndicatorExportRecord } from './indicator-export.entity';
 
 export interface ExportFile {
   filename: string;
@@ -29,9 +29,6 @@ export interface ExportFile {
   bytes: number;
   content: Buffer;
 }
-
-/** Built files wait this long in Redis for their download. */
-export const EXPORT_TTL_SECONDS = 24 * 60 * 60;
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -41,34 +38,39 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 const EXTENSIONS: Record<ExportFormat, string> = { xlsx: 'xlsx', csv: 'csv', fhir: 'json' };
 
+/** What to export, for whom, and for a queued export its job. */
+export interface ExportRequest {
+  scope: ComputationScope;
+  period: string;
+  format: ExportFormat;
+  allowStale: boolean;
+  requestedBy: number;
+  jobId?: string;
+}
+
 /** A period's computed values as xlsx, CSV or a FHIR MeasureReport bundle. */
 @Injectable()
 export class IndicatorExports {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QUEUES.indicators) private readonly queue: Queue,
     private readonly values: IndicatorValuesService,
     private readonly staleness: IndicatorStaleness,
     private readonly clock: HospitalClock,
   ) {}
 
   /**
-   * The file of a period's values. Refused (EXPORT_INCOMPLETE, with what is missing or stale per
-   * facility) when a facility of the scope has a value never computed, stale, or corrected after
-   * its close, unless `allowStale`; the file then says so on every sheet. Corrections recorded so
-   * far are read from the audit trail first, so a value they change counts as stale here.
+   * The file of a period's values, kept with what it held (indicator_export) before it is handed
+   * out. Refused (EXPORT_INCOMPLETE, with what is missing or stale per facility) when a facility
+   * of the scope has a value never computed, stale, or corrected after its close, unless
+   * `allowStale`; the file then says so on every sheet. Corrections recorded so far are read from
+   * the audit trail first, so a value they change counts as stale here.
    */
-  async build(
-    scope: ComputationScope,
-    periodKey: string,
-    format: ExportFormat,
-    allowStale = false,
-    requestedBy: number | null = null,
-  ): Promise<ExportFile> {
-    const period = parsePeriod(periodKey);
-    const status = await this.exportable(scope, period.key, allowStale);
+  async build(request: ExportRequest): Promise<ExportFile> {
+    const { scope, format, requestedBy } = request;
+    const period = parsePeriod(request.period);
+    const status = await this.exportable(scope, period.key, request.allowStale);
     // One period, no trend: the files hold the period's values only.
-    const { values } = await this.values.values(scope, periodKey, null, 1);
+    const { values } = await this.values.values(scope, period.key, null, 1);
     const subject = await this.subjectOf(scope);
     const content =
       format === 'xlsx'
@@ -78,12 +80,38 @@ export class IndicatorExports {
           : Buffer.from(
               JSON.stringify(toFhirBundle(subject, period, values, new Date(), status), null, 2),
             );
-    return {
+    const file: ExportFile = {
       filename: `indicators-${subject.code}-${period.key}.${EXTENSIONS[format]}`,
       contentType: CONTENT_TYPES[format],
       bytes: content.length,
       content,
     };
+    await this.dataSource.manager.insert(IndicatorExportRecord, {
+      facilityId: 'facilityId' in scope ? scope.facilityId : null,
+      regionCode: 'regionCode' in scope ? scope.regionCode : null,
+      periodKey: period.key,
+      format,
+      complete: !status.allowedStale,
+      held: status.facilities.map((f) => ({
+        facilityId: f.facilityId,
+        code: f.code,
+        name: f.name,
+        version: f.version,
+        state: f.state,
+        asOf: f.asOf,
+        computedAt: f.computedAt,
+        values: f.values,
+      })),
+      jobId: request.jobId ?? null,
+      exportedBy: requestedBy,
+      exportedAt: new Date(),
+      filename: file.filename,
+      contentType: file.contentType,
+      bytes: file.bytes,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+    });
+    return file;
   }
 
   /** Refuses an incomplete export unless allowed; otherwise what the file must say about it. */
@@ -98,34 +126,73 @@ export class IndicatorExports {
     return { allowedStale: gaps.length > 0, gaps, facilities };
   }
 
-  async store(jobId: string, file: ExportFile): Promise<void> {
-    const meta = JSON.stringify({ filename: file.filename, contentType: file.contentType });
-    await this.queue.client
-      .multi()
-      .set(fileKey(jobId), file.content.toString('base64'), 'EX', EXPORT_TTL_SECONDS)
-      .set(`${fileKey(jobId)}:meta`, meta, 'EX', EXPORT_TTL_SECONDS)
-      .exec();
+  /** The file a queued export built. */
+  async fetch(jobId: string): Promise<ExportFile> {
+    return this.fileWhere({ jobId }, () => exportNotFound(jobId));
   }
 
-  async fetch(jobId: string): Promise<ExportFile> {
-    const [content, meta] = await Promise.all([
-      this.queue.client.get(fileKey(jobId)),
-      this.queue.client.get(`${fileKey(jobId)}:meta`),
-    ]);
-    if (content === null || meta === null) throw exportNotFound(jobId);
-    const { filename, contentType } = JSON.parse(meta) as { filename: string; contentType: string };
-    const buffer = Buffer.from(content, 'base64');
-    return { filename, contentType, bytes: buffer.length, content: buffer };
+  /** The file of an earlier export, byte for byte. */
+  async fetchRecord(id: number): Promise<ExportFile> {
+    return this.fileWhere({ id }, () => exportNotFound(String(id)));
+  }
+
+  private async fileWhere(
+    where: { jobId: string } | { id: number },
+    notFound: () => Error,
+  ): Promise<ExportFile> {
+    const record = await this.dataSource.manager.findOne(IndicatorExportRecord, {
+      where,
+      select: { id: true, filename: true, contentType: true, bytes: true, content: true },
+    });
+    if (!record) throw notFound();
+    return {
+      filename: record.filename,
+      contentType: record.contentType,
+      bytes: record.bytes,
+      content: record.content,
+    };
+  }
+
+  /** The exports of a facility or a region, newest first, with who made each. */
+  async records(
+    scope: ComputationScope,
+    periodKey: string | undefined,
+    query: PageQueryDto,
+  ): Promise<Page<IndicatorExportRecord & { exportedByName: string }>> {
+    const [records, total] = await this.dataSource.manager.findAndCount(IndicatorExportRecord, {
+      where: {
+        ...('facilityId' in scope
+          ? { facilityId: scope.facilityId }
+          : { regionCode: scope.regionCode }),
+        ...(periodKey === undefined ? {} : { periodKey: parsePeriod(periodKey).key }),
+      },
+      order: { exportedAt: 'DESC', id: 'DESC' },
+      ...pageWindow(query),
+    });
+    const ids = [...new Set(records.map((r) => r.exportedBy))];
+    const users = ids.length
+      ? await this.dataSource.manager.find(User, {
+          where: { id: In(ids) },
+          select: { id: true, displayName: true },
+        })
+      : [];
+    const names = new Map(users.map((u) => [u.id, u.displayName]));
+    return {
+      items: records.map((r) => ({ ...r, exportedByName: names.get(r.exportedBy) ?? '' })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** An earlier export without its bytes: what the access check needs. */
+  record(id: number): Promise<IndicatorExportRecord | null> {
+    return this.dataSource.manager.findOneBy(IndicatorExportRecord, { id });
   }
 
   /** The sign-off block: the unit, who exported (by name) and the hospital day of the export. */
-  private async signOffOf(
-    subject: ExportSubject,
-    requestedBy: number | null,
-  ): Promise<ExportSignOff> {
-    const user = requestedBy
-      ? await this.dataSource.manager.findOneBy(User, { id: requestedBy })
-      : null;
+  private async signOffOf(subject: ExportSubject, requestedBy: number): Promise<ExportSignOff> {
+    const user = await this.dataSource.manager.findOneBy(User, { id: requestedBy });
     return {
       unit: subject.name,
       preparer: user?.displayName ?? '',
@@ -144,8 +211,4 @@ export class IndicatorExports {
     const level = { 2: '省', 4: '市', 6: '县（区）' }[scope.regionCode.length] ?? '';
     return { code: scope.regionCode, name: `行政区划 ${scope.regionCode}${level}`, kind: 'region' };
   }
-}
-
-function fileKey(jobId: string): string {
-  return `mch:indicator-export:${jobId}`;
 }

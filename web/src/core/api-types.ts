@@ -693,6 +693,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/indicator-export-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exports sent for a facility or region, newest first: who, when, and which computation each facility held */
+        get: operations["IndicatorsController_exportRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/indicator-export-records/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file of an earlier export, byte for byte as it was sent */
+        get: operations["IndicatorsController_exportRecordFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/indicator-exports": {
         parameters: {
             query?: never;
@@ -3167,6 +3201,33 @@ export interface components {
             progress: number;
             state: string;
         };
+        ExportRecordDto: {
+            bytes: number;
+            /** @description False when exported (allowStale) with values missing, stale or corrected */
+            complete: boolean;
+            downloadUrl: string;
+            exportedAt: string;
+            exportedBy: number;
+            exportedByName: string;
+            facilityId?: number | null;
+            filename: string;
+            /** @enum {string} */
+            format: "xlsx" | "csv" | "fhir";
+            held: components["schemas"]["HeldVersionDto"][];
+            id: number;
+            /** @description The queued export */
+            jobId?: string | null;
+            period: string;
+            regionCode?: string | null;
+            /** @description SHA-256 of the file, hex */
+            sha256: string;
+        };
+        ExportRecordPageDto: {
+            items: components["schemas"]["ExportRecordDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         ExportRequestDto: {
             /**
              * @description Export even when values are missing, stale or corrected after close; the file says so on every sheet
@@ -3343,6 +3404,19 @@ export interface components {
              * @enum {string}
              */
             trimester: "first" | "second" | "third";
+        };
+        HeldVersionDto: {
+            asOf?: string | null;
+            code: string;
+            computedAt?: string | null;
+            facilityId: number;
+            name: string;
+            /** @enum {string} */
+            state: "computed" | "stale" | "closed" | "corrected_after_close" | "not_computed";
+            /** @description Values held */
+            values: number;
+            /** @description The period version its values are (closed, or the computation after the last close: see state); null when it has none */
+            version?: number | null;
         };
         HepBBirthDoseDto: {
             batchNumber: string;
@@ -7416,6 +7490,87 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_exportRecords: {
+        parameters: {
+            query?: {
+                /** @description Facility id; defaults to the caller's facility */
+                facilityId?: number;
+                page?: number;
+                pageSize?: number;
+                /** @description Only the exports of this period */
+                period?: string;
+                /** @description A region instead (statisticians, admins) */
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportRecordPageDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_exportRecordFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition names it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        [key: string]: unknown;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description EXPORT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

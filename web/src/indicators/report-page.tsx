@@ -12,6 +12,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
@@ -29,6 +30,7 @@ import { useLanguage, useText } from '../core/language';
 import { QueryFailure } from '../core/query-failure';
 import { useSessionUser } from '../core/use-session';
 import { useComputation, useValues, type Scope } from './indicator-queries';
+import { ExportHistory } from './export-history';
 import { INDICATORS_TEXT } from './indicators.text';
 import { REPORTS_TEXT } from './reports.text';
 import { lastWholePeriod, ValueCell } from './value-cell';
@@ -68,6 +70,7 @@ export default function ReportPage() {
   const text = REPORTS_TEXT[useLanguage().language];
   const words = useText(INDICATORS_TEXT);
   const user = useSessionUser();
+  const client = useQueryClient();
   const [params, setParams] = useSearchParams();
   const kind = (params.get('kind') as PeriodKind | null) ?? 'month';
   const period = params.get('period') ?? lastWholePeriod(kind);
@@ -91,6 +94,16 @@ export default function ReportPage() {
   const missing = all.filter((v) => v.state === 'not_computed');
   const stale = all.filter((v) => v.stale);
 
+  /** An earlier export, the same bytes as were sent. */
+  const downloadAgain = async (record: Schemas['ExportRecordDto']) => {
+    const result = await api.GET('/indicator-export-records/{id}/file', {
+      params: { path: { id: record.id } },
+      parseAs: 'stream',
+    });
+    if (!result.response.ok) await unwrap(Promise.resolve(result));
+    await save(result.response, record.filename);
+  };
+
   const download = async (format: Format) => {
     setDownloading(format);
     setError(null);
@@ -102,6 +115,7 @@ export default function ReportPage() {
       });
       if (!result.response.ok) await unwrap(Promise.resolve(result));
       await save(result.response, `indicators-${period}.${format === 'fhir' ? 'json' : format}`);
+      void client.invalidateQueries({ queryKey: ['indicator-export-records'] });
     } catch (failure) {
       if (failure instanceof ApiFailure && failure.code === 'EXPORT_INCOMPLETE') {
         setRefused(failure.details as unknown as Gap[]);
@@ -220,6 +234,8 @@ export default function ReportPage() {
           {start.error && <Alert type="error" showIcon title={failureMessage(start.error)} />}
         </Space>
       </Card>
+
+      <ExportHistory scope={scope} period={period} onDownload={downloadAgain} />
 
       <Card
         title={<h2 style={{ fontSize: 16, margin: 0 }}>{text.download}</h2>}
