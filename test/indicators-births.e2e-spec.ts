@@ -877,6 +877,33 @@ describe('Baby-Friendly and system-management indicators of a hand-built month',
       expect(list.fieldLabelsZh.first_breastfeed_minutes).toBe('首次母乳喂养（出生后分钟数）');
     });
 
+    it('names every coded value of the month’s cases in Chinese', async () => {
+      let coded = 0;
+      for (const code of ['BF-01', 'BF-04', 'BF-06', 'SM-05', 'SM-07', 'SM-12']) {
+        const { body } = await t
+          .http()
+          .get(`/indicator-values/${code}/cases`)
+          .query({ period: M.key, role: 'numerator', pageSize: 100 })
+          .set(as(home, 'statistician'))
+          .expect(200);
+        const values = body.fieldValuesZh as Record<string, Record<string, string>>;
+        for (const item of body.items as { fields: Record<string, unknown> }[]) {
+          for (const [column, zh] of Object.entries(values)) {
+            const value = item.fields[column];
+            if (value === null || value === undefined) continue;
+            coded += 1;
+            expect([code, column, value, zh[String(value)]]).toEqual([
+              code,
+              column,
+              value,
+              expect.stringMatching(/\p{Script=Han}/u),
+            ]);
+          }
+        }
+      }
+      expect(coded).toBeGreaterThan(10);
+    });
+
     it('refuses the failed list where the numerator does not count denominator cases one each', async () => {
       // SM-12 counts maternal deaths per live birth; CL-02b weighs each session by attendances.
       for (const code of ['SM-12', 'CL-02b']) {

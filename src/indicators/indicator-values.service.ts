@@ -114,6 +114,7 @@ export interface CaseView {
 export interface CasePage extends Page<CaseView> {
   fieldLabels: Record<string, string>;
   fieldLabelsZh: Record<string, string>;
+  fieldValuesZh: Record<string, Record<string, string>>;
 }
 
 /** Why a failed case failed: the first numerator part it misses, or the numerator itself. */
@@ -428,7 +429,15 @@ export class IndicatorValuesService {
       });
       const fieldLabels = Object.fromEntries(fields.map((f) => [f.column, f.label]));
       const fieldLabelsZh = Object.fromEntries(fields.map((f) => [f.column, f.labelZh]));
-      return { ...pageOf(items, Number(total), query), fieldLabels, fieldLabelsZh };
+      const fieldValuesZh = Object.fromEntries(
+        fields.filter((f) => f.valuesZh).map((f) => [f.column, { ...f.valuesZh }]),
+      );
+      return {
+        ...pageOf(items, Number(total), query),
+        fieldLabels,
+        fieldLabelsZh,
+        fieldValuesZh,
+      };
     });
   }
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../core/auth/actor';
 import { adminScopeOf, managesFacility } from '../core/auth/facility-scope';
 import { AuditService } from '../core/audit/audit.service';
 import { DomainError, fieldError } from '../core/errors/domain.error';
+import { COHORTS } from './cohorts';
 import { INDICATORS } from './definitions';
 import { hasFailedCases } from './indicator-sql';
 import type { Criterion } from './definitions/indicator-definition';
@@ -77,7 +78,9 @@ export class IndicatorsService {
       group: d.group,
       unit: d.unit,
       cohort: d.cohort,
+      cohortDescription: sentencesOf(COHORTS.find((c) => c.code === d.cohort)!),
       attribution: d.attribution,
+      attributionZh: d.attributionZh,
       counting: d.counting ?? 'facility',
       numerator: sentencesOf(d.numerator),
       denominator: sentencesOf(d.denominator),
@@ -350,8 +353,11 @@ export class IndicatorsService {
   }
 }
 
-/** A criterion as the definitions list shows it: its sentences, never its SQL. */
-function sentencesOf({ description, descriptionZh }: Criterion): CriterionDto {
+/** A criterion or cohort as the definitions list shows it: its sentences, never its SQL. */
+function sentencesOf({
+  description,
+  descriptionZh,
+}: Pick<Criterion, 'description' | 'descriptionZh'>): CriterionDto {
   return { description, descriptionZh };
 }
 

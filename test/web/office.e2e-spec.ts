@@ -114,6 +114,12 @@ describe('maternal-health office in the browser', () => {
     const failed = page.getByRole('tabpanel').getByRole('row').nth(1);
     await failed.getByText(/^未满足：/).waitFor();
     await failed.getByRole('cell', { name: '74', exact: true }).waitFor();
+    // Coded values in Chinese: a live birth, here, not `live_birth`, `this_facility`.
+    await failed.getByRole('cell', { name: '活产', exact: true }).waitFor();
+    await failed.getByRole('cell', { name: '本院', exact: true }).waitFor();
+    expect(await failed.textContent()).not.toMatch(/live_birth|this_facility/);
+    // The day it counts on, in Chinese too.
+    await page.getByText('按婴儿出生时间归属（医院时区的日历日）').waitFor();
     await screenshot(page, 'office-indicator-failed');
     expect(await seriousViolations(page)).toEqual([]);
     await failed.getByRole('link').first().click();

@@ -40,4 +40,6 @@ export interface CohortField {
   label: string;
   /** The label in Chinese, as the drill-down shows it (a column header: short). */
   labelZh: string;
+  /** A coded field's values in Chinese, code by code. */
+  valuesZh?: Readonly<Record<string, string>>;
 }

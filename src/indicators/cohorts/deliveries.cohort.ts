@@ -7,6 +7,7 @@ import { PREGNANCY_LENGTH_DAYS } from '../../women/rules/gestational-age';
 import type { CohortDefinition } from './cohort-definition';
 import { DELIVERY_MODE_FIELD, DELIVERY_PLACE_FIELD } from './shared-fields';
 import { hospitalDaySql, notPregnancyLossSql, VIABILITY_ZH } from './sql-fragments';
+import { CAESAREAN_INDICATION_ZH, COLOUR_ZH } from './field-values';
 
 const deliveredOn = hospitalDaySql('d.delivered_at');
 const colourList = RISK_COLOURS.map((colour) => `'${colour}'`).join(', ');
@@ -85,6 +86,7 @@ FROM (
       column: 'caesarean_indication',
       label: 'caesarean: indication code (empty = none; maternal_request is not medical)',
       labelZh: `剖宫产指征（空=未记录；${NON_MEDICAL_CAESAREAN_INDICATIONS.map((code) => CAESAREAN_INDICATIONS[code].zh).join('、')}不属医学指征）`,
+      valuesZh: CAESAREAN_INDICATION_ZH,
     },
     {
       column: 'classes_before_delivery',
@@ -100,6 +102,7 @@ FROM (
       column: 'highest_colour',
       label: 'highest risk colour graded up to delivery',
       labelZh: '分娩前最高风险颜色',
+      valuesZh: COLOUR_ZH,
     },
     {
       column: 'ever_purple',

@@ -1,6 +1,7 @@
 import { EXCLUSIVE_UNDER_MONTHS } from '../../breastfeeding/rules/feeding-recall';
 import type { CohortDefinition } from './cohort-definition';
 import { hospitalDaySql } from './sql-fragments';
+import { FOLLOW_UP_CONTACT_ZH, RECALL_BASIS_ZH, RECALL_CLASS_ZH } from './field-values';
 
 /**
  * Completed months of age on a day, as breastfeeding/rules/postpartum-schedule
@@ -73,11 +74,13 @@ WHERE f.facility_id IN (:facilities) AND f.followed_up_on >= :from AND f.followe
       column: 'basis',
       label: 'birth = baby born in the period; follow_up = recall made in the period',
       labelZh: '统计口径（birth=本期出生；follow_up=本期回顾）',
+      valuesZh: RECALL_BASIS_ZH,
     },
     {
       column: 'contact',
       label: 'follow-up contact',
       labelZh: '随访类型',
+      valuesZh: FOLLOW_UP_CONTACT_ZH,
     },
     {
       column: 'followed_up_on',
@@ -93,6 +96,7 @@ WHERE f.facility_id IN (:facilities) AND f.followed_up_on >= :from AND f.followe
       column: 'recall_class',
       label: '24-hour recall: exclusive / predominant / complementary / mixed / none',
       labelZh: '24小时回顾：纯母乳/基本纯母乳/母乳加辅食/混合喂养/无母乳',
+      valuesZh: RECALL_CLASS_ZH,
     },
     {
       column: 'breast_milk',

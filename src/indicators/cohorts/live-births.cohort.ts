@@ -16,6 +16,7 @@ import {
   VIABILITY_ZH,
   wholeMinutesSql,
 } from './sql-fragments';
+import { CONTRAINDICATION_ZH, DISCHARGE_FEEDING_ZH } from './field-values';
 
 const deliveredOn = hospitalDaySql('d.delivered_at');
 const motherDischargedOn = hospitalDaySql('d.mother_discharged_at');
@@ -116,6 +117,7 @@ GROUP BY n.id`,
       column: 'contraindication',
       label: 'documented contraindication to breastfeeding',
       labelZh: '母乳喂养医学禁忌证',
+      valuesZh: CONTRAINDICATION_ZH,
     },
     {
       column: 'skin_to_skin_start_seconds',
@@ -161,6 +163,7 @@ GROUP BY n.id`,
       column: 'discharge_feeding',
       label: 'feeding at discharge',
       labelZh: '出院时喂养方式',
+      valuesZh: DISCHARGE_FEEDING_ZH,
     },
     {
       column: 'stay_complete',

@@ -2,6 +2,7 @@ import { MATERNAL_DEATH_CAUSE_NAMES } from '../../women/rules/maternal-death';
 import type { CohortDefinition } from './cohort-definition';
 import { ATTRIBUTED_REGION_FIELD, BIRTH_WEIGHT_FIELD } from './shared-fields';
 import { gaDaysOn, hospitalDaySql, newbornsOfPeriod } from './sql-fragments';
+import { DEATH_CAUSE_ZH, DEATH_RECORDED_AS_ZH, MORTALITY_ROW_ZH } from './field-values';
 
 const deliveredOn = hospitalDaySql('d.delivered_at');
 
@@ -51,6 +52,7 @@ WHERE d.facility_id IN (:facilities) AND d.delivered_at >= :fromAt AND d.deliver
       column: 'row_kind',
       label: 'live birth (denominator) or maternal death (numerator)',
       labelZh: '活产（分母）或孕产妇死亡（分子）',
+      valuesZh: MORTALITY_ROW_ZH,
     },
     {
       column: 'ga_days',
@@ -72,11 +74,13 @@ WHERE d.facility_id IN (:facilities) AND d.delivered_at >= :fromAt AND d.deliver
       column: 'death_recorded_as',
       label: 'recorded as pregnancy status or delivery outcome',
       labelZh: '记录来源：妊娠状态或分娩结局',
+      valuesZh: DEATH_RECORDED_AS_ZH,
     },
     {
       column: 'death_cause',
       label: 'cause of death (national classification; accidental is not maternal)',
       labelZh: `死因（全国分类；${MATERNAL_DEATH_CAUSE_NAMES.accidental}死亡不属孕产妇死亡）`,
+      valuesZh: DEATH_CAUSE_ZH,
     },
   ],
 };

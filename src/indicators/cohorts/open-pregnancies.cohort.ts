@@ -1,5 +1,6 @@
 import type { CohortDefinition } from './cohort-definition';
 import { gaDaysOn } from './sql-fragments';
+import { ASSESSMENT_KIND_ZH, COLOUR_ZH } from './field-values';
 
 /**
  * Pregnancies of the facility open at the end of the period's last day (:asOf): registered by
@@ -40,6 +41,7 @@ WHERE p.facility_id IN (:facilities) AND p.registration_date <= :asOf
       column: 'latest_colour',
       label: 'latest colour (none = not screened)',
       labelZh: '最近一次风险颜色（空=未筛查）',
+      valuesZh: COLOUR_ZH,
     },
     {
       column: 'latest_purple',
@@ -55,6 +57,7 @@ WHERE p.facility_id IN (:facilities) AND p.registration_date <= :asOf
       column: 'latest_assessment_kind',
       label: 'latest grading kind',
       labelZh: '最近一次评估类型',
+      valuesZh: ASSESSMENT_KIND_ZH,
     },
   ],
 };

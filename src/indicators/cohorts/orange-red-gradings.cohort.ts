@@ -1,6 +1,7 @@
 import { REPORT_WINDOW_HOURS } from '../../risk/rules/report-deadline';
 import type { CohortDefinition } from './cohort-definition';
 import { hospitalDaySql, wholeMinutesSql } from './sql-fragments';
+import { COLOUR_ZH, REPORT_STATE_ZH } from './field-values';
 
 const WINDOW_HOURS = `CASE r.colour WHEN 'red' THEN ${REPORT_WINDOW_HOURS.red} WHEN 'orange' THEN ${REPORT_WINDOW_HOURS.orange} END`;
 const DUE_AT = `(r.graded_at + INTERVAL ${WINDOW_HOURS} HOUR)`;
@@ -42,6 +43,7 @@ WHERE ra.facility_id IN (:facilities) AND ra.assessed_at >= :fromAt AND ra.asses
       column: 'colour',
       label: 'colour',
       labelZh: '风险颜色',
+      valuesZh: COLOUR_ZH,
     },
     {
       column: 'graded_at',
@@ -72,6 +74,7 @@ WHERE ra.facility_id IN (:facilities) AND ra.assessed_at >= :fromAt AND ra.asses
       column: 'report_state',
       label: 'report state',
       labelZh: '上报状态',
+      valuesZh: REPORT_STATE_ZH,
     },
   ],
 };

@@ -1,4 +1,5 @@
 import type { CohortField } from './cohort-definition';
+import { DELIVERY_MODE_ZH, DELIVERY_PLACE_ZH, VITAL_STATUS_ZH } from './field-values';
 
 /* Decision columns that several cohorts select under one name and meaning, labelled once. */
 
@@ -18,18 +19,21 @@ export const VITAL_STATUS_FIELD: CohortField = {
   column: 'vital_status',
   label: 'live birth or stillbirth',
   labelZh: '活产/死产',
+  valuesZh: VITAL_STATUS_ZH,
 };
 
 export const DELIVERY_PLACE_FIELD: CohortField = {
   column: 'delivery_place',
   label: 'place of delivery',
   labelZh: '分娩地点',
+  valuesZh: DELIVERY_PLACE_ZH,
 };
 
 export const DELIVERY_MODE_FIELD: CohortField = {
   column: 'delivery_mode',
   label: 'mode of delivery',
   labelZh: '分娩方式',
+  valuesZh: DELIVERY_MODE_ZH,
 };
 
 export const GA_AT_DELIVERY_FIELD: CohortField = {

@@ -73,6 +73,7 @@ const STAY_INCOMPLETE: Criterion = {
   sql: 'c.stay_complete = 0',
 };
 const STAY_ATTRIBUTION = 'birth time of the baby, hospital calendar day';
+const STAY_ATTRIBUTION_ZH = '按婴儿出生时间归属（医院时区的日历日）';
 
 /** Feedings at discharge that fail BF-04 whatever the stay's records say: other milk was given. */
 export const OTHER_MILK_AT_DISCHARGE: readonly DischargeFeeding[] = ['mixed', 'formula_only'];
@@ -93,6 +94,7 @@ function stayIndicator(
     unit: 'percent',
     cohort: 'live_births',
     attribution: STAY_ATTRIBUTION,
+    attributionZh: STAY_ATTRIBUTION_ZH,
     denominator: STAY_POPULATION,
     numerator: fields.numerator,
     ...(fields.numeratorParts ? { numeratorParts: fields.numeratorParts } : {}),
@@ -144,7 +146,7 @@ const roomingIn = (column: string): string =>
 function recallIndicator(
   fields: Pick<
     IndicatorDefinition,
-    'code' | 'nameZh' | 'nameEn' | 'attribution' | 'denominator'
+    'code' | 'nameZh' | 'nameEn' | 'attribution' | 'attributionZh' | 'denominator'
   > & {
     target: number;
     version?: number;
@@ -290,6 +292,7 @@ export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: 'deliveries',
     attribution: 'delivery time, hospital calendar day',
+    attributionZh: '按分娩时间归属（医院时区的日历日）',
     denominator: {
       description: 'Deliveries at the facility in the period.',
       descriptionZh: '本期在本机构分娩的产妇',
@@ -327,6 +330,7 @@ export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: 'deliveries',
     attribution: 'delivery time, hospital calendar day',
+    attributionZh: '按分娩时间归属（医院时区的日历日）',
     denominator: {
       description: 'Mothers who delivered at the facility in the period.',
       descriptionZh: '本期在本机构分娩的产妇',
@@ -349,6 +353,7 @@ export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [
     nameEn: 'Exclusive breastfeeding at the postpartum visit (24-hour recall)',
     attribution:
       "birth time of the baby, hospital calendar day (the baby's first postpartum-visit recall)",
+    attributionZh: '按婴儿出生时间归属（医院时区的日历日；取婴儿首次产后访视时的回顾）',
     denominator: {
       description:
         'Live-born babies born in the period with a feeding recall at the postpartum visit ' +
@@ -363,6 +368,7 @@ export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [
     nameZh: '42天纯母乳喂养率',
     nameEn: 'Exclusive breastfeeding at 42 days',
     attribution: "birth time of the baby, hospital calendar day (the baby's first 42-day recall)",
+    attributionZh: '按婴儿出生时间归属（医院时区的日历日；取婴儿首次产后42天检查时的回顾）',
     denominator: {
       description:
         'Live-born babies born in the period with a feeding recall at the 42-day check ' +
@@ -378,6 +384,7 @@ export const BABY_FRIENDLY_INDICATORS: readonly IndicatorDefinition[] = [
     nameEn: 'Exclusive breastfeeding under 6 months',
     attribution:
       "day of the baby's recall nearest the period's end (one status per child and age band)",
+    attributionZh: '按最接近期末的一次回顾日期归属（每名儿童每个月龄段一个喂养状态）',
     denominator: {
       description:
         `Babies aged 0–${EXCLUSIVE_UNDER_MONTHS - 1} completed months with a feeding recall ` +

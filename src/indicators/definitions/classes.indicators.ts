@@ -18,6 +18,7 @@ export const CLASSES_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: 'deliveries',
     attribution: 'delivery day, hospital time zone',
+    attributionZh: '按分娩日期归属（医院时区）',
     denominator: {
       description:
         'Women who delivered at the facility in the period (born at the facility: births at home, ' +
@@ -43,6 +44,7 @@ export const CLASSES_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'count',
     cohort: CLASS_SESSIONS_COHORT.code,
     attribution: 'session day, hospital time zone',
+    attributionZh: '按授课日期归属（医院时区）',
     denominator: heldSessions,
     numerator: heldSessions,
     target: null,
@@ -56,6 +58,7 @@ export const CLASSES_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'ratio',
     cohort: CLASS_SESSIONS_COHORT.code,
     attribution: 'session day, hospital time zone',
+    attributionZh: '按授课日期归属（医院时区）',
     denominator: heldSessions,
     numerator: {
       description:

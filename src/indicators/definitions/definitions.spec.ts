@@ -63,6 +63,7 @@ describe('indicator definitions', () => {
       expect(indicator.nameZh).not.toBe('');
       expect(indicator.nameEn).not.toBe('');
       expect(indicator.attribution).not.toBe('');
+      expect(indicator.attributionZh).toMatch(/^按|^活产/);
       for (const criterion of [indicator.numerator, indicator.denominator, indicator.exclusion]) {
         if (!criterion) continue;
         expect(criterion.description).not.toBe('');

@@ -23,6 +23,7 @@ export const FOLIC_ACID_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: REGISTRATIONS,
     attribution: 'registration day',
+    attributionZh: '按建册日期归属',
     denominator: {
       description: 'Pregnancies registered at the facility in the period',
       descriptionZh: '本期在本机构建册的孕妇',
@@ -46,6 +47,7 @@ export const FOLIC_ACID_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: REGISTRATIONS,
     attribution: 'registration day',
+    attributionZh: '按建册日期归属',
     denominator: {
       description: 'Registered pregnancies whose mother took folic acid (FA-01 numerator)',
       descriptionZh: '已服用叶酸（FA-01分子）的建册孕妇',
@@ -85,6 +87,7 @@ export const FOLIC_ACID_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: SURVEYS,
     attribution: 'survey day (her latest survey of the period at the facility)',
+    attributionZh: '按调查日期归属（取本期在本机构的最近一次调查）',
     denominator: {
       description: 'Women surveyed at the facility in the period',
       descriptionZh: '本期在本机构接受叶酸知识调查的妇女',
@@ -107,6 +110,7 @@ export const FOLIC_ACID_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: SURVEYS,
     attribution: 'survey day; delivery day for the mothers',
+    attributionZh: '按调查日期归属；产妇按分娩日期',
     denominator: {
       description:
         'Mothers: women who delivered at the facility in the period (born at the facility, as ' +

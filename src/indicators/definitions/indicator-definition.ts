@@ -55,6 +55,8 @@ export interface IndicatorDefinition {
   cohort: string;
   /** How a case falls into a period, in words (e.g. "birth time, hospital time zone"). */
   attribution: string;
+  /** The same in Chinese. */
+  attributionZh: string;
   denominator: Criterion;
   numerator: Criterion;
   /**

@@ -24,6 +24,7 @@ import { PERINATAL_ZH, perinatalSql } from './system-management.indicators';
 const MOTHERS = PMTCT_MOTHERS_COHORT.code;
 const BABIES = EXPOSED_BABIES_COHORT.code;
 const DELIVERY_DAY = 'delivery day, hospital time zone';
+const DELIVERY_DAY_ZH = '按分娩日期归属（医院时区）';
 
 const ALL_THREE_ZH = DISEASES.map((d) => DISEASE_NAMES[d].zh).join('、');
 
@@ -105,6 +106,7 @@ const testedIndicators: IndicatorDefinition[] = DISEASES.map((disease) => ({
   unit: 'percent',
   cohort: MOTHERS,
   attribution: DELIVERY_DAY,
+  attributionZh: DELIVERY_DAY_ZH,
   denominator: allMothers,
   numerator: {
     description:
@@ -127,6 +129,7 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: MOTHERS,
     attribution: DELIVERY_DAY,
+    attributionZh: DELIVERY_DAY_ZH,
     denominator: allMothers,
     ...allOf(
       DISEASES.map((d): Criterion => ({
@@ -151,6 +154,7 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: MOTHERS,
     attribution: DELIVERY_DAY,
+    attributionZh: DELIVERY_DAY_ZH,
     denominator: allMothers,
     ...allOf(
       DISEASES.map((d): Criterion => ({
@@ -174,6 +178,7 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: MOTHERS,
     attribution: DELIVERY_DAY,
+    attributionZh: DELIVERY_DAY_ZH,
     denominator: {
       description: 'Women who delivered, confirmed HIV-positive (positive confirmatory test)',
       descriptionZh: '本期分娩、艾滋病感染确诊（确证试验阳性）的产妇',
@@ -195,6 +200,7 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: BABIES,
     attribution: DELIVERY_DAY,
+    attributionZh: DELIVERY_DAY_ZH,
     denominator: {
       description: 'Babies delivered in the period whose mother is confirmed HIV-positive',
       descriptionZh: '本期分娩、母亲艾滋病感染确诊的新生儿（艾滋病暴露儿童）',
@@ -217,6 +223,7 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: MOTHERS,
     attribution: DELIVERY_DAY,
+    attributionZh: DELIVERY_DAY_ZH,
     denominator: syphilisPositive,
     numerator: {
       description:
@@ -236,6 +243,7 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: MOTHERS,
     attribution: DELIVERY_DAY,
+    attributionZh: DELIVERY_DAY_ZH,
     denominator: syphilisPositive,
     numerator: {
       description:
@@ -276,6 +284,7 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: BABIES,
     attribution: DELIVERY_DAY,
+    attributionZh: DELIVERY_DAY_ZH,
     denominator: {
       description: 'Babies delivered in the period whose mother is confirmed syphilis-positive',
       descriptionZh: '本期分娩、母亲梅毒感染确诊的新生儿（梅毒暴露儿童）',
@@ -298,6 +307,7 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: BABIES,
     attribution: DELIVERY_DAY,
+    attributionZh: DELIVERY_DAY_ZH,
     denominator: hbsagExposed,
     numerator: {
       description: `HBIG ≤ ${HBIG_WITHIN_MINUTES} whole minutes after birth (12 h 00 min 59 s counts, 12 h 01 min does not)`,
@@ -316,6 +326,7 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: BABIES,
     attribution: DELIVERY_DAY,
+    attributionZh: DELIVERY_DAY_ZH,
     denominator: hbsagExposed,
     numerator: {
       description: `First vaccine dose ≤ ${HEPB_VACCINE_WITHIN_MINUTES_EXPOSED} whole minutes after birth`,
@@ -334,6 +345,7 @@ export const PMTCT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: LIVE_BIRTHS_COHORT.code,
     attribution: 'birth time of the baby, hospital calendar day',
+    attributionZh: '按婴儿出生时间归属（医院时区的日历日）',
     denominator: {
       description:
         'Every live birth of the deliveries recorded by the facility in the period, exposed or ' +

@@ -26,6 +26,7 @@ function distribution(
     unit: 'percent',
     cohort: OPEN_PREGNANCIES_COHORT.code,
     attribution: 'state at the end of the period’s last day',
+    attributionZh: '按期末最后一天结束时的状态',
     denominator: openPregnancies,
     numerator,
     target: null,
@@ -43,6 +44,7 @@ export const RISK_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: REGISTRATIONS_COHORT.code,
     attribution: 'registration day',
+    attributionZh: '按建册日期归属',
     denominator: {
       description: 'Pregnancies registered at the facility in the period',
       descriptionZh: '本期在本机构建册的孕妇',
@@ -86,6 +88,7 @@ export const RISK_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: ORANGE_RED_GRADINGS_COHORT.code,
     attribution: 'grading day, hospital time zone',
+    attributionZh: '按评估日期归属（医院时区）',
     denominator: {
       description: 'Gradings in the period that rose to ORANGE or RED (each needs a report)',
       descriptionZh: `本期升至${RISK_COLOUR_NAMES.orange.zh}或${RISK_COLOUR_NAMES.red.zh}的评估（每次均需上报）`,

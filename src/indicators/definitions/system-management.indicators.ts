@@ -101,7 +101,9 @@ const POSTPARTUM_VISIT: Criterion = {
 };
 
 const BIRTH_ATTRIBUTION = 'birth time of the baby, hospital calendar day';
+const BIRTH_ATTRIBUTION_ZH = '按婴儿出生时间归属（医院时区的日历日）';
 const DELIVERY_ATTRIBUTION = 'delivery time, hospital calendar day';
+const DELIVERY_ATTRIBUTION_ZH = '按分娩时间归属（医院时区的日历日）';
 
 function perLiveBirth(
   fields: Pick<
@@ -121,6 +123,7 @@ function perLiveBirth(
     unit: 'percent',
     cohort: 'live_births',
     attribution: BIRTH_ATTRIBUTION,
+    attributionZh: BIRTH_ATTRIBUTION_ZH,
     denominator: LIVE_BIRTHS,
     numerator: fields.numerator,
     ...(fields.numeratorParts ? { numeratorParts: fields.numeratorParts } : {}),
@@ -155,6 +158,7 @@ function highRiskShare(code: string, lowest: RiskColour): IndicatorDefinition {
     unit: 'percent',
     cohort: 'deliveries',
     attribution: DELIVERY_ATTRIBUTION,
+    attributionZh: DELIVERY_ATTRIBUTION_ZH,
     denominator: MOTHERS,
     numerator: {
       description: `Graded ${colours.join(', ')} at least once up to delivery.`,
@@ -253,6 +257,7 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'percent',
     cohort: 'deliveries',
     attribution: DELIVERY_ATTRIBUTION,
+    attributionZh: DELIVERY_ATTRIBUTION_ZH,
     denominator: {
       description: 'Mothers graded ORANGE, RED or PURPLE at least once up to delivery.',
       descriptionZh: `分娩前至少有1次妊娠风险评估为${coloursFromZh('orange')}或紫色的产妇`,
@@ -330,6 +335,7 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'per_mille',
     cohort: 'perinatal_births',
     attribution: BIRTH_ATTRIBUTION,
+    attributionZh: BIRTH_ATTRIBUTION_ZH,
     denominator: {
       description:
         'Stillbirths and live births of the period at ≥ 28+0 weeks (or ≥ ' +
@@ -363,6 +369,7 @@ export const SYSTEM_MANAGEMENT_INDICATORS: readonly IndicatorDefinition[] = [
     attribution:
       "live births: birth time of the baby; maternal deaths: the day of the mother's death " +
       '(hospital calendar days)',
+    attributionZh: '活产按婴儿出生时间、孕产妇死亡按死亡日期归属（医院时区的日历日）',
     denominator: {
       description: 'Live births of the period (as SM-01..SM-07).',
       descriptionZh: '本期活产数（同SM-01至SM-07）',

@@ -240,6 +240,12 @@ export class CasePageDto extends PageMetaDto {
     description: 'Labels of the decision fields in Chinese',
   })
   fieldLabelsZh: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', additionalProperties: { type: 'string' } },
+    description: "The coded fields' values in Chinese, field by field and code by code",
+  })
+  fieldValuesZh: Record<string, Record<string, string>>;
 }
 
 export class CriterionDto {
@@ -254,7 +260,10 @@ export class IndicatorDefinitionDto {
   @ApiProperty({ enum: INDICATOR_GROUPS }) group: IndicatorGroup;
   @ApiProperty({ enum: INDICATOR_UNITS }) unit: IndicatorUnit;
   @ApiProperty() cohort: string;
-  @ApiProperty() attribution: string;
+  @ApiProperty({ type: CriterionDto, description: 'What the cohort holds, in both languages' })
+  cohortDescription: CriterionDto;
+  @ApiProperty({ description: 'How a case falls into a period' }) attribution: string;
+  @ApiProperty() attributionZh: string;
   @ApiProperty({
     enum: ['facility', 'district'],
     description:

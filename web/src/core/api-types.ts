@@ -2649,6 +2649,12 @@ export interface components {
             fieldLabelsZh: {
                 [key: string]: string;
             };
+            /** @description The coded fields' values in Chinese, field by field and code by code */
+            fieldValuesZh: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
             items: components["schemas"]["CaseDto"][];
             page: number;
             pageSize: number;
@@ -3458,9 +3464,13 @@ export interface components {
             total: number;
         };
         IndicatorDefinitionDto: {
+            /** @description How a case falls into a period */
             attribution: string;
+            attributionZh: string;
             code: string;
             cohort: string;
+            /** @description What the cohort holds, in both languages */
+            cohortDescription: components["schemas"]["CriterionDto"];
             /**
              * @description facility: counted where the event happened; district: each woman counted in the region she is attributed to (a region sums the cases attributed to it)
              * @enum {string}

@@ -15,11 +15,14 @@ type Role = 'numerator' | 'failed' | 'excluded' | 'incomplete';
 type Case = Schemas['CaseDto'];
 const PAGE_SIZE = 20;
 
-/** A deciding field's value as the office reads it: yes or no, a blank as a dash. */
-function shownField(value: unknown): string {
+/**
+ * A deciding field's value as the office reads it: a code in Chinese, yes or no, a blank as a
+ * dash.
+ */
+function shownField(value: unknown, codes: Record<string, string> = {}): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value === 'string' || typeof value === 'number') return codes[value] ?? String(value);
   return JSON.stringify(value);
 }
 
@@ -46,6 +49,7 @@ function CaseList({ code, period, role }: { code: string; period: string; role: 
   });
   if (cases.error) return <QueryFailure error={cases.error} />;
   const labels = cases.data?.fieldLabelsZh ?? {};
+  const codes = cases.data?.fieldValuesZh ?? {};
   return (
     <Table<Case>
       rowKey="caseId"
@@ -90,7 +94,7 @@ function CaseList({ code, period, role }: { code: string; period: string; role: 
           : []),
         ...Object.entries(labels).map(([column, label]) => ({
           title: label,
-          render: (_: unknown, c: Case) => shownField(c.fields[column]),
+          render: (_: unknown, c: Case) => shownField(c.fields[column], codes[column]),
         })),
       ]}
     />
@@ -138,6 +142,8 @@ export default function IndicatorPage() {
     },
   ];
   const back = new URLSearchParams({ period, ...scope }).toString();
+  const said = (criterion: Schemas['CriterionDto']) =>
+    language === 'zh' ? criterion.descriptionZh : criterion.description;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -155,28 +161,29 @@ export default function IndicatorPage() {
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{text.definition}</h2>}>
         <Descriptions size="small" bordered column={1}>
           <Descriptions.Item label={text.cohort}>
-            {INDICATOR_GROUP_NAMES[definition.group][language]} · {definition.cohort}
+            {INDICATOR_GROUP_NAMES[definition.group][language]} ·{' '}
+            {said(definition.cohortDescription)}
           </Descriptions.Item>
           <Descriptions.Item label={text.denominator}>
-            {definition.denominator.descriptionZh}
+            {said(definition.denominator)}
           </Descriptions.Item>
-          <Descriptions.Item label={text.numerator}>
-            {definition.numerator.descriptionZh}
-          </Descriptions.Item>
+          <Descriptions.Item label={text.numerator}>{said(definition.numerator)}</Descriptions.Item>
           {definition.exclusion && (
             <Descriptions.Item label={text.exclusion}>
-              {definition.exclusion.descriptionZh}
+              {said(definition.exclusion)}
             </Descriptions.Item>
           )}
           {definition.incomplete && (
             <Descriptions.Item label={text.incompleteCriterion}>
-              {definition.incomplete.descriptionZh}
+              {said(definition.incomplete)}
             </Descriptions.Item>
           )}
           <Descriptions.Item label={text.target}>
             {formatTarget(definition.target, definition.unit, text.falling)}
           </Descriptions.Item>
-          <Descriptions.Item label={text.attribution}>{definition.attribution}</Descriptions.Item>
+          <Descriptions.Item label={text.attribution}>
+            {language === 'zh' ? definition.attributionZh : definition.attribution}
+          </Descriptions.Item>
           <Descriptions.Item label={text.version}>{definition.version}</Descriptions.Item>
         </Descriptions>
       </Card>
