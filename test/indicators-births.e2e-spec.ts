@@ -887,12 +887,12 @@ describe('Baby-Friendly and system-management indicators of a hand-built month',
           .set(as(home, 'statistician'))
           .expect(200);
         const values = body.fieldValuesZh as Record<string, Record<string, string>>;
-        for (const item of body.items as { fields: Record<string, unknown> }[]) {
+        for (const item of body.items as { fields: Record<string, string | number | null> }[]) {
           for (const [column, zh] of Object.entries(values)) {
             const value = item.fields[column];
             if (value === null || value === undefined) continue;
             coded += 1;
-            expect([code, column, value, zh[String(value)]]).toEqual([
+            expect([code, column, value, zh[value]]).toEqual([
               code,
               column,
               value,
