@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bull';
 import type { Job, Queue } from 'bull';
+import ExcelJS from 'exceljs';
 import { QUEUES } from '../src/core/queue/queue.constants';
 import { addDays, startOfDayIn, todayIn } from '../src/core/time/calendar-date';
 import { COHORTS } from '../src/indicators/cohorts';
@@ -875,6 +876,69 @@ describe('Baby-Friendly and system-management indicators of a hand-built month',
       expect(Number(b03.fields.skin_to_skin_start_seconds)).toBe(301);
       expect(list.fieldLabelsZh.skin_to_skin_start_seconds).toBe('首次皮肤接触开始（出生后秒数）');
       expect(list.fieldLabelsZh.first_breastfeed_minutes).toBe('首次母乳喂养（出生后分钟数）');
+    });
+
+    it('hands the failed list out as an xlsx: every case, its reason and its fields in Chinese; audited', async () => {
+      const list = await failed('BF-01');
+      const before = await t.dataSource.query<Array<{ n: string }>>(
+        `SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'view_cases' AND entity_id = ?`,
+        [`BF-01:${M.key}`],
+      );
+      const file = await t
+        .http()
+        .get('/indicator-values/BF-01/cases/xlsx')
+        .query({ period: M.key, role: 'failed' })
+        .set(as(home, 'statistician'))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(file.headers['content-disposition']).toContain(`cases-BF-01-${M.key}-failed.xlsx`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file.body as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      expect(sheet.getRow(1).getCell(1).text).toContain(`BF-01 早接触率 ${M.key} 未达标`);
+      expect(sheet.getRow(2).getCell(1).text).toBe(`共 ${list.total} 例`);
+      const headers = (sheet.getRow(3).values as unknown[]).slice(1);
+      expect(headers.slice(0, 3)).toEqual(['孕产妇/个案', '归属日期', '未达标原因']);
+      expect(headers).toContain(list.fieldLabelsZh.skin_to_skin_start_seconds);
+      const rows: string[][] = [];
+      sheet.eachRow((row, n) => {
+        if (n > 3 && n <= 3 + list.total) rows.push((row.values as unknown[]).slice(1).map(String));
+      });
+      expect(rows).toHaveLength(list.total);
+      expect(rows.every((r) => r[2].startsWith('未满足：'))).toBe(true);
+      const text = rows.flat().join(' ');
+      expect(text).toContain('活产');
+      expect(text).not.toMatch(/live_birth|this_facility/);
+      const after = await t.dataSource.query<Array<{ n: string }>>(
+        `SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'view_cases' AND entity_id = ?`,
+        [`BF-01:${M.key}`],
+      );
+      expect(Number(after[0].n)).toBe(Number(before[0].n) + 1);
+
+      const noRole = await t
+        .http()
+        .get('/indicator-values/BF-01/cases/xlsx')
+        .query({ period: M.key })
+        .set(as(home, 'statistician'))
+        .expect(400);
+      expect(noRole.body.details[0].field).toBe('role');
+      await t
+        .http()
+        .get('/indicator-values/XX-99/cases/xlsx')
+        .query({ period: M.key, role: 'numerator' })
+        .set(as(home, 'statistician'))
+        .expect(404);
+      await t
+        .http()
+        .get('/indicator-values/BF-01/cases/xlsx')
+        .query({ period: M.key, role: 'numerator' })
+        .set(as(home, 'nurse'))
+        .expect(403);
     });
 
     it('names every coded value of the month’s cases in Chinese', async () => {

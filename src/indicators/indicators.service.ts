@@ -28,6 +28,7 @@ import {
   indicatorNotFound,
 } from './indicators.errors';
 import type {
+  CaseListQueryDto,
   CasePageDto,
   CasesQueryDto,
   ClosePeriodDto,
@@ -225,6 +226,30 @@ export class IndicatorsService {
     return this.valuesService.cases(actor, code, query.period, query.role, query);
   }
 
+  /** The cases behind a value as an xlsx (the first CASE_LIST_LIMIT); audited as a look. */
+  async caseList(code: string, query: CaseListQueryDto, actor: Actor): Promise<ExportFile> {
+    const definition = INDICATORS.find((d) => d.code === code);
+    if (!definition) throw indicatorNotFound(code);
+    const period = parsePeriod(query.period);
+    const page = await this.valuesService.cases(actor, code, period.key, query.role, {
+      page: 1,
+      pageSize: CASE_LIST_LIMIT,
+    });
+    return this.exportsService.caseList(
+      actor.facilityId,
+      {
+        title: `${code} ${definition.nameZh} ${period.key} ${CASE_ROLE_NAMES[query.role]}`,
+        listed: page.items.length,
+        total: page.total,
+        fieldLabelsZh: page.fieldLabelsZh,
+        fieldValuesZh: page.fieldValuesZh,
+        cases: page.items,
+      },
+      actor.userId,
+      `cases-${code}-${period.key}-${query.role}`,
+    );
+  }
+
   exportNow(query: ExportRequestDto, actor: Actor): Promise<ExportFile> {
     return this.exportsService.build({
       scope: scopeOf(query, actor),
@@ -352,6 +377,17 @@ export class IndicatorsService {
     return job;
   }
 }
+
+/** A list file holds at most this many cases; it says how many there are in all. */
+export const CASE_LIST_LIMIT = 5000;
+
+const CASE_ROLE_NAMES: Record<CaseListQueryDto['role'], string> = {
+  numerator: '达标',
+  denominator: '分母',
+  failed: '未达标',
+  excluded: '排除',
+  incomplete: '不完整',
+};
 
 /** A criterion or cohort as the definitions list shows it: its sentences, never its SQL. */
 function sentencesOf({

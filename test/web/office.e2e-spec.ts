@@ -122,6 +122,14 @@ describe('maternal-health office in the browser', () => {
     await page.getByText('按婴儿出生时间归属（医院时区的日历日）').waitFor();
     await screenshot(page, 'office-indicator-failed');
     expect(await seriousViolations(page)).toEqual([]);
+    // The whole failed list as an Excel file, the baby's row in it.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const list = await downloading;
+    expect(list.suggestedFilename()).toMatch(/^cases-BF-02-\d{4}-\d\d-failed\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await list.path());
+    expect(workbook.worksheets[0].getRow(4).getCell(3).text).toMatch(/^未满足：/);
     await failed.getByRole('link').first().click();
     await page.waitForURL(new RegExp(`/app/newborns/${lateBabyId}$`));
     await page.getByRole('heading', { name: /^第 1 胎新生儿/ }).waitFor();

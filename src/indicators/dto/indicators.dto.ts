@@ -205,6 +205,17 @@ export class CasesQueryDto extends PageQueryDto {
   role: (typeof CASE_ROLES)[number];
 }
 
+/** A drill-down list as a file: the whole list (to a limit), not a page. */
+export class CaseListQueryDto {
+  @ApiProperty({ example: '2026-03' })
+  @Matches(PERIOD_KEY_PATTERN, { message: PERIOD_MESSAGE })
+  period: string;
+
+  @ApiProperty({ enum: CASE_ROLES })
+  @IsIn(CASE_ROLES)
+  role: (typeof CASE_ROLES)[number];
+}
+
 export class CaseDto {
   @ApiProperty() caseId: string;
   @ApiPropertyOptional({ nullable: true, type: Number }) womanId: number | null;

@@ -415,3 +415,70 @@ function population(code: string, count: number): Record<string, unknown> {
     count,
   };
 }
+
+/** A drill-down list as the office prints it. */
+export interface CaseListSheet {
+  /** e.g. 「BF-02 早吸吮率 2026-11 未达标」 */
+  title: string;
+  /** Listed here of how many in all (a list is cut at its limit). */
+  listed: number;
+  total: number;
+  fieldLabelsZh: Record<string, string>;
+  fieldValuesZh: Record<string, Record<string, string>>;
+  cases: ReadonlyArray<{
+    caseId: string;
+    womanName: string | null;
+    attributedOn: string;
+    failedCriterion?: string | null;
+    fields: Record<string, unknown>;
+  }>;
+}
+
+/**
+ * The cases behind a value as an xlsx: her name (or the case number where she is not shown),
+ * the day it counts on, the failed criterion where there is one, and every deciding field under
+ * its Chinese label with coded values in Chinese. Prints like the report, with the sign-off.
+ */
+export async function toCaseListXlsx(list: CaseListSheet, signOff: ExportSignOff): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'MCH case tracking';
+  const sheet = workbook.addWorksheet('个案清单', { pageSetup: PAGE_SETUP });
+  sheet.addRow([`${signOff.unit} ${list.title}`]).font = { bold: true };
+  sheet.addRow([
+    list.listed < list.total
+      ? `共 ${list.total} 例，本表列出前 ${list.listed} 例`
+      : `共 ${list.total} 例`,
+  ]);
+  const columns = Object.keys(list.fieldLabelsZh);
+  const failed = list.cases.some((c) => c.failedCriterion);
+  sheet.addRow([
+    '孕产妇/个案',
+    '归属日期',
+    ...(failed ? ['未达标原因'] : []),
+    ...columns.map((c) => list.fieldLabelsZh[c]),
+  ]).font = { bold: true };
+  for (const c of list.cases) {
+    sheet.addRow([
+      c.womanName ?? c.caseId,
+      c.attributedOn,
+      ...(failed ? [c.failedCriterion ?? ''] : []),
+      ...columns.map((column) => shownCell(c.fields[column], list.fieldValuesZh[column])),
+    ]);
+  }
+  sheet.columns.forEach((column, i) => {
+    column.width = i === 0 ? 16 : i === 1 ? 12 : failed && i === 2 ? 40 : 14;
+  });
+  sheet.getRow(3).alignment = { wrapText: true, vertical: 'top' };
+  addSignOff(sheet, signOff);
+  nameFont(sheet);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A deciding field in a cell: a code in Chinese, numbers as numbers, a blank as a blank. */
+function shownCell(value: unknown, codes: Record<string, string> = {}): string | number | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string') return codes[value] ?? value;
+  return JSON.stringify(value);
+}

@@ -14,9 +14,11 @@ import { exportIncomplete } from '../closing/indicator-periods.errors';
 import { IndicatorStaleness } from '../indicator-staleness.service';
 import { parsePeriod } from '../periods';
 import {
+  toCaseListXlsx,
   toCsv,
   toFhirBundle,
   toXlsx,
+  type CaseListSheet,
   type ExportStatus,
   type ExportSignOff,
   type ExportSubject,
@@ -188,6 +190,23 @@ export class IndicatorExports {
   /** An earlier export without its bytes: what the access check needs. */
   record(id: number): Promise<IndicatorExportRecord | null> {
     return this.dataSource.manager.findOneBy(IndicatorExportRecord, { id });
+  }
+
+  /** A drill-down list as an xlsx, signed off by whoever asked for it. */
+  async caseList(
+    facilityId: number,
+    list: CaseListSheet,
+    requestedBy: number,
+    fileStem: string,
+  ): Promise<ExportFile> {
+    const subject = await this.subjectOf({ facilityId });
+    const content = await toCaseListXlsx(list, await this.signOffOf(subject, requestedBy));
+    return {
+      filename: `${fileStem}.xlsx`,
+      contentType: CONTENT_TYPES.xlsx,
+      bytes: content.length,
+      content,
+    };
   }
 
   /** The sign-off block: the unit, who exported (by name) and the hospital day of the export. */

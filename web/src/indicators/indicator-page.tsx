@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Table, Tabs, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { INDICATOR_GROUP_NAMES } from '../../../src/indicators/definitions/indicator-definition';
-import { api, unwrap, type Schemas } from '../core/api';
+import { api, failureMessage, unwrap, type Schemas } from '../core/api';
+import { saveDownload } from '../core/download';
 import { useLanguage, useText } from '../core/language';
 import { QueryFailure } from '../core/query-failure';
 import { lastWholePeriod, ValueCell } from './value-cell';
@@ -101,6 +103,46 @@ function CaseList({ code, period, role }: { code: string; period: string; role: 
   );
 }
 
+/** The tab's whole list as an xlsx (the service audits it as a look at the cases). */
+function CaseListDownload({
+  code,
+  period,
+  role,
+  label,
+}: {
+  code: string;
+  period: string;
+  role: Role;
+  label: string;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const download = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api.GET('/indicator-values/{code}/cases/xlsx', {
+        params: { path: { code }, query: { period, role } },
+        parseAs: 'stream',
+      });
+      if (!result.response.ok) await unwrap(Promise.resolve(result));
+      await saveDownload(result.response, `cases-${code}-${period}-${role}.xlsx`);
+    } catch (failure) {
+      setError(failureMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space>
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      <Button loading={busy} onClick={() => void download()}>
+        {label}
+      </Button>
+    </Space>
+  );
+}
+
 /**
  * 指标详情: the definition in Chinese, the trend against the target, and the cases behind the
  * value (met, failed with the reason, excluded, incomplete), each opening the baby or the mother.
@@ -196,7 +238,12 @@ export default function IndicatorPage() {
         />
       </Card>
       {!regionCode && (
-        <Card>
+        <Card
+          title={<h2 style={{ fontSize: 16, margin: 0 }}>{text.cases}</h2>}
+          extra={
+            <CaseListDownload code={code} period={period} role={tab} label={text.exportCases} />
+          }
+        >
           <Tabs
             activeKey={tab}
             onChange={(key) => setParams({ ...Object.fromEntries(params), tab: key, page: '1' })}

@@ -48,6 +48,8 @@ export const INDICATORS_TEXT: Dictionary<
   | 'failedCriterion'
   | 'open'
   | 'noCases'
+  | 'exportCases'
+  | 'cases'
   | 'back'
   | 'falling'
 > = {
@@ -99,6 +101,8 @@ export const INDICATORS_TEXT: Dictionary<
     failedCriterion: '未达标原因',
     open: '打开',
     noCases: '没有个案',
+    exportCases: '导出 Excel',
+    cases: '个案',
     back: '返回指标总览',
     falling: '低于上年同期',
   },
@@ -150,6 +154,8 @@ export const INDICATORS_TEXT: Dictionary<
     failedCriterion: 'Why it failed',
     open: 'Open',
     noCases: 'No cases',
+    exportCases: 'Export to Excel',
+    cases: 'Cases',
     back: 'Back to the indicators',
     falling: 'below the same period a year before',
   },

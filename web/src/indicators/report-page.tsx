@@ -26,6 +26,7 @@ import {
   type PeriodKind,
 } from '../../../src/indicators/periods';
 import { api, ApiFailure, failureMessage, unwrap, type Schemas } from '../core/api';
+import { saveDownload } from '../core/download';
 import { useLanguage, useText } from '../core/language';
 import { QueryFailure } from '../core/query-failure';
 import { useSessionUser } from '../core/use-session';
@@ -48,18 +49,6 @@ interface Gap {
 }
 
 const REGION_READERS: readonly string[] = ['statistician', 'admin'];
-
-/** The file of a response, saved under the name the service gave it. */
-async function save(response: Response, fallback: string): Promise<void> {
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallback;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /**
  * 报表中心: a facility's (or a region's) values for a period as the bureau takes them. What is
@@ -101,7 +90,7 @@ export default function ReportPage() {
       parseAs: 'stream',
     });
     if (!result.response.ok) await unwrap(Promise.resolve(result));
-    await save(result.response, record.filename);
+    await saveDownload(result.response, record.filename);
   };
 
   const download = async (format: Format) => {
@@ -114,7 +103,10 @@ export default function ReportPage() {
         parseAs: 'stream',
       });
       if (!result.response.ok) await unwrap(Promise.resolve(result));
-      await save(result.response, `indicators-${period}.${format === 'fhir' ? 'json' : format}`);
+      await saveDownload(
+        result.response,
+        `indicators-${period}.${format === 'fhir' ? 'json' : format}`,
+      );
       void client.invalidateQueries({ queryKey: ['indicator-export-records'] });
     } catch (failure) {
       if (failure instanceof ApiFailure && failure.code === 'EXPORT_INCOMPLETE') {
