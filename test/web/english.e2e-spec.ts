@@ -1,10 +1,18 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addDays } from '../../src/core/time/calendar-date';
-import { createStaffedFacility, Staff, TEST_PASSWORD } from '../factories/people.factory';
+import { createStaffedFacility, Staff } from '../factories/people.factory';
 import { registrationPayload, today } from '../factories/registration.factory';
 import { bearer, loginWith } from '../utils/auth';
 import { createTestApp, TestApp } from '../utils/test-app';
-import { launchBrowser, listen, screenshot, seriousViolations } from './browser';
+import {
+  hospitalLocal,
+  launchBrowser,
+  listen,
+  logIn,
+  newDeskPage,
+  screenshot,
+  seriousViolations,
+} from './browser';
 
 /**
  * The English switch (issue 16) reaching the delivery form, the delivery-room page of a baby and
@@ -71,16 +79,8 @@ describe('the ward desk in English', () => {
         .expect(201);
     }
     browser = await launchBrowser();
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      viewport: { width: 1366, height: 900 },
-    });
-    page = await context.newPage();
-    await page.goto(`${url}/app/login`);
-    await page.getByLabel('用户名').fill(ward.users.nurse.username);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByRole('heading', { name: '今日工作台' }).waitFor();
+    page = await newDeskPage(browser);
+    await logIn(page, url, ward.users.nurse.username);
   });
 
   afterAll(async () => {
@@ -104,10 +104,7 @@ describe('the ward desk in English', () => {
 
     await panel.getByLabel('Mode of delivery').click();
     await page.getByTitle('Caesarean section').click();
-    const deliveredLocal = new Date(Date.now() + 8 * 3600_000 - 2 * 60_000)
-      .toISOString()
-      .slice(0, 16);
-    await panel.getByLabel('Time of birth').fill(deliveredLocal);
+    await panel.getByLabel('Time of birth').fill(hospitalLocal(2));
     await panel.getByLabel('Blood loss (ml)').fill('400');
     await panel.getByLabel('Baby 1 birth weight (g)').fill('3200');
     await panel.getByLabel('Baby 1 Apgar at 1 min').fill('9');
@@ -162,9 +159,7 @@ describe('the ward desk in English', () => {
 
     const hepB = page.getByRole('form', { name: 'Hepatitis B birth dose' });
     await hepB.getByText(/^Within 24 hours of birth; within 12 hours/).waitFor();
-    await hepB
-      .getByLabel('Given at')
-      .fill(new Date(Date.now() + 8 * 3600_000 - 60_000).toISOString().slice(0, 16));
+    await hepB.getByLabel('Given at').fill(hospitalLocal(1));
     await hepB.getByLabel('Batch number').fill('202611A018');
     await hepB.getByLabel('Given by').fill('Midwife on duty');
     await hepB.getByRole('button', { name: 'Record: Hepatitis B birth dose' }).click();

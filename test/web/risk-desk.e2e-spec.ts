@@ -1,16 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../src/core/time/calendar-date';
 import type { Facility } from '../../src/core/facilities/facility.entity';
-import {
-  createFacility,
-  createStaffedFacility,
-  Staff,
-  TEST_PASSWORD,
-} from '../factories/people.factory';
+import { createFacility, createStaffedFacility, Staff } from '../factories/people.factory';
 import { registrationPayload, today } from '../factories/registration.factory';
 import { bearer, loginWith } from '../utils/auth';
 import { createTestApp, TestApp } from '../utils/test-app';
-import { launchBrowser, listen, screenshot, seriousViolations } from './browser';
+import {
+  launchBrowser,
+  listen,
+  logIn,
+  newDeskPage,
+  screenshot,
+  seriousViolations,
+} from './browser';
 
 /**
  * The risk parts of her record (issue 16) as a nurse works them in Debian's Chromium against the
@@ -74,15 +76,8 @@ describe('risk gradings and the high-risk case in the browser', () => {
     changed = await register();
     await screen(changed.pregnancyId, ['SEVERE_PRE_ECLAMPSIA']);
     browser = await launchBrowser();
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      viewport: { width: 1366, height: 900 },
-    });
-    page = await context.newPage();
-    await page.goto(`${url}/app/login`);
-    await page.getByLabel('用户名').fill(ward.users.nurse.username);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    page = await newDeskPage(browser);
+    await logIn(page, url, ward.users.nurse.username);
     await page.getByRole('heading', { name: '今日工作台' }).waitFor();
   });
 

@@ -153,7 +153,7 @@ function ReferralForm({ caseId, pregnancyId }: { caseId: number; pregnancyId: nu
   const urgency = Form.useWatch('urgency', form);
   const receiver = Form.useWatch('toFacilityId', form);
   const user = useSessionUser();
-  const facilities = useFacilities(true);
+  const facilities = useFacilities();
   const today = hospitalToday();
   // The service refuses her own facility as the receiver.
   const facilityOptions = [

@@ -66,11 +66,10 @@ export function useClinicians(enabled: boolean) {
 }
 
 /** The facilities of the system a referral may name (id, name, level), for those who refer. */
-export function useFacilities(enabled: boolean) {
+export function useFacilities() {
   return useQuery({
     queryKey: ['facilities'],
     queryFn: () => unwrap(api.GET('/facilities')),
-    enabled,
     staleTime: 5 * 60_000,
   });
 }
