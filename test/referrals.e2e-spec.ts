@@ -70,6 +70,19 @@ describe('care across facilities: referrals', () => {
 
   afterAll(() => t.close());
 
+  it('a nurse finds the receiver in the facilities of the system (the desk’s picker): id, name, level', async () => {
+    const { body } = await t.http().get('/facilities').set(as(community)).expect(200);
+    expect(body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: hospital.facility.id,
+          name: hospital.facility.name,
+          level: hospital.facility.level,
+        }),
+      ]),
+    );
+  });
+
   it('a critical referral needs the receiver contacted first and an escort', async () => {
     const { body } = await refer({
       referredOn: today(),

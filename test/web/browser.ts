@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_PASSWORD } from '../factories/people.factory';
 import type { TestApp } from '../utils/test-app';
 
 /** Screenshots of every main page, saved on each run for a person to look at (git-ignored). */
@@ -17,6 +18,29 @@ export async function launchBrowser(): Promise<Browser> {
     // The UI locale of Chromium on Linux comes from the environment: date inputs read 年/月/日.
     env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' },
   });
+}
+
+/** A page of the desk as the ward sees it: in Chinese, on a laptop's screen. */
+export async function newDeskPage(
+  browser: Browser,
+  viewport = { width: 1366, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport });
+  return context.newPage();
+}
+
+/** Logged in through the login page; each role lands on its own home page, in the frame. */
+export async function logIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(`${url}/app/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('button', { name: /退\s*出/ }).waitFor();
+}
+
+/** `minutesAgo` before now as a `datetime-local` input takes it, in hospital time (UTC+8). */
+export function hospitalLocal(minutesAgo = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 - minutesAgo * 60_000).toISOString().slice(0, 16);
 }
 
 /** The test app listening on a free port: the browser reaches the real service there. */

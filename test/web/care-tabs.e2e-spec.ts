@@ -1,11 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../src/core/time/calendar-date';
 import { deliveryPayload, tenOClockOn } from '../factories/delivery.factory';
-import { createStaffedFacility, Staff, TEST_PASSWORD } from '../factories/people.factory';
+import { createStaffedFacility, Staff } from '../factories/people.factory';
 import { registrationPayload, today } from '../factories/registration.factory';
 import { bearer, loginWith } from '../utils/auth';
 import { createTestApp, TestApp } from '../utils/test-app';
-import { launchBrowser, listen, screenshot, seriousViolations } from './browser';
+import {
+  launchBrowser,
+  listen,
+  logIn,
+  newDeskPage,
+  screenshot,
+  seriousViolations,
+} from './browser';
 
 /**
  * The care tabs of the pregnancy record (issue 16): prenatal classes, folic acid and the
@@ -34,15 +41,6 @@ describe('care tabs of the pregnancy record in the browser', () => {
       .send(payload)
       .expect(201);
     return { name: payload.woman.name as string, pregnancyId: body.pregnancy.id as number };
-  };
-
-  const logIn = async (on: Page, username: string) => {
-    await on.goto(`${url}/app/login`);
-    await on.getByLabel('用户名').fill(username);
-    await on.getByLabel('密码').fill(TEST_PASSWORD);
-    await on.getByRole('button', { name: /登\s*录/ }).click();
-    // Each role starts on its own home page: the ward desk, or the office's indicators.
-    await on.getByRole('button', { name: /退\s*出/ }).waitFor();
   };
 
   const openTab = async (pregnancy: { name: string; pregnancyId: number }, tab: string) => {
@@ -92,12 +90,8 @@ describe('care tabs of the pregnancy record in the browser', () => {
       .expect(200);
 
     browser = await launchBrowser();
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      viewport: { width: 1366, height: 900 },
-    });
-    page = await context.newPage();
-    await logIn(page, ward.users.nurse.username);
+    page = await newDeskPage(browser);
+    await logIn(page, url, ward.users.nurse.username);
   });
 
   afterAll(async () => {
@@ -227,7 +221,7 @@ describe('care tabs of the pregnancy record in the browser', () => {
   it('shows a statistician the records without the forms', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const other = await context.newPage();
-    await logIn(other, ward.users.statistician.username);
+    await logIn(other, url, ward.users.statistician.username);
     await other.goto(`${url}/app/pregnancies/${delivered.pregnancyId}`);
     await other.getByRole('tab', { name: '产后随访' }).click();
     await other.getByRole('row', { name: /子宫复旧良好/ }).waitFor();

@@ -1,10 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../src/core/time/calendar-date';
-import { createStaffedFacility, Staff, TEST_PASSWORD } from '../factories/people.factory';
+import type { Facility } from '../../src/core/facilities/facility.entity';
+import { createFacility, createStaffedFacility, Staff } from '../factories/people.factory';
 import { registrationPayload, today } from '../factories/registration.factory';
 import { bearer, loginWith } from '../utils/auth';
 import { createTestApp, TestApp } from '../utils/test-app';
-import { launchBrowser, listen, screenshot, seriousViolations } from './browser';
+import {
+  launchBrowser,
+  listen,
+  logIn,
+  newDeskPage,
+  screenshot,
+  seriousViolations,
+} from './browser';
 
 /**
  * The risk parts of her record (issue 16) as a nurse works them in Debian's Chromium against the
@@ -19,6 +27,7 @@ describe('risk gradings and the high-risk case in the browser', () => {
   let browser: Browser;
   let page: Page;
   let ward: Staff;
+  let receiver: Facility;
   let graded: { name: string; pregnancyId: number };
   let changed: { name: string; pregnancyId: number };
 
@@ -55,6 +64,11 @@ describe('risk gradings and the high-risk case in the browser', () => {
     t = await createTestApp();
     url = await listen(t);
     ward = await createStaffedFacility(t.dataSource, loginWith(t));
+    // The city's MCH hospital, in the system: picked from the list, not typed.
+    receiver = await createFacility(t.dataSource, {
+      name: `市妇幼保健院 ${ward.facility.code}`,
+      level: 3,
+    });
     // Screened green at registration: today's grading is a visit's.
     graded = await register();
     await screen(graded.pregnancyId, []);
@@ -62,15 +76,8 @@ describe('risk gradings and the high-risk case in the browser', () => {
     changed = await register();
     await screen(changed.pregnancyId, ['SEVERE_PRE_ECLAMPSIA']);
     browser = await launchBrowser();
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      viewport: { width: 1366, height: 900 },
-    });
-    page = await context.newPage();
-    await page.goto(`${url}/app/login`);
-    await page.getByLabel('用户名').fill(ward.users.nurse.username);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    page = await newDeskPage(browser);
+    await logIn(page, url, ward.users.nurse.username);
     await page.getByRole('heading', { name: '今日工作台' }).waitFor();
   });
 
@@ -153,7 +160,16 @@ describe('risk gradings and the high-risk case in the browser', () => {
     await panel.getByText(new RegExp(`${ward.users.nurse.displayName}$`)).waitFor();
 
     const referral = panel.getByRole('form', { name: '新增转诊' });
-    await referral.getByLabel('转入机构').fill('市妇幼保健院');
+    // A facility of the system, found by part of its name; her own is not offered.
+    const picker = referral.getByLabel('转入机构');
+    const offered = page.getByTitle(`${receiver.name}（三级）`);
+    await picker.fill('市妇幼');
+    await offered.waitFor();
+    await picker.fill(ward.facility.name);
+    await page.locator('.ant-select-dropdown .ant-empty-description').waitFor();
+    expect(await page.getByTitle(`${ward.facility.name}（三级）`).count()).toBe(0);
+    await picker.fill('市妇幼');
+    await offered.click();
     await referral.getByLabel('转诊原因').fill('凶险性前置胎盘，需三级医院评估');
     await referral.getByLabel('紧急程度').click();
     await page.getByTitle('危重', { exact: true }).click();
@@ -164,9 +180,8 @@ describe('risk gradings and the high-risk case in the browser', () => {
     await page.getByTitle('紧急', { exact: true }).click();
     await referral.getByRole('button', { name: '保存转诊' }).click();
     await page.getByText('转诊已保存').waitFor();
-    const row = panel.getByRole('row', { name: /市妇幼保健院/ });
+    const row = panel.getByRole('row', { name: new RegExp(receiver.name) });
     await row.getByText('待随访结果').waitFor();
-    expect(await referral.getByLabel('转入机构').inputValue()).toBe('');
 
     await row.getByRole('button', { name: /^记录随访结果/ }).click();
     const dialog = page.getByRole('dialog');
@@ -175,6 +190,19 @@ describe('risk gradings and the high-risk case in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
     await row.getByText('已随访').waitFor();
     await row.getByText(/已在市妇幼住院，继续随访/).waitFor();
+
+    // A facility outside the system: its name typed instead.
+    await picker.click();
+    await page.getByTitle('系统外机构', { exact: true }).click();
+    await referral.getByRole('button', { name: '保存转诊' }).click();
+    await referral.getByText('必填').first().waitFor();
+    await referral.getByLabel('系统外机构名称').fill('县人民医院');
+    await referral.getByLabel('转诊原因').fill('产后复查');
+    await referral.getByRole('button', { name: '保存转诊' }).click();
+    await panel
+      .getByRole('row', { name: /县人民医院/ })
+      .getByText('待随访结果')
+      .waitFor();
     // The confirmations gone, so the screenshot shows the page itself.
     await page.getByText('转诊已保存').waitFor({ state: 'detached' });
     await page.getByText('随访结果已保存').waitFor({ state: 'detached' });

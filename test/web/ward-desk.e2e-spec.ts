@@ -13,7 +13,14 @@ import { eddFromLmp } from '../../src/women/rules/gestational-age';
 import { maskDocumentNumber } from '../../src/core/privacy/masking';
 import { bearer, loginWith } from '../utils/auth';
 import { createTestApp, TestApp } from '../utils/test-app';
-import { launchBrowser, listen, recordMetrics, screenshot, seriousViolations } from './browser';
+import {
+  hospitalLocal,
+  launchBrowser,
+  listen,
+  recordMetrics,
+  screenshot,
+  seriousViolations,
+} from './browser';
 
 /**
  * The ward desk (issue 16) driven as a nurse would, in Debian's Chromium against the real service
@@ -358,9 +365,7 @@ describe('ward desk in the browser', () => {
     await page.goto(`${url}/app/pregnancies/${twins.pregnancyId}`);
     await page.getByRole('tab', { name: '分娩' }).click();
     // Two minutes ago, in hospital time (UTC+8), as the desk's clock shows it.
-    const deliveredLocal = new Date(Date.now() + 8 * 3600_000 - 2 * 60_000)
-      .toISOString()
-      .slice(0, 16);
+    const deliveredLocal = hospitalLocal(2);
     await page.getByLabel('分娩时间').fill(deliveredLocal);
     await page.getByLabel('第 1 胎出生体重 (g)').fill('2650');
     await page.getByLabel('第 1 胎 Apgar 1分钟').fill('9');
@@ -404,7 +409,7 @@ describe('ward desk in the browser', () => {
         await hepB.getByRole('button', { name: '记录乙肝疫苗首针' }).click();
         await hepB.getByText('不能早于出生时间').waitFor();
         expect(await hepB.getByLabel('批号').inputValue()).toBe('202611A017');
-        await givenAt.fill(new Date(Date.now() + 8 * 3600_000 - 60_000).toISOString().slice(0, 16));
+        await givenAt.fill(hospitalLocal(1));
         await hepB.getByRole('button', { name: '记录乙肝疫苗首针' }).click();
         await page.getByText('24 小时内').waitFor();
         await page.getByText('202611A017').waitFor();

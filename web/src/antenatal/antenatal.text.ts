@@ -65,6 +65,21 @@ export const ANTENATAL_TEXT: Dictionary<
   | 'state'
   | 'overdue'
   | 'due'
+  | 'scheduleTab'
+  | 'period'
+  | 'dueFromColumn'
+  | 'dueFrom'
+  | 'overdueFromColumn'
+  | 'daysOverdueSuffix'
+  | 'windowBefore'
+  | 'windowWeeks'
+  | 'windowState'
+  | 'listSeparator'
+  | 'ruler'
+  | 'rulerToday'
+  | 'rulerWeek'
+  | 'rulerTodayMark'
+  | 'rulerVisit'
 > = {
   zh: {
     appointmentsTitle: '今日及过期预约',
@@ -131,6 +146,21 @@ export const ANTENATAL_TEXT: Dictionary<
     will_come: '答应来诊',
     moved_away: '已迁出',
     refused: '拒绝',
+    scheduleTab: '产检计划',
+    period: '时段',
+    dueFromColumn: '应查日期',
+    dueFrom: '{date} 起',
+    overdueFromColumn: '逾期日期',
+    daysOverdueSuffix: ' {n} 天',
+    windowBefore: '孕{week}周前',
+    windowWeeks: '孕{from}-{to}周',
+    windowState: '{window}：{state}',
+    listSeparator: '；',
+    ruler: '孕周标尺：{summary}',
+    rulerToday: '今日孕{ga}周',
+    rulerWeek: '{week}周',
+    rulerTodayMark: '今日 {ga}',
+    rulerVisit: '产检',
   },
   en: {
     appointmentsTitle: 'Appointments due',
@@ -197,5 +227,42 @@ export const ANTENATAL_TEXT: Dictionary<
     will_come: 'Will come',
     moved_away: 'Moved away',
     refused: 'Refused',
+    scheduleTab: 'Visit schedule',
+    period: 'Window',
+    dueFromColumn: 'Due from',
+    dueFrom: 'from {date}',
+    overdueFromColumn: 'Overdue from',
+    daysOverdueSuffix: ' {n} d',
+    windowBefore: 'Before {week} weeks',
+    windowWeeks: '{from}–{to} weeks',
+    windowState: '{window}: {state}',
+    listSeparator: '; ',
+    ruler: 'Gestational-age ruler: {summary}',
+    rulerToday: 'today {ga} weeks',
+    rulerWeek: '{week} wk',
+    rulerTodayMark: 'Today {ga}',
+    rulerVisit: 'Visit',
+  },
+};
+
+/** The state of a window of her visit schedule. */
+export const WINDOW_STATE_TEXT: Dictionary<
+  'done' | 'due' | 'overdue' | 'missed' | 'upcoming' | 'not_applicable'
+> = {
+  zh: {
+    done: '已完成',
+    due: '应查',
+    overdue: '已逾期',
+    missed: '错过',
+    upcoming: '未到',
+    not_applicable: '不适用',
+  },
+  en: {
+    done: 'Done',
+    due: 'Due',
+    overdue: 'Overdue',
+    missed: 'Missed',
+    upcoming: 'Upcoming',
+    not_applicable: 'Not applicable',
   },
 };

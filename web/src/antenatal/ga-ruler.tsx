@@ -2,6 +2,8 @@ import { Space } from 'antd';
 import { daysBetween } from '../../../src/core/time/calendar-date';
 import { formatGestationalAge } from '../../../src/women/rules/gestational-age';
 import type { Schemas } from '../core/api';
+import { fill, useLanguage, useText } from '../core/language';
+import { ANTENATAL_TEXT, WINDOW_STATE_TEXT } from './antenatal.text';
 
 type Window = Schemas['WindowStatusDto'];
 
@@ -20,14 +22,25 @@ const FILL: Record<Window['state'], string> = {
   not_applicable: '#f0f0f0',
 };
 
-export const STATE_LABEL: Record<Window['state'], string> = {
-  done: '已完成',
-  due: '应查',
-  overdue: '已逾期',
-  missed: '错过',
-  upcoming: '未到',
-  not_applicable: '不适用',
-};
+/** A GA day as weeks: whole weeks alone, else weeks+days. */
+const weeks = (days: number) => (days % 7 === 0 ? String(days / 7) : formatGestationalAge(days));
+
+/**
+ * A window's name: in Chinese as her facility's schedule names it, in English from its days
+ * (the schedule's names are Chinese only).
+ */
+export function useWindowLabel(): (w: Window) => string {
+  const { language } = useLanguage();
+  const text = useText(ANTENATAL_TEXT);
+  return (w) => {
+    if (language === 'zh') return w.label;
+    // The last day inclusive: a window to 20+6 runs to 20 weeks.
+    const to = (w.endDay + 1) % 7 === 0 ? String(Math.floor(w.endDay / 7)) : weeks(w.endDay);
+    return w.startDay === 0
+      ? fill(text.windowBefore, { week: weeks(w.endDay + 1) })
+      : fill(text.windowWeeks, { from: weeks(w.startDay), to });
+  };
+}
 
 /**
  * Her schedule on a gestational-age ruler: each window where it falls in the pregnancy, coloured
@@ -42,18 +55,27 @@ export function GaRuler({
   gaDaysToday: number | null;
   asOf: string;
 }) {
+  const text = useText(ANTENATAL_TEXT);
+  const states = useText(WINDOW_STATE_TEXT);
+  const labelOf = useWindowLabel();
+  const stateOf = (w: Window) =>
+    fill(text.windowState, { window: labelOf(w), state: states[w.state] });
   const visits = windows.filter((w) => w.visitDate);
   const summary = windows
-    .map((w) => `${w.label}：${STATE_LABEL[w.state]}`)
-    .concat(gaDaysToday === null ? [] : [`今日孕${formatGestationalAge(gaDaysToday)}周`])
-    .join('；');
+    .map(stateOf)
+    .concat(
+      gaDaysToday === null
+        ? []
+        : [fill(text.rulerToday, { ga: formatGestationalAge(gaDaysToday) })],
+    )
+    .join(text.listSeparator);
   return (
     <Space orientation="vertical" size={4} style={{ width: '100%' }}>
       <svg
         viewBox={`0 0 ${WIDTH} 78`}
         width="100%"
         role="img"
-        aria-label={`孕周标尺：${summary}`}
+        aria-label={fill(text.ruler, { summary })}
         style={{ maxWidth: 1100 }}
       >
         <defs>
@@ -73,7 +95,7 @@ export function GaRuler({
             fill={FILL[w.state]}
             stroke="#fff"
           >
-            <title>{`${w.label}：${STATE_LABEL[w.state]}`}</title>
+            <title>{stateOf(w)}</title>
           </rect>
         ))}
         {visits.map((w) => {
@@ -92,7 +114,7 @@ export function GaRuler({
               textAnchor={week === 0 ? 'start' : 'middle'}
               fill="#262626"
             >
-              {week}周
+              {fill(text.rulerWeek, { week })}
             </text>
           </g>
         ))}
@@ -107,7 +129,7 @@ export function GaRuler({
               strokeWidth={2}
             />
             <text x={x(gaDaysToday)} y={11} fontSize={12} textAnchor="middle" fill="#000">
-              今日 {formatGestationalAge(gaDaysToday)}
+              {fill(text.rulerTodayMark, { ga: formatGestationalAge(gaDaysToday) })}
             </text>
           </g>
         )}
@@ -123,14 +145,14 @@ export function GaRuler({
                 stroke="#8c8c8c"
               />
             </svg>
-            <span>{STATE_LABEL[state]}</span>
+            <span>{states[state]}</span>
           </Space>
         ))}
         <Space size={4}>
           <svg width="14" height="14">
             <circle cx="7" cy="7" r="5" fill="#fff" stroke="#000" />
           </svg>
-          <span>产检</span>
+          <span>{text.rulerVisit}</span>
         </Space>
       </Space>
     </Space>

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Space, Table, Tag } from 'antd';
 import { api, unwrap, type Schemas } from '../core/api';
-import { GaRuler, STATE_LABEL } from './ga-ruler';
+import { fill, useText } from '../core/language';
+import { ANTENATAL_TEXT, WINDOW_STATE_TEXT } from './antenatal.text';
+import { GaRuler, useWindowLabel } from './ga-ruler';
 
 type Window = Schemas['WindowStatusDto'];
 
@@ -20,6 +22,9 @@ const COLOR: Record<Window['state'], { color: string; text?: string }> = {
  * gestational-age ruler and in a table.
  */
 export function ScheduleTab({ pregnancyId }: { pregnancyId: number }) {
+  const text = useText(ANTENATAL_TEXT);
+  const states = useText(WINDOW_STATE_TEXT);
+  const labelOf = useWindowLabel();
   const schedule = useQuery({
     queryKey: ['pregnancies', pregnancyId, 'schedule'],
     queryFn: () =>
@@ -42,19 +47,21 @@ export function ScheduleTab({ pregnancyId }: { pregnancyId: number }) {
         pagination={false}
         size="small"
         columns={[
-          { title: '时段', dataIndex: 'label' },
-          { title: '应查日期', render: (_, w) => `${w.dueFrom} 起` },
-          { title: '逾期日期', dataIndex: 'overdueFrom' },
+          { title: text.period, render: (_, w) => labelOf(w) },
+          { title: text.dueFromColumn, render: (_, w) => fill(text.dueFrom, { date: w.dueFrom }) },
+          { title: text.overdueFromColumn, dataIndex: 'overdueFrom' },
           {
-            title: '状态',
+            title: text.state,
             render: (_, w) => (
               <Tag color={COLOR[w.state].color} style={{ color: COLOR[w.state].text }}>
-                {STATE_LABEL[w.state]}
-                {w.state === 'overdue' && w.daysOverdue ? ` ${w.daysOverdue} 天` : ''}
+                {states[w.state]}
+                {w.state === 'overdue' && w.daysOverdue
+                  ? fill(text.daysOverdueSuffix, { n: w.daysOverdue })
+                  : ''}
               </Tag>
             ),
           },
-          { title: '产检日期', dataIndex: 'visitDate', render: (d?: string | null) => d ?? '' },
+          { title: text.visitDate, dataIndex: 'visitDate', render: (d?: string | null) => d ?? '' },
         ]}
       />
     </Space>

@@ -3,7 +3,9 @@ import { Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 
 import { HEPB_BIRTH_DOSE_WITHIN_MINUTES } from '../../../src/delivery/rules/birth-doses';
 import { api, ApiFailure, unwrap, type Schemas } from '../core/api';
 import { formatDateTime, localNow, localToInstant } from '../core/hospital-time';
+import { fill, useText } from '../core/language';
 import { fieldErrors } from '../core/messages';
+import { BIRTH_DOSE_TEXT } from './delivery.text';
 import { useRecordStep } from './record-step';
 
 type Newborn = Schemas['NewbornDto'];
@@ -15,13 +17,20 @@ interface DoseValues {
   givenBy: string;
 }
 
-const VACCINES: ReadonlyArray<{ vaccine: Vaccine; label: string; rule: string }> = [
+type Words = (typeof BIRTH_DOSE_TEXT)['zh'];
+
+/** Each vaccine's name and when it is owed, in the chosen words. */
+const VACCINES: ReadonlyArray<{
+  vaccine: Vaccine;
+  label: (w: Words) => string;
+  rule: (w: Words) => string;
+}> = [
   {
     vaccine: 'hep_b',
-    label: '乙肝疫苗首针',
-    rule: `出生后 ${HEPB_BIRTH_DOSE_WITHIN_MINUTES / 60} 小时内接种；母亲 HBsAg 阳性者 12 小时内，并注射乙肝免疫球蛋白`,
+    label: (w) => w.hepB,
+    rule: (w) => fill(w.hepBRule, { hours: HEPB_BIRTH_DOSE_WITHIN_MINUTES / 60 }),
   },
-  { vaccine: 'bcg', label: '卡介苗', rule: '出生后尽早接种' },
+  { vaccine: 'bcg', label: (w) => w.bcg, rule: (w) => w.bcgRule },
 ];
 
 /** One vaccine's dose: as given, or a form for when, which batch and who. */
@@ -36,6 +45,7 @@ function Dose({
   label: string;
   rule: string;
 }) {
+  const text = useText(BIRTH_DOSE_TEXT);
   const act = useRecordStep();
   const client = useQueryClient();
   const [form] = Form.useForm<DoseValues>();
@@ -75,20 +85,23 @@ function Dose({
         column={2}
         title={<h3 style={{ fontSize: 14, margin: 0 }}>{label}</h3>}
       >
-        <Descriptions.Item label="接种时间">
-          {formatDateTime(given.givenAt)}（出生后 {Math.floor(given.minutesAfterBirth / 60)} 小时{' '}
-          {given.minutesAfterBirth % 60} 分）
+        <Descriptions.Item label={text.givenAt}>
+          {formatDateTime(given.givenAt)}
+          {fill(text.afterBirth, {
+            h: Math.floor(given.minutesAfterBirth / 60),
+            m: given.minutesAfterBirth % 60,
+          })}
           {vaccine === 'hep_b' && (
             <Tag
               color={late ? 'red' : 'green'}
               style={{ marginLeft: 8, color: late ? '#820014' : '#135200' }}
             >
-              {late ? '超过 24 小时' : '24 小时内'}
+              {late ? text.late : text.onTime}
             </Tag>
           )}
         </Descriptions.Item>
-        <Descriptions.Item label="批号">{given.batchNumber}</Descriptions.Item>
-        <Descriptions.Item label="接种人">{given.givenBy}</Descriptions.Item>
+        <Descriptions.Item label={text.batchNumber}>{given.batchNumber}</Descriptions.Item>
+        <Descriptions.Item label={text.givenBy}>{given.givenBy}</Descriptions.Item>
       </Descriptions>
     );
   }
@@ -99,7 +112,9 @@ function Dose({
       aria-label={label}
       layout="inline"
       initialValues={{ givenAt: localNow() }}
-      onFinish={(values) => void act(() => save.mutateAsync(values), `已记录${label}`)}
+      onFinish={(values) =>
+        void act(() => save.mutateAsync(values), fill(text.recorded, { label }))
+      }
     >
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
         <Typography.Text strong>
@@ -111,27 +126,27 @@ function Dose({
         <Space wrap>
           <Form.Item
             name="givenAt"
-            label="接种时间"
-            rules={[{ required: true, message: '请填写接种时间' }]}
+            label={text.givenAt}
+            rules={[{ required: true, message: text.givenAtRequired }]}
           >
             <Input type="datetime-local" style={{ width: 200 }} />
           </Form.Item>
           <Form.Item
             name="batchNumber"
-            label="批号"
-            rules={[{ required: true, whitespace: true, message: '请填写疫苗批号' }]}
+            label={text.batchNumber}
+            rules={[{ required: true, whitespace: true, message: text.batchNumberRequired }]}
           >
             <Input style={{ width: 140 }} autoComplete="off" />
           </Form.Item>
           <Form.Item
             name="givenBy"
-            label="接种人"
-            rules={[{ required: true, whitespace: true, message: '请填写接种人' }]}
+            label={text.givenBy}
+            rules={[{ required: true, whitespace: true, message: text.givenByRequired }]}
           >
             <Input style={{ width: 120 }} />
           </Form.Item>
           <Button htmlType="submit" loading={save.isPending}>
-            记录{label}
+            {fill(text.record, { label })}
           </Button>
         </Space>
       </Space>
@@ -141,11 +156,18 @@ function Dose({
 
 /** 出生接种: the hepatitis B birth dose and BCG every live-born baby is owed. */
 export function BirthDoses({ baby }: { baby: Newborn }) {
+  const text = useText(BIRTH_DOSE_TEXT);
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>出生接种</h2>}>
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{text.title}</h2>}>
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         {VACCINES.map((v) => (
-          <Dose key={v.vaccine} baby={baby} {...v} />
+          <Dose
+            key={v.vaccine}
+            baby={baby}
+            vaccine={v.vaccine}
+            label={v.label(text)}
+            rule={v.rule(text)}
+          />
         ))}
       </Space>
     </Card>

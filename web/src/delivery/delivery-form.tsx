@@ -17,7 +17,15 @@ import { Link } from 'react-router';
 import { api, ApiFailure, unwrap, type Schemas } from '../core/api';
 import { fieldErrors } from '../core/messages';
 import { formatDateTime, localToInstant } from '../core/hospital-time';
+import { fill, optionsOf, useText } from '../core/language';
 import { useDelivery } from './delivery-queries';
+import {
+  DELIVERY_TEXT,
+  MATERNAL_OUTCOME_TEXT,
+  MODE_TEXT,
+  SEX_TEXT,
+  VITAL_STATUS_TEXT,
+} from './delivery.text';
 
 type Delivery = Schemas['RecordDeliveryDto'];
 type Baby = Schemas['NewbornInputDto'];
@@ -30,23 +38,6 @@ interface FormValues {
   babies: Array<Omit<Baby, 'birthOrder'>>;
 }
 
-const MODES = [
-  { value: 'spontaneous_vaginal', label: '自然分娩' },
-  { value: 'assisted_vaginal', label: '阴道助产' },
-  { value: 'caesarean', label: '剖宫产' },
-];
-const OUTCOMES = [
-  { value: 'well', label: '良好' },
-  { value: 'complications', label: '有并发症' },
-  { value: 'transferred', label: '转诊' },
-  { value: 'death', label: '死亡' },
-];
-const SEX = [
-  { value: 'female', label: '女' },
-  { value: 'male', label: '男' },
-  { value: 'undetermined', label: '不明' },
-];
-
 /** 分娩: the delivery and every baby; afterwards the babies link to their delivery-room pages. */
 export function DeliveryTab({
   pregnancyId,
@@ -55,6 +46,11 @@ export function DeliveryTab({
   pregnancyId: number;
   fetusCount: number;
 }) {
+  const text = useText(DELIVERY_TEXT);
+  const modes = useText(MODE_TEXT);
+  const outcomes = useText(MATERNAL_OUTCOME_TEXT);
+  const sexes = useText(SEX_TEXT);
+  const vitalStatuses = useText(VITAL_STATUS_TEXT);
   const delivery = useDelivery(pregnancyId);
   const client = useQueryClient();
   const [form] = Form.useForm<FormValues>();
@@ -65,9 +61,9 @@ export function DeliveryTab({
   if (delivery.data) {
     const d = delivery.data;
     return (
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>分娩记录</h2>}>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{text.deliveryRecord}</h2>}>
         <p>
-          分娩时间 {formatDateTime(d.deliveredAt)}，{MODES.find((m) => m.value === d.mode)?.label}
+          {fill(text.deliveredLine, { at: formatDateTime(d.deliveredAt), mode: modes[d.mode] })}
         </p>
         <Table<Schemas['NewbornDto']>
           rowKey="id"
@@ -75,17 +71,23 @@ export function DeliveryTab({
           size="small"
           dataSource={d.newborns.filter((n) => !n.voidedAt)}
           columns={[
-            { title: '胎次', dataIndex: 'birthOrder', render: (o: number) => `第 ${o} 胎` },
             {
-              title: '性别',
-              dataIndex: 'sex',
-              render: (s: string) => SEX.find((x) => x.value === s)?.label,
+              title: text.birthOrder,
+              dataIndex: 'birthOrder',
+              render: (n: number) => fill(text.nthBaby, { n }),
             },
-            { title: '出生体重 (g)', dataIndex: 'birthWeightG' },
-            { title: 'Apgar 1/5', render: (_, n) => `${n.apgar1 ?? '-'}/${n.apgar5 ?? '-'}` },
             {
-              title: '产房记录',
-              render: (_, n) => <Link to={`/newborns/${n.id}`}>第 {n.birthOrder} 胎新生儿</Link>,
+              title: text.sex,
+              dataIndex: 'sex',
+              render: (sex: keyof typeof sexes) => sexes[sex],
+            },
+            { title: text.birthWeight, dataIndex: 'birthWeightG' },
+            { title: text.apgar, render: (_, n) => `${n.apgar1 ?? '-'}/${n.apgar5 ?? '-'}` },
+            {
+              title: text.deliveryRoom,
+              render: (_, n) => (
+                <Link to={`/newborns/${n.id}`}>{fill(text.nthNewborn, { n: n.birthOrder })}</Link>
+              ),
             },
           ]}
         />
@@ -124,7 +126,7 @@ export function DeliveryTab({
     'birthOrder' | 'birthWeightG'
   >;
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>记录分娩</h2>}>
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{text.newDelivery}</h2>}>
       <Form<FormValues>
         form={form}
         layout="vertical"
@@ -142,24 +144,24 @@ export function DeliveryTab({
           <Col xs={24} md={8}>
             <Form.Item
               name="deliveredAtLocal"
-              label="分娩时间"
-              rules={[{ required: true, message: '请填写分娩时间' }]}
+              label={text.deliveredAt}
+              rules={[{ required: true, message: text.deliveredAtRequired }]}
             >
               <Input type="datetime-local" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="mode" label="分娩方式">
-              <Select options={MODES} />
+            <Form.Item name="mode" label={text.mode}>
+              <Select options={optionsOf(modes)} />
             </Form.Item>
           </Col>
           <Col xs={12} md={5}>
-            <Form.Item name="maternalOutcome" label="产妇结局">
-              <Select options={OUTCOMES} />
+            <Form.Item name="maternalOutcome" label={text.maternalOutcome}>
+              <Select options={optionsOf(outcomes)} />
             </Form.Item>
           </Col>
           <Col xs={12} md={5}>
-            <Form.Item name="bloodLossMl" label="出血量 (ml)">
+            <Form.Item name="bloodLossMl" label={text.bloodLoss}>
               <InputNumber style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -171,26 +173,29 @@ export function DeliveryTab({
                 <Card
                   key={field.key}
                   size="small"
-                  title={`第 ${index + 1} 胎`}
+                  title={fill(text.nthBaby, { n: index + 1 })}
                   extra={
                     fields.length > 1 ? (
                       <Button size="small" onClick={() => remove(field.name)}>
-                        删除
+                        {text.remove}
                       </Button>
                     ) : null
                   }
                 >
                   <Row gutter={12}>
                     <Col xs={12} md={4}>
-                      <Form.Item name={[field.name, 'sex']} label={`第 ${index + 1} 胎性别`}>
-                        <Select options={SEX} />
+                      <Form.Item
+                        name={[field.name, 'sex']}
+                        label={fill(text.nthSex, { n: index + 1 })}
+                      >
+                        <Select options={optionsOf(sexes)} />
                       </Form.Item>
                     </Col>
                     <Col xs={12} md={5}>
                       <Form.Item
                         name={[field.name, 'birthWeightG']}
-                        label={`第 ${index + 1} 胎出生体重 (g)`}
-                        rules={[{ required: true, message: '请填写出生体重' }]}
+                        label={fill(text.nthWeight, { n: index + 1 })}
+                        rules={[{ required: true, message: text.weightRequired }]}
                       >
                         <InputNumber style={{ width: '100%' }} />
                       </Form.Item>
@@ -198,7 +203,7 @@ export function DeliveryTab({
                     <Col xs={12} md={4}>
                       <Form.Item
                         name={[field.name, 'apgar1']}
-                        label={`第 ${index + 1} 胎 Apgar 1分钟`}
+                        label={fill(text.nthApgar1, { n: index + 1 })}
                       >
                         <InputNumber min={0} max={10} style={{ width: '100%' }} />
                       </Form.Item>
@@ -206,7 +211,7 @@ export function DeliveryTab({
                     <Col xs={12} md={4}>
                       <Form.Item
                         name={[field.name, 'apgar5']}
-                        label={`第 ${index + 1} 胎 Apgar 5分钟`}
+                        label={fill(text.nthApgar5, { n: index + 1 })}
                       >
                         <InputNumber min={0} max={10} style={{ width: '100%' }} />
                       </Form.Item>
@@ -214,25 +219,20 @@ export function DeliveryTab({
                     <Col xs={12} md={5}>
                       <Form.Item
                         name={[field.name, 'vitalStatus']}
-                        label={`第 ${index + 1} 胎结局`}
+                        label={fill(text.nthVitalStatus, { n: index + 1 })}
                       >
-                        <Select
-                          options={[
-                            { value: 'live_birth', label: '活产' },
-                            { value: 'stillbirth', label: '死产' },
-                          ]}
-                        />
+                        <Select options={optionsOf(vitalStatuses)} />
                       </Form.Item>
                     </Col>
                   </Row>
                 </Card>
               ))}
-              <Button onClick={() => add(newBaby)}>添加新生儿</Button>
+              <Button onClick={() => add(newBaby)}>{text.addBaby}</Button>
             </Space>
           )}
         </Form.List>
         <Button type="primary" htmlType="submit" loading={busy} style={{ marginTop: 16 }}>
-          保存分娩记录
+          {text.saveDelivery}
         </Button>
       </Form>
     </Card>

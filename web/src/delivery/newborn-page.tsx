@@ -1,18 +1,20 @@
 import { Button, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { formatDateTime, formatTimeOfDay } from '../core/hospital-time';
+import { fill, useLanguage, useText } from '../core/language';
 import { QueryFailure } from '../core/query-failure';
 import { useNow } from '../core/use-now';
 import { useRecordStep } from './record-step';
 import { useAddFeedingEvent, useEndFeedingEvent, useNewborn } from './delivery-queries';
-import { FLAG_LABELS, reasonInChinese } from './feeding-flags.text';
+import { FLAG_KEYS, FLAG_TEXT, flagLabel, reasonIn, supplementIn } from './feeding-flags.text';
+import { DELIVERY_TEXT, EVENT_KIND_TEXT, NEWBORN_TEXT, SEX_TEXT } from './delivery.text';
 import { StayEvents } from './stay-events';
 import { BirthDoses } from './birth-doses';
 
-/** Minutes and seconds from an instant to now. */
-function elapsedSince(since: string, now: number): string {
+/** Minutes and seconds from an instant to now, in the words of `template` (`{m}`, `{s}`). */
+function elapsedSince(since: string, now: number, template: string): string {
   const seconds = Math.max(0, Math.floor((now - new Date(since).getTime()) / 1000));
-  return `${Math.floor(seconds / 60)} 分 ${String(seconds % 60).padStart(2, '0')} 秒`;
+  return fill(template, { m: Math.floor(seconds / 60), s: String(seconds % 60).padStart(2, '0') });
 }
 
 /**
@@ -22,6 +24,12 @@ function elapsedSince(since: string, now: number): string {
  */
 export default function NewbornPage() {
   const id = Number(useParams().id);
+  const { language } = useLanguage();
+  const text = useText(NEWBORN_TEXT);
+  const delivery = useText(DELIVERY_TEXT);
+  const sexes = useText(SEX_TEXT);
+  const kinds = useText(EVENT_KIND_TEXT);
+  const flagWords = useText(FLAG_TEXT);
   const act = useRecordStep();
   const newborn = useNewborn(id);
   const add = useAddFeedingEvent(id);
@@ -40,17 +48,19 @@ export default function NewbornPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 960 }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-        第 {baby.birthOrder} 胎新生儿（
-        {baby.sex === 'female' ? '女' : baby.sex === 'male' ? '男' : '性别不明'}，
-        {baby.birthWeightG} g）
+        {fill(text.title, {
+          n: baby.birthOrder,
+          sex: baby.sex === 'undetermined' ? text.sexUndetermined : sexes[baby.sex],
+          weight: baby.birthWeightG,
+        })}
       </Typography.Title>
       <Descriptions size="small" bordered column={2}>
-        <Descriptions.Item label="出生时间">{bornAt}</Descriptions.Item>
-        <Descriptions.Item label="Apgar 1/5 分钟">
+        <Descriptions.Item label={text.bornAt}>{bornAt}</Descriptions.Item>
+        <Descriptions.Item label={text.apgarMinutes}>
           {baby.apgar1 ?? '-'}/{baby.apgar5 ?? '-'}
         </Descriptions.Item>
       </Descriptions>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>产房记录</h2>}>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{delivery.deliveryRoom}</h2>}>
         <Space wrap size="large">
           {running ? (
             <Space>
@@ -62,14 +72,16 @@ export default function NewbornPage() {
                 onClick={() =>
                   void act(
                     () => end.mutateAsync({ id: running.id, version: running.version }),
-                    '皮肤接触已结束',
+                    text.skinToSkinEnded,
                   )
                 }
               >
-                结束皮肤接触
+                {text.endSkinToSkin}
               </Button>
               <span role="timer" aria-live="off">
-                皮肤接触进行中：{running ? elapsedSince(running.startAt, now) : ''}
+                {fill(text.skinToSkinRunning, {
+                  elapsed: elapsedSince(running.startAt, now, text.elapsed),
+                })}
               </span>
             </Space>
           ) : (
@@ -81,11 +93,11 @@ export default function NewbornPage() {
                 void act(
                   () =>
                     add.mutateAsync({ kind: 'skin_to_skin', startAt: new Date().toISOString() }),
-                  '皮肤接触已开始',
+                  text.skinToSkinStarted,
                 )
               }
             >
-              开始皮肤接触
+              {text.startSkinToSkin}
             </Button>
           )}
           <Button
@@ -95,11 +107,11 @@ export default function NewbornPage() {
               void act(
                 () =>
                   add.mutateAsync({ kind: 'first_breastfeed', startAt: new Date().toISOString() }),
-                '已记录首次母乳喂养',
+                text.firstFeedRecorded,
               )
             }
           >
-            {firstFeed ? '已记录首次母乳喂养' : '记录首次母乳喂养'}
+            {firstFeed ? text.firstFeedRecorded : text.recordFirstFeed}
           </Button>
         </Space>
         <div style={{ marginTop: 16 }}>
@@ -108,35 +120,35 @@ export default function NewbornPage() {
         <List
           size="small"
           style={{ marginTop: 16 }}
-          header="已记录"
+          header={text.recorded}
           dataSource={events}
-          renderItem={(e) => (
-            <List.Item>
-              {
-                {
-                  skin_to_skin: '皮肤接触',
-                  first_breastfeed: '首次母乳喂养',
-                  separation: '母婴分离',
-                  supplement: '添加',
-                  discharge: '出院',
-                }[e.kind]
-              }
-              {e.detail
-                ? `（${e.detail}${e.medicalReason ? `，医学指征：${e.medicalReason}` : ''}）`
-                : ''}
-              ：{formatTimeOfDay(e.startAt)}
-              {e.endAt ? ` – ${formatTimeOfDay(e.endAt)}` : ''}
-            </List.Item>
-          )}
+          renderItem={(e) => {
+            const detail =
+              e.kind === 'supplement' && e.detail ? supplementIn(language, e.detail) : e.detail;
+            return (
+              <List.Item>
+                {fill(text.eventLine, {
+                  kind: kinds[e.kind],
+                  detail: detail
+                    ? fill(e.medicalReason ? text.detailMedical : text.detail, {
+                        detail,
+                        reason: e.medicalReason ?? '',
+                      })
+                    : '',
+                  time: `${formatTimeOfDay(e.startAt)}${e.endAt ? ` – ${formatTimeOfDay(e.endAt)}` : ''}`,
+                })}
+              </List.Item>
+            );
+          }}
         />
       </Card>
       {baby.vitalStatus === 'live_birth' && <BirthDoses baby={baby} />}
       {flags && (
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>爱婴医院指标（实时）</h2>}>
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{text.babyFriendly}</h2>}>
           <List
             size="small"
-            dataSource={Object.entries(FLAG_LABELS) as Array<[keyof typeof FLAG_LABELS, string]>}
-            renderItem={([key, label]) => {
+            dataSource={[...FLAG_KEYS]}
+            renderItem={(key) => {
               const flag = flags[key];
               return (
                 <List.Item data-flag={key}>
@@ -145,12 +157,12 @@ export default function NewbornPage() {
                       color={flag.met ? 'green' : 'red'}
                       style={{ color: flag.met ? '#135200' : '#820014' }}
                     >
-                      {flag.met ? '达标' : '未达标'}
+                      {flag.met ? text.met : text.notMet}
                     </Tag>
-                    <span>{label}</span>
+                    <span>{flagLabel(flagWords, key)}</span>
                     {!flag.met && flag.reason && (
                       <Typography.Text type="secondary">
-                        {reasonInChinese(flag.reason)}
+                        {reasonIn(language, flag.reason)}
                       </Typography.Text>
                     )}
                   </Space>

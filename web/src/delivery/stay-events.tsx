@@ -1,17 +1,12 @@
 import { Button, Form, Input, Select, Space } from 'antd';
 import type { Schemas } from '../core/api';
+import { fill, optionsOf, useText } from '../core/language';
+import { DISCHARGE_FEEDING_TEXT, STAY_TEXT, SUPPLEMENT_TEXT } from './delivery.text';
 import { useAddFeedingEvent, useEndFeedingEvent } from './delivery-queries';
 import { useRecordStep } from './record-step';
 
 type Event = Schemas['FeedingEventRecordDto'];
-
-const SUPPLEMENTS = ['配方奶', '葡萄糖水', '水', '其他'];
-const DISCHARGE = [
-  { value: 'exclusive', label: '纯母乳' },
-  { value: 'mixed', label: '混合喂养' },
-  { value: 'formula_only', label: '人工喂养' },
-  { value: 'none', label: '未喂养' },
-] as const;
+type DischargeFeeding = keyof (typeof DISCHARGE_FEEDING_TEXT)['zh'];
 
 /**
  * The rest of the stay: a separation from the mother (started and ended, with its reason and the
@@ -19,12 +14,15 @@ const DISCHARGE = [
  * discharge. A blank medical reason is no reason, as the indicators count it.
  */
 export function StayEvents({ newbornId, events }: { newbornId: number; events: Event[] }) {
+  const text = useText(STAY_TEXT);
+  const supplements = useText(SUPPLEMENT_TEXT);
+  const feedings = useText(DISCHARGE_FEEDING_TEXT);
   const act = useRecordStep();
   const add = useAddFeedingEvent(newbornId);
   const end = useEndFeedingEvent(newbornId);
   const [separation] = Form.useForm<{ detail: string; medicalReason?: string }>();
   const [supplement] = Form.useForm<{ detail: string; medicalReason?: string }>();
-  const [discharge] = Form.useForm<{ dischargeFeeding: (typeof DISCHARGE)[number]['value'] }>();
+  const [discharge] = Form.useForm<{ dischargeFeeding: DischargeFeeding }>();
   const separated = events.find((e) => e.kind === 'separation' && !e.endAt) ?? null;
   const discharged = events.some((e) => e.kind === 'discharge');
 
@@ -35,16 +33,16 @@ export function StayEvents({ newbornId, events }: { newbornId: number; events: E
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {separated ? (
         <Space>
-          <span>母婴分离中（{separated.detail}）</span>
+          <span>{fill(text.separatedNow, { detail: separated.detail ?? '' })}</span>
           <Button
             onClick={() =>
               void act(
                 () => end.mutateAsync({ id: separated.id, version: separated.version }),
-                '母婴分离已结束',
+                text.separationEnded,
               )
             }
           >
-            结束母婴分离
+            {text.endSeparation}
           </Button>
         </Space>
       ) : (
@@ -52,7 +50,7 @@ export function StayEvents({ newbornId, events }: { newbornId: number; events: E
           form={separation}
           name="separation"
           layout="inline"
-          aria-label="母婴分离"
+          aria-label={text.separation}
           onFinish={(v) =>
             void act(
               () =>
@@ -62,29 +60,29 @@ export function StayEvents({ newbornId, events }: { newbornId: number; events: E
                   detail: v.detail,
                   ...reason(v.medicalReason),
                 }),
-              '已记录母婴分离',
+              text.separationRecorded,
               () => separation.resetFields(),
             )
           }
         >
           <Form.Item
             name="detail"
-            label="分离原因"
-            rules={[{ required: true, message: '请填写分离原因' }]}
+            label={text.separationReason}
+            rules={[{ required: true, message: text.separationReasonRequired }]}
           >
             <Input style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item name="medicalReason" label="医学指征（如有）">
+          <Form.Item name="medicalReason" label={text.medicalReason}>
             <Input style={{ width: 160 }} />
           </Form.Item>
-          <Button htmlType="submit">开始母婴分离</Button>
+          <Button htmlType="submit">{text.startSeparation}</Button>
         </Form>
       )}
       <Form
         form={supplement}
         name="supplement"
         layout="inline"
-        aria-label="添加"
+        aria-label={text.supplement}
         onFinish={(v) =>
           void act(
             () =>
@@ -94,32 +92,36 @@ export function StayEvents({ newbornId, events }: { newbornId: number; events: E
                 detail: v.detail,
                 ...reason(v.medicalReason),
               }),
-            '已记录添加',
+            text.supplementRecorded,
             () => supplement.resetFields(),
           )
         }
       >
         <Form.Item
           name="detail"
-          label="添加了"
-          rules={[{ required: true, message: '请选择添加的是什么' }]}
+          label={text.supplementGiven}
+          rules={[{ required: true, message: text.supplementRequired }]}
         >
+          {/* The Chinese word is what is stored, whichever language she reads. */}
           <Select
-            style={{ width: 140 }}
-            options={SUPPLEMENTS.map((s) => ({ value: s, label: s }))}
+            style={{ width: 160 }}
+            options={(Object.keys(supplements) as Array<keyof typeof supplements>).map((key) => ({
+              value: SUPPLEMENT_TEXT.zh[key],
+              label: supplements[key],
+            }))}
           />
         </Form.Item>
-        <Form.Item name="medicalReason" label="添加的医学指征（如有）">
+        <Form.Item name="medicalReason" label={text.supplementMedicalReason}>
           <Input style={{ width: 160 }} />
         </Form.Item>
-        <Button htmlType="submit">记录添加</Button>
+        <Button htmlType="submit">{text.recordSupplement}</Button>
       </Form>
       {!discharged && (
         <Form
           form={discharge}
           name="discharge"
           layout="inline"
-          aria-label="出院"
+          aria-label={text.discharge}
           onFinish={(v) =>
             void act(
               () =>
@@ -128,18 +130,18 @@ export function StayEvents({ newbornId, events }: { newbornId: number; events: E
                   startAt: now(),
                   dischargeFeeding: v.dischargeFeeding,
                 }),
-              '已记录出院',
+              text.dischargeRecorded,
             )
           }
         >
           <Form.Item
             name="dischargeFeeding"
-            label="出院时喂养方式"
-            rules={[{ required: true, message: '请选择出院时喂养方式' }]}
+            label={text.dischargeFeeding}
+            rules={[{ required: true, message: text.dischargeFeedingRequired }]}
           >
-            <Select style={{ width: 140 }} options={DISCHARGE.map((d) => ({ ...d }))} />
+            <Select style={{ width: 200 }} options={optionsOf(feedings)} />
           </Form.Item>
-          <Button htmlType="submit">记录出院</Button>
+          <Button htmlType="submit">{text.recordDischarge}</Button>
         </Form>
       )}
     </Space>

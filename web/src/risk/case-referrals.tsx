@@ -18,9 +18,11 @@ import {
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../core/api';
 import { hospitalToday, localNow, localToInstant } from '../core/hospital-time';
-import { useText } from '../core/language';
+import { fill, useText } from '../core/language';
+import { useSessionUser } from '../core/use-session';
 import { fieldErrors } from '../core/messages';
 import { REFERRAL_TEXT, RISK_TEXT } from './risk.text';
+import { useFacilities } from './risk-queries';
 import { useSave } from './use-save';
 
 type Referral = Schemas['ReferralDto'];
@@ -128,9 +130,13 @@ export function CaseReferrals({
   );
 }
 
+/** The picker's choice of a facility outside the system: its name is typed instead. */
+const OUTSIDE = 'outside';
+
 interface ReferralValues {
   referredOn: string;
-  toFacilityName: string;
+  toFacilityId: number | typeof OUTSIDE;
+  toFacilityName?: string;
   reason: string;
   urgency: Urgency;
   receiverContactedAtLocal?: string;
@@ -145,7 +151,23 @@ function ReferralForm({ caseId, pregnancyId }: { caseId: number; pregnancyId: nu
   const [form] = Form.useForm<ReferralValues>();
   const { busy, error, run } = useSave(form);
   const urgency = Form.useWatch('urgency', form);
+  const receiver = Form.useWatch('toFacilityId', form);
+  const user = useSessionUser();
+  const facilities = useFacilities();
   const today = hospitalToday();
+  // The service refuses her own facility as the receiver.
+  const facilityOptions = [
+    ...(facilities.data ?? [])
+      .filter((f) => f.id !== user?.facilityId)
+      .map((f) => ({
+        value: f.id,
+        label: fill(text.facilityOption, {
+          name: f.name,
+          level: text[`level${f.level}` as 'level1'] ?? f.levelName,
+        }),
+      })),
+    { value: OUTSIDE, label: text.outsideFacility },
+  ];
 
   const save = (values: ReferralValues) =>
     run(
@@ -156,7 +178,9 @@ function ReferralForm({ caseId, pregnancyId }: { caseId: number; pregnancyId: nu
             params: { path: { id: caseId } },
             body: {
               referredOn: values.referredOn,
-              toFacilityName: values.toFacilityName.trim(),
+              ...(values.toFacilityId === OUTSIDE
+                ? { toFacilityName: values.toFacilityName?.trim() }
+                : { toFacilityId: values.toFacilityId }),
               reason: values.reason.trim(),
               urgency: values.urgency,
               ...(critical && values.receiverContactedAtLocal
@@ -206,11 +230,16 @@ function ReferralForm({ caseId, pregnancyId }: { caseId: number; pregnancyId: nu
         </Col>
         <Col xs={24} md={10}>
           <Form.Item
-            name="toFacilityName"
+            name="toFacilityId"
             label={text.toFacility}
-            rules={[{ required: true, whitespace: true, message: text.required }]}
+            rules={[{ required: true, message: text.required }]}
+            extra={facilities.error ? text.facilitiesFailed : undefined}
           >
-            <Input maxLength={100} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={facilities.isLoading}
+              options={facilityOptions}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -218,6 +247,17 @@ function ReferralForm({ caseId, pregnancyId }: { caseId: number; pregnancyId: nu
             <Select options={URGENCIES.map((value) => ({ value, label: words[value] }))} />
           </Form.Item>
         </Col>
+        {receiver === OUTSIDE && (
+          <Col xs={24} md={16}>
+            <Form.Item
+              name="toFacilityName"
+              label={text.outsideFacilityName}
+              rules={[{ required: true, whitespace: true, message: text.required }]}
+            >
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+        )}
         <Col xs={24}>
           <Form.Item
             name="reason"

@@ -64,3 +64,12 @@ export function useClinicians(enabled: boolean) {
     staleTime: 5 * 60_000,
   });
 }
+
+/** The facilities of the system a referral may name (id, name, level), for those who refer. */
+export function useFacilities() {
+  return useQuery({
+    queryKey: ['facilities'],
+    queryFn: () => unwrap(api.GET('/facilities')),
+    staleTime: 5 * 60_000,
+  });
+}

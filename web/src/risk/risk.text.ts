@@ -62,6 +62,13 @@ export const RISK_TEXT: Dictionary<
   | 'noReferrals'
   | 'referredOn'
   | 'toFacility'
+  | 'outsideFacility'
+  | 'outsideFacilityName'
+  | 'facilityOption'
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'facilitiesFailed'
   | 'reason'
   | 'urgency'
   | 'referralState'
@@ -140,6 +147,13 @@ export const RISK_TEXT: Dictionary<
     noReferrals: '暂无转诊',
     referredOn: '转诊日期',
     toFacility: '转入机构',
+    outsideFacility: '系统外机构',
+    outsideFacilityName: '系统外机构名称',
+    facilityOption: '{name}（{level}）',
+    level1: '一级',
+    level2: '二级',
+    level3: '三级',
+    facilitiesFailed: '机构列表未能载入，请选择系统外机构并填写名称',
     reason: '转诊原因',
     urgency: '紧急程度',
     referralState: '状态',
@@ -220,6 +234,14 @@ export const RISK_TEXT: Dictionary<
     noReferrals: 'No referrals',
     referredOn: 'Referred on',
     toFacility: 'Referred to',
+    outsideFacility: 'Facility outside the system',
+    outsideFacilityName: 'Name of the outside facility',
+    facilityOption: '{name} ({level})',
+    level1: 'primary',
+    level2: 'secondary',
+    level3: 'tertiary',
+    facilitiesFailed:
+      'The facility list could not be loaded: choose an outside facility and type its name',
     reason: 'Reason',
     urgency: 'Urgency',
     referralState: 'State',

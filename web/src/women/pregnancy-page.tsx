@@ -11,10 +11,12 @@ import { ANTENATAL_TEXT } from '../antenatal/antenatal.text';
 import { URINE_ZH, VisitForm } from '../antenatal/visit-form';
 import { VisitCorrection } from '../antenatal/visit-correction';
 import { DeliveryTab } from '../delivery/delivery-form';
+import { DELIVERY_TEXT } from '../delivery/delivery.text';
 import { ScheduleTab } from '../antenatal/schedule-tab';
 import { GradingsTab } from '../risk/gradings-tab';
 import { CaseTab } from '../risk/case-tab';
 import { OpenCaseMarker } from '../risk/open-case-marker';
+import { RISK_TEXT } from '../risk/risk.text';
 import { PmtctTab } from '../pmtct/pmtct-tab';
 import { useSessionUser } from '../core/use-session';
 import { SENSITIVE_RESULT_READERS } from '../../../src/core/privacy/sensitive-results';
@@ -38,6 +40,8 @@ export default function PregnancyPage() {
   const id = Number(useParams().id);
   const text = useText(WOMEN_TEXT);
   const antenatal = useText(ANTENATAL_TEXT);
+  const deliveryText = useText(DELIVERY_TEXT);
+  const risk = useText(RISK_TEXT);
   const client = useQueryClient();
   const user = useSessionUser();
   const care = {
@@ -169,17 +173,17 @@ export default function PregnancyPage() {
           },
           {
             key: 'schedule',
-            label: '产检计划',
+            label: antenatal.scheduleTab,
             children: <ScheduleTab pregnancyId={id} />,
           },
           {
             key: 'gradings',
-            label: '风险评估',
+            label: risk.gradingsTab,
             children: <GradingsTab pregnancyId={id} status={p.status} />,
           },
           {
             key: 'case',
-            label: '高危专案',
+            label: risk.caseTab,
             children: <CaseTab pregnancyId={id} />,
           },
           ...(user && SENSITIVE_READERS.includes(user.role)
@@ -193,7 +197,7 @@ export default function PregnancyPage() {
             : []),
           {
             key: 'delivery',
-            label: '分娩',
+            label: deliveryText.tab,
             children: <DeliveryTab pregnancyId={id} fetusCount={p.fetusCount} />,
           },
           ...[
