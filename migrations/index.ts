@@ -32,6 +32,7 @@ import { CasesByPregnancy1795397000000 } from './1795397000000-CasesByPregnancy'
 import { WomanMerges1795398000000 } from './1795398000000-WomanMerges';
 import { HandbookNumber1795399000000 } from './1795399000000-HandbookNumber';
 import { IndicatorExportHistory1795401000000 } from './1795401000000-IndicatorExportHistory';
+import { SealedAuditValues1795402000000 } from './1795402000000-SealedAuditValues';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   WomanMerges1795398000000,
   HandbookNumber1795399000000,
   IndicatorExportHistory1795401000000,
+  SealedAuditValues1795402000000,
 ];

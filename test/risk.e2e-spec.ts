@@ -58,6 +58,7 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
             version: 'CN-2017',
             province: null,
             factorCount: NATIONAL_FACTORS.length,
+            addedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
           }),
         ]),
       );

@@ -29,11 +29,17 @@ export class RiskCatalogueService {
   /** Every version, oldest first; the one the caller's facility grades with is marked. */
   async list(facilityId: number): Promise<CatalogueListItemDto[]> {
     const rows = await this.dataSource.query<
-      { version: string; province: string | null; name: string; factor_count: string }[]
+      {
+        version: string;
+        province: string | null;
+        name: string;
+        created_at: Date;
+        factor_count: string;
+      }[]
     >(
-      `SELECT c.version, c.province, c.name, COUNT(f.id) AS factor_count
+      `SELECT c.version, c.province, c.name, c.created_at, COUNT(f.id) AS factor_count
        FROM risk_catalogue c LEFT JOIN risk_factor f ON f.catalogue_id = c.id
-       GROUP BY c.id, c.version, c.province, c.name ORDER BY c.id`,
+       GROUP BY c.id, c.version, c.province, c.name, c.created_at ORDER BY c.id`,
     );
     const facilityDefault = rows.length > 0 ? await this.defaultFor(facilityId) : null;
     return rows.map((row) => ({
@@ -41,6 +47,7 @@ export class RiskCatalogueService {
       province: row.province,
       name: row.name,
       factorCount: Number(row.factor_count),
+      addedAt: new Date(row.created_at).toISOString(),
       facilityDefault: row.version === facilityDefault,
     }));
   }
@@ -56,6 +63,7 @@ export class RiskCatalogueService {
       province: catalogue.province,
       name: catalogue.name,
       factorCount: factors.length,
+      addedAt: catalogue.createdAt.toISOString(),
       factors: factors.map(mapFactor),
     };
   }

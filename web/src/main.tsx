@@ -23,6 +23,9 @@ const NewbornPage = lazy(() => import('./delivery/newborn-page'));
 const DashboardPage = lazy(() => import('./indicators/dashboard-page'));
 const IndicatorPage = lazy(() => import('./indicators/indicator-page'));
 const ReportPage = lazy(() => import('./indicators/report-page'));
+const AuditPage = lazy(() => import('./admin/audit-page'));
+const CataloguesPage = lazy(() => import('./admin/catalogues-page'));
+const DuplicatesPage = lazy(() => import('./admin/duplicates-page'));
 
 /**
  * Ant Design's default blue (#1677ff), its lighter hover blue and grey secondary text fall short
@@ -100,6 +103,9 @@ createRoot(document.getElementById('root')!).render(
                   <Route path="/indicators" element={<DashboardPage />} />
                   <Route path="/indicators/:code" element={<IndicatorPage />} />
                   <Route path="/reports" element={<ReportPage />} />
+                  <Route path="/admin/audit" element={<AuditPage />} />
+                  <Route path="/admin/catalogues" element={<CataloguesPage />} />
+                  <Route path="/admin/duplicates" element={<DuplicatesPage />} />
                 </Route>
                 <Route path="*" element={<Home />} />
               </Routes>

@@ -67,4 +67,11 @@ export class AuditEntry {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   reason: string | null;
+
+  /**
+   * The full values `before`/`after` hold masked (document numbers, phones, addresses), encrypted
+   * as identifiers are: only the audited reveal reads them. Null when nothing was masked.
+   */
+  @Column({ type: 'text', nullable: true, select: false })
+  sealed: string | null;
 }

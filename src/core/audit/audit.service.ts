@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
 import { insertRow } from '../database/plain-rows';
 import { pageOf, Page, pageWindow } from '../http/pagination';
-import { maskSecrets } from '../privacy/masking';
+import { DomainError } from '../errors/domain.error';
+import { identifierCipher } from '../privacy/identifier-cipher';
+import { holdsSecrets, maskSecrets } from '../privacy/masking';
 import {
   readsSensitiveResults,
   SENSITIVE_AUDIT_ENTITIES,
@@ -12,8 +14,22 @@ import {
 import type { Actor } from '../auth/actor';
 import { currentRequestContext } from '../request-context/request-context';
 import { AuditAction, AuditEntry, AuditValues } from './audit-entry.entity';
-import { AuditEntryPageDto, mapAuditEntry } from './dto/audit-entry.dto';
+import {
+  AuditEntryDto,
+  AuditEntryPageDto,
+  mapAuditEntry,
+  UnmaskedAuditEntryDto,
+} from './dto/audit-entry.dto';
 import { AuditQueryDto } from './dto/audit-query.dto';
+
+const auditEntryNotFound = (id: number) =>
+  new DomainError('AUDIT_ENTRY_NOT_FOUND', `Audit entry ${id} does not exist`);
+
+/** The full values of an entry, kept encrypted beside the masked ones. */
+interface SealedValues {
+  before: AuditValues | null;
+  after: AuditValues | null;
+}
 
 export interface AuditRecord {
   entity: string;
@@ -35,6 +51,8 @@ export class AuditService {
   /** Writes the audit row with `manager`, so it commits or rolls back with the change itself. */
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
     const context = currentRequestContext();
+    const before = record.before ?? null;
+    const after = record.after ?? null;
     const entry = manager.create(AuditEntry, {
       occurredAt: new Date(),
       userId: record.userId !== undefined ? record.userId : (context?.actor?.userId ?? null),
@@ -44,9 +62,14 @@ export class AuditService {
       entityId: String(record.entityId),
       action: record.action,
       // Full document numbers and phones never enter the trail, whoever reads it later.
-      before: maskSecrets(record.before ?? null),
-      after: maskSecrets(record.after ?? null),
+      before: maskSecrets(before),
+      after: maskSecrets(after),
       reason: record.reason ?? null,
+      // The originals, for the audited reveal only: encrypted like every stored identifier.
+      sealed:
+        holdsSecrets(before) || holdsSecrets(after)
+          ? identifierCipher().encrypt(JSON.stringify({ before, after } satisfies SealedValues))
+          : null,
     });
     // A plain insert: every change writes one, and save() costs more CPU than the statement.
     await insertRow(manager, AuditEntry, entry);
@@ -67,15 +90,34 @@ export class AuditService {
       after: { ...query, listed: ids.length, ids },
       facilityId: actor.facilityId,
     });
-    const full = readsSensitiveResults(actor);
-    return {
-      ...page,
-      items: page.items.map((entry) => {
-        const dto = mapAuditEntry(entry);
-        if (full || !SENSITIVE_AUDIT_ENTITIES.includes(entry.entity)) return dto;
-        return { ...dto, before: withheldValues(dto.before), after: withheldValues(dto.after) };
-      }),
-    };
+    return { ...page, items: page.items.map((entry) => withheldFrom(actor, mapAuditEntry(entry))) };
+  }
+
+  /**
+   * One entry of the caller's facility with the full values it masks (document numbers, phones,
+   * addresses): a reveal, audited as `view_unmasked` of the entry (never with the values). Results
+   * stay withheld from roles that may not read them. Another facility's entry is not found.
+   */
+  async readUnmasked(actor: Actor, id: number): Promise<UnmaskedAuditEntryDto> {
+    const entry = await this.entries
+      .createQueryBuilder('entry')
+      .addSelect('entry.sealed')
+      .where('entry.id = :id', { id })
+      .getOne();
+    if (!entry || entry.facilityId !== actor.facilityId) throw auditEntryNotFound(id);
+    await this.record(this.entries.manager, {
+      entity: 'audit_entry',
+      entityId: entry.id,
+      action: 'view_unmasked',
+      facilityId: actor.facilityId,
+    });
+    const sealed = entry.sealed
+      ? (JSON.parse(identifierCipher().decrypt(entry.sealed)) as SealedValues)
+      : null;
+    const dto = mapAuditEntry(
+      sealed ? { ...entry, before: sealed.before, after: sealed.after } : entry,
+    );
+    return { ...withheldFrom(actor, dto), unmasked: sealed !== null };
   }
 
   /** Entries of one facility, newest first. */
@@ -105,4 +147,13 @@ export class AuditService {
     const [items, total] = await builder.skip(skip).take(take).getManyAndCount();
     return pageOf(items, total, query);
   }
+}
+
+/**
+ * Values of records that can carry an HIV, syphilis or HBV result, as other roles than the
+ * clinical ones see them: which fields changed, not what they hold.
+ */
+function withheldFrom<T extends AuditEntryDto>(actor: Actor, dto: T): T {
+  if (readsSensitiveResults(actor) || !SENSITIVE_AUDIT_ENTITIES.includes(dto.entity)) return dto;
+  return { ...dto, before: withheldValues(dto.before), after: withheldValues(dto.after) };
 }

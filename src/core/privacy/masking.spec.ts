@@ -1,4 +1,11 @@
-import { maskAddress, maskDocumentNumber, maskPhone, maskSecrets, secretKind } from './masking';
+import {
+  holdsSecrets,
+  maskAddress,
+  maskDocumentNumber,
+  maskPhone,
+  maskSecrets,
+  secretKind,
+} from './masking';
 
 describe('maskDocumentNumber', () => {
   it.each([
@@ -83,5 +90,19 @@ describe('maskSecrets', () => {
       phone: null,
       documentNumber: 12,
     });
+  });
+});
+
+describe('holdsSecrets', () => {
+  it.each([
+    ['nothing', null, false],
+    ['plain fields', { name: '李娜', gaDays: 80 }, false],
+    ['a phone', { phone: '13800001234' }, true],
+    ['an empty phone', { phone: '' }, false],
+    ['a null phone', { phone: null }, false],
+    ['a document number deeper down', { woman: [{ documentNumber: '11010519491231002X' }] }, true],
+    ['an address', { hukouAddress: '浙江省杭州市西湖区' }, true],
+  ])('%s', (_name, value, expected) => {
+    expect(holdsSecrets(value)).toBe(expected);
   });
 });

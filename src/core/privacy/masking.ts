@@ -53,6 +53,15 @@ export function maskSecrets<T>(value: T): T {
   ) as T;
 }
 
+/** Whether maskSecrets would change anything in `value`: a document number, phone or address in it. */
+export function holdsSecrets(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some((item) => holdsSecrets(item));
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  return Object.entries(value).some(([key, item]) =>
+    typeof item === 'string' ? secretKind(key) !== null && item.length > 0 : holdsSecrets(item),
+  );
+}
+
 /** How list DTOs describe the phone they show. */
 export const PHONE_ON_LISTS =
   'Masked, as on every list; GET /women/{womanId}/contact reveals it to call her (audited)';

@@ -98,6 +98,8 @@ export class CatalogueDto {
   @ApiPropertyOptional({ nullable: true, type: String }) province: string | null;
   @ApiProperty() name: string;
   @ApiProperty() factorCount: number;
+  @ApiProperty({ description: 'When the version was added to the service (ISO 8601)' })
+  addedAt: string;
 }
 
 export class CatalogueListItemDto extends CatalogueDto {

@@ -20,6 +20,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit-entries/{id}/unmasked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry of your facility with the full document numbers, phones and addresses it masks (audited as view_unmasked of the entry; results stay withheld from admins) */
+        get: operations["AuditController_unmask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -2695,6 +2712,8 @@ export interface components {
             womanId: number;
         };
         CatalogueListItemDto: {
+            /** @description When the version was added to the service (ISO 8601) */
+            addedAt: string;
             /** @description The version your facility grades with when none is named: the newest of its province's, else the newest national one */
             facilityDefault: boolean;
             factorCount: number;
@@ -2703,6 +2722,8 @@ export interface components {
             version: string;
         };
         CatalogueWithFactorsDto: {
+            /** @description When the version was added to the service (ISO 8601) */
+            addedAt: string;
             factorCount: number;
             factors: components["schemas"]["RiskFactorDto"][];
             name: string;
@@ -3207,7 +3228,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_REVOKED" | "LOGIN_LOCKED" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "DUPLICATE_KEY" | "STALE_VERSION" | "ALREADY_VOIDED" | "VOID_BLOCKED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "FACILITY_NOT_FOUND" | "FACILITY_CODE_TAKEN" | "USER_NOT_FOUND" | "USERNAME_TAKEN" | "WOMAN_NOT_FOUND" | "PREGNANCY_NOT_FOUND" | "RESIDENT_ID_INVALID" | "RESIDENT_ID_MALE_SEQUENCE" | "BIRTH_DATE_MISMATCH" | "DOCUMENT_NAME_MISMATCH" | "DOCUMENT_TAKEN" | "DATING_EVIDENCE_MISSING" | "DATING_INCONSISTENT" | "PREGNANCY_ALREADY_OPEN" | "HANDBOOK_NUMBER_TAKEN" | "PREGNANCY_STATUS_TRANSITION_INVALID" | "PREGNANCY_NOT_OPEN" | "PREGNANCY_SUPERSEDED" | "DELIVERY_REQUIRED" | "POSSIBLE_DUPLICATE_NOT_FOUND" | "MERGE_REVIEW_EXISTS" | "MERGE_REVIEW_NOT_FOUND" | "MERGE_REVIEW_NOT_REVIEWER" | "MERGE_REVIEW_DECIDED" | "MERGE_CONFLICT" | "MERGE_NOT_LATEST" | "WOMAN_ALREADY_MERGED" | "VISIT_NOT_FOUND" | "VISIT_BEFORE_LMP" | "VISIT_AFTER_PREGNANCY_END" | "VISIT_SAME_DAY" | "SCHEDULE_INVALID" | "RISK_CATALOGUE_NOT_FOUND" | "RISK_CATALOGUE_INVALID" | "RISK_CATALOGUE_VERSION_TAKEN" | "RISK_FACTOR_UNKNOWN" | "RISK_FACTOR_DERIVED" | "HIGH_RISK_CASE_NOT_FOUND" | "HIGH_RISK_CASE_CLOSED" | "REFERRAL_NOT_FOUND" | "REFERRAL_ALREADY_FOLLOWED_UP" | "REFERRAL_ALREADY_ANSWERED" | "RISK_REPORT_NOT_FOUND" | "RISK_REPORT_ALREADY_SENT" | "CLINICIAN_NOT_FOUND" | "CLASS_TOPIC_NOT_FOUND" | "CLASS_TOPIC_TAKEN" | "CLASS_SESSION_NOT_FOUND" | "CHECK_IN_BEFORE_SESSION" | "ATTENDANCE_DUPLICATE" | "SESSION_FULL" | "ATTENDEE_NOT_FOUND" | "FOLIC_ACID_RECORD_INVALID" | "PMTCT_TEST_NOT_FOUND" | "PMTCT_TREATMENT_NOT_FOUND" | "EXPOSED_INFANT_NOT_FOUND" | "EXPOSED_INFANT_EXISTS" | "NOT_CONFIRMED_POSITIVE" | "EXPOSURE_EXCLUDED" | "PMTCT_RECORD_INVALID" | "FOLLOW_UP_UNKNOWN" | "EPISODE_NOT_FOUND" | "ALREADY_PARTICIPANT" | "NOTICE_NOT_FOUND" | "TRANSFER_NOT_FOUND" | "NOT_MANAGING" | "TRANSFER_PENDING" | "TRANSFER_NOT_ANSWERABLE" | "EPISODE_NOT_RUNNING" | "SERVICE_AREA_TAKEN" | "DELIVERY_NOTICE_NOT_FOUND" | "DELIVERY_NOTICE_NOT_OPEN" | "DELIVERY_NOT_FOUND" | "DELIVERY_EXISTS" | "NEWBORN_NOT_FOUND" | "NEWBORN_EXISTS" | "FEEDING_EVENT_NOT_FOUND" | "CONTRAINDICATION_NOT_FOUND" | "DELIVERY_RECORD_INVALID" | "POSTPARTUM_CONTACT_INVALID" | "FOLLOW_UP_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "COMPUTATION_NOT_FOUND" | "EXPORT_NOT_FOUND" | "EXPORT_NOT_READY" | "REGION_NOT_FOUND" | "PERIOD_NOT_COMPUTED" | "PERIOD_STALE" | "PERIOD_ALREADY_CLOSED" | "PERIOD_VERSION_NOT_FOUND" | "EXPORT_INCOMPLETE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_REVOKED" | "LOGIN_LOCKED" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "DUPLICATE_KEY" | "STALE_VERSION" | "ALREADY_VOIDED" | "VOID_BLOCKED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "FACILITY_NOT_FOUND" | "FACILITY_CODE_TAKEN" | "USER_NOT_FOUND" | "AUDIT_ENTRY_NOT_FOUND" | "USERNAME_TAKEN" | "WOMAN_NOT_FOUND" | "PREGNANCY_NOT_FOUND" | "RESIDENT_ID_INVALID" | "RESIDENT_ID_MALE_SEQUENCE" | "BIRTH_DATE_MISMATCH" | "DOCUMENT_NAME_MISMATCH" | "DOCUMENT_TAKEN" | "DATING_EVIDENCE_MISSING" | "DATING_INCONSISTENT" | "PREGNANCY_ALREADY_OPEN" | "HANDBOOK_NUMBER_TAKEN" | "PREGNANCY_STATUS_TRANSITION_INVALID" | "PREGNANCY_NOT_OPEN" | "PREGNANCY_SUPERSEDED" | "DELIVERY_REQUIRED" | "POSSIBLE_DUPLICATE_NOT_FOUND" | "MERGE_REVIEW_EXISTS" | "MERGE_REVIEW_NOT_FOUND" | "MERGE_REVIEW_NOT_REVIEWER" | "MERGE_REVIEW_DECIDED" | "MERGE_CONFLICT" | "MERGE_NOT_LATEST" | "WOMAN_ALREADY_MERGED" | "VISIT_NOT_FOUND" | "VISIT_BEFORE_LMP" | "VISIT_AFTER_PREGNANCY_END" | "VISIT_SAME_DAY" | "SCHEDULE_INVALID" | "RISK_CATALOGUE_NOT_FOUND" | "RISK_CATALOGUE_INVALID" | "RISK_CATALOGUE_VERSION_TAKEN" | "RISK_FACTOR_UNKNOWN" | "RISK_FACTOR_DERIVED" | "HIGH_RISK_CASE_NOT_FOUND" | "HIGH_RISK_CASE_CLOSED" | "REFERRAL_NOT_FOUND" | "REFERRAL_ALREADY_FOLLOWED_UP" | "REFERRAL_ALREADY_ANSWERED" | "RISK_REPORT_NOT_FOUND" | "RISK_REPORT_ALREADY_SENT" | "CLINICIAN_NOT_FOUND" | "CLASS_TOPIC_NOT_FOUND" | "CLASS_TOPIC_TAKEN" | "CLASS_SESSION_NOT_FOUND" | "CHECK_IN_BEFORE_SESSION" | "ATTENDANCE_DUPLICATE" | "SESSION_FULL" | "ATTENDEE_NOT_FOUND" | "FOLIC_ACID_RECORD_INVALID" | "PMTCT_TEST_NOT_FOUND" | "PMTCT_TREATMENT_NOT_FOUND" | "EXPOSED_INFANT_NOT_FOUND" | "EXPOSED_INFANT_EXISTS" | "NOT_CONFIRMED_POSITIVE" | "EXPOSURE_EXCLUDED" | "PMTCT_RECORD_INVALID" | "FOLLOW_UP_UNKNOWN" | "EPISODE_NOT_FOUND" | "ALREADY_PARTICIPANT" | "NOTICE_NOT_FOUND" | "TRANSFER_NOT_FOUND" | "NOT_MANAGING" | "TRANSFER_PENDING" | "TRANSFER_NOT_ANSWERABLE" | "EPISODE_NOT_RUNNING" | "SERVICE_AREA_TAKEN" | "DELIVERY_NOTICE_NOT_FOUND" | "DELIVERY_NOTICE_NOT_OPEN" | "DELIVERY_NOT_FOUND" | "DELIVERY_EXISTS" | "NEWBORN_NOT_FOUND" | "NEWBORN_EXISTS" | "FEEDING_EVENT_NOT_FOUND" | "CONTRAINDICATION_NOT_FOUND" | "DELIVERY_RECORD_INVALID" | "POSTPARTUM_CONTACT_INVALID" | "FOLLOW_UP_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "COMPUTATION_NOT_FOUND" | "EXPORT_NOT_FOUND" | "EXPORT_NOT_READY" | "REGION_NOT_FOUND" | "PERIOD_NOT_COMPUTED" | "PERIOD_STALE" | "PERIOD_ALREADY_CLOSED" | "PERIOD_VERSION_NOT_FOUND" | "EXPORT_INCOMPLETE";
             details: components["schemas"]["ErrorDetailDto"][];
             /** @example Request validation failed */
             message: string;
@@ -4923,6 +4944,25 @@ export interface components {
             /** @example 2026-05-20 */
             scanDate: string;
         };
+        UnmaskedAuditEntryDto: {
+            /** @enum {string} */
+            action: "create" | "update" | "status_change" | "delete" | "view_unmasked" | "override" | "view_cases" | "view_sensitive" | "view_contact" | "login" | "login_failed" | "login_locked" | "logout" | "session_revoked" | "void" | "view_shared";
+            after?: {
+                [key: string]: unknown;
+            } | null;
+            before?: {
+                [key: string]: unknown;
+            } | null;
+            entity: string;
+            entityId: string;
+            id: number;
+            occurredAt: string;
+            reason?: string | null;
+            requestId?: string | null;
+            /** @description True when the entry kept its full values and `before`/`after` show them; false when nothing was masked (or it predates kept originals) and they are as listed */
+            unmasked: boolean;
+            userId?: number | null;
+        };
         UpdateCaseDto: {
             /** @example 每2周产检，监测血压与尿蛋白，孕32周转诊三级医院 */
             plan?: string;
@@ -5579,6 +5619,54 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_unmask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmaskedAuditEntryDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUDIT_ENTRY_NOT_FOUND (also another facility's entry) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

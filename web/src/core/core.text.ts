@@ -5,6 +5,9 @@ export const CORE_TEXT: Dictionary<
   | 'workbench'
   | 'indicators'
   | 'reports'
+  | 'auditLog'
+  | 'catalogues'
+  | 'duplicates'
   | 'search'
   | 'register'
   | 'logout'
@@ -27,6 +30,9 @@ export const CORE_TEXT: Dictionary<
     workbench: '工作台',
     indicators: '指标总览',
     reports: '报表中心',
+    auditLog: '审计日志',
+    catalogues: '风险目录',
+    duplicates: '疑似重复',
     search: '查找',
     register: '建册',
     logout: '退出',
@@ -49,6 +55,9 @@ export const CORE_TEXT: Dictionary<
     workbench: 'Today',
     indicators: 'Indicators',
     reports: 'Reports',
+    auditLog: 'Audit log',
+    catalogues: 'Risk catalogues',
+    duplicates: 'Possible duplicates',
     search: 'Search',
     register: 'Register',
     logout: 'Log out',

@@ -10,6 +10,9 @@ import { useSessionUser } from './use-session';
 /** The roles of the ward desk, and of the maternal-health office and the report desk. */
 const WARD_ROLES: readonly string[] = ['nurse', 'mch_staff'];
 const OFFICE_ROLES: readonly string[] = ['mch_staff', 'statistician', 'admin'];
+/** The audit log and the duplicate queue: the service answers them to these roles only. */
+const AUDIT_READERS: readonly string[] = ['admin', 'mch_staff'];
+const CATALOGUE_READERS: readonly string[] = ['admin', 'system_admin'];
 
 /** The frame of every signed-in page: the menu, who she is, language, logout. */
 export function AppLayout() {
@@ -24,6 +27,19 @@ export function AppLayout() {
     { key: '/registrations', to: '/registrations/new', label: text.register, roles: WARD_ROLES },
     { key: '/indicators', to: '/indicators', label: text.indicators, roles: OFFICE_ROLES },
     { key: '/reports', to: '/reports', label: text.reports, roles: OFFICE_ROLES },
+    { key: '/admin/audit', to: '/admin/audit', label: text.auditLog, roles: AUDIT_READERS },
+    {
+      key: '/admin/catalogues',
+      to: '/admin/catalogues',
+      label: text.catalogues,
+      roles: CATALOGUE_READERS,
+    },
+    {
+      key: '/admin/duplicates',
+      to: '/admin/duplicates',
+      label: text.duplicates,
+      roles: AUDIT_READERS,
+    },
   ]
     .filter((item) => item.roles.includes(role))
     .map(({ key, to, label }) => ({ key, label: <Link to={to}>{label}</Link> }));

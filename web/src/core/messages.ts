@@ -24,6 +24,7 @@ const SERVICE_CODES: Record<ErrorCode, string> = {
   FACILITY_NOT_FOUND: '未找到该机构',
   FACILITY_CODE_TAKEN: '机构代码已被使用',
   USER_NOT_FOUND: '未找到该用户',
+  AUDIT_ENTRY_NOT_FOUND: '未找到该审计记录',
   USERNAME_TAKEN: '用户名已被使用',
   WOMAN_NOT_FOUND: '未找到该孕产妇',
   PREGNANCY_NOT_FOUND: '未找到该孕产妇档案',

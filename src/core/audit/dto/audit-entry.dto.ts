@@ -17,6 +17,14 @@ export class AuditEntryDto {
   @ApiPropertyOptional({ nullable: true, type: String }) reason: string | null;
 }
 
+export class UnmaskedAuditEntryDto extends AuditEntryDto {
+  @ApiProperty({
+    description:
+      'True when the entry kept its full values and `before`/`after` show them; false when nothing was masked (or it predates kept originals) and they are as listed',
+  })
+  unmasked: boolean;
+}
+
 export class AuditEntryPageDto extends PageMetaDto {
   @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
 }
