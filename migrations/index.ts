@@ -31,6 +31,7 @@ import { DistrictCounting1795396000000 } from './1795396000000-DistrictCounting'
 import { CasesByPregnancy1795397000000 } from './1795397000000-CasesByPregnancy';
 import { WomanMerges1795398000000 } from './1795398000000-WomanMerges';
 import { HandbookNumber1795399000000 } from './1795399000000-HandbookNumber';
+import { BreastfeedingFailureReviews1795400000000 } from './1795400000000-BreastfeedingFailureReviews';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   CasesByPregnancy1795397000000,
   WomanMerges1795398000000,
   HandbookNumber1795399000000,
+  BreastfeedingFailureReviews1795400000000,
 ];

@@ -23,6 +23,7 @@ const NewbornPage = lazy(() => import('./delivery/newborn-page'));
 const DashboardPage = lazy(() => import('./indicators/dashboard-page'));
 const IndicatorPage = lazy(() => import('./indicators/indicator-page'));
 const ReportPage = lazy(() => import('./indicators/report-page'));
+const BreastfeedingAuditPage = lazy(() => import('./breastfeeding/audit-page'));
 
 /**
  * Ant Design's default blue (#1677ff), its lighter hover blue and grey secondary text fall short
@@ -100,6 +101,7 @@ createRoot(document.getElementById('root')!).render(
                   <Route path="/indicators" element={<DashboardPage />} />
                   <Route path="/indicators/:code" element={<IndicatorPage />} />
                   <Route path="/reports" element={<ReportPage />} />
+                  <Route path="/breastfeeding-audit" element={<BreastfeedingAuditPage />} />
                 </Route>
                 <Route path="*" element={<Home />} />
               </Routes>

@@ -5,6 +5,7 @@ export const CORE_TEXT: Dictionary<
   | 'workbench'
   | 'indicators'
   | 'reports'
+  | 'breastfeedingAudit'
   | 'search'
   | 'register'
   | 'logout'
@@ -27,6 +28,7 @@ export const CORE_TEXT: Dictionary<
     workbench: '工作台',
     indicators: '指标总览',
     reports: '报表中心',
+    breastfeedingAudit: '母乳喂养',
     search: '查找',
     register: '建册',
     logout: '退出',
@@ -49,6 +51,7 @@ export const CORE_TEXT: Dictionary<
     workbench: 'Today',
     indicators: 'Indicators',
     reports: 'Reports',
+    breastfeedingAudit: 'Breastfeeding',
     search: 'Search',
     register: 'Register',
     logout: 'Log out',

@@ -10,6 +10,8 @@ import { useSessionUser } from './use-session';
 /** The roles of the ward desk, and of the maternal-health office and the report desk. */
 const WARD_ROLES: readonly string[] = ['nurse', 'mch_staff'];
 const OFFICE_ROLES: readonly string[] = ['mch_staff', 'statistician', 'admin'];
+/** The breastfeeding audit: the office works through it; statisticians read it. */
+const AUDIT_ROLES: readonly string[] = ['mch_staff', 'statistician'];
 
 /** The frame of every signed-in page: the menu, who she is, language, logout. */
 export function AppLayout() {
@@ -24,6 +26,12 @@ export function AppLayout() {
     { key: '/registrations', to: '/registrations/new', label: text.register, roles: WARD_ROLES },
     { key: '/indicators', to: '/indicators', label: text.indicators, roles: OFFICE_ROLES },
     { key: '/reports', to: '/reports', label: text.reports, roles: OFFICE_ROLES },
+    {
+      key: '/breastfeeding-audit',
+      to: '/breastfeeding-audit',
+      label: text.breastfeedingAudit,
+      roles: AUDIT_ROLES,
+    },
   ]
     .filter((item) => item.roles.includes(role))
     .map(({ key, to, label }) => ({ key, label: <Link to={to}>{label}</Link> }));
