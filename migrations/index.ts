@@ -31,6 +31,7 @@ import { DistrictCounting1795396000000 } from './1795396000000-DistrictCounting'
 import { CasesByPregnancy1795397000000 } from './1795397000000-CasesByPregnancy';
 import { WomanMerges1795398000000 } from './1795398000000-WomanMerges';
 import { HandbookNumber1795399000000 } from './1795399000000-HandbookNumber';
+import { BreastfeedingFailureReviews1795400000000 } from './1795400000000-BreastfeedingFailureReviews';
 import { IndicatorExportHistory1795401000000 } from './1795401000000-IndicatorExportHistory';
 import { SealedAuditValues1795402000000 } from './1795402000000-SealedAuditValues';
 
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   CasesByPregnancy1795397000000,
   WomanMerges1795398000000,
   HandbookNumber1795399000000,
+  BreastfeedingFailureReviews1795400000000,
   IndicatorExportHistory1795401000000,
   SealedAuditValues1795402000000,
 ];

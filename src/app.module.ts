@@ -12,6 +12,7 @@ import { FolicAcidModule } from './folic-acid/folic-acid.module';
 import { PmtctModule } from './pmtct/pmtct.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import { BreastfeedingModule } from './breastfeeding/breastfeeding.module';
+import { BreastfeedingAuditModule } from './breastfeeding/audit/breastfeeding-audit.module';
 import { IndicatorsModule } from './indicators/indicators-api.module';
 import { IndicatorsWorkerModule } from './indicators/indicators.module';
 import { WebAppModule } from './core/web/web-app.module';
@@ -37,6 +38,7 @@ export class AppModule {
         PmtctModule,
         DeliveryModule,
         BreastfeedingModule,
+        BreastfeedingAuditModule,
         IndicatorsModule,
         WebAppModule,
         ...(options.worker

@@ -40,6 +40,7 @@ import {
   Newborn,
 } from './delivery/delivery.entities';
 import { BreastfeedingFollowUp, PostpartumContact } from './breastfeeding/breastfeeding.entities';
+import { FailureReview } from './breastfeeding/audit/failure-review.entity';
 import {
   IndicatorTargetOverride,
   IndicatorValue,
@@ -100,6 +101,7 @@ export const ENTITIES = [
   FeedingContraindication,
   PostpartumContact,
   BreastfeedingFollowUp,
+  FailureReview,
   IndicatorValue,
   IndicatorValueShare,
   IndicatorTargetOverride,

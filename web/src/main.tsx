@@ -23,6 +23,7 @@ const NewbornPage = lazy(() => import('./delivery/newborn-page'));
 const DashboardPage = lazy(() => import('./indicators/dashboard-page'));
 const IndicatorPage = lazy(() => import('./indicators/indicator-page'));
 const ReportPage = lazy(() => import('./indicators/report-page'));
+const BreastfeedingAuditPage = lazy(() => import('./breastfeeding/audit-page'));
 const AuditPage = lazy(() => import('./admin/audit-page'));
 const CataloguesPage = lazy(() => import('./admin/catalogues-page'));
 const DuplicatesPage = lazy(() => import('./admin/duplicates-page'));
@@ -103,6 +104,7 @@ createRoot(document.getElementById('root')!).render(
                   <Route path="/indicators" element={<DashboardPage />} />
                   <Route path="/indicators/:code" element={<IndicatorPage />} />
                   <Route path="/reports" element={<ReportPage />} />
+                  <Route path="/breastfeeding-audit" element={<BreastfeedingAuditPage />} />
                   <Route path="/admin/audit" element={<AuditPage />} />
                   <Route path="/admin/catalogues" element={<CataloguesPage />} />
                   <Route path="/admin/duplicates" element={<DuplicatesPage />} />

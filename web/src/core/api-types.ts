@@ -104,6 +104,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/breastfeeding-audit/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's facility-month: minutes to the first breastfeed and to skin-to-skin in bins (edges on the 60- and 5-minute limits), separations by reason, supplements with and without a medical reason; counts only */
+        get: operations["BreastfeedingAuditController_distribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/breastfeeding-audit/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The failing babies of the month marked reviewed, with the notes */
+        get: operations["BreastfeedingAuditController_reviews"];
+        put?: never;
+        /** Mark a baby failing an indicator reviewed, with a note; audited */
+        post: operations["BreastfeedingAuditController_mark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/breastfeeding-audit/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unmark a review (the version read); audited */
+        delete: operations["BreastfeedingAuditController_unmark"];
+        options?: never;
+        head?: never;
+        /** Change a review's note (the version read); audited */
+        patch: operations["BreastfeedingAuditController_update"];
+        trace?: never;
+    };
     "/breastfeeding-follow-ups/{id}/referral-outcome": {
         parameters: {
             query?: never;
@@ -2470,6 +2523,22 @@ export interface components {
             sessionId: number;
             womanId: number;
         };
+        AuditDistributionDto: {
+            /** @description Babies counted: the denominator of the stay indicators (born at the facility in the month, live-born, not excluded, stay complete), evaluated now */
+            babies: number;
+            facilityId: number;
+            /** @description Minutes to the first breastfeed (BF-02) */
+            firstBreastfeed: components["schemas"]["MinuteDistributionDto"];
+            /** @example 2026-03 */
+            month: string;
+            /** @description Separations during the stay, by reason */
+            separations: components["schemas"]["ReasonCountDto"][];
+            /** @description Minutes to the first skin-to-skin contact, counted to the second (BF-01) */
+            skinToSkinStart: components["schemas"]["MinuteDistributionDto"];
+            /** @description Supplements during the stay, by what was given */
+            supplements: components["schemas"]["ReasonCountDto"][];
+            supplementTotals: components["schemas"]["SupplementTotalsDto"];
+        };
         AuditEntryDto: {
             /** @enum {string} */
             action: "create" | "update" | "status_change" | "delete" | "view_unmasked" | "override" | "view_cases" | "view_sensitive" | "view_contact" | "login" | "login_failed" | "login_locked" | "logout" | "session_revoked" | "void" | "view_shared";
@@ -3228,7 +3297,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_REVOKED" | "LOGIN_LOCKED" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "DUPLICATE_KEY" | "STALE_VERSION" | "ALREADY_VOIDED" | "VOID_BLOCKED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "FACILITY_NOT_FOUND" | "FACILITY_CODE_TAKEN" | "USER_NOT_FOUND" | "AUDIT_ENTRY_NOT_FOUND" | "USERNAME_TAKEN" | "WOMAN_NOT_FOUND" | "PREGNANCY_NOT_FOUND" | "RESIDENT_ID_INVALID" | "RESIDENT_ID_MALE_SEQUENCE" | "BIRTH_DATE_MISMATCH" | "DOCUMENT_NAME_MISMATCH" | "DOCUMENT_TAKEN" | "DATING_EVIDENCE_MISSING" | "DATING_INCONSISTENT" | "PREGNANCY_ALREADY_OPEN" | "HANDBOOK_NUMBER_TAKEN" | "PREGNANCY_STATUS_TRANSITION_INVALID" | "PREGNANCY_NOT_OPEN" | "PREGNANCY_SUPERSEDED" | "DELIVERY_REQUIRED" | "POSSIBLE_DUPLICATE_NOT_FOUND" | "MERGE_REVIEW_EXISTS" | "MERGE_REVIEW_NOT_FOUND" | "MERGE_REVIEW_NOT_REVIEWER" | "MERGE_REVIEW_DECIDED" | "MERGE_CONFLICT" | "MERGE_NOT_LATEST" | "WOMAN_ALREADY_MERGED" | "VISIT_NOT_FOUND" | "VISIT_BEFORE_LMP" | "VISIT_AFTER_PREGNANCY_END" | "VISIT_SAME_DAY" | "SCHEDULE_INVALID" | "RISK_CATALOGUE_NOT_FOUND" | "RISK_CATALOGUE_INVALID" | "RISK_CATALOGUE_VERSION_TAKEN" | "RISK_FACTOR_UNKNOWN" | "RISK_FACTOR_DERIVED" | "HIGH_RISK_CASE_NOT_FOUND" | "HIGH_RISK_CASE_CLOSED" | "REFERRAL_NOT_FOUND" | "REFERRAL_ALREADY_FOLLOWED_UP" | "REFERRAL_ALREADY_ANSWERED" | "RISK_REPORT_NOT_FOUND" | "RISK_REPORT_ALREADY_SENT" | "CLINICIAN_NOT_FOUND" | "CLASS_TOPIC_NOT_FOUND" | "CLASS_TOPIC_TAKEN" | "CLASS_SESSION_NOT_FOUND" | "CHECK_IN_BEFORE_SESSION" | "ATTENDANCE_DUPLICATE" | "SESSION_FULL" | "ATTENDEE_NOT_FOUND" | "FOLIC_ACID_RECORD_INVALID" | "PMTCT_TEST_NOT_FOUND" | "PMTCT_TREATMENT_NOT_FOUND" | "EXPOSED_INFANT_NOT_FOUND" | "EXPOSED_INFANT_EXISTS" | "NOT_CONFIRMED_POSITIVE" | "EXPOSURE_EXCLUDED" | "PMTCT_RECORD_INVALID" | "FOLLOW_UP_UNKNOWN" | "EPISODE_NOT_FOUND" | "ALREADY_PARTICIPANT" | "NOTICE_NOT_FOUND" | "TRANSFER_NOT_FOUND" | "NOT_MANAGING" | "TRANSFER_PENDING" | "TRANSFER_NOT_ANSWERABLE" | "EPISODE_NOT_RUNNING" | "SERVICE_AREA_TAKEN" | "DELIVERY_NOTICE_NOT_FOUND" | "DELIVERY_NOTICE_NOT_OPEN" | "DELIVERY_NOT_FOUND" | "DELIVERY_EXISTS" | "NEWBORN_NOT_FOUND" | "NEWBORN_EXISTS" | "FEEDING_EVENT_NOT_FOUND" | "CONTRAINDICATION_NOT_FOUND" | "DELIVERY_RECORD_INVALID" | "POSTPARTUM_CONTACT_INVALID" | "FOLLOW_UP_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "COMPUTATION_NOT_FOUND" | "EXPORT_NOT_FOUND" | "EXPORT_NOT_READY" | "REGION_NOT_FOUND" | "PERIOD_NOT_COMPUTED" | "PERIOD_STALE" | "PERIOD_ALREADY_CLOSED" | "PERIOD_VERSION_NOT_FOUND" | "EXPORT_INCOMPLETE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_REVOKED" | "LOGIN_LOCKED" | "FORBIDDEN_ROLE" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "DUPLICATE_KEY" | "STALE_VERSION" | "ALREADY_VOIDED" | "VOID_BLOCKED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "FACILITY_NOT_FOUND" | "FACILITY_CODE_TAKEN" | "USER_NOT_FOUND" | "AUDIT_ENTRY_NOT_FOUND" | "USERNAME_TAKEN" | "WOMAN_NOT_FOUND" | "PREGNANCY_NOT_FOUND" | "RESIDENT_ID_INVALID" | "RESIDENT_ID_MALE_SEQUENCE" | "BIRTH_DATE_MISMATCH" | "DOCUMENT_NAME_MISMATCH" | "DOCUMENT_TAKEN" | "DATING_EVIDENCE_MISSING" | "DATING_INCONSISTENT" | "PREGNANCY_ALREADY_OPEN" | "HANDBOOK_NUMBER_TAKEN" | "PREGNANCY_STATUS_TRANSITION_INVALID" | "PREGNANCY_NOT_OPEN" | "PREGNANCY_SUPERSEDED" | "DELIVERY_REQUIRED" | "POSSIBLE_DUPLICATE_NOT_FOUND" | "MERGE_REVIEW_EXISTS" | "MERGE_REVIEW_NOT_FOUND" | "MERGE_REVIEW_NOT_REVIEWER" | "MERGE_REVIEW_DECIDED" | "MERGE_CONFLICT" | "MERGE_NOT_LATEST" | "WOMAN_ALREADY_MERGED" | "VISIT_NOT_FOUND" | "VISIT_BEFORE_LMP" | "VISIT_AFTER_PREGNANCY_END" | "VISIT_SAME_DAY" | "SCHEDULE_INVALID" | "RISK_CATALOGUE_NOT_FOUND" | "RISK_CATALOGUE_INVALID" | "RISK_CATALOGUE_VERSION_TAKEN" | "RISK_FACTOR_UNKNOWN" | "RISK_FACTOR_DERIVED" | "HIGH_RISK_CASE_NOT_FOUND" | "HIGH_RISK_CASE_CLOSED" | "REFERRAL_NOT_FOUND" | "REFERRAL_ALREADY_FOLLOWED_UP" | "REFERRAL_ALREADY_ANSWERED" | "RISK_REPORT_NOT_FOUND" | "RISK_REPORT_ALREADY_SENT" | "CLINICIAN_NOT_FOUND" | "CLASS_TOPIC_NOT_FOUND" | "CLASS_TOPIC_TAKEN" | "CLASS_SESSION_NOT_FOUND" | "CHECK_IN_BEFORE_SESSION" | "ATTENDANCE_DUPLICATE" | "SESSION_FULL" | "ATTENDEE_NOT_FOUND" | "FOLIC_ACID_RECORD_INVALID" | "PMTCT_TEST_NOT_FOUND" | "PMTCT_TREATMENT_NOT_FOUND" | "EXPOSED_INFANT_NOT_FOUND" | "EXPOSED_INFANT_EXISTS" | "NOT_CONFIRMED_POSITIVE" | "EXPOSURE_EXCLUDED" | "PMTCT_RECORD_INVALID" | "FOLLOW_UP_UNKNOWN" | "EPISODE_NOT_FOUND" | "ALREADY_PARTICIPANT" | "NOTICE_NOT_FOUND" | "TRANSFER_NOT_FOUND" | "NOT_MANAGING" | "TRANSFER_PENDING" | "TRANSFER_NOT_ANSWERABLE" | "EPISODE_NOT_RUNNING" | "SERVICE_AREA_TAKEN" | "DELIVERY_NOTICE_NOT_FOUND" | "DELIVERY_NOTICE_NOT_OPEN" | "DELIVERY_NOT_FOUND" | "DELIVERY_EXISTS" | "NEWBORN_NOT_FOUND" | "NEWBORN_EXISTS" | "FEEDING_EVENT_NOT_FOUND" | "CONTRAINDICATION_NOT_FOUND" | "DELIVERY_RECORD_INVALID" | "POSTPARTUM_CONTACT_INVALID" | "FOLLOW_UP_NOT_FOUND" | "FAILURE_REVIEW_NOT_FOUND" | "FAILURE_REVIEW_EXISTS" | "INDICATOR_NOT_FOUND" | "COMPUTATION_NOT_FOUND" | "EXPORT_NOT_FOUND" | "EXPORT_NOT_READY" | "REGION_NOT_FOUND" | "PERIOD_NOT_COMPUTED" | "PERIOD_STALE" | "PERIOD_ALREADY_CLOSED" | "PERIOD_VERSION_NOT_FOUND" | "EXPORT_INCOMPLETE";
             details: components["schemas"]["ErrorDetailDto"][];
             /** @example Request validation failed */
             message: string;
@@ -3236,6 +3305,10 @@ export interface components {
             requestId?: string;
             /** @example 400 */
             statusCode: number;
+        };
+        EventTotalDto: {
+            babies: number;
+            events: number;
         };
         ExportJobDto: {
             downloadUrl?: string | null;
@@ -3326,6 +3399,20 @@ export interface components {
             code: string;
             /** @example 主动脉夹层术后 */
             note: string;
+        };
+        FailureReviewDto: {
+            id: number;
+            /** @enum {string} */
+            indicatorCode: "BF-01" | "BF-02" | "BF-03" | "BF-04" | "BF-05";
+            /** @example 2026-03 */
+            month: string;
+            newbornId: number;
+            note: string;
+            reviewedAt: string;
+            reviewedBy: number;
+            /** @description The reviewer's display name */
+            reviewerName: string;
+            version: number;
         };
         FeedingEventDto: {
             /**
@@ -3694,6 +3781,14 @@ export interface components {
             tokenType: string;
             user: components["schemas"]["ActorDto"];
         };
+        MarkReviewedDto: {
+            /** @enum {string} */
+            indicatorCode: "BF-01" | "BF-02" | "BF-03" | "BF-04" | "BF-05";
+            /** @description A baby born at your facility */
+            newbornId: number;
+            /** @example 产妇术后转ICU，已与产科沟通 */
+            note: string;
+        };
         MergeComparisonDto: {
             /** @description The record she matched */
             matched: components["schemas"]["MergeSideDto"];
@@ -3782,6 +3877,26 @@ export interface components {
             registrationDate: string;
             /** @enum {string} */
             status: "open" | "delivered" | "closed" | "ended" | "transferred_out" | "lost_to_follow_up" | "maternal_death" | "merged";
+        };
+        MinuteBinDto: {
+            count: number;
+            /** @description Minutes after birth: more than this (the first bin takes 0 too) */
+            from: number;
+            /** @description At most this many minutes; null for the last bin, which holds every later time */
+            to?: number | null;
+            /** @description The bin lies inside the indicator's limit */
+            within: boolean;
+        };
+        MinuteDistributionDto: {
+            bins: components["schemas"]["MinuteBinDto"][];
+            /** @description The indicator's limit, minutes after birth: the chart's marker */
+            limitMinutes: number;
+            /** @description Babies with no time recorded */
+            notRecorded: number;
+            /** @description Babies with a time recorded */
+            recorded: number;
+            /** @description Of them, inside the limit */
+            within: number;
         };
         MonthlyClassStatsDto: {
             attendances: number;
@@ -4326,6 +4441,14 @@ export interface components {
             woman: components["schemas"]["WomanDto"];
             womanId: number;
         };
+        ReasonCountDto: {
+            babies: number;
+            events: number;
+            /** @description A medical reason was recorded */
+            medical: boolean;
+            /** @description The reason recorded (separation) or what was given (supplement) */
+            reason: string;
+        };
         ReceiveReferralDto: {
             /**
              * Format: date-time
@@ -4757,6 +4880,10 @@ export interface components {
             status: "delivered" | "closed" | "ended" | "transferred_out" | "lost_to_follow_up" | "maternal_death";
             version: number;
         };
+        SupplementTotalsDto: {
+            withMedicalReason: components["schemas"]["EventTotalDto"];
+            withoutMedicalReason: components["schemas"]["EventTotalDto"];
+        };
         SurveyDto: {
             /** @example 2026-11-20 */
             askedOn: string;
@@ -5175,6 +5302,10 @@ export interface components {
              * @example 2026-05-20
              */
             registrationDate?: string;
+            version: number;
+        };
+        UpdateReviewDto: {
+            note: string;
             version: number;
         };
         UpdateUserDto: {
@@ -5788,6 +5919,237 @@ export interface operations {
             };
             /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BreastfeedingAuditController_distribution: {
+        parameters: {
+            query: {
+                /** @description A month of the caller's facility */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditDistributionDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BreastfeedingAuditController_reviews: {
+        parameters: {
+            query: {
+                /** @description A month of the caller's facility */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailureReviewDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BreastfeedingAuditController_mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReviewedDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailureReviewDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NEWBORN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FAILURE_REVIEW_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BreastfeedingAuditController_unmark: {
+        parameters: {
+            query: {
+                /** @description The version read: a stale one is refused (409 STALE_VERSION) */
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FAILURE_REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description STALE_VERSION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    BreastfeedingAuditController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailureReviewDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FAILURE_REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description STALE_VERSION */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

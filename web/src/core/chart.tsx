@@ -1,11 +1,12 @@
-import { LineChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only what the pages draw: lines with their axes, tooltip and target lines.
-echarts.use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
+// Only what the pages draw: lines and bars (the audit's histograms) with their axes, tooltip and
+// target or limit lines.
+echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 

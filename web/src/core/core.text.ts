@@ -5,6 +5,7 @@ export const CORE_TEXT: Dictionary<
   | 'workbench'
   | 'indicators'
   | 'reports'
+  | 'breastfeedingAudit'
   | 'auditLog'
   | 'catalogues'
   | 'duplicates'
@@ -30,6 +31,7 @@ export const CORE_TEXT: Dictionary<
     workbench: '工作台',
     indicators: '指标总览',
     reports: '报表中心',
+    breastfeedingAudit: '母乳喂养',
     auditLog: '审计日志',
     catalogues: '风险目录',
     duplicates: '疑似重复',
@@ -55,6 +57,7 @@ export const CORE_TEXT: Dictionary<
     workbench: 'Today',
     indicators: 'Indicators',
     reports: 'Reports',
+    breastfeedingAudit: 'Breastfeeding',
     auditLog: 'Audit log',
     catalogues: 'Risk catalogues',
     duplicates: 'Possible duplicates',

@@ -10,6 +10,8 @@ import { useSessionUser } from './use-session';
 /** The roles of the ward desk, and of the maternal-health office and the report desk. */
 const WARD_ROLES: readonly string[] = ['nurse', 'mch_staff'];
 const OFFICE_ROLES: readonly string[] = ['mch_staff', 'statistician', 'admin'];
+/** The breastfeeding audit: the office works through it; statisticians read it. */
+const BREASTFEEDING_AUDIT_ROLES: readonly string[] = ['mch_staff', 'statistician'];
 /** The audit log and the duplicate queue: the service answers them to these roles only. */
 const AUDIT_READERS: readonly string[] = ['admin', 'mch_staff'];
 const CATALOGUE_READERS: readonly string[] = ['admin', 'system_admin'];
@@ -27,6 +29,12 @@ export function AppLayout() {
     { key: '/registrations', to: '/registrations/new', label: text.register, roles: WARD_ROLES },
     { key: '/indicators', to: '/indicators', label: text.indicators, roles: OFFICE_ROLES },
     { key: '/reports', to: '/reports', label: text.reports, roles: OFFICE_ROLES },
+    {
+      key: '/breastfeeding-audit',
+      to: '/breastfeeding-audit',
+      label: text.breastfeedingAudit,
+      roles: BREASTFEEDING_AUDIT_ROLES,
+    },
     { key: '/admin/audit', to: '/admin/audit', label: text.auditLog, roles: AUDIT_READERS },
     {
       key: '/admin/catalogues',

@@ -99,6 +99,8 @@ const SERVICE_CODES: Record<ErrorCode, string> = {
   NEWBORN_NOT_FOUND: '未找到该新生儿',
   NEWBORN_EXISTS: '该新生儿已登记',
   FEEDING_EVENT_NOT_FOUND: '未找到该喂养记录',
+  FAILURE_REVIEW_NOT_FOUND: '未找到该复核记录（可能已被他人取消）',
+  FAILURE_REVIEW_EXISTS: '该新生儿此项指标已标记复核：请刷新后查看',
   CONTRAINDICATION_NOT_FOUND: '未找到该禁忌记录',
   DELIVERY_RECORD_INVALID: '分娩或新生儿记录有误，请按提示修改',
   POSTPARTUM_CONTACT_INVALID: '产后访视记录有误，请按提示修改',
