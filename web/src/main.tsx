@@ -23,6 +23,9 @@ const NewbornPage = lazy(() => import('./delivery/newborn-page'));
 const DashboardPage = lazy(() => import('./indicators/dashboard-page'));
 const IndicatorPage = lazy(() => import('./indicators/indicator-page'));
 const ReportPage = lazy(() => import('./indicators/report-page'));
+const UsersPage = lazy(() => import('./admin/users-page'));
+const SchedulePage = lazy(() => import('./admin/schedule-page'));
+const TargetsPage = lazy(() => import('./admin/targets-page'));
 
 /**
  * Ant Design's default blue (#1677ff), its lighter hover blue and grey secondary text fall short
@@ -100,6 +103,9 @@ createRoot(document.getElementById('root')!).render(
                   <Route path="/indicators" element={<DashboardPage />} />
                   <Route path="/indicators/:code" element={<IndicatorPage />} />
                   <Route path="/reports" element={<ReportPage />} />
+                  <Route path="/admin/users" element={<UsersPage />} />
+                  <Route path="/admin/schedule" element={<SchedulePage />} />
+                  <Route path="/admin/targets" element={<TargetsPage />} />
                 </Route>
                 <Route path="*" element={<Home />} />
               </Routes>

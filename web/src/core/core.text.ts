@@ -5,6 +5,9 @@ export const CORE_TEXT: Dictionary<
   | 'workbench'
   | 'indicators'
   | 'reports'
+  | 'adminUsers'
+  | 'adminSchedule'
+  | 'adminTargets'
   | 'search'
   | 'register'
   | 'logout'
@@ -27,6 +30,9 @@ export const CORE_TEXT: Dictionary<
     workbench: '工作台',
     indicators: '指标总览',
     reports: '报表中心',
+    adminUsers: '用户',
+    adminSchedule: '产检时间表',
+    adminTargets: '指标目标',
     search: '查找',
     register: '建册',
     logout: '退出',
@@ -49,6 +55,9 @@ export const CORE_TEXT: Dictionary<
     workbench: 'Today',
     indicators: 'Indicators',
     reports: 'Reports',
+    adminUsers: 'Users',
+    adminSchedule: 'Visit schedule',
+    adminTargets: 'Targets',
     search: 'Search',
     register: 'Register',
     logout: 'Log out',

@@ -10,6 +10,8 @@ import { useSessionUser } from './use-session';
 /** The roles of the ward desk, and of the maternal-health office and the report desk. */
 const WARD_ROLES: readonly string[] = ['nurse', 'mch_staff'];
 const OFFICE_ROLES: readonly string[] = ['mch_staff', 'statistician', 'admin'];
+/** A facility's administrator, and the system administrator who manages every facility. */
+const ADMIN_ROLES: readonly string[] = ['admin', 'system_admin'];
 
 /** The frame of every signed-in page: the menu, who she is, language, logout. */
 export function AppLayout() {
@@ -24,6 +26,14 @@ export function AppLayout() {
     { key: '/registrations', to: '/registrations/new', label: text.register, roles: WARD_ROLES },
     { key: '/indicators', to: '/indicators', label: text.indicators, roles: OFFICE_ROLES },
     { key: '/reports', to: '/reports', label: text.reports, roles: OFFICE_ROLES },
+    { key: '/admin/users', to: '/admin/users', label: text.adminUsers, roles: ADMIN_ROLES },
+    {
+      key: '/admin/schedule',
+      to: '/admin/schedule',
+      label: text.adminSchedule,
+      roles: ADMIN_ROLES,
+    },
+    { key: '/admin/targets', to: '/admin/targets', label: text.adminTargets, roles: ADMIN_ROLES },
   ]
     .filter((item) => item.roles.includes(role))
     .map(({ key, to, label }) => ({ key, label: <Link to={to}>{label}</Link> }));
