@@ -361,9 +361,10 @@ describe('antenatal visits, schedule and the overdue worklist', () => {
         .send({ windows: [denser[1], denser[0]] })
         .expect(400);
       expect(overlapping.body.code).toBe('SCHEDULE_INVALID');
+      // On the field to correct: the second window starts before the first.
       expect(overlapping.body.details[0]).toMatchObject({
-        field: 'windows',
-        rule: 'validSchedule',
+        field: 'windows[1].startDay',
+        rule: 'inOrder',
       });
 
       await t

@@ -21,6 +21,7 @@ import {
 } from '@nestjs/swagger';
 import type { Actor } from '../core/auth/actor';
 import { CurrentActor, Roles } from '../core/auth/auth.decorators';
+import { adminScopeOf } from '../core/auth/facility-scope';
 import { ErrorResponseDto } from '../core/errors/error-response.dto';
 import { VoidDto } from '../core/http/corrections.dto';
 import { IdParam } from '../core/http/id-param';
@@ -209,6 +210,41 @@ export class AntenatalController {
     @Body() input: ReplaceScheduleDto,
     @CurrentActor() actor: Actor,
   ): Promise<ScheduleDto> {
-    return this.schedule.replaceSchedule(actor, input.windows);
+    return this.schedule.replaceSchedule(actor.facilityId, input.windows, adminScopeOf(actor));
+  }
+
+  @Get('facilities/:facilityId/visit-schedule')
+  @Roles('admin', 'system_admin')
+  @ApiOperation({
+    summary: "A facility's visit schedule: a facility admin its own, a system admin any facility's",
+  })
+  @ApiOkResponse({ type: ScheduleDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'FACILITY_NOT_FOUND' })
+  scheduleOfFacility(
+    @IdParam('facilityId') facilityId: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<ScheduleDto> {
+    return this.schedule.scheduleOfFacility(facilityId, adminScopeOf(actor));
+  }
+
+  @Put('facilities/:facilityId/visit-schedule')
+  @HttpCode(HttpStatus.OK)
+  @Roles('admin', 'system_admin')
+  @ApiOperation({
+    summary:
+      "Replace a facility's schedule (a facility admin its own); [] reverts to the national minimum",
+  })
+  @ApiOkResponse({ type: ScheduleDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'VALIDATION_FAILED, or SCHEDULE_INVALID with each problem on windows[i].field',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'FACILITY_NOT_FOUND' })
+  replaceScheduleOfFacility(
+    @IdParam('facilityId') facilityId: number,
+    @Body() input: ReplaceScheduleDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ScheduleDto> {
+    return this.schedule.replaceSchedule(facilityId, input.windows, adminScopeOf(actor));
   }
 }

@@ -1,4 +1,5 @@
 import { DomainError, ErrorDetail } from '../core/errors/domain.error';
+import type { ScheduleProblem } from './rules/visit-schedule';
 
 export const visitNotFound = (id: number) =>
   new DomainError('VISIT_NOT_FOUND', `Visit ${id} was not found in your facility`);
@@ -39,9 +40,14 @@ export const visitSameDay = (visitDate: string) =>
     [{ field: 'visitDate', rule: 'oneVisitPerDay', message: 'a visit on this day already exists' }],
   );
 
-export const scheduleInvalid = (problems: string[]) =>
+/** Each problem on the field of the window to correct (`windows[2].startDay`). */
+export const scheduleInvalid = (problems: ScheduleProblem[]) =>
   new DomainError(
     'SCHEDULE_INVALID',
     'The visit schedule is not valid',
-    problems.map((message) => ({ field: 'windows', rule: 'validSchedule', message })),
+    problems.map(({ index, field, rule, message }) => ({
+      field: index === null ? 'windows' : `windows[${index}]${field ? `.${field}` : ''}`,
+      rule,
+      message,
+    })),
   );

@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
+import { type AdminScope, managesFacility } from '../core/auth/facility-scope';
+import { Facility } from '../core/facilities/facility.entity';
 import { maskStoredPhone } from '../core/privacy/identifier-cipher';
 import { HospitalClock } from '../core/time/hospital-clock';
 import { DomainError } from '../core/errors/domain.error';
@@ -124,30 +126,51 @@ export class ScheduleService {
     return { facilitySpecific: false, windows: national.map(toWindow) };
   }
 
-  async replaceSchedule(actor: Actor, windows: ScheduleWindowDto[]): Promise<ScheduleDto> {
+  /**
+   * Replaces a facility's schedule: a facility admin its own, a system admin any facility's;
+   * another facility answers as not found.
+   */
+  async replaceSchedule(
+    facilityId: number,
+    windows: ScheduleWindowDto[],
+    scope: AdminScope,
+  ): Promise<ScheduleDto> {
+    await this.assertManages(facilityId, scope);
     const problems = windows.length > 0 ? validateSchedule(windows) : [];
     if (problems.length > 0) throw scheduleInvalid(problems);
     await this.dataSource.transaction(async (manager) => {
-      const before = await this.effectiveSchedule(actor.facilityId, manager);
-      await manager.delete(ScheduleWindowRow, { facilityId: actor.facilityId });
+      const before = await this.effectiveSchedule(facilityId, manager);
+      await manager.delete(ScheduleWindowRow, { facilityId });
       await manager.insert(
         ScheduleWindowRow,
-        windows.map((window, index) => ({
-          ...window,
-          facilityId: actor.facilityId,
-          ordinal: index + 1,
-        })),
+        windows.map((window, index) => ({ ...window, facilityId, ordinal: index + 1 })),
       );
-      await refreshOverdueFromOfFacility(manager, actor.facilityId);
+      await refreshOverdueFromOfFacility(manager, facilityId);
       await this.audit.record(manager, {
         entity: 'visit_schedule',
-        entityId: actor.facilityId,
+        entityId: facilityId,
         action: 'update',
         before: { windows: before.windows },
         after: { windows },
+        facilityId,
       });
     });
-    return this.effectiveSchedule(actor.facilityId);
+    return this.effectiveSchedule(facilityId);
+  }
+
+  /** A facility's schedule as its administrator sees it; another facility's is not found. */
+  async scheduleOfFacility(facilityId: number, scope: AdminScope): Promise<ScheduleDto> {
+    await this.assertManages(facilityId, scope);
+    return this.effectiveSchedule(facilityId);
+  }
+
+  private async assertManages(facilityId: number, scope: AdminScope): Promise<void> {
+    if (
+      !managesFacility(scope, facilityId) ||
+      !(await this.dataSource.manager.existsBy(Facility, { id: facilityId }))
+    ) {
+      throw new DomainError('FACILITY_NOT_FOUND', `Facility ${facilityId} does not exist`);
+    }
   }
 
   async forPregnancy(

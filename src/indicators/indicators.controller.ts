@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   HttpStatus,
@@ -17,6 +18,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -38,6 +40,7 @@ import {
   ExportRecordPageDto,
   ExportRecordQueryDto,
   ExportRequestDto,
+  FacilityTargetDto,
   IndicatorDefinitionDto,
   PeriodQueryDto,
   PeriodRangeValuesDto,
@@ -87,10 +90,28 @@ export class IndicatorsController {
     return this.indicators.definitions();
   }
 
+  @Get('facilities/:facilityId/indicator-targets')
+  @Roles('admin', 'system_admin')
+  @ApiOperation({
+    summary:
+      "Every indicator's target at a facility, national and its own: a facility admin its own facility only",
+  })
+  @ApiOkResponse({ type: [FacilityTargetDto] })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'FACILITY_NOT_FOUND' })
+  targets(
+    @IdParam('facilityId') facilityId: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<FacilityTargetDto[]> {
+    return this.indicators.targetsOf(facilityId, actor);
+  }
+
   @Put('indicators/:code/targets/:facilityId')
-  @Roles('admin')
-  @ApiOperation({ summary: "Set a facility's own target for an indicator" })
+  @Roles('admin', 'system_admin')
+  @ApiOperation({
+    summary: "Set a facility's own target for an indicator (a facility admin its own facility's)",
+  })
   @ApiOkResponse({ type: TargetDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
   @ApiNotFoundResponse({
     type: ErrorResponseDto,
     description: 'INDICATOR_NOT_FOUND, FACILITY_NOT_FOUND',
@@ -102,6 +123,23 @@ export class IndicatorsController {
     @CurrentActor() actor: Actor,
   ): Promise<TargetDto> {
     return this.indicators.setTarget(code, facilityId, input, actor);
+  }
+
+  @Delete('indicators/:code/targets/:facilityId')
+  @Roles('admin', 'system_admin')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: "Drop a facility's own target: the national target applies again" })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'INDICATOR_NOT_FOUND, FACILITY_NOT_FOUND',
+  })
+  clearTarget(
+    @Param('code') code: string,
+    @IdParam('facilityId') facilityId: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    return this.indicators.clearTarget(code, facilityId, actor);
   }
 
   @Post('indicator-computations')

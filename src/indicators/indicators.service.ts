@@ -44,6 +44,7 @@ import type {
   ExportRecordPageDto,
   ExportRecordQueryDto,
   ExportRequestDto,
+  FacilityTargetDto,
   IndicatorDefinitionDto,
   PeriodRangeValuesDto,
   PeriodValuesDto,
@@ -93,13 +94,68 @@ export class IndicatorsService {
     }));
   }
 
+  /** Every indicator's target at a facility; a facility admin sees only its own facility's. */
+  async targetsOf(facilityId: number, actor: Actor): Promise<FacilityTargetDto[]> {
+    await this.assertManagesFacility(facilityId, actor);
+    const own = await this.dataSource.manager.findBy(IndicatorTargetOverride, { facilityId });
+    return INDICATORS.map((d) => {
+      const override = own.find((o) => o.indicatorCode === d.code);
+      return {
+        code: d.code,
+        nameZh: d.nameZh,
+        nameEn: d.nameEn,
+        group: d.group,
+        unit: d.unit,
+        national: d.target,
+        own: override ? { direction: override.direction, value: override.value } : null,
+        ownSetAt: override ? override.setAt.toISOString() : null,
+      };
+    });
+  }
+
+  /** Drops a facility's own target for an indicator: the national one applies again. */
+  async clearTarget(code: string, facilityId: number, actor: Actor): Promise<void> {
+    if (!INDICATORS.some((d) => d.code === code)) throw indicatorNotFound(code);
+    await this.assertManagesFacility(facilityId, actor);
+    await this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneBy(IndicatorTargetOverride, {
+        facilityId,
+        indicatorCode: code,
+      });
+      if (!before) return;
+      await manager.delete(IndicatorTargetOverride, { id: before.id });
+      await this.audit.record(manager, {
+        entity: 'indicator_target',
+        entityId: `${facilityId}:${code}`,
+        action: 'delete',
+        before: { direction: before.direction, value: before.value },
+        after: null,
+        facilityId,
+      });
+    });
+  }
+
+  /** An admin manages its own facility; a system admin any; another answers as not found. */
+  private async assertManagesFacility(facilityId: number, actor: Actor): Promise<void> {
+    if (
+      !managesFacility(adminScopeOf(actor), facilityId) ||
+      !(await this.dataSource.manager.existsBy('Facility', { id: facilityId }))
+    ) {
+      throw new DomainError('FACILITY_NOT_FOUND', `Facility ${facilityId} does not exist`);
+    }
+  }
+
   async setTarget(
     code: string,
     facilityId: number,
     input: SetTargetDto,
     actor: Actor,
   ): Promise<TargetDto> {
-    if (!INDICATORS.some((d) => d.code === code)) throw indicatorNotFound(code);
+    const definition = INDICATORS.find((d) => d.code === code);
+    if (!definition) throw indicatorNotFound(code);
+    if (definition.unit === 'percent' && input.value !== null && input.value > 100) {
+      throw fieldError('VALIDATION_FAILED', 'value', 'max', 'value must not be more than 100');
+    }
     // An admin sets its own facility's targets; another facility answers as not found.
     if (!managesFacility(adminScopeOf(actor), facilityId)) {
       throw new DomainError('FACILITY_NOT_FOUND', `Facility ${facilityId} does not exist`);

@@ -194,7 +194,7 @@ describe('security: facility admins and system admins', () => {
       expect(Number(row.n)).toBe(0);
     });
 
-    it("replaces its own facility's visit schedule only: there is no way to name another's", async () => {
+    it("replaces its own facility's visit schedule only; another's answers 404", async () => {
       const before = await t.http().get('/visit-schedule').set(bearer(b.tokens.nurse)).expect(200);
       const denser = [
         { code: 'V1', label: '孕6-13周', startDay: 42, endDay: 90 },
@@ -217,6 +217,15 @@ describe('security: facility admins and system admins', () => {
         .set(adminOfA())
         .send({ facilityId: b.facility.id, windows: [] })
         .expect(400);
+      for (const call of [
+        t.http().get(`/facilities/${b.facility.id}/visit-schedule`),
+        t.http().put(`/facilities/${b.facility.id}/visit-schedule`).send({ windows: denser }),
+      ]) {
+        const { body } = await call.set(adminOfA()).expect(404);
+        expect(body.code).toBe('FACILITY_NOT_FOUND');
+      }
+      const unchanged = await t.http().get('/visit-schedule').set(bearer(b.tokens.nurse));
+      expect(unchanged.body).toEqual(before.body);
     });
 
     it('cannot add catalogues shared by every facility (403)', async () => {
@@ -322,7 +331,6 @@ describe('security: facility admins and system admins', () => {
       ['GET', '/indicators'],
       ['GET', '/indicator-values?period=2026-01'],
       ['POST', '/registrations'],
-      ['PUT', () => `/indicators/BF-01/targets/${b.facility.id}`],
       ['PUT', '/visit-schedule'],
     ] as const)('gets 403 on %s %s: it reads no patient record', async (method, path) => {
       const url = typeof path === 'function' ? path() : path;

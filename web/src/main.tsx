@@ -27,6 +27,9 @@ const BreastfeedingAuditPage = lazy(() => import('./breastfeeding/audit-page'));
 const AuditPage = lazy(() => import('./admin/audit-page'));
 const CataloguesPage = lazy(() => import('./admin/catalogues-page'));
 const DuplicatesPage = lazy(() => import('./admin/duplicates-page'));
+const UsersPage = lazy(() => import('./admin/users-page'));
+const SchedulePage = lazy(() => import('./admin/schedule-page'));
+const TargetsPage = lazy(() => import('./admin/targets-page'));
 
 /**
  * Ant Design's default blue (#1677ff), its lighter hover blue and grey secondary text fall short
@@ -108,6 +111,9 @@ createRoot(document.getElementById('root')!).render(
                   <Route path="/admin/audit" element={<AuditPage />} />
                   <Route path="/admin/catalogues" element={<CataloguesPage />} />
                   <Route path="/admin/duplicates" element={<DuplicatesPage />} />
+                  <Route path="/admin/users" element={<UsersPage />} />
+                  <Route path="/admin/schedule" element={<SchedulePage />} />
+                  <Route path="/admin/targets" element={<TargetsPage />} />
                 </Route>
                 <Route path="*" element={<Home />} />
               </Routes>

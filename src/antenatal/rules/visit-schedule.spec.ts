@@ -5,6 +5,7 @@ import {
   overdueFromGaDays,
   type ScheduleInput,
   type ScheduleWindow,
+  type ScheduleProblem,
   validateSchedule,
   type WindowState,
   type WindowStatus,
@@ -283,6 +284,35 @@ describe('validateSchedule', () => {
     ['out of order', [w('B', 112, 146), w('A', 0, 90)], ['A: listed after B but starts before it']],
     ['duplicate code', [w('A', 0, 90), w('A', 112, 146)], ['A: the code is used more than once']],
   ])('%s', (_label, windows, problems) => {
-    expect(validateSchedule(windows)).toEqual(problems);
+    expect(validateSchedule(windows).map((problem) => problem.message)).toEqual(problems);
+  });
+
+  it.each<[string, ScheduleWindow[], Pick<ScheduleProblem, 'index' | 'field' | 'rule'>]>([
+    ['empty', [], { index: null, field: null, rule: 'notEmpty' }],
+    [
+      'starts after it ends',
+      [w('A', 50, 40)],
+      { index: 0, field: 'endDay', rule: 'startNotAfterEnd' },
+    ],
+    ['negative start', [w('A', -1, 40)], { index: 0, field: 'startDay', rule: 'min' }],
+    ['ends after day 300', [w('A', 280, 301)], { index: 0, field: 'endDay', rule: 'max' }],
+    ['not whole days', [w('A', 0, 90.5)], { index: 0, field: 'endDay', rule: 'isInt' }],
+    [
+      'overlap',
+      [w('A', 0, 90), w('B', 90, 100)],
+      { index: 1, field: 'startDay', rule: 'noOverlap' },
+    ],
+    [
+      'out of order',
+      [w('B', 112, 146), w('A', 0, 90)],
+      { index: 1, field: 'startDay', rule: 'inOrder' },
+    ],
+    [
+      'duplicate code',
+      [w('A', 0, 90), w('A', 112, 146)],
+      { index: 1, field: 'code', rule: 'unique' },
+    ],
+  ])('puts "%s" on the field to correct', (_label, windows, where) => {
+    expect(validateSchedule(windows)).toEqual([expect.objectContaining(where)]);
   });
 });

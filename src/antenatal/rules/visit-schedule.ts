@@ -96,9 +96,21 @@ export function overdueFromGaDays(
   return next ? next.endDay + OVERDUE_AFTER_DAYS : null;
 }
 
+/** A problem with one window of a configured schedule, on the field to correct. */
+export interface ScheduleProblem {
+  /** The window's place in the schedule (0 first); null for the schedule as a whole. */
+  index: number | null;
+  field: 'code' | 'startDay' | 'endDay' | null;
+  rule:
+    'notEmpty' | 'isInt' | 'min' | 'max' | 'startNotAfterEnd' | 'unique' | 'inOrder' | 'noOverlap';
+  message: string;
+}
+
 /** Problems with a configured schedule, in words for the person who configured it; [] if fine. */
-export function validateSchedule(windows: readonly ScheduleWindow[]): string[] {
-  if (windows.length === 0) return ['The schedule has no windows'];
+export function validateSchedule(windows: readonly ScheduleWindow[]): ScheduleProblem[] {
+  if (windows.length === 0) {
+    return [{ index: null, field: null, rule: 'notEmpty', message: 'The schedule has no windows' }];
+  }
   return [
     ...windows.flatMap(windowProblems),
     ...duplicateCodes(windows),
@@ -106,36 +118,71 @@ export function validateSchedule(windows: readonly ScheduleWindow[]): string[] {
   ];
 }
 
-function windowProblems(w: ScheduleWindow): string[] {
-  const problems: string[] = [];
+function windowProblems(w: ScheduleWindow, index: number): ScheduleProblem[] {
+  const problems: ScheduleProblem[] = [];
+  const problem = (
+    field: ScheduleProblem['field'],
+    rule: ScheduleProblem['rule'],
+    message: string,
+  ) => problems.push({ index, field, rule, message: `${w.code}: ${message}` });
   if (!Number.isInteger(w.startDay) || !Number.isInteger(w.endDay)) {
-    problems.push(`${w.code}: days must be whole numbers (${w.startDay}..${w.endDay})`);
+    problem(
+      Number.isInteger(w.startDay) ? 'endDay' : 'startDay',
+      'isInt',
+      `days must be whole numbers (${w.startDay}..${w.endDay})`,
+    );
   }
-  if (w.startDay < 0) problems.push(`${w.code}: starts on a negative day (${w.startDay})`);
+  if (w.startDay < 0) problem('startDay', 'min', `starts on a negative day (${w.startDay})`);
   if (w.endDay > MAX_SCHEDULE_GA_DAYS) {
-    problems.push(`${w.code}: ends after day ${MAX_SCHEDULE_GA_DAYS} (${w.endDay})`);
+    problem('endDay', 'max', `ends after day ${MAX_SCHEDULE_GA_DAYS} (${w.endDay})`);
   }
   if (w.startDay > w.endDay) {
-    problems.push(`${w.code}: starts on day ${w.startDay}, after it ends on day ${w.endDay}`);
+    problem(
+      'endDay',
+      'startNotAfterEnd',
+      `starts on day ${w.startDay}, after it ends on day ${w.endDay}`,
+    );
   }
   return problems;
 }
 
-function duplicateCodes(windows: readonly ScheduleWindow[]): string[] {
+function duplicateCodes(windows: readonly ScheduleWindow[]): ScheduleProblem[] {
   const codes = windows.map((w) => w.code);
-  const duplicates = codes.filter((code, i) => codes.indexOf(code) !== i);
-  return [...new Set(duplicates)].map((code) => `${code}: the code is used more than once`);
+  return codes.flatMap((code, index) =>
+    codes.indexOf(code) !== index
+      ? [
+          {
+            index,
+            field: 'code' as const,
+            rule: 'unique' as const,
+            message: `${code}: the code is used more than once`,
+          },
+        ]
+      : [],
+  );
 }
 
-function orderProblems(windows: readonly ScheduleWindow[]): string[] {
-  return windows.slice(1).flatMap((w, i) => {
+function orderProblems(windows: readonly ScheduleWindow[]): ScheduleProblem[] {
+  return windows.slice(1).flatMap((w, i): ScheduleProblem[] => {
     const previous = windows[i];
     if (w.startDay < previous.startDay) {
-      return [`${w.code}: listed after ${previous.code} but starts before it`];
+      return [
+        {
+          index: i + 1,
+          field: 'startDay',
+          rule: 'inOrder',
+          message: `${w.code}: listed after ${previous.code} but starts before it`,
+        },
+      ];
     }
     if (w.startDay <= previous.endDay) {
       return [
-        `${w.code}: overlaps ${previous.code} (starts on day ${w.startDay}, ≤ ${previous.endDay})`,
+        {
+          index: i + 1,
+          field: 'startDay',
+          rule: 'noOverlap',
+          message: `${w.code}: overlaps ${previous.code} (starts on day ${w.startDay}, ≤ ${previous.endDay})`,
+        },
       ];
     }
     return [];

@@ -125,6 +125,25 @@ export class TargetDto {
   @ApiPropertyOptional({ nullable: true, type: Number }) value: number | null;
 }
 
+/** An indicator's target at one facility: the national default and the facility's own, if set. */
+export class FacilityTargetDto {
+  @ApiProperty() code: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty() nameEn: string;
+  @ApiProperty({ enum: INDICATOR_GROUPS }) group: IndicatorGroup;
+  @ApiProperty({ enum: INDICATOR_UNITS }) unit: IndicatorUnit;
+  @ApiPropertyOptional({ nullable: true, type: TargetDto, description: "The definition's target" })
+  national: TargetDto | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: TargetDto,
+    description: "The facility's own target, which replaces the national one when set",
+  })
+  own: TargetDto | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When its own was set' })
+  ownSetAt: string | null;
+}
+
 export class TrendPointDto {
   @ApiProperty() period: string;
   @ApiPropertyOptional({ nullable: true, type: Number }) value: number | null;

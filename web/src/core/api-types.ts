@@ -528,6 +528,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/facilities/{facilityId}/indicator-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every indicator's target at a facility, national and its own: a facility admin its own facility only */
+        get: operations["IndicatorsController_targets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/facilities/{facilityId}/visit-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A facility's visit schedule: a facility admin its own, a system admin any facility's */
+        get: operations["AntenatalController_scheduleOfFacility"];
+        /** Replace a facility's schedule (a facility admin its own); [] reverts to the national minimum */
+        put: operations["AntenatalController_replaceScheduleOfFacility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/facilities/{id}": {
         parameters: {
             query?: never;
@@ -991,10 +1026,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set a facility's own target for an indicator */
+        /** Set a facility's own target for an indicator (a facility admin its own facility's) */
         put: operations["IndicatorsController_setTarget"];
         post?: never;
-        delete?: never;
+        /** Drop a facility's own target: the national target applies again */
+        delete: operations["IndicatorsController_clearTarget"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3393,6 +3429,21 @@ export interface components {
             code: string;
             facilityId: number;
             name: string;
+        };
+        FacilityTargetDto: {
+            code: string;
+            /** @enum {string} */
+            group: "BF" | "SM" | "PM" | "FA" | "CL" | "RK";
+            nameEn: string;
+            nameZh: string;
+            /** @description The definition's target */
+            national?: components["schemas"]["TargetDto"] | null;
+            /** @description The facility's own target, which replaces the national one when set */
+            own?: components["schemas"]["TargetDto"] | null;
+            /** @description When its own was set */
+            ownSetAt?: string | null;
+            /** @enum {string} */
+            unit: "percent" | "per_mille" | "per_100000" | "count" | "ratio";
         };
         FactorNoteDto: {
             /** @example OTHER_RED */
@@ -7207,6 +7258,136 @@ export interface operations {
             };
         };
     };
+    IndicatorsController_targets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                facilityId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FacilityTargetDto"][];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FACILITY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AntenatalController_scheduleOfFacility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                facilityId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FACILITY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AntenatalController_replaceScheduleOfFacility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                facilityId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceScheduleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, or SCHEDULE_INVALID with each problem on windows[i].field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FACILITY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     FacilitiesController_get: {
         parameters: {
             query?: never;
@@ -8554,6 +8735,53 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TargetDto"];
                 };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INDICATOR_NOT_FOUND, FACILITY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_clearTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                facilityId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHORIZED: no token, or its session ended (logout, revoked, expired) */
             401: {

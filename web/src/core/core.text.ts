@@ -9,6 +9,9 @@ export const CORE_TEXT: Dictionary<
   | 'auditLog'
   | 'catalogues'
   | 'duplicates'
+  | 'adminUsers'
+  | 'adminSchedule'
+  | 'adminTargets'
   | 'search'
   | 'register'
   | 'logout'
@@ -35,6 +38,9 @@ export const CORE_TEXT: Dictionary<
     auditLog: '审计日志',
     catalogues: '风险目录',
     duplicates: '疑似重复',
+    adminUsers: '用户',
+    adminSchedule: '产检时间表',
+    adminTargets: '指标目标',
     search: '查找',
     register: '建册',
     logout: '退出',
@@ -61,6 +67,9 @@ export const CORE_TEXT: Dictionary<
     auditLog: 'Audit log',
     catalogues: 'Risk catalogues',
     duplicates: 'Possible duplicates',
+    adminUsers: 'Users',
+    adminSchedule: 'Visit schedule',
+    adminTargets: 'Targets',
     search: 'Search',
     register: 'Register',
     logout: 'Log out',

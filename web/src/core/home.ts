@@ -1,4 +1,9 @@
-/** Where each role starts: the ward desk for those at it, the indicators for the office. */
+/**
+ * Where each role starts: the ward desk for those at it, the users for administrators, the
+ * indicators for the office.
+ */
 export function homeOf(role: string | undefined): string {
-  return role === 'nurse' || role === 'mch_staff' ? '/workbench' : '/indicators';
+  if (role === 'nurse' || role === 'mch_staff') return '/workbench';
+  if (role === 'admin' || role === 'system_admin') return '/admin/users';
+  return '/indicators';
 }

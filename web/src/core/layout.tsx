@@ -15,6 +15,8 @@ const BREASTFEEDING_AUDIT_ROLES: readonly string[] = ['mch_staff', 'statistician
 /** The audit log and the duplicate queue: the service answers them to these roles only. */
 const AUDIT_READERS: readonly string[] = ['admin', 'mch_staff'];
 const CATALOGUE_READERS: readonly string[] = ['admin', 'system_admin'];
+/** A facility's administrator, and the system administrator who manages every facility. */
+const ADMIN_ROLES: readonly string[] = ['admin', 'system_admin'];
 
 /** The frame of every signed-in page: the menu, who she is, language, logout. */
 export function AppLayout() {
@@ -35,6 +37,14 @@ export function AppLayout() {
       label: text.breastfeedingAudit,
       roles: BREASTFEEDING_AUDIT_ROLES,
     },
+    { key: '/admin/users', to: '/admin/users', label: text.adminUsers, roles: ADMIN_ROLES },
+    {
+      key: '/admin/schedule',
+      to: '/admin/schedule',
+      label: text.adminSchedule,
+      roles: ADMIN_ROLES,
+    },
+    { key: '/admin/targets', to: '/admin/targets', label: text.adminTargets, roles: ADMIN_ROLES },
     { key: '/admin/audit', to: '/admin/audit', label: text.auditLog, roles: AUDIT_READERS },
     {
       key: '/admin/catalogues',

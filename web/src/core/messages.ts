@@ -171,6 +171,11 @@ const RULES: Record<string, string> = {
   withinCase: '应在专案建立之后，且不晚于今天',
   escortedWhenCritical: '危重孕产妇转诊须有专人护送',
   userOfFacility: '请选择本机构的护士或妇保医生',
+  minLength: '内容过短',
+  notEmpty: '至少需要一个时间窗',
+  startNotAfterEnd: '结束孕天不能早于开始孕天',
+  inOrder: '应按孕周先后排列：开始早于上一行',
+  noOverlap: '与上一个时间窗重叠',
 };
 
 /** Ends of a range the service names in words. */
@@ -187,6 +192,9 @@ export function detailMessage(detail: ErrorDetail): string {
     const [, from, to, unit] = between;
     return `应在 ${RANGE_ENDS[from] ?? from}–${RANGE_ENDS[to] ?? to}${unit ? ` ${unit}` : ''} 之间`;
   }
+  const characters = /(\d+) characters$/.exec(detail.message)?.[1];
+  if (detail.rule === 'minLength' && characters) return `至少 ${characters} 个字符`;
+  if (detail.rule === 'maxLength' && characters) return `不能超过 ${characters} 个字符`;
   const limit = /(-?\d+(?:\.\d+)?)\s*$/.exec(detail.message)?.[1];
   if ((detail.rule === 'min' || detail.rule === 'max') && limit !== undefined) {
     return detail.rule === 'min' ? `不能小于 ${limit}` : `不能大于 ${limit}`;

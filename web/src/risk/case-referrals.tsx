@@ -155,8 +155,10 @@ function ReferralForm({ caseId, pregnancyId }: { caseId: number; pregnancyId: nu
   const user = useSessionUser();
   const facilities = useFacilities();
   const today = hospitalToday();
-  // The service refuses her own facility as the receiver.
+  // The service refuses her own facility as the receiver. A facility outside the system comes
+  // first, where a long list cannot hide it.
   const facilityOptions = [
+    { value: OUTSIDE, label: text.outsideFacility },
     ...(facilities.data ?? [])
       .filter((f) => f.id !== user?.facilityId)
       .map((f) => ({
@@ -166,7 +168,6 @@ function ReferralForm({ caseId, pregnancyId }: { caseId: number; pregnancyId: nu
           level: text[`level${f.level}` as 'level1'] ?? f.levelName,
         }),
       })),
-    { value: OUTSIDE, label: text.outsideFacility },
   ];
 
   const save = (values: ReferralValues) =>

@@ -15,10 +15,11 @@ import {
 import { PageQueryDto, PageMetaDto } from '../../http/pagination';
 import { ROLES, type Role } from '../../auth/actor';
 import { User } from '../user.entity';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../rules/credentials';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'nurse.wang' })
-  @Matches(/^[a-z0-9._-]{3,64}$/, {
+  @Matches(USERNAME_PATTERN, {
     message: 'username must be 3–64 lower-case letters, digits, dots, hyphens or underscores',
   })
   username: string;
@@ -39,10 +40,14 @@ export class CreateUserDto {
   @Min(1)
   facilityId: number;
 
-  @ApiProperty({ minLength: 10, description: 'At least 10 characters' })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: `At least ${PASSWORD_MIN_LENGTH} characters`,
+  })
   @IsString()
-  @MinLength(10)
-  @MaxLength(200)
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 }
 
@@ -77,11 +82,11 @@ export class UpdateUserDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ minLength: 10 })
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsOptional()
   @IsString()
-  @MinLength(10)
-  @MaxLength(200)
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password?: string;
 }
 
