@@ -204,7 +204,7 @@ describe('risk gradings and the high-risk case in the browser', () => {
       .getByText('待随访结果')
       .waitFor();
     // The confirmations gone, so the screenshot shows the page itself.
-    await page.getByText('转诊已保存').waitFor({ state: 'detached' });
+    await page.getByText('转诊已保存').first().waitFor({ state: 'detached' });
     await page.getByText('随访结果已保存').waitFor({ state: 'detached' });
     await screenshot(page, 'risk-case');
     expect(await seriousViolations(page)).toEqual([]);

@@ -95,10 +95,9 @@ export function AppLayout() {
           </Button>
         </Space>
       </Layout.Header>
+      {/* Ant Design's Content is the page's one <main>. */}
       <Layout.Content style={{ padding: 24 }}>
-        <main>
-          <Outlet />
-        </main>
+        <Outlet />
       </Layout.Content>
       <IdleLogout />
     </Layout>

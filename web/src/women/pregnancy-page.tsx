@@ -6,7 +6,7 @@ import { formatGestationalAge } from '../../../src/women/rules/gestational-age';
 import { ageInYears } from '../../../src/women/rules/registration-checks';
 import { api, unwrap, type Schemas } from '../core/api';
 import { QueryFailure } from '../core/query-failure';
-import { useText } from '../core/language';
+import { fill, useText } from '../core/language';
 import { ANTENATAL_TEXT } from '../antenatal/antenatal.text';
 import { URINE_ZH, VisitForm } from '../antenatal/visit-form';
 import { VisitCorrection } from '../antenatal/visit-correction';
@@ -65,7 +65,9 @@ export default function PregnancyPage() {
   const p = pregnancy.data;
   if (!p) return null;
   const today = p.gestationalAge?.asOf ?? new Date().toISOString().slice(0, 10);
-  const ga = p.gestationalAge ? `孕${formatGestationalAge(p.gestationalAge.days)}周` : '';
+  const ga = p.gestationalAge
+    ? fill(text.gestationalAge, { ga: formatGestationalAge(p.gestationalAge.days) })
+    : '';
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['pregnancies', id] });
   };
@@ -190,7 +192,7 @@ export default function PregnancyPage() {
             ? [
                 {
                   key: 'pmtct',
-                  label: '母婴阻断',
+                  label: text.pmtctTab,
                   children: <PmtctTab pregnancyId={id} />,
                 },
               ]
@@ -211,7 +213,7 @@ export default function PregnancyPage() {
           })),
           {
             key: 'record',
-            label: '基本信息',
+            label: text.detailsTab,
             children: (
               <Descriptions bordered size="small" column={2}>
                 <Descriptions.Item label={text.document}>

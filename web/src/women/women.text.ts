@@ -9,6 +9,9 @@ export const WOMEN_TEXT: Dictionary<
   | 'registerHer'
   | 'age'
   | 'years'
+  | 'gestationalAge'
+  | 'pmtctTab'
+  | 'detailsTab'
   | 'edd'
   | 'gp'
   | 'status'
@@ -104,6 +107,9 @@ export const WOMEN_TEXT: Dictionary<
     registerHer: '为她建册',
     age: '年龄',
     years: '岁',
+    gestationalAge: '孕{ga}周',
+    pmtctTab: '母婴阻断',
+    detailsTab: '基本信息',
     edd: '预产期',
     gp: '孕产次',
     status: '状态',
@@ -165,6 +171,9 @@ export const WOMEN_TEXT: Dictionary<
     registerHer: 'Register her',
     age: 'Age',
     years: 'y',
+    gestationalAge: '{ga} weeks',
+    pmtctTab: 'PMTCT',
+    detailsTab: 'Details',
     edd: 'EDD',
     gp: 'G/P',
     status: 'Status',
