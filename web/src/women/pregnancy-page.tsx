@@ -71,12 +71,15 @@ export default function PregnancyPage() {
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['pregnancies', id] });
   };
-  /** Her new visit shows in the table at once; the refresh then brings the ordinals and colour. */
+  /**
+   * Her new visit shows in the table at once; the refresh, a frame later so that it does not hold
+   * up that paint, then brings the ordinals and colour.
+   */
   const visitSaved = (visit: Schemas['VisitDto']) => {
     client.setQueryData<Schemas['VisitDto'][]>(['pregnancies', id, 'visits'], (old) =>
       [...(old ?? []), visit].sort((a, b) => a.visitDate.localeCompare(b.visitDate) || a.id - b.id),
     );
-    refresh();
+    requestAnimationFrame(() => setTimeout(refresh));
   };
 
   return (
