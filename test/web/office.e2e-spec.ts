@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../src/core/time/calendar-date';
 import { periodContaining, previousPeriod } from '../../src/indicators/periods';
-import { baby, deliveryPayload, tenOClockOn } from '../factories/delivery.factory';
 import { createStaffedFacility, Staff, TEST_PASSWORD } from '../factories/people.factory';
-import { registrationPayload, today } from '../factories/registration.factory';
+import { today } from '../factories/registration.factory';
+import { birthWithEvents } from '../utils/births';
 import { bearer, loginWith } from '../utils/auth';
 import { createTestApp, TestApp } from '../utils/test-app';
 import { launchBrowser, listen, screenshot, seriousViolations } from './browser';
@@ -18,8 +18,6 @@ import { launchBrowser, listen, screenshot, seriousViolations } from './browser'
 // A real browser, and the indicator computations behind it.
 jest.setTimeout(120_000);
 
-const MINUTE = 60_000;
-
 describe('maternal-health office in the browser', () => {
   let t: TestApp;
   let url: string;
@@ -30,36 +28,12 @@ describe('maternal-health office in the browser', () => {
   let lateBabyId: number;
 
   /** A mother delivered in the month, her baby's first feed `firstFeedMinutes` after birth. */
-  const birth = async (day: string, firstFeedMinutes: number): Promise<number> => {
-    const as = bearer(office.tokens.nurse);
-    const registered = await t
-      .http()
-      .post('/registrations')
-      .set(as)
-      .send(
-        registrationPayload({
-          pregnancy: { lmp: addDays(day, -275), registrationDate: addDays(day, -200) },
-        }),
-      )
-      .expect(201);
-    const bornAt = tenOClockOn(day);
-    const delivered = await t
-      .http()
-      .post(`/pregnancies/${registered.body.pregnancy.id}/delivery`)
-      .set(as)
-      .send(deliveryPayload(bornAt, { babies: [baby()] }))
-      .expect(201);
-    const newbornId = delivered.body.newborns[0].id as number;
-    const at = (minutes: number) => new Date(bornAt.getTime() + minutes * MINUTE).toISOString();
-    for (const event of [
+  const birth = (day: string, firstFeedMinutes: number): Promise<number> =>
+    birthWithEvents(t, office, day, (at) => [
       { kind: 'skin_to_skin', startAt: at(2), endAt: at(92) },
       { kind: 'first_breastfeed', startAt: at(firstFeedMinutes) },
       { kind: 'discharge', startAt: at(3 * 24 * 60), dischargeFeeding: 'exclusive' },
-    ]) {
-      await t.http().post(`/newborns/${newbornId}/feeding-events`).set(as).send(event).expect(201);
-    }
-    return newbornId;
-  };
+    ]);
 
   beforeAll(async () => {
     t = await createTestApp();
