@@ -1,9 +1,10 @@
 import { getQueueToken } from '@nestjs/bull';
 import type { Job, Queue } from 'bull';
 import ExcelJS from 'exceljs';
-import { QUEUES } from '../src/core/queue/queue.constants';
+import { INDICATOR_JOBS, QUEUES } from '../src/core/queue/queue.constants';
 import { addDays } from '../src/core/time/calendar-date';
 import { INDICATORS } from '../src/indicators/definitions';
+import type { ComputeJobData } from '../src/indicators/indicator-jobs.producer';
 import { IndicatorStaleness } from '../src/indicators/indicator-staleness.service';
 import { IndicatorValue } from '../src/indicators/indicator.entities';
 import { periodContaining, previousPeriod } from '../src/indicators/periods';
@@ -268,21 +269,26 @@ describe('indicator engine', () => {
 
   it('shows a failed job with its reason, without retrying what cannot succeed', async () => {
     const admin = home.tokens.admin;
-    const response = await t
-      .http()
-      .post('/indicator-computations')
-      .set(bearer(admin))
-      .send({ period: lastMonth().key, facilityId: 99_999_999 })
-      .expect(202);
-    const job = (await queue.getJob(response.body.jobId as string)) as Job;
-    await expect(job.finished()).rejects.toThrow('Facility 99999999 does not exist');
+    // The API refuses such a period, so the job goes straight onto the queue as a bad one would.
+    const data: ComputeJobData = {
+      scope: { facilityId: home.facility.id },
+      period: 'not-a-period',
+      group: null,
+      trigger: 'on_demand',
+      requestedBy: null,
+    };
+    const job = await queue.add(INDICATOR_JOBS.compute, data, {
+      jobId: `compute:test-failed:${Date.now()}`,
+      attempts: 3,
+    });
+    await expect(job.finished()).rejects.toThrow('Not a period: not-a-period');
     const { body } = await t
       .http()
       .get(`/indicator-computations/${job.id}`)
       .set(bearer(admin))
       .expect(200);
     expect(body).toMatchObject({ state: 'failed', attemptsMade: 1 });
-    expect(body.failedReason).toContain('Facility 99999999 does not exist');
+    expect(body.failedReason).toContain('Not a period');
     const failed = await t
       .http()
       .get('/indicator-computations/failed')

@@ -481,8 +481,8 @@ function periodOverviewOf(
 }
 
 /**
- * Staff work on their own facility; another facility answers as not found. A region's sums hold
- * no personal data and are for statisticians and admins; an admin may name any facility.
+ * Everyone works on their own facility, admins too; another facility answers as not found. A
+ * region's sums hold no personal data and are for statisticians and admins.
  */
 function scopeOf(
   query: Pick<ScopeQueryDto, 'facilityId' | 'regionCode'>,
@@ -505,19 +505,18 @@ function scopeOf(
   return { facilityId: facilityOf(query, actor) };
 }
 
-/** The caller's facility, or for an admin the one named. */
+/** The caller's facility; naming another answers as not found. */
 function facilityOf(query: { facilityId?: number }, actor: Actor): number {
   const facilityId = query.facilityId ?? actor.facilityId;
-  if (facilityId !== actor.facilityId && actor.role !== 'admin') {
+  if (facilityId !== actor.facilityId) {
     throw new DomainError('FACILITY_NOT_FOUND', `Facility ${facilityId} does not exist`);
   }
   return facilityId;
 }
 
 function visibleTo(data: { scope: ComputationScope }, actor: Actor): boolean {
-  if (actor.role === 'admin') return true;
   if ('facilityId' in data.scope) return data.scope.facilityId === actor.facilityId;
-  return actor.role === 'statistician';
+  return actor.role === 'statistician' || actor.role === 'admin';
 }
 
 function scopeFields(scope: ComputationScope): {

@@ -194,6 +194,45 @@ describe('security: facility admins and system admins', () => {
       expect(Number(row.n)).toBe(0);
     });
 
+    it("reads its own facility's indicators and a region's sums; another facility's answer 404", async () => {
+      const period = '2026-03';
+      await t
+        .http()
+        .get(`/indicator-values?period=${period}&facilityId=${a.facility.id}`)
+        .set(adminOfA())
+        .expect(200);
+      await t
+        .http()
+        .get(`/indicator-values?period=${period}&regionCode=${a.facility.regionCode}`)
+        .set(adminOfA())
+        .expect(200);
+      const reads = [
+        `/indicator-values?period=${period}&facilityId=${b.facility.id}`,
+        `/indicator-values/range?period=2026-01&to=${period}&facilityId=${b.facility.id}`,
+        `/indicator-periods?period=${period}&facilityId=${b.facility.id}`,
+        `/indicator-periods/overview?period=${period}&facilityId=${b.facility.id}`,
+        `/indicator-export-records?period=${period}&facilityId=${b.facility.id}`,
+      ];
+      for (const path of reads) {
+        const { body } = await t.http().get(path).set(adminOfA()).expect(404);
+        expect(body.code).toBe('FACILITY_NOT_FOUND');
+      }
+      const computation = await t
+        .http()
+        .post('/indicator-computations')
+        .set(adminOfA())
+        .send({ period, facilityId: b.facility.id })
+        .expect(404);
+      expect(computation.body.code).toBe('FACILITY_NOT_FOUND');
+      const exported = await t
+        .http()
+        .post('/indicator-exports')
+        .set(adminOfA())
+        .send({ period, facilityId: b.facility.id, format: 'csv' })
+        .expect(404);
+      expect(exported.body.code).toBe('FACILITY_NOT_FOUND');
+    });
+
     it("replaces its own facility's visit schedule only; another's answers 404", async () => {
       const before = await t.http().get('/visit-schedule').set(bearer(b.tokens.nurse)).expect(200);
       const denser = [
