@@ -15,13 +15,18 @@ import { residentIdCheckCharacter } from '../women/rules/resident-id';
  * autocannon: recording a visit, registering a woman, the overdue worklist, search by exact ID
  * number, reading one pregnancy. Each at 1, 10 and 50 connections; the writes also directly with
  * mysql2 (same statements, same transaction, same audit row) so the framework's cost shows as a
- * ratio. Options: --seconds N (per run, default 10), --port N (default 3990), --connections 1,10,50.
+ * ratio. Options: --seconds N (per run, default 10), --port N (default 3990), --connections 1,10,50,
+ * --scenarios visit,register,worklist,search,read,direct (default all).
  */
+
+const SCENARIOS = ['visit', 'register', 'worklist', 'search', 'read', 'direct'] as const;
+type Scenario = (typeof SCENARIOS)[number];
 
 interface Options {
   seconds: number;
   port: number;
   connections: number[];
+  scenarios: Scenario[];
 }
 
 interface Measured {
@@ -44,6 +49,9 @@ function options(): Options {
     seconds: Number(arg('seconds', '10')),
     port: Number(arg('port', '3990')),
     connections: arg('connections', '1,10,50').split(',').map(Number),
+    scenarios: arg('scenarios', SCENARIOS.join(','))
+      .split(',')
+      .filter((name): name is Scenario => (SCENARIOS as readonly string[]).includes(name)),
   };
 }
 
@@ -73,38 +81,29 @@ async function main(): Promise<void> {
   try {
     const token = await login(opts.port, target.username);
     const results: Measured[] = [];
+    const scenarios: Array<[Scenario, (connections: number) => Promise<Measured>]> = [
+      ['visit', (c) => runHttp('record a visit', opts, c, token, visitRequests(target))],
+      ['register', (c) => runHttp('register a woman', opts, c, token, registrationRequests())],
+      [
+        'worklist',
+        (c) =>
+          runHttp('overdue worklist', opts, c, token, () => ({
+            method: 'GET',
+            path: '/worklists/overdue-visits?pageSize=20',
+          })),
+      ],
+      ['search', (c) => runHttp('search by ID number', opts, c, token, searchRequests(target))],
+      ['read', (c) => runHttp('read one pregnancy', opts, c, token, readRequests(target))],
+      ['direct', (c) => runDirect('record a visit (mysql2)', opts, c, pool, target, directVisit)],
+      [
+        'direct',
+        (c) => runDirect('register a woman (mysql2)', opts, c, pool, target, directRegistration),
+      ],
+    ];
     for (const connections of opts.connections) {
-      results.push(
-        await runHttp('record a visit', opts, connections, token, visitRequests(target)),
-      );
-      results.push(
-        await runHttp('register a woman', opts, connections, token, registrationRequests()),
-      );
-      results.push(
-        await runHttp('overdue worklist', opts, connections, token, () => ({
-          method: 'GET',
-          path: '/worklists/overdue-visits?pageSize=20',
-        })),
-      );
-      results.push(
-        await runHttp('search by ID number', opts, connections, token, searchRequests(target)),
-      );
-      results.push(
-        await runHttp('read one pregnancy', opts, connections, token, readRequests(target)),
-      );
-      results.push(
-        await runDirect('record a visit (mysql2)', opts, connections, pool, target, directVisit),
-      );
-      results.push(
-        await runDirect(
-          'register a woman (mysql2)',
-          opts,
-          connections,
-          pool,
-          target,
-          directRegistration,
-        ),
-      );
+      for (const [scenario, run] of scenarios) {
+        if (opts.scenarios.includes(scenario)) results.push(await run(connections));
+      }
     }
     report(results);
   } finally {

@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, ErrorDetail } from '../errors/domain.error';
+import { rememberValidationRules } from './validation-metadata';
 
 /** Flattens nested class-validator errors into one detail per field and rule. */
 export function validationDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
@@ -19,6 +20,7 @@ export function validationDetails(errors: ValidationError[], parent = ''): Error
 }
 
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

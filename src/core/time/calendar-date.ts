@@ -122,11 +122,21 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+// The same few hundred dates (due dates, visit days) are converted over and over, a grading
+// once per visit of the pregnancy: each is parsed once.
+const utcMsOfDate = new Map<IsoDate, number>();
+const UTC_MS_KEPT = 4096;
+
 function toUtcMs(date: IsoDate): number {
+  const known = utcMsOfDate.get(date);
+  if (known !== undefined) return known;
   if (!isIsoDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
   const [year, month, day] = date.split('-').map(Number);
   // setUTCFullYear, unlike Date.UTC, does not turn years 0–99 into 1900–1999.
-  return new Date(0).setUTCFullYear(year, month - 1, day);
+  const ms = new Date(0).setUTCFullYear(year, month - 1, day);
+  if (utcMsOfDate.size >= UTC_MS_KEPT) utcMsOfDate.clear();
+  utcMsOfDate.set(date, ms);
+  return ms;
 }
 
 function fromUtcMs(ms: number): IsoDate {
