@@ -19,8 +19,16 @@ export interface IndicatorCount extends Counts {
 }
 
 /**
+ * Cohort queries run at once. Each is one set-based statement, which MariaDB executes on one
+ * thread: two at a time use a second core of the database server, and of a worker's pool of
+ * connections (DB_POOL_SIZE, at least 2) two.
+ */
+export const COHORT_QUERIES_AT_ONCE = 2;
+
+/**
  * Counts indicators for facilities and one period: one set-based query per cohort, grouped by
  * facility, so nothing but the counts leaves the database. Facilities without a case get zeros.
+ * `manager` must not be a transaction's (its one connection would take the queries in turn).
  */
 export async function countIndicators(
   manager: EntityManager,
@@ -28,49 +36,63 @@ export async function countIndicators(
   params: CohortParams,
   onCohortDone?: (done: number, total: number) => Promise<void> | void,
 ): Promise<IndicatorCount[]> {
-  const byCohort = groupByCohort(indicators);
-  const counts: IndicatorCount[] = [];
+  const cohorts = [...groupByCohort(indicators)];
+  const counted: IndicatorCount[][] = [];
+  let next = 0;
   let done = 0;
-  for (const [cohort, members] of byCohort) {
-    // A cohort with a district indicator is counted per facility and attributed region at once;
-    // the facility's own totals are the sums of its regions.
-    const byRegion = members.some((m) => m.counting === 'district');
-    const query = aggregateQuery(cohort, members, params, byRegion);
-    const rows: Array<Record<string, string | number>> = await manager.query(
-      query.sql,
-      query.params,
-    );
-    const byFacility = new Map<number, Array<Record<string, string | number>>>();
-    for (const row of rows) {
-      const facilityId = Number(row.facility_id);
-      byFacility.set(facilityId, [...(byFacility.get(facilityId) ?? []), row]);
+  const countNext = async (): Promise<void> => {
+    while (next < cohorts.length) {
+      const index = next++;
+      const [cohort, members] = cohorts[index];
+      counted[index] = await countCohort(manager, cohort, members, params);
+      done += 1;
+      await onCohortDone?.(done, cohorts.length);
     }
-    for (const facilityId of params.facilityIds) {
-      const facilityRows = byFacility.get(facilityId) ?? [];
-      members.forEach((indicator, i) => {
-        const countsOf = (row: Record<string, string | number>): Counts => ({
-          numerator: Number(row[`n${i}`]),
-          denominator: Number(row[`d${i}`]),
-          excluded: Number(row[`x${i}`]),
-          incomplete: Number(row[`u${i}`]),
-        });
-        const count: IndicatorCount = {
-          code: indicator.code,
-          facilityId,
-          ...sumCounts(facilityRows.map(countsOf)),
-        };
-        if (indicator.counting === 'district') {
-          count.byRegion = new Map(
-            facilityRows.map((row) => [String(row.attributed_region), countsOf(row)]),
-          );
-        }
-        counts.push(count);
-      });
-    }
-    done += 1;
-    await onCohortDone?.(done, byCohort.size);
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(COHORT_QUERIES_AT_ONCE, cohorts.length) }, countNext),
+  );
+  return counted.flat();
+}
+
+async function countCohort(
+  manager: EntityManager,
+  cohort: CohortDefinition,
+  members: IndicatorDefinition[],
+  params: CohortParams,
+): Promise<IndicatorCount[]> {
+  // A cohort with a district indicator is counted per facility and attributed region at once;
+  // the facility's own totals are the sums of its regions.
+  const byRegion = members.some((m) => m.counting === 'district');
+  const query = aggregateQuery(cohort, members, params, byRegion);
+  const rows: Array<Record<string, string | number>> = await manager.query(query.sql, query.params);
+  const byFacility = new Map<number, Array<Record<string, string | number>>>();
+  for (const row of rows) {
+    const facilityId = Number(row.facility_id);
+    byFacility.set(facilityId, [...(byFacility.get(facilityId) ?? []), row]);
   }
-  return counts;
+  return params.facilityIds.flatMap((facilityId) => {
+    const facilityRows = byFacility.get(facilityId) ?? [];
+    return members.map((indicator, i) => {
+      const countsOf = (row: Record<string, string | number>): Counts => ({
+        numerator: Number(row[`n${i}`]),
+        denominator: Number(row[`d${i}`]),
+        excluded: Number(row[`x${i}`]),
+        incomplete: Number(row[`u${i}`]),
+      });
+      const count: IndicatorCount = {
+        code: indicator.code,
+        facilityId,
+        ...sumCounts(facilityRows.map(countsOf)),
+      };
+      if (indicator.counting === 'district') {
+        count.byRegion = new Map(
+          facilityRows.map((row) => [String(row.attributed_region), countsOf(row)]),
+        );
+      }
+      return count;
+    });
+  });
 }
 
 function sumCounts(all: Counts[]): Counts {

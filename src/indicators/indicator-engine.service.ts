@@ -210,7 +210,6 @@ export function targetFor(
 
 const UPSERT_BATCH = 500;
 
-/** Insert or replace by (indicator, facility, period): a second run leaves the same rows. */
 /**
  * The district indicators' values of the facilities just counted, split by attributed region,
  * in place of the split of their previous computation.
@@ -241,6 +240,7 @@ async function replaceShares(
   }
 }
 
+/** Insert or replace by (indicator, facility, period): a second run leaves the same rows. */
 async function upsertValues(
   manager: EntityManager,
   rows: Partial<IndicatorValue>[],
