@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream, LoggerOptions } from 'pino';
+import { stdTimeFunctions, type DestinationStream, type LoggerOptions } from 'pino';
 import type { Options } from 'pino-http';
 import type { ObservabilityConfig } from '../../../config';
 import type { RequestWithActor } from '../auth/auth.decorators';
@@ -42,6 +42,7 @@ export function pinoOptions(
   const base: LoggerOptions = {
     level,
     base: { pid: process.pid },
+    timestamp: stdTimeFunctions.isoTime,
     messageKey: 'msg',
     redact: { paths: REDACT_PATHS, censor: REDACTED },
     formatters: { log: (object) => scrubValue(object) as Record<string, unknown> },
