@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions, type DestinationStream, type LoggerOptions } from 'pino';
 import type { Options } from 'pino-http';
 import type { ObservabilityConfig } from '../../../config';
-import type { RequestWithActor } from '../auth/auth.decorators';
+import type { Actor } from '../auth/actor';
 import { REQUEST_ID_HEADER } from '../request-context/request-id.middleware';
 import { REDACT_PATHS, REDACTED, scrubText, scrubValue } from './log-redaction';
 
@@ -14,11 +14,11 @@ export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
 /** Overrides the configured level (a test reading the log wants `info`). */
 export const LOG_LEVEL_OVERRIDE = Symbol('LOG_LEVEL_OVERRIDE');
 
-type Request = IncomingMessage & Partial<RequestWithActor> & { route?: { path?: string } };
+type Request = IncomingMessage & { actor?: Actor; route?: unknown };
 
 /** The route template (`/women/:id`), never the path with its values; `-` for no route. */
 export function routeOf(request: Request): string {
-  const path = request.route?.path;
+  const path = (request.route as { path?: unknown } | undefined)?.path;
   return typeof path === 'string' ? path : '-';
 }
 
@@ -75,12 +75,12 @@ export function pinoOptions(
     customLogLevel: (_request, response, error) =>
       error || response.statusCode >= 500 ? 'error' : 'info',
     customSuccessObject: (request, response, value: { durationMs?: number }) =>
-      accessLine(request as Request, response, value.durationMs ?? 0),
+      accessLine(request, response, value.durationMs ?? 0),
     customErrorObject: (request, response, _error, value: { durationMs?: number }) =>
-      accessLine(request as Request, response, value.durationMs ?? 0),
+      accessLine(request, response, value.durationMs ?? 0),
     customSuccessMessage: () => 'request completed',
     customErrorMessage: () => 'request failed',
-  } as Options;
+  };
 }
 
 /**

@@ -37,7 +37,9 @@ function systemAdminOnly(guard: AuthGuard) {
 
 function refuse(response: Response, error: DomainError): void {
   const statusCode = httpStatusOf(error.code);
-  response.status(statusCode).json({ statusCode, code: error.code, message: error.message, details: [] });
+  response
+    .status(statusCode)
+    .json({ statusCode, code: error.code, message: error.message, details: [] });
 }
 
 /** Bull's queues as a web view for the system administrator, at /admin/queues. */
@@ -53,7 +55,9 @@ function refuse(response: Response, error: DomainError): void {
         boardOptions: { uiConfig: { boardTitle: 'MCH queues' } },
       }),
     }),
-    ...Object.values(QUEUES).map((name) => BullBoardModule.forFeature({ name, adapter: BullAdapter })),
+    ...Object.values(QUEUES).map((name) =>
+      BullBoardModule.forFeature({ name, adapter: BullAdapter }),
+    ),
   ],
 })
 export class QueueBoardModule {}
