@@ -1,19 +1,25 @@
 import { registerAs } from '@nestjs/config';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MinLength } from 'class-validator';
 import { readEnv } from './validate-env';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** An empty assignment (`LOG_LEVEL=` in the example file) means unset. */
+const emptyAsUnset = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
+
 class ObservabilityEnv {
   @IsOptional()
   @IsIn(['development', 'test', 'production'])
   NODE_ENV?: string;
 
+  @Transform(emptyAsUnset)
   @IsOptional()
   @IsIn(LOG_LEVELS)
   LOG_LEVEL?: LogLevel;
 
+  @Transform(emptyAsUnset)
   @IsOptional()
   @IsString()
   @MinLength(24, { message: 'METRICS_TOKEN must be at least 24 characters' })
