@@ -4,6 +4,7 @@ import { DomainError } from '../src/core/errors/domain.error';
 import { LOG_DESTINATION, LOG_LEVEL_OVERRIDE } from '../src/core/observability/logging.module';
 import { MetricsController } from '../src/core/observability/metrics.controller';
 import { MetricsService } from '../src/core/observability/metrics.service';
+import { HeartbeatProducer } from '../src/core/queue/heartbeat.producer';
 import { createStaffedFacility, createSystemAdmin, Staff } from './factories/people.factory';
 import { registrationPayload } from './factories/registration.factory';
 import { bearer, loginWith } from './utils/auth';
@@ -116,6 +117,23 @@ describe('logs, metrics and the queue view', () => {
     expect(text).toContain('# TYPE bull_job_duration_seconds histogram');
     expect(text).toMatch(/db_pool_connections\{state="all"\} [1-9]/);
     expect(text).toMatch(/db_pool_connections\{state="queued"\} \d+/);
+  });
+
+  it('times the jobs a worker runs, by queue, name and outcome', async () => {
+    // A minute of its own, so that no earlier run's job of the same id stands in for it.
+    const minute = new Date(Date.UTC(2001, 0, 1) + Math.floor(Math.random() * 1e7) * 60_000);
+    await t.app.get(HeartbeatProducer).enqueue(minute);
+    const completed =
+      /bull_job_duration_seconds_count\{queue="system",name="heartbeat",outcome="completed"\} [1-9]/;
+    let text = '';
+    for (let attempt = 0; attempt < 50 && !completed.test(text); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      text = (await t.http().get('/metrics').set(bearer(METRICS_TOKEN)).expect(200)).text;
+    }
+    expect(text).toMatch(completed);
+    expect(text).toMatch(
+      /bull_jobs_finished_total\{queue="system",name="heartbeat",outcome="completed"\} [1-9]/,
+    );
   });
 
   it('answers 404 at /metrics when no METRICS_TOKEN is configured', async () => {
