@@ -13,7 +13,7 @@ import { createTestApp, TestApp } from './utils/test-app';
 const METRICS_TOKEN = 'metrics-token-for-the-e2e-suite-0123456789';
 
 interface AccessLine {
-  level: number;
+  level: string;
   msg: string;
   requestId: string;
   method: string;

@@ -45,7 +45,10 @@ export function pinoOptions(
     timestamp: stdTimeFunctions.isoTime,
     messageKey: 'msg',
     redact: { paths: REDACT_PATHS, censor: REDACTED },
-    formatters: { log: (object) => scrubValue(object) as Record<string, unknown> },
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (object) => scrubValue(object) as Record<string, unknown>,
+    },
     hooks: {
       logMethod(args, method) {
         method.apply(
