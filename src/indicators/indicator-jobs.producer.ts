@@ -59,7 +59,13 @@ export class IndicatorJobsProducer {
    */
   async plan(day: string): Promise<Job<IndicatorJobData> | null> {
     const claim = `${PLAN_CLAIM_PREFIX}${day}`;
-    const claimed = await this.queue.client.set(claim, new Date().toISOString(), 'EX', PLAN_CLAIM_SECONDS, 'NX');
+    const claimed = await this.queue.client.set(
+      claim,
+      new Date().toISOString(),
+      'EX',
+      PLAN_CLAIM_SECONDS,
+      'NX',
+    );
     if (claimed !== 'OK') return null;
     try {
       return await this.queue.add(INDICATOR_JOBS.plan, { day } satisfies PlanJobData, {

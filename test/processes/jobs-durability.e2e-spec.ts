@@ -53,7 +53,9 @@ describe('indicator jobs across worker crashes and Redis restarts', () => {
         200,
       );
     } catch (error) {
-      throw new Error(`${String(error)}\n${workers.map((w) => w.tail()).join('\n')}`);
+      throw new Error(`${String(error)}\n${workers.map((w) => w.tail()).join('\n')}`, {
+        cause: error,
+      });
     }
     const done = (await queue.getJob(job.id))!;
     expect({ state: await done.getState(), failedReason: done.failedReason }).toEqual({
@@ -149,7 +151,9 @@ describe('indicator jobs across worker crashes and Redis restarts', () => {
     startWorker();
     await finished(job);
     // Bull took it back from a dead worker twice.
-    expect(await queue.client.hget(`mch:${QUEUES.indicators}:${job.id}`, 'stalledCounter')).toBe('2');
+    expect(await queue.client.hget(`mch:${QUEUES.indicators}:${job.id}`, 'stalledCounter')).toBe(
+      '2',
+    );
     const afterCrashes = await values(facilityIds);
     expect(afterCrashes.length).toBeGreaterThan(20);
     expectNoDuplicate(afterCrashes);

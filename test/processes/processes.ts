@@ -37,7 +37,8 @@ export async function waitFor<T>(
     }
     await new Promise((r) => setTimeout(r, everyMs));
   }
-  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+  const reason = lastError instanceof Error ? `: ${lastError.message}` : '';
+  throw new Error(`Timed out waiting for ${what}${reason}`, { cause: lastError });
 }
 
 /** A child process whose output is kept, to show when a test fails. */
@@ -73,6 +74,19 @@ export class Child {
     const timer = setTimeout(() => this.process.kill('SIGKILL'), 10_000);
     await this.exited;
     clearTimeout(timer);
+  }
+
+  /** Resolves once the process has written `text` (to stdout or stderr). */
+  printed(text: string, timeoutMs: number): Promise<true> {
+    return waitFor(
+      `${this.name} to print "${text}"`,
+      () => {
+        if (!this.running) throw new Error(`${this.name} exited:\n${this.tail()}`);
+        return Promise.resolve(this.output.join('').includes(text));
+      },
+      timeoutMs,
+      100,
+    );
   }
 
   tail(lines = 30): string {
