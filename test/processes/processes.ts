@@ -94,7 +94,7 @@ export class Child {
   }
 }
 
-/** A private Redis with its append-only file in a folder of its own; it can be crashed and restarted. */
+/** A private Redis with its append-only file in a folder of its own, to restart at will. */
 export class PrivateRedis {
   readonly dir = mkdtempSync(join(tmpdir(), 'mch-redis-'));
   private child: Child | null = null;
@@ -136,12 +136,13 @@ export class PrivateRedis {
     }
   }
 
-  async crash(): Promise<void> {
-    await this.child?.crash();
+  /** SIGTERM: Redis flushes its append-only file and exits, as on a restart. */
+  async shutdown(): Promise<void> {
+    await this.child?.stop();
   }
 
   async stop(): Promise<void> {
-    await this.child?.stop();
+    await this.shutdown();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
