@@ -1,6 +1,7 @@
 import { Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
+import { isDuplicateKeyError } from '../core/database/query-errors';
 import { INDICATOR_JOBS, QUEUES } from '../core/queue/queue.constants';
 import { IndicatorEngine, type ComputationSummary } from './indicator-engine.service';
 import type {
@@ -29,7 +30,7 @@ export class IndicatorJobsProcessor {
    * concurrency 1 would run three jobs (three computations) at once in each worker.
    */
   @Process({ name: '*', concurrency: 1 })
-  handle(job: Job<IndicatorJobData>): Promise<unknown> {
+  async handle(job: Job<IndicatorJobData>): Promise<unknown> {
     switch (job.name) {
       case INDICATOR_JOBS.compute:
         return this.compute(job as Job<ComputeJobData>);
@@ -38,7 +39,8 @@ export class IndicatorJobsProcessor {
       case INDICATOR_JOBS.export:
         return this.export(job as Job<ExportJobData>);
       default:
-        return job.discard().then(() => Promise.reject(new Error(`Unknown job ${job.name}`)));
+        await job.discard();
+        throw new Error(`Unknown job ${job.name}`);
     }
   }
 
@@ -61,14 +63,22 @@ export class IndicatorJobsProcessor {
       const built = await this.exports.fetch(String(job.id)).catch(() => null);
       const file =
         built ??
-        (await this.exports.build({
-          scope,
-          period,
-          format,
-          allowStale: allowStale ?? false,
-          requestedBy,
-          jobId: String(job.id),
-        }));
+        (await this.exports
+          .build({
+            scope,
+            period,
+            format,
+            allowStale: allowStale ?? false,
+            requestedBy,
+            jobId: String(job.id),
+          })
+          .catch((error: unknown) => {
+            // A worker whose lock had lapsed stored the job's file first: that one is kept.
+            if (isDuplicateKeyError(error, 'uq_indicator_export_job')) {
+              return this.exports.fetch(String(job.id));
+            }
+            throw error;
+          }));
       await job.progress(80);
       return { filename: file.filename, contentType: file.contentType, bytes: file.bytes };
     });
