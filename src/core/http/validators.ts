@@ -75,3 +75,19 @@ export const QueryBoolean = (): PropertyDecorator =>
     if (value === 'false' || value === '0') return false;
     return value;
   });
+
+const numberFromText = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/**
+ * A number field that may arrive as text (a query string): a non-blank string becomes a number,
+ * anything else is left for the validators to refuse. Unlike `@Type(() => Number)`, which calls
+ * Number() on whatever comes (an object whose `toString` is not a function throws), it never
+ * throws; an array is converted element by element (`{ each: true }` rules).
+ */
+export const ToNumber = (): PropertyDecorator =>
+  Transform(
+    ({ value }: { value: unknown }) =>
+      Array.isArray(value) ? value.map(numberFromText) : numberFromText(value),
+    { toClassOnly: true },
+  );
