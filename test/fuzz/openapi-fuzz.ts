@@ -6,12 +6,7 @@ import { buildApiDocument } from '../../src/bootstrap';
 import { createFacility, createUser, TEST_PASSWORD } from '../factories/people.factory';
 import { registrationPayload } from '../factories/registration.factory';
 import type { TestApp } from '../utils/test-app';
-import {
-  type FuzzRequest,
-  operationsOf,
-  requestFor,
-  ValueGenerator,
-} from './openapi-requests';
+import { type FuzzRequest, operationsOf, requestFor, ValueGenerator } from './openapi-requests';
 
 /**
  * Operations left out: logging out ends the caller's own session (or all of them), so every
@@ -199,7 +194,10 @@ async function login(testApp: TestApp, username: string): Promise<string> {
  * request, say): log in again, or with a new user of the role when that fails.
  */
 async function keepAlive(testApp: TestApp, callers: Record<Role, Caller>, role: Role) {
-  const probe = await testApp.http().get('/auth/me').set('Authorization', `Bearer ${callers[role].token}`);
+  const probe = await testApp
+    .http()
+    .get('/auth/me')
+    .set('Authorization', `Bearer ${callers[role].token}`);
   if (probe.status !== 401) return;
   try {
     callers[role].token = await login(testApp, callers[role].username);
@@ -237,7 +235,10 @@ async function countedTables(dataSource: DataSource): Promise<string[]> {
   const counted: string[] = [];
   for (const { name } of rows) {
     if (WRITTEN_WHEN_REFUSED.has(name)) continue;
-    for (const expression of [`(SELECT COUNT(*) FROM \`${name}\`)`, `(SELECT COUNT(id) FROM \`${name}\`)`]) {
+    for (const expression of [
+      `(SELECT COUNT(*) FROM \`${name}\`)`,
+      `(SELECT COUNT(id) FROM \`${name}\`)`,
+    ]) {
       try {
         await dataSource.query(`SELECT ${expression} AS n`);
         counted.push(`${expression} AS \`${name}\``);
@@ -251,7 +252,10 @@ async function countedTables(dataSource: DataSource): Promise<string[]> {
 }
 
 /** Every table's row count in one query (small test tables: a few milliseconds). */
-async function rowCounts(dataSource: DataSource, tables: string[]): Promise<Record<string, string>> {
+async function rowCounts(
+  dataSource: DataSource,
+  tables: string[],
+): Promise<Record<string, string>> {
   const sql = `SELECT ${tables.join(', ')}`;
   const [row] = await dataSource.query<Record<string, string>[]>(sql);
   return row;

@@ -111,7 +111,11 @@ const HOSTILE_VALUES: unknown[] = [
 const hostile = fc.constantFrom(...HOSTILE_VALUES);
 
 const isoDate = fc
-  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+  .date({
+    min: new Date('1900-01-01T00:00:00Z'),
+    max: new Date('2100-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
   .map((d) => d.toISOString().slice(0, 10));
 const nearToday = fc.integer({ min: -400, max: 30 }).map((days) => {
   const d = new Date(Date.now() + days * 86_400_000);
@@ -200,8 +204,17 @@ export class ValueGenerator {
           return fc.oneof(nearToday, isoDate);
         }
         return fc.oneof(
-          fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 20, 40) }),
-          fc.constantFrom('李娜', '110105', '110105001', 'PM-01', 'x'.repeat(schema.maxLength ?? 64)),
+          fc.string({
+            minLength: schema.minLength ?? 0,
+            maxLength: Math.min(schema.maxLength ?? 20, 40),
+          }),
+          fc.constantFrom(
+            '李娜',
+            '110105',
+            '110105001',
+            'PM-01',
+            'x'.repeat(schema.maxLength ?? 64),
+          ),
           fc.constantFrom('x'.repeat((schema.maxLength ?? 500) + 1)),
         );
     }
@@ -214,23 +227,18 @@ export class ValueGenerator {
     const required = new Set(schema.required ?? []);
     const entries = Object.entries(properties).map(([key, property]) =>
       fc
-        .tuple(
-          fc.integer({ min: 0, max: 9 }),
-          this.value(property, key, depth + 1),
-        )
+        .tuple(fc.integer({ min: 0, max: 9 }), this.value(property, key, depth + 1))
         .map(([dice, value]) => {
           // Required fields mostly present, optional ones half the time.
           const present = required.has(key) ? dice > 0 : dice > 4;
           return present ? ([key, value] as const) : undefined;
         }),
     );
-    return fc
-      .tuple(fc.tuple(...entries), fc.integer({ min: 0, max: 19 }))
-      .map(([pairs, dice]) => {
-        const object = Object.fromEntries(pairs.filter((p) => p !== undefined));
-        if (dice === 0) object.unexpectedField = 1;
-        return object;
-      });
+    return fc.tuple(fc.tuple(...entries), fc.integer({ min: 0, max: 19 })).map(([pairs, dice]) => {
+      const object = Object.fromEntries(pairs.filter((p) => p !== undefined));
+      if (dice === 0) object.unexpectedField = 1;
+      return object;
+    });
   }
 }
 
@@ -250,7 +258,8 @@ const hostileBody = fc.constantFrom(
 
 const pathValue = (generator: ValueGenerator, parameter: Parameter): fc.Arbitrary<string> => {
   const schema = generator.resolve(parameter.schema ?? {});
-  const numeric = schema.type === 'number' || schema.type === 'integer' || /id$/i.test(parameter.name);
+  const numeric =
+    schema.type === 'number' || schema.type === 'integer' || /id$/i.test(parameter.name);
   const plausible = numeric
     ? generator.id().map(String)
     : generator.plausible(schema, parameter.name).map(String);
@@ -258,13 +267,28 @@ const pathValue = (generator: ValueGenerator, parameter: Parameter): fc.Arbitrar
     { weight: 8, arbitrary: plausible },
     {
       weight: 1,
-      arbitrary: fc.constantFrom('0', '-1', '1e3', '0x10', 'abc', '2147483648', '1.5', '%00', '..', ' 1'),
+      arbitrary: fc.constantFrom(
+        '0',
+        '-1',
+        '1e3',
+        '0x10',
+        'abc',
+        '2147483648',
+        '1.5',
+        '%00',
+        '..',
+        ' 1',
+      ),
     },
   );
 };
 
 const queryText = (value: unknown): string =>
-  typeof value === 'string' ? value : value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
+  typeof value === 'string'
+    ? value
+    : value !== null && typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
 
 /** A request for one operation as one role: path ids, query and body, each possibly hostile. */
 export function requestFor(
@@ -272,18 +296,22 @@ export function requestFor(
   operation: Operation,
   roles: readonly string[],
 ): fc.Arbitrary<FuzzRequest> {
-  const path = fc.tuple(...operation.pathParams.map((p) => pathValue(generator, p))).map(
-    (values) =>
+  const path = fc
+    .tuple(...operation.pathParams.map((p) => pathValue(generator, p)))
+    .map((values) =>
       operation.pathParams.reduce(
         (url, parameter, index) =>
           url.replace(`{${parameter.name}}`, encodeURIComponent(values[index])),
         operation.path,
       ),
-  );
+    );
   const query = fc
     .tuple(
       ...operation.query.map((parameter) =>
-        fc.tuple(fc.integer({ min: 0, max: 2 }), generator.value(parameter.schema ?? {}, parameter.name)),
+        fc.tuple(
+          fc.integer({ min: 0, max: 2 }),
+          generator.value(parameter.schema ?? {}, parameter.name),
+        ),
       ),
       fc.integer({ min: 0, max: 29 }),
     )

@@ -16,7 +16,8 @@ export function jsonDepthExceeds(raw: Buffer, limit: number): boolean {
   for (let i = 0; i < raw.length; i += 1) {
     const byte = raw[i];
     if (inString) {
-      if (byte === 0x5c) i += 1; // backslash: skip the escaped character
+      if (byte === 0x5c)
+        i += 1; // backslash: skip the escaped character
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) {
       inString = true;
@@ -35,9 +36,7 @@ function refuseDeepBodies(_request: IncomingMessage, _response: ServerResponse, 
   const message = `The request body nests deeper than ${MAX_BODY_DEPTH} levels`;
   // body-parser answers a verify failure with the error's own status.
   throw Object.assign(
-    new DomainError('VALIDATION_FAILED', message, [
-      { field: 'body', rule: 'maxDepth', message },
-    ]),
+    new DomainError('VALIDATION_FAILED', message, [{ field: 'body', rule: 'maxDepth', message }]),
     { status: 400 },
   );
 }

@@ -17,7 +17,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
-import { IsCalendarDate, IsInstant, IsTrueWhen, QueryBoolean, ToNumber } from '../../core/http/validators';
+import {
+  IsCalendarDate,
+  IsInstant,
+  IsTrueWhen,
+  QueryBoolean,
+  ToNumber,
+} from '../../core/http/validators';
 import { CASE_STATUSES, REFERRAL_URGENCIES, type ReferralUrgency } from '../high-risk-case.entity';
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../risk-assessment.entity';
 import { FACTOR_ORIGINS } from '../risk-catalogue.entity';

@@ -17,7 +17,12 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, REGION_CODE, REGION_CODE_MESSAGE, ToNumber } from '../../core/http/validators';
+import {
+  IsCalendarDate,
+  REGION_CODE,
+  REGION_CODE_MESSAGE,
+  ToNumber,
+} from '../../core/http/validators';
 import { SCAN_METHODS, type ScanMethod } from '../rules/dating-scans';
 import { HANDBOOK_NUMBER, HANDBOOK_NUMBER_RULE } from '../rules/handbook-number';
 import {
