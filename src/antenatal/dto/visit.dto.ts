@@ -1,17 +1,7 @@
 import { NULL_REFUSED } from '../../core/http/corrections.dto';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { IsCalendarDate, ToNumber } from '../../core/http/validators';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, IsNumberWithDecimals, ToNumber } from '../../core/http/validators';
 import { GestationalAgeDto } from '../../women/dto/women-responses.dto';
 import {
   DIPSTICK_READINGS,
@@ -51,7 +41,7 @@ export class RecordVisitDto {
   @ApiPropertyOptional({ example: 58.5, minimum: WEIGHT.min, maximum: WEIGHT.max })
   @IsOptional()
   @ToNumber()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsNumberWithDecimals(1)
   @Min(WEIGHT.min, WEIGHT)
   @Max(WEIGHT.max, WEIGHT)
   weightKg?: number;
@@ -59,7 +49,7 @@ export class RecordVisitDto {
   @ApiPropertyOptional({ example: 162, minimum: HEIGHT.min, maximum: HEIGHT.max })
   @IsOptional()
   @ToNumber()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsNumberWithDecimals(1)
   @Min(HEIGHT.min, HEIGHT)
   @Max(HEIGHT.max, HEIGHT)
   heightCm?: number;
@@ -83,7 +73,7 @@ export class RecordVisitDto {
   @ApiPropertyOptional({ example: 24, minimum: FUNDAL_HEIGHT.min, maximum: FUNDAL_HEIGHT.max })
   @IsOptional()
   @ToNumber()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsNumberWithDecimals(1)
   @Min(FUNDAL_HEIGHT.min, FUNDAL_HEIGHT)
   @Max(FUNDAL_HEIGHT.max, FUNDAL_HEIGHT)
   fundalHeightCm?: number;

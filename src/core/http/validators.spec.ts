@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { DomainError } from '../errors/domain.error';
 import { createValidationPipe } from './validation';
 import { PageQueryDto } from './pagination';
-import { IsCalendarDate, IsInstant, ToNumber } from './validators';
+import { IsCalendarDate, IsInstant, IsNumberWithDecimals, ToNumber } from './validators';
 
 class VisitDto {
   @IsInstant()
@@ -35,6 +35,11 @@ class CountDto {
   @ToNumber()
   @IsInt({ each: true })
   ids?: number[];
+}
+
+class WeightDto {
+  @IsNumberWithDecimals(1)
+  kg: number;
 }
 
 const pipe = createValidationPipe();
@@ -151,4 +156,19 @@ describe('PageQueryDto', () => {
       expect.objectContaining({ field: 'page', rule: 'max' }),
     );
   });
+});
+
+describe('IsNumberWithDecimals', () => {
+  it.each([3.5, 60, 0, -1.2])('takes %d', async (kg) => {
+    expect(await pipe.transform({ kg }, { type: 'body', metatype: WeightDto })).toEqual({ kg });
+  });
+
+  it.each([3.55, 1e-7, 9e-323, '3.5', null])(
+    'refuses %p as isNumber, never throwing',
+    async (kg) => {
+      expect(await details(WeightDto, { kg })).toContainEqual(
+        expect.objectContaining({ field: 'kg', rule: 'isNumber' }),
+      );
+    },
+  );
 });

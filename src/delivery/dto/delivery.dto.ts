@@ -9,7 +9,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   Max,
@@ -23,7 +22,12 @@ import {
   CorrectionReasonWhen,
   OptionalNotNull,
 } from '../../core/http/corrections.dto';
-import { IsCalendarDate, IsInstant, ToNumber } from '../../core/http/validators';
+import {
+  IsCalendarDate,
+  IsInstant,
+  IsNumberWithDecimals,
+  ToNumber,
+} from '../../core/http/validators';
 import {
   CAESAREAN_INDICATION_CODES,
   CAESAREAN_INDICATIONS,
@@ -73,7 +77,7 @@ export class NewbornInputDto {
   @ApiPropertyOptional({ example: 50 })
   @IsOptional()
   @ToNumber()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsNumberWithDecimals(1)
   @Min(20)
   @Max(65)
   lengthCm?: number;

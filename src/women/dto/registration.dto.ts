@@ -5,7 +5,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsNumber,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -19,6 +18,7 @@ import {
 } from 'class-validator';
 import {
   IsCalendarDate,
+  IsNumberWithDecimals,
   REGION_CODE,
   REGION_CODE_MESSAGE,
   ToNumber,
@@ -241,7 +241,7 @@ export class PregnancyInputDto extends DatingInputDto {
   })
   @IsOptional()
   @ToNumber()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsNumberWithDecimals(1)
   @Min(30, { message: 'prePregnancyWeightKg must be between 30 and 200 kg' })
   @Max(200, { message: 'prePregnancyWeightKg must be between 30 and 200 kg' })
   prePregnancyWeightKg?: number | null;
