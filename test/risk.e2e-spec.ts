@@ -451,6 +451,9 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
         'create',
         'update',
         'update',
+        // unassigned, then assigned again
+        'update',
+        'update',
         'status_change',
       ]);
     });

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DomainError } from '../errors/domain.error';
 
 /** No request body of this service nests deeper than a handful of levels. */
 export const MAX_BODY_DEPTH = 32;
@@ -33,12 +32,12 @@ export function jsonDepthExceeds(raw: Buffer, limit: number): boolean {
 
 function refuseDeepBodies(_request: IncomingMessage, _response: ServerResponse, raw: Buffer): void {
   if (!jsonDepthExceeds(raw, MAX_BODY_DEPTH)) return;
-  const message = `The request body nests deeper than ${MAX_BODY_DEPTH} levels`;
-  // body-parser answers a verify failure with the error's own status.
-  throw Object.assign(
-    new DomainError('VALIDATION_FAILED', message, [{ field: 'body', rule: 'maxDepth', message }]),
-    { status: 400 },
-  );
+  // body-parser hands Nest an error with the status given here; the error filter answers
+  // 400 MALFORMED_REQUEST with this message.
+  throw Object.assign(new Error(`The request body nests deeper than ${MAX_BODY_DEPTH} levels`), {
+    status: 400,
+    type: 'entity.too.deep',
+  });
 }
 
 /** The JSON body parser, registered before Nest's default one, with the depth check before parsing. */
