@@ -7,6 +7,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 export FUZZ_REQUESTS=20000
+# A new seed each run unless one is given (npm test keeps its fixed one).
+export FUZZ_SEED="$RANDOM$RANDOM"
 while (($# > 0)); do
   case "$1" in
     --requests) export FUZZ_REQUESTS="$2"; shift 2 ;;

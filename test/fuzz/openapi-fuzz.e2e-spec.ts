@@ -4,10 +4,12 @@ import { fuzzOpenApi } from './openapi-fuzz';
 /**
  * Property-based fuzzing of every operation of the OpenAPI document, as every role: no 5xx, the
  * error shape on every 4xx, no row written by a refused request. `npm test` sends 2 000 requests;
- * `npm run fuzz -- --requests 20000 [--seed N]` a longer run. A failure names the seed.
+ * `npm run fuzz -- --requests 20000 [--seed N]` a longer run. A failure names the seed. The suite's
+ * seed is fixed, so a run answers the same as the last one on the same code (FUZZ_SEED picks
+ * another); the longer run draws a new seed each time.
  */
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2000);
-const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
 
 describe('OpenAPI fuzzing', () => {
   let testApp: TestApp;
