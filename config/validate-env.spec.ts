@@ -137,9 +137,25 @@ describe('configuration validated at start-up', () => {
     expect(withEnv({ WORKER_IN_API: 'true', CRON_ENABLED: '0' }, () => workerConfig())).toEqual({
       inApi: true,
       cronEnabled: false,
+      queueLockDurationMs: 60_000,
+      queueStalledIntervalMs: 30_000,
     });
     expect(() => withEnv({ CRON_ENABLED: 'sometimes' }, () => workerConfig())).toThrow(
       /CRON_ENABLED/,
+    );
+  });
+
+  it('reads the queue lock and stall check times, a second or more', () => {
+    const env = { QUEUE_LOCK_DURATION_MS: '2000', QUEUE_STALLED_INTERVAL_MS: '' };
+    expect(withEnv(env, () => workerConfig())).toMatchObject({
+      queueLockDurationMs: 2000,
+      queueStalledIntervalMs: 30_000,
+    });
+    expect(() => withEnv({ QUEUE_LOCK_DURATION_MS: '500' }, () => workerConfig())).toThrow(
+      /QUEUE_LOCK_DURATION_MS/,
+    );
+    expect(() => withEnv({ QUEUE_STALLED_INTERVAL_MS: 'soon' }, () => workerConfig())).toThrow(
+      /QUEUE_STALLED_INTERVAL_MS/,
     );
   });
 });

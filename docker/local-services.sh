@@ -411,6 +411,30 @@ check_existing_redis() {
       die "Something answers on $REDIS_HOST:$REDIS_PORT but PING returned '${reply:-nothing}' (wrong REDIS_PASSWORD, or not Redis?)."
   fi
   log "Redis: already answering on $REDIS_HOST:$REDIS_PORT; using it, starting nothing."
+  ensure_redis_persistence
+}
+
+redis_cli() { # args...
+  env ${REDIS_PASSWORD:+"REDISCLI_AUTH=$REDIS_PASSWORD"} \
+    "$REDIS_CLI" -h "$REDIS_HOST" -p "$REDIS_PORT" "$@" 2>/dev/null
+}
+
+# The .local Redis started by an older version of this script kept nothing on disk: switch its
+# append-only file on in place (Redis writes the file from memory; no restart, nothing lost).
+# Any other Redis is left as it is, with a warning when it does not persist.
+ensure_redis_persistence() {
+  [[ -n "$REDIS_CLI" ]] || return 0
+  local aof pid
+  aof="$(redis_cli CONFIG GET appendonly | sed -n 2p || true)"
+  [[ "$aof" == "no" ]] || return 0
+  if pid="$(live_pid "$REDIS_PID" redis-server)" && state_has redis; then
+    log "Redis in .local (pid $pid) runs without persistence (started by an older version of this script): turning its append-only file on"
+    [[ "$(redis_cli CONFIG SET appendfsync everysec)" == "OK" &&
+      "$(redis_cli CONFIG SET appendonly yes)" == "OK" ]] ||
+      die "Could not turn on the append-only file of the Redis in .local; run: bash docker/local-services.sh stop, then start"
+    return 0
+  fi
+  warn "The Redis on $REDIS_HOST:$REDIS_PORT keeps no append-only file: a restart loses queued jobs and sessions (run it with --appendonly yes --appendfsync everysec)."
 }
 
 redis_ping() { # host
@@ -516,8 +540,11 @@ start_redis() {
     --daemonize yes
     --pidfile "$REDIS_PID"
     --logfile "$REDIS_LOG"
+    # Queued and running jobs, sessions and login counters survive a restart or a crash of
+    # Redis: every write is appended to .local/redis/appendonlydir, flushed to disk each second.
     --save ''
-    --appendonly no
+    --appendonly yes
+    --appendfsync everysec
   )
   if [[ -n "$REDIS_PASSWORD" ]]; then args+=(--requirepass "$REDIS_PASSWORD"); fi
   # Daemonises itself (fork + setsid), so it outlives this script.

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { useJsonBodyWithDepthLimit } from './core/http/body-depth';
 import { NumericPathParamsPipe } from './core/http/id-param';
 import { RejectPrototypeKeysPipe } from './core/http/prototype-keys';
 import { createValidationPipe } from './core/http/validation';
@@ -22,6 +23,7 @@ const DOCS_PATH = 'docs';
 export function configureHttpApp(app: INestApplication, options: HttpOptions): void {
   app.use(assignRequestId);
   app.use(securityHeaders(options.swagger));
+  useJsonBodyWithDepthLimit(app);
   if (options.corsOrigins.length > 0) {
     // Bearer tokens, no cookies: credentials are never needed cross-origin.
     app.enableCors({ origin: [...options.corsOrigins], credentials: false, maxAge: 600 });

@@ -94,7 +94,13 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
       .http()
       .post(`/pregnancies/${p.id}/pmtct-counselling`)
       .set(as())
-      .send({ stage: 'pre_test', counselledOn: addDays(today(), -20), accepted: true })
+      .send({
+        stage: 'pre_test',
+        counselledOn: addDays(today(), -20),
+        accepted: true,
+        // null: no test yet, as when absent.
+        testId: null,
+      })
       .expect(201);
     for (const disease of ['hiv', 'syphilis', 'hbsag']) {
       const { body } = await test(p.id, {

@@ -355,6 +355,23 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
         .send({ version: assigned.body.version, plan: '每周产检，监测血压与尿蛋白' })
         .expect(200);
       expect(planned.body.nextAction.action).toBe('follow_up');
+      // null unassigns (a clinician who left, say): the case asks for a clinician again.
+      const unassigned = await t
+        .http()
+        .patch(`/high-risk-cases/${entry.id}`)
+        .set(as(home, 'mch_staff'))
+        .send({ version: planned.body.version, responsibleClinicianId: null })
+        .expect(200);
+      expect(unassigned.body).toMatchObject({
+        responsibleClinicianId: null,
+        nextAction: { action: 'assign_clinician' },
+      });
+      await t
+        .http()
+        .patch(`/high-risk-cases/${entry.id}`)
+        .set(as(home, 'mch_staff'))
+        .send({ version: unassigned.body.version, responsibleClinicianId: home.users.mch_staff.id })
+        .expect(200);
       await t
         .http()
         .post(`/high-risk-cases/${entry.id}/notes`)
@@ -432,6 +449,9 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       const caseAudit = await auditTrail(t.dataSource, 'high_risk_case', entry.id);
       expect(caseAudit.map((row) => row.action)).toEqual([
         'create',
+        'update',
+        'update',
+        // unassigned, then assigned again
         'update',
         'update',
         'status_change',

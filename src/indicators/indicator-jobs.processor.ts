@@ -1,9 +1,15 @@
 import { Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
+import { isDuplicateKeyError } from '../core/database/query-errors';
 import { INDICATOR_JOBS, QUEUES } from '../core/queue/queue.constants';
 import { IndicatorEngine, type ComputationSummary } from './indicator-engine.service';
-import type { ComputeJobData, ExportJobData, PlanJobData } from './indicator-jobs.producer';
+import type {
+  ComputeJobData,
+  ExportJobData,
+  IndicatorJobData,
+  PlanJobData,
+} from './indicator-jobs.producer';
 import { IndicatorPlanner, type Plan } from './indicator-planner.service';
 import { IndicatorExports, type ExportFile } from './exports/indicator-exports.service';
 
@@ -18,21 +24,38 @@ export class IndicatorJobsProcessor {
     private readonly exports: IndicatorExports,
   ) {}
 
-  @Process({ name: INDICATOR_JOBS.compute, concurrency: 1 })
+  /**
+   * The one handler of the queue. Bull 3/4 runs each registered handler with its own concurrency
+   * and every one of them takes whichever job comes next, so one handler per job name at
+   * concurrency 1 would run three jobs (three computations) at once in each worker.
+   */
+  @Process({ name: '*', concurrency: 1 })
+  async handle(job: Job<IndicatorJobData>): Promise<unknown> {
+    switch (job.name) {
+      case INDICATOR_JOBS.compute:
+        return this.compute(job as Job<ComputeJobData>);
+      case INDICATOR_JOBS.plan:
+        return this.plan(job as Job<PlanJobData>);
+      case INDICATOR_JOBS.export:
+        return this.export(job as Job<ExportJobData>);
+      default:
+        await job.discard();
+        throw new Error(`Unknown job ${job.name}`);
+    }
+  }
+
   compute(job: Job<ComputeJobData>): Promise<ComputationSummary> {
     return retryOnlyTransient(job, () =>
       this.engine.compute(job.data, String(job.id), (percent) => job.progress(percent)),
     );
   }
 
-  @Process({ name: INDICATOR_JOBS.plan, concurrency: 1 })
   async plan(job: Job<PlanJobData>): Promise<Plan> {
     const plan = await retryOnlyTransient(job, () => this.planner.planDay(job.data.day));
     this.logger.log(`Indicator plan for ${job.data.day}: ${plan.enqueued} computations`);
     return plan;
   }
 
-  @Process({ name: INDICATOR_JOBS.export, concurrency: 1 })
   export(job: Job<ExportJobData>): Promise<Omit<ExportFile, 'content'>> {
     return retryOnlyTransient(job, async () => {
       const { scope, period, format, allowStale, requestedBy } = job.data;
@@ -40,14 +63,22 @@ export class IndicatorJobsProcessor {
       const built = await this.exports.fetch(String(job.id)).catch(() => null);
       const file =
         built ??
-        (await this.exports.build({
-          scope,
-          period,
-          format,
-          allowStale: allowStale ?? false,
-          requestedBy,
-          jobId: String(job.id),
-        }));
+        (await this.exports
+          .build({
+            scope,
+            period,
+            format,
+            allowStale: allowStale ?? false,
+            requestedBy,
+            jobId: String(job.id),
+          })
+          .catch((error: unknown) => {
+            // A worker whose lock had lapsed stored the job's file first: that one is kept.
+            if (isDuplicateKeyError(error, 'uq_indicator_export_job')) {
+              return this.exports.fetch(String(job.id));
+            }
+            throw error;
+          }));
       await job.progress(80);
       return { filename: file.filename, contentType: file.contentType, bytes: file.bytes };
     });

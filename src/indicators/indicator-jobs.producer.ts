@@ -51,11 +51,32 @@ export class IndicatorJobsProducer {
     return this.queue.add(INDICATOR_JOBS.compute, data, { jobId, ...COMPUTE_OPTIONS });
   }
 
-  plan(day: string): Promise<Job<IndicatorJobData>> {
-    return this.queue.add(INDICATOR_JOBS.plan, { day } satisfies PlanJobData, {
-      jobId: `plan:${day}`,
-      attempts: 3,
-    });
+  /**
+   * The day's plan, once per deployment whichever process asks and however often: the first to
+   * claim the day in Redis adds the job. The plan job's id alone would not do: finished jobs are
+   * trimmed to the newest few thousand of the queue, computations included, and a later tick
+   * would then plan the day again. Resolves to null when the day was already planned.
+   */
+  async plan(day: string): Promise<Job<IndicatorJobData> | null> {
+    const claim = `${PLAN_CLAIM_PREFIX}${day}`;
+    const claimed = await this.queue.client.set(
+      claim,
+      new Date().toISOString(),
+      'EX',
+      PLAN_CLAIM_SECONDS,
+      'NX',
+    );
+    if (claimed !== 'OK') return null;
+    try {
+      return await this.queue.add(INDICATOR_JOBS.plan, { day } satisfies PlanJobData, {
+        jobId: `plan:${day}`,
+        attempts: 3,
+      });
+    } catch (error) {
+      // Not enqueued: the next tick tries again.
+      await this.queue.client.del(claim).catch(() => undefined);
+      throw error;
+    }
   }
 
   export(data: ExportJobData): Promise<Job<IndicatorJobData>> {
@@ -92,6 +113,11 @@ export class IndicatorJobsProducer {
     return [...open, ...finished].filter(ofFacility);
   }
 }
+
+/** Redis key, per hospital day, of the process that enqueued the day's plan. */
+export const PLAN_CLAIM_PREFIX = 'mch:schedule:indicators-plan:';
+/** Longer than the day and the hourly ticks after it, whatever the time zones. */
+const PLAN_CLAIM_SECONDS = 3 * 24 * 3600;
 
 /** Finished computations kept are 5 000; an overview reads the newest of them. */
 const FINISHED_SCANNED = 500;

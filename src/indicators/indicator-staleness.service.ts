@@ -179,6 +179,12 @@ export class IndicatorStaleness {
   ) {}
 
   async markFromAuditTrail(): Promise<StaleMarking> {
+    // The row the readings lock must exist first: locking an absent row locks the gap around
+    // it, and two workers' first readings would then deadlock on inserting it.
+    await this.dataSource.query(
+      'INSERT IGNORE INTO indicator_watermark (name, last_audit_id) VALUES (?, 0)',
+      [WATERMARK],
+    );
     return this.dataSource.transaction(async (manager) => {
       const watermark = await manager.findOne(IndicatorWatermark, {
         where: { name: WATERMARK },

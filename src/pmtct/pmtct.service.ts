@@ -116,7 +116,7 @@ export class PmtctService {
     return this.dataSource.transaction(async (manager) => {
       const pregnancy = await this.pregnancyOf(manager, pregnancyId, actor);
       this.checkDay('counselledOn', input.counselledOn, pregnancy);
-      if (input.testId !== undefined) await this.testIn(manager, input.testId, pregnancy.id);
+      if (input.testId != null) await this.testIn(manager, input.testId, pregnancy.id);
       const row = await manager.save(
         manager.create(PmtctCounselling, {
           ...input,

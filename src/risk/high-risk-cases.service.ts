@@ -140,7 +140,8 @@ export class HighRiskCasesService {
     const { version, ...changes } = input;
     await this.dataSource.transaction(async (manager) => {
       const current = await this.openCase(manager, id, actor);
-      if (changes.responsibleClinicianId !== undefined) {
+      // null unassigns: the case is back to "assign a clinician" in the worklists.
+      if (changes.responsibleClinicianId != null) {
         const clinician = await manager.findOneBy(User, {
           id: changes.responsibleClinicianId,
           active: true,

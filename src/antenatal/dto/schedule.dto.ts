@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
 import { PHONE_ON_LISTS } from '../../core/privacy/masking';
-import { IsCalendarDate, IsInstant } from '../../core/http/validators';
+import { IsCalendarDate, IsInstant, ToNumber } from '../../core/http/validators';
 import { GestationalAgeDto } from '../../women/dto/women-responses.dto';
 import { CONTACT_OUTCOMES, type ContactOutcome } from '../contact-attempt.entity';
 
@@ -33,14 +33,14 @@ export class ScheduleWindowDto {
   label: string;
 
   @ApiProperty({ example: 112, description: 'First gestational-age day of the window' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(300)
   startDay: number;
 
   @ApiProperty({ example: 146, description: 'Last gestational-age day of the window' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(300)
@@ -97,7 +97,7 @@ export class WorklistQueryDto extends PageQueryDto {
     description: 'Leave out women someone tried to call within this many hours',
   })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(24 * 14)

@@ -1,17 +1,7 @@
+import { NULL_REFUSED } from '../../core/http/corrections.dto';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { IsCalendarDate } from '../../core/http/validators';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, IsNumberWithDecimals, ToNumber } from '../../core/http/validators';
 import { GestationalAgeDto } from '../../women/dto/women-responses.dto';
 import {
   DIPSTICK_READINGS,
@@ -50,23 +40,23 @@ export class RecordVisitDto {
 
   @ApiPropertyOptional({ example: 58.5, minimum: WEIGHT.min, maximum: WEIGHT.max })
   @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @ToNumber()
+  @IsNumberWithDecimals(1)
   @Min(WEIGHT.min, WEIGHT)
   @Max(WEIGHT.max, WEIGHT)
   weightKg?: number;
 
   @ApiPropertyOptional({ example: 162, minimum: HEIGHT.min, maximum: HEIGHT.max })
   @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @ToNumber()
+  @IsNumberWithDecimals(1)
   @Min(HEIGHT.min, HEIGHT)
   @Max(HEIGHT.max, HEIGHT)
   heightCm?: number;
 
   @ApiPropertyOptional({ example: 118, minimum: SYSTOLIC.min, maximum: SYSTOLIC.max })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(SYSTOLIC.min, SYSTOLIC)
   @Max(SYSTOLIC.max, SYSTOLIC)
@@ -74,7 +64,7 @@ export class RecordVisitDto {
 
   @ApiPropertyOptional({ example: 76, minimum: DIASTOLIC.min, maximum: DIASTOLIC.max })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(DIASTOLIC.min, DIASTOLIC)
   @Max(DIASTOLIC.max, DIASTOLIC)
@@ -82,8 +72,8 @@ export class RecordVisitDto {
 
   @ApiPropertyOptional({ example: 24, minimum: FUNDAL_HEIGHT.min, maximum: FUNDAL_HEIGHT.max })
   @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @ToNumber()
+  @IsNumberWithDecimals(1)
   @Min(FUNDAL_HEIGHT.min, FUNDAL_HEIGHT)
   @Max(FUNDAL_HEIGHT.max, FUNDAL_HEIGHT)
   fundalHeightCm?: number;
@@ -94,7 +84,7 @@ export class RecordVisitDto {
     maximum: FETAL_HEART_RATE.max,
   })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(FETAL_HEART_RATE.min, FETAL_HEART_RATE)
   @Max(FETAL_HEART_RATE.max, FETAL_HEART_RATE)
@@ -112,7 +102,7 @@ export class RecordVisitDto {
 
   @ApiPropertyOptional({ example: 118, description: 'Haemoglobin, g/L' })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(HAEMOGLOBIN.min, HAEMOGLOBIN)
   @Max(HAEMOGLOBIN.max, HAEMOGLOBIN)
@@ -120,7 +110,7 @@ export class RecordVisitDto {
 
   @ApiPropertyOptional({ example: 210, description: 'Platelets, ×10⁹/L, when measured' })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(PLATELETS.min, PLATELETS)
   @Max(PLATELETS.max, PLATELETS)
@@ -148,9 +138,9 @@ export class RecordVisitDto {
   nextAppointmentDate?: string;
 }
 
-export class UpdateVisitDto extends PartialType(RecordVisitDto) {
+export class UpdateVisitDto extends PartialType(RecordVisitDto, NULL_REFUSED) {
   @ApiProperty({ description: 'The version read; a stale one is refused with 409 STALE_VERSION' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
-import { IsCalendarDate, IsInstant } from '../../core/http/validators';
+import { IsCalendarDate, IsInstant, ToNumber } from '../../core/http/validators';
 import { COMPANION_TYPES, type CompanionType } from '../class.entities';
 
 export class CreateTopicDto {
@@ -57,7 +57,7 @@ export class CreateSessionDto {
   startsAt: Date;
 
   @ApiProperty({ example: 90 })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(15)
   @Max(480)
@@ -76,7 +76,7 @@ export class CreateSessionDto {
   place: string;
 
   @ApiProperty({ example: 30 })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(500)
@@ -103,7 +103,7 @@ export class SessionQueryDto extends PageQueryDto {
 
 export class CheckInDto {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   womanId: number;

@@ -1,6 +1,6 @@
+import { ToNumber } from './validators';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
 
 /** Why a record is corrected or voided: required, kept on the audit row. */
@@ -38,7 +38,7 @@ export const CorrectionReasonWhen = (fields: readonly string[]): PropertyDecorat
 /** `POST …/void`: the record stays, flagged, and leaves every count. */
 export class VoidDto {
   @ApiProperty({ description: "The record's version (optimistic locking)" })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -50,6 +50,13 @@ export class VoidDto {
 /** Optional, but never null: a correction cannot blank a field that is always recorded. */
 export const OptionalNotNull = (): PropertyDecorator =>
   ValidateIf((_body: unknown, value: unknown) => value !== undefined);
+
+/**
+ * For `PartialType(…, NULL_REFUSED)`: an absent field is left unchanged, but `null` is validated
+ * like any value, so a field the base class requires (a NOT NULL column) refuses it with a 400
+ * naming it; a field the base class already declares optional and nullable still takes null.
+ */
+export const NULL_REFUSED = { skipNullProperties: false } as const;
 
 /** The fields a request body actually carries: a DTO instance may hold undefined ones. */
 export function definedOnly<T extends object>(input: T): Partial<T> {

@@ -1,8 +1,9 @@
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DomainError } from '../errors/domain.error';
 import { createValidationPipe } from './validation';
-import { IsCalendarDate, IsInstant } from './validators';
+import { PageQueryDto } from './pagination';
+import { IsCalendarDate, IsInstant, IsNumberWithDecimals, ToNumber } from './validators';
 
 class VisitDto {
   @IsInstant()
@@ -21,6 +22,24 @@ class VisitsDto {
   @ValidateNested({ each: true })
   @Type(() => VisitDto)
   visits: VisitDto[];
+}
+
+class CountDto {
+  @ToNumber()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  count: number;
+
+  @IsOptional()
+  @ToNumber()
+  @IsInt({ each: true })
+  ids?: number[];
+}
+
+class WeightDto {
+  @IsNumberWithDecimals(1)
+  kg: number;
 }
 
 const pipe = createValidationPipe();
@@ -106,4 +125,50 @@ describe('IsInstant', () => {
       await details(VisitDto, { startsAt: '2026-09-30T20:00:00Z', endsAt: '2026-09-30T21:00:00' }),
     ).toEqual([expect.objectContaining({ field: 'endsAt', rule: 'isInstant' })]);
   });
+});
+
+describe('ToNumber', () => {
+  it('reads numbers written as text, one by one in an array', async () => {
+    const dto = (await pipe.transform(
+      { count: '7', ids: ['1', 2] },
+      { type: 'body', metatype: CountDto },
+    )) as CountDto;
+    expect(dto).toMatchObject({ count: 7, ids: [1, 2] });
+  });
+
+  it.each([
+    ['an object with a toString key', { toString: 'x', valueOf: 'y' }],
+    ['an object with a valueOf key', { valueOf: 1 }],
+    ['an array', [1]],
+    ['a blank string', ' '],
+    ['a boolean', true],
+    ['null', null],
+  ])('refuses %s with a 400 naming the field, never throwing', async (_what, count) => {
+    expect(await details(CountDto, { count })).toContainEqual(
+      expect.objectContaining({ field: 'count', rule: 'isInt' }),
+    );
+  });
+});
+
+describe('PageQueryDto', () => {
+  it('refuses a page beyond any list (OFFSET Infinity)', async () => {
+    expect(await details(PageQueryDto, { page: '1e308' })).toContainEqual(
+      expect.objectContaining({ field: 'page', rule: 'max' }),
+    );
+  });
+});
+
+describe('IsNumberWithDecimals', () => {
+  it.each([3.5, 60, 0, -1.2])('takes %d', async (kg) => {
+    expect(await pipe.transform({ kg }, { type: 'body', metatype: WeightDto })).toEqual({ kg });
+  });
+
+  it.each([3.55, 1e-7, 9e-323, '3.5', null])(
+    'refuses %p as isNumber, never throwing',
+    async (kg) => {
+      expect(await details(WeightDto, { kg })).toContainEqual(
+        expect.objectContaining({ field: 'kg', rule: 'isNumber' }),
+      );
+    },
+  );
 });

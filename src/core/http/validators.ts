@@ -75,3 +75,47 @@ export const QueryBoolean = (): PropertyDecorator =>
     if (value === 'false' || value === '0') return false;
     return value;
   });
+
+const numberFromText = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/**
+ * A number field that may arrive as text (a query string): a non-blank string becomes a number,
+ * anything else is left for the validators to refuse. Unlike `@Type(() => Number)`, which calls
+ * Number() on whatever comes (an object whose `toString` is not a function throws), it never
+ * throws; an array is converted element by element (`{ each: true }` rules).
+ */
+export const ToNumber = (): PropertyDecorator =>
+  Transform(
+    ({ value }: { value: unknown }) =>
+      Array.isArray(value) ? value.map(numberFromText) : numberFromText(value),
+    { toClassOnly: true },
+  );
+
+/**
+ * A finite number with at most `places` decimals (a weight of 3.5 kg, a temperature of 37.2).
+ * class-validator's `IsNumber({ maxDecimalPlaces })` reads the decimals from the text of the
+ * number and throws on one written with an exponent (1e-7); this compares the number with its
+ * own rounding instead. Same rule name, `isNumber`.
+ */
+export function IsNumberWithDecimals(
+  places: number,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNumber',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: '$property must be a number conforming to the specified constraints',
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' &&
+          Number.isFinite(value) &&
+          Number(value.toFixed(places)) === value,
+      },
+    });
+}

@@ -9,7 +9,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   Max,
@@ -23,7 +22,12 @@ import {
   CorrectionReasonWhen,
   OptionalNotNull,
 } from '../../core/http/corrections.dto';
-import { IsCalendarDate, IsInstant } from '../../core/http/validators';
+import {
+  IsCalendarDate,
+  IsInstant,
+  IsNumberWithDecimals,
+  ToNumber,
+} from '../../core/http/validators';
 import {
   CAESAREAN_INDICATION_CODES,
   CAESAREAN_INDICATIONS,
@@ -46,7 +50,7 @@ import {
 
 export class NewbornInputDto {
   @ApiProperty({ example: 1 })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(6)
@@ -64,7 +68,7 @@ export class NewbornInputDto {
   sex: (typeof SEXES)[number];
 
   @ApiProperty({ example: 3250, minimum: 200, maximum: 6500 })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(200, { message: 'birthWeightG must be between 200 and 6500 g' })
   @Max(6500, { message: 'birthWeightG must be between 200 and 6500 g' })
@@ -72,15 +76,15 @@ export class NewbornInputDto {
 
   @ApiPropertyOptional({ example: 50 })
   @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @ToNumber()
+  @IsNumberWithDecimals(1)
   @Min(20)
   @Max(65)
   lengthCm?: number;
 
   @ApiPropertyOptional({ example: 9 })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(10)
@@ -88,7 +92,7 @@ export class NewbornInputDto {
 
   @ApiPropertyOptional({ example: 10 })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(10)
@@ -152,7 +156,7 @@ export class RecordDeliveryDto {
 
   @ApiPropertyOptional({ example: 300 })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(10000)
@@ -183,7 +187,7 @@ export const DELIVERY_CORRECTED_FIELDS = [
 
 export class UpdateDeliveryDto {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -252,7 +256,7 @@ export class UpdateDeliveryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(10000)
@@ -271,14 +275,14 @@ export const NEWBORN_CORRECTED_FIELDS = [
 
 export class UpdateNewbornDto {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
 
   @ApiPropertyOptional({ example: 2, description: 'Correction; unique within the delivery' })
   @OptionalNotNull()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(6)
@@ -299,7 +303,7 @@ export class UpdateNewbornDto {
 
   @ApiPropertyOptional({ example: 3250, description: 'Correction' })
   @OptionalNotNull()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(200, { message: 'birthWeightG must be between 200 and 6500 g' })
   @Max(6500, { message: 'birthWeightG must be between 200 and 6500 g' })
@@ -389,7 +393,7 @@ export class FeedingEventDto {
 
 export class EndEventDto {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -402,7 +406,7 @@ export class EndEventDto {
 /** A correction of a feeding event: every field it was recorded with may change. */
 export class UpdateFeedingEventDto {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -469,7 +473,7 @@ export class ContraindicationDto {
 
 export class UpdateContraindicationDto {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -519,7 +523,7 @@ export class ContraindicationRecordDto {
 
 export class BirthDoseInputDto {
   @ApiProperty({ description: "The newborn's version (optimistic locking)" })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;

@@ -1,5 +1,5 @@
+import { ToNumber } from '../../core/http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
 import { DELIVERY_NOTICE_STATUSES, type DeliveryNoticeStatus } from '../delivery-notice.entity';
@@ -23,7 +23,7 @@ export class DeliveryNoticeQueryDto extends PageQueryDto {
 
 export class RouteDeliveryNoticeDto {
   @ApiProperty({ description: 'The community centre that is to visit her' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   facilityId: number;

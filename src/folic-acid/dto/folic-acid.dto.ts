@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
 import { PHONE_ON_LISTS } from '../../core/privacy/masking';
-import { IsCalendarDate } from '../../core/http/validators';
+import { IsCalendarDate, ToNumber } from '../../core/http/validators';
 
 export const FOLIC_ACID_DOSES = [0.4, 0.8] as const;
 
@@ -13,19 +12,19 @@ export class DispenseDto {
   dispensedOn: string;
 
   @ApiProperty({ enum: FOLIC_ACID_DOSES, description: 'Daily dose, mg' })
-  @Type(() => Number)
+  @ToNumber()
   @IsIn(FOLIC_ACID_DOSES)
   doseMg: 0.4 | 0.8;
 
   @ApiProperty({ example: 3 })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(12)
   bottles: number;
 
   @ApiProperty({ example: 31, description: '0.4 mg tablets per bottle' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(400)
@@ -55,7 +54,7 @@ export class IntakeReportDto {
 
   @ApiPropertyOptional({ example: 5 })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(1000)
@@ -66,7 +65,7 @@ export class IntakeReportDto {
     description: 'When she cannot give dates: her estimate of days taken',
   })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(1000)

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -11,7 +10,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { QueryBoolean } from '../../core/http/validators';
+import { QueryBoolean, ToNumber } from '../../core/http/validators';
 import { PERIOD_STATES, type PeriodState } from '../closing/indicator-periods.service';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
 import {
@@ -35,7 +34,7 @@ const REGION_PATTERN = /^(?:\d{2}|\d{4}|\d{6})$/;
 export class PeriodQueryDto {
   @ApiPropertyOptional({ description: "Facility id; defaults to the caller's facility" })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   facilityId?: number;
@@ -91,7 +90,7 @@ export class ValuesQueryDto extends ScopeQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 24, default: 6, description: 'Periods in the trend' })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(24)
@@ -103,7 +102,7 @@ export class ValuesQueryDto extends ScopeQueryDto {
       "One facility's version of the period (GET /indicator-periods); by default the last closed version, or the latest computation when never closed",
   })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version?: number;
@@ -377,7 +376,7 @@ export class PeriodOverviewQueryDto extends PeriodQueryDto {
     description: 'How many periods of the same kind, ending with period',
   })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(36)
@@ -427,7 +426,7 @@ export class ExportJobDto {
 export class ExportRecordQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: "Facility id; defaults to the caller's facility" })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   facilityId?: number;

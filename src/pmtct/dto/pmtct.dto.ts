@@ -19,7 +19,7 @@ import {
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
 import { EXPOSURE_BASES } from '../rules/pmtct-rules';
 import { PHONE_ON_LISTS } from '../../core/privacy/masking';
-import { IsCalendarDate, IsInstant } from '../../core/http/validators';
+import { IsCalendarDate, IsInstant, ToNumber } from '../../core/http/validators';
 import {
   COUNSELLING_STAGES,
   DISEASE_CODES,
@@ -48,12 +48,16 @@ export class CounsellingDto {
   @IsBoolean()
   accepted: boolean;
 
-  @ApiPropertyOptional({ description: 'After a test: the test whose result was given' })
+  @ApiPropertyOptional({
+    description: 'After a test: the test whose result was given (null or absent: none)',
+    nullable: true,
+    type: Number,
+  })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
-  testId?: number;
+  testId?: number | null;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -69,7 +73,7 @@ export class HbvMarkersDto {
     description: 'HBsAg tests: HBV DNA, IU/mL (an antiviral from 2×10^5)',
   })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(1_000_000_000_000)
@@ -138,7 +142,7 @@ export class RecordTestDto extends HbvMarkersDto {
 
 export class RecordResultDto extends HbvMarkersDto {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -216,7 +220,7 @@ export class RecordTreatmentDto {
 
 export class CreateInfantDto {
   @ApiProperty({ example: 1, description: '1, or 2 for the second twin' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(6)
@@ -230,7 +234,7 @@ export class CreateInfantDto {
 
 export class UpdateInfantDto {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;

@@ -17,7 +17,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../../core/http/pagination';
-import { IsCalendarDate, IsInstant, IsTrueWhen, QueryBoolean } from '../../core/http/validators';
+import {
+  IsCalendarDate,
+  IsInstant,
+  IsTrueWhen,
+  QueryBoolean,
+  ToNumber,
+} from '../../core/http/validators';
 import { CASE_STATUSES, REFERRAL_URGENCIES, type ReferralUrgency } from '../high-risk-case.entity';
 import { ASSESSMENT_KINDS, type AssessmentKind } from '../risk-assessment.entity';
 import { FACTOR_ORIGINS } from '../risk-catalogue.entity';
@@ -210,17 +216,21 @@ export class AssessmentDto {
 
 export class UpdateCaseDto {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
 
-  @ApiPropertyOptional({ description: 'A user of your facility' })
+  @ApiPropertyOptional({
+    description: 'A user of your facility who writes risk records; null unassigns the case',
+    nullable: true,
+    type: Number,
+  })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
-  responsibleClinicianId?: number;
+  responsibleClinicianId?: number | null;
 
   @ApiPropertyOptional({ example: '每2周产检，监测血压与尿蛋白，孕32周转诊三级医院' })
   @IsOptional()
@@ -248,7 +258,7 @@ export class AddReferralDto {
       'The receiving facility, when it is one of the system’s: it receives her (and takes part in her care) or declines, and feeds the result back',
   })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   toFacilityId?: number;

@@ -1,6 +1,6 @@
+import { NULL_REFUSED } from '../../core/http/corrections.dto';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { CorrectionReason } from '../../core/http/corrections.dto';
-import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -11,7 +11,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDate, IsInstant } from '../../core/http/validators';
+import { IsCalendarDate, IsInstant, ToNumber } from '../../core/http/validators';
 import { PageQueryDto } from '../../core/http/pagination';
 import {
   END_OUTCOMES,
@@ -35,9 +35,10 @@ export class UpdateWomanDto extends PartialType(
     'confirmOddSequence',
     'overrideReason',
   ]),
+  NULL_REFUSED,
 ) {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -55,7 +56,7 @@ export class CorrectDocumentDto extends PickType(WomanInputDto, [
   'overrideReason',
 ]) {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -74,9 +75,10 @@ export class CorrectDocumentDto extends PickType(WomanInputDto, [
 
 export class UpdatePregnancyDto extends PartialType(
   OmitType(PregnancyInputDto, ['lmp', 'ultrasound', 'ivf']),
+  NULL_REFUSED,
 ) {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -85,7 +87,7 @@ export class UpdatePregnancyDto extends PartialType(
 /** A scan is added as its own record (`POST /pregnancies/{id}/scans`), never replaced here. */
 export class RedatingDto extends OmitType(DatingInputDto, ['ultrasound']) {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -116,7 +118,7 @@ export class AddScanDto extends OmitType(UltrasoundDatingDto, ['method']) {
 
 export class ReopenPregnancyDto {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -139,7 +141,7 @@ const STATUS_CHANGE_TARGETS = PREGNANCY_STATUSES.filter(
 
 export class StatusChangeDto {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -262,7 +264,7 @@ export class MergeDecisionDto {
     description:
       'Which of the two women is kept: her document and identity stay, the other points at her',
   })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   keepWomanId: number;

@@ -5,7 +5,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsNumber,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -17,7 +16,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, REGION_CODE, REGION_CODE_MESSAGE } from '../../core/http/validators';
+import {
+  IsCalendarDate,
+  IsNumberWithDecimals,
+  REGION_CODE,
+  REGION_CODE_MESSAGE,
+  ToNumber,
+} from '../../core/http/validators';
 import { SCAN_METHODS, type ScanMethod } from '../rules/dating-scans';
 import { HANDBOOK_NUMBER, HANDBOOK_NUMBER_RULE } from '../rules/handbook-number';
 import {
@@ -139,7 +144,7 @@ export class UltrasoundDatingDto {
   scanDate: string;
 
   @ApiProperty({ example: 70, description: 'Gestational age measured by the scan, in days' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(35)
   @Max(300)
@@ -160,7 +165,7 @@ export class IvfDatingDto {
   transferDate: string;
 
   @ApiProperty({ example: 5, description: 'Embryo age at transfer in days (3 or 5 usually)' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(2)
   @Max(7)
@@ -197,14 +202,14 @@ export class PregnancyInputDto extends DatingInputDto {
   registrationDate: string;
 
   @ApiProperty({ example: 1, description: 'Pregnancies including this one (孕次)' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(30)
   gravidity: number;
 
   @ApiProperty({ example: 0, description: 'Previous births (产次)' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(20)
@@ -212,7 +217,7 @@ export class PregnancyInputDto extends DatingInputDto {
 
   @ApiPropertyOptional({ example: 0, default: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(0)
   @Max(10)
@@ -220,7 +225,7 @@ export class PregnancyInputDto extends DatingInputDto {
 
   @ApiPropertyOptional({ example: 1, default: 1, description: 'Number of fetuses; 2+ is multiple' })
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   @Max(6)
@@ -235,8 +240,8 @@ export class PregnancyInputDto extends DatingInputDto {
     description: 'Pre-pregnancy weight (孕前体重), kg: the BMI factor is computed from it',
   })
   @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @ToNumber()
+  @IsNumberWithDecimals(1)
   @Min(30, { message: 'prePregnancyWeightKg must be between 30 and 200 kg' })
   @Max(200, { message: 'prePregnancyWeightKg must be between 30 and 200 kg' })
   prePregnancyWeightKg?: number | null;

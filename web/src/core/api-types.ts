@@ -2961,8 +2961,8 @@ export interface components {
             note?: string;
             /** @enum {string} */
             stage: "pre_test" | "post_test";
-            /** @description After a test: the test whose result was given */
-            testId?: number;
+            /** @description After a test: the test whose result was given (null or absent: none) */
+            testId?: number | null;
         };
         CreateCatalogueDto: {
             factors: components["schemas"]["RiskFactorDto"][];
@@ -5144,8 +5144,8 @@ export interface components {
         UpdateCaseDto: {
             /** @example 每2周产检，监测血压与尿蛋白，孕32周转诊三级医院 */
             plan?: string;
-            /** @description A user of your facility */
-            responsibleClinicianId?: number;
+            /** @description A user of your facility who writes risk records; null unassigns the case */
+            responsibleClinicianId?: number | null;
             version: number;
         };
         UpdateContraindicationDto: {

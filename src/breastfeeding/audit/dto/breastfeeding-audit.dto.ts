@@ -1,5 +1,5 @@
+import { ToNumber } from '../../../core/http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { REVIEWED_INDICATORS, type ReviewedIndicator } from '../failure-review.entity';
 
@@ -83,7 +83,7 @@ export class AuditDistributionDto {
 
 export class MarkReviewedDto {
   @ApiProperty({ description: 'A baby born at your facility' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   newbornId: number;
@@ -101,7 +101,7 @@ export class MarkReviewedDto {
 
 export class UpdateReviewDto {
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
@@ -115,7 +115,7 @@ export class UpdateReviewDto {
 
 export class UnmarkReviewQueryDto {
   @ApiProperty({ description: 'The version read: a stale one is refused (409 STALE_VERSION)' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;

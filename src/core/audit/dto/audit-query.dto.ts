@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../http/pagination';
-import { IsInstant } from '../../http/validators';
+import { IsInstant, ToNumber } from '../../http/validators';
 import { AUDIT_ACTIONS, type AuditAction } from '../audit-entry.entity';
 
 export class AuditQueryDto extends PageQueryDto {
@@ -20,7 +19,7 @@ export class AuditQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   userId?: number;

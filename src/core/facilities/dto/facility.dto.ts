@@ -1,5 +1,5 @@
+import { NULL_REFUSED } from '../../http/corrections.dto';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -13,7 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { REGION_CODE, REGION_CODE_MESSAGE } from '../../http/validators';
+import { REGION_CODE, REGION_CODE_MESSAGE, ToNumber } from '../../http/validators';
 import {
   Facility,
   FACILITY_KINDS,
@@ -36,7 +36,7 @@ export class CreateFacilityDto {
   name: string;
 
   @ApiProperty({ enum: FACILITY_LEVELS, description: '1 = 一级, 2 = 二级, 3 = 三级' })
-  @Type(() => Number)
+  @ToNumber()
   @IsIn(FACILITY_LEVELS)
   level: FacilityLevel;
 
@@ -68,9 +68,9 @@ export class ServiceAreasDto {
   serviceAreas: string[];
 }
 
-export class UpdateFacilityDto extends PartialType(CreateFacilityDto) {
+export class UpdateFacilityDto extends PartialType(CreateFacilityDto, NULL_REFUSED) {
   @ApiProperty({ description: 'The version read; a stale one is refused with 409' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;

@@ -1,5 +1,6 @@
+import { OptionalNotNull } from '../../http/corrections.dto';
+import { ToNumber } from '../../http/validators';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -35,7 +36,7 @@ export class CreateUserDto {
   role: Role;
 
   @ApiProperty()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   facilityId: number;
@@ -53,37 +54,37 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiProperty({ description: 'The version read; a stale one is refused with 409' })
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   version: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ description: 'Move the user to another facility (system admins only)' })
-  @IsOptional()
-  @Type(() => Number)
+  @OptionalNotNull()
+  @ToNumber()
   @IsInt()
   @Min(1)
   facilityId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
@@ -93,7 +94,7 @@ export class UpdateUserDto {
 export class UserQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @ToNumber()
   @IsInt()
   @Min(1)
   facilityId?: number;
