@@ -34,7 +34,7 @@ describe('concurrent registrations of the same woman', () => {
 
     const women = await t.dataSource.query<{ id: number }[]>(
       'SELECT id FROM woman WHERE document_index = ?',
-      [documentIndex(payload.woman.documentNumber)],
+      [documentIndex(String(payload.woman.documentNumber))],
     );
     expect(women).toHaveLength(1);
     const [{ n }] = await t.dataSource.query<{ n: string }[]>(

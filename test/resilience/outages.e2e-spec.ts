@@ -17,7 +17,10 @@ describe('database and Redis outages', () => {
   let staff: Staff;
 
   const login = () =>
-    t.http().post('/auth/login').send({ username: staff.users.nurse.username, password: TEST_PASSWORD });
+    t
+      .http()
+      .post('/auth/login')
+      .send({ username: staff.users.nurse.username, password: TEST_PASSWORD });
 
   /** The login answer and how long it took. */
   const timedLogin = async () => {
@@ -57,18 +60,22 @@ describe('database and Redis outages', () => {
   it.each([
     ['database', databaseProxy],
     ['Redis', redisProxy],
-  ])('answers 503 SERVICE_UNAVAILABLE within 2 s while %s is down, and heals', async (_, proxy) => {
-    expect((await login()).status).toBe(200);
+  ])(
+    'answers 503 SERVICE_UNAVAILABLE within 2 s while %s is down, and heals',
+    async (_, proxy) => {
+      expect((await login()).status).toBe(200);
 
-    await proxy.cut();
-    for (let i = 0; i < 2; i++) {
-      const { response, elapsedMs } = await timedLogin();
-      expect(response.status).toBe(503);
-      expect(response.body.code).toBe('SERVICE_UNAVAILABLE');
-      expect(elapsedMs).toBeLessThan(2500);
-    }
+      await proxy.cut();
+      for (let i = 0; i < 2; i++) {
+        const { response, elapsedMs } = await timedLogin();
+        expect(response.status).toBe(503);
+        expect(response.body.code).toBe('SERVICE_UNAVAILABLE');
+        expect(elapsedMs).toBeLessThan(2500);
+      }
 
-    await proxy.restore();
-    await eventually(async () => (await login()).status === 200);
-  }, 30_000);
+      await proxy.restore();
+      await eventually(async () => (await login()).status === 200);
+    },
+    30_000,
+  );
 });

@@ -71,10 +71,16 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       return this.body('DUPLICATE_KEY', 'A record with the same unique value already exists');
     }
     if (isWriteConflictError(exception)) {
-      return this.body('WRITE_CONFLICT', 'A concurrent change got in the way; send the request again');
+      return this.body(
+        'WRITE_CONFLICT',
+        'A concurrent change got in the way; send the request again',
+      );
     }
     if (this.outageOf(exception)) {
-      return this.body('SERVICE_UNAVAILABLE', 'The service is briefly unavailable; try again shortly');
+      return this.body(
+        'SERVICE_UNAVAILABLE',
+        'The service is briefly unavailable; try again shortly',
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
