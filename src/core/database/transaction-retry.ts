@@ -21,7 +21,7 @@ const UNAVAILABLE_CODES = new Set([
 
 function driverCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const driverError = error instanceof QueryFailedError ? error.driverError : error;
+  const driverError: unknown = error instanceof QueryFailedError ? error.driverError : error;
   const code = (driverError as { code?: unknown }).code;
   return typeof code === 'string' ? code : undefined;
 }
@@ -99,5 +99,5 @@ export function installTransactionRetry(
       return original(...args);
     }, policy);
   };
-  dataSource.transaction = retrying as DataSource['transaction'];
+  dataSource.transaction = retrying;
 }
