@@ -45,7 +45,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const outage = this.outageOf(exception);
     if (outage) {
       // One line per outage (outage-monitor.ts), not a stack per request.
-      outageMonitor.markDown(outage, exception instanceof Error ? exception.message : 'unknown');
+      outageMonitor.markDown(outage, outageReason(exception));
       body.requestId = currentRequestContext()?.requestId;
     } else if (body.statusCode >= 500) {
       body.requestId = currentRequestContext()?.requestId;
@@ -103,6 +103,14 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   private body(code: ErrorCode, message: string, details: ErrorDetail[] = []): ErrorBody {
     return { statusCode: httpStatusOf(code), code, message, details };
   }
+}
+
+/** What the driver said, without any row data: a code, else the first line of the message. */
+function outageReason(exception: unknown): string {
+  const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && code !== '') return code;
+  if (typeof message === 'string' && message !== '') return message.split('\n')[0];
+  return 'no answer';
 }
 
 function isBodyParserError(exception: unknown): boolean {
