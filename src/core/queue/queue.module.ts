@@ -14,7 +14,15 @@ import { HeartbeatProducer } from './heartbeat.producer';
         redis: ConfigType<typeof redisConfig>,
         worker: ConfigType<typeof workerConfig>,
       ) => ({
-        redis: { host: redis.host, port: redis.port, password: redis.password, db: redis.db },
+        redis: {
+          host: redis.host,
+          port: redis.port,
+          password: redis.password,
+          db: redis.db,
+          // Enqueueing and job reads fail fast (answered 503) while Redis is unreachable.
+          connectTimeout: 2000,
+          maxRetriesPerRequest: 1,
+        },
         prefix: 'mch',
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
         settings: queueSettings({
