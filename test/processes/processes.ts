@@ -158,7 +158,8 @@ export function startEntryPoint(
 ): Child {
   const process = spawn(globalThis.process.execPath, ['-r', REGISTER, join(ROOT, entry)], {
     cwd: ROOT,
-    env: { ...globalThis.process.env, ...env },
+    // Tests log nothing by default; these children's lines are what the specs wait for.
+    env: { ...globalThis.process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Child(name, process);
