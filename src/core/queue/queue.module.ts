@@ -19,9 +19,11 @@ import { HeartbeatProducer } from './heartbeat.producer';
           port: redis.port,
           password: redis.password,
           db: redis.db,
-          // Enqueueing and job reads fail fast (answered 503) while Redis is unreachable.
+          // Enqueueing and job reads give up (answered 503) after about 4 s of Redis unreachable,
+          // while a worker's commands ride out a restart of Redis (reconnecting every 200 ms).
           connectTimeout: 2000,
-          maxRetriesPerRequest: 1,
+          maxRetriesPerRequest: 20,
+          retryStrategy: (times: number) => Math.min(times * 50, 200),
         },
         prefix: 'mch',
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
