@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { appConfig, databaseConfig, loadDotEnv } from '../../config';
 import { CoreModule } from '../core/core.module';
+import { WorkerModule } from '../core/queue/worker.module';
 import { dataSourceOptions } from '../core/database/data-source-options';
 import { migrateDatabase } from '../core/database/migrate';
 import { todayIn } from '../core/time/calendar-date';
@@ -116,7 +117,14 @@ async function main(): Promise<void> {
   const opts = options();
   await prepareDatabase(opts);
 
-  @Module({ imports: [CoreModule, IndicatorsWorkerModule.register({ cron: false })] })
+  // A worker process, as src/worker.ts builds it (its queue connections ride out Redis restarts).
+  @Module({
+    imports: [
+      CoreModule,
+      WorkerModule.register({ cron: false }),
+      IndicatorsWorkerModule.register({ cron: false }),
+    ],
+  })
   class BenchWorkerModule {}
   const app = await NestFactory.createApplicationContext(BenchWorkerModule, {
     logger: ['error', 'warn'],

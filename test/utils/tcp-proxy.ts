@@ -1,9 +1,18 @@
 import net from 'node:net';
 
-/** A TCP proxy in front of a shared server, which a test cuts and restores as if it went down. */
+interface Link {
+  client: net.Socket;
+  upstream: net.Socket;
+}
+
+/**
+ * A TCP proxy in front of a shared server, which a test cuts and restores as if it went down, or
+ * hangs and resumes as if it stopped answering.
+ */
 export class TcpProxy {
   private server: net.Server | null = null;
-  private readonly sockets = new Set<net.Socket>();
+  private readonly links = new Set<Link>();
+  private hung = false;
   port = 0;
 
   constructor(
@@ -14,15 +23,21 @@ export class TcpProxy {
   /** Listens (on a free port the first time, on the same port afterwards). */
   async start(): Promise<void> {
     const server = net.createServer((client) => {
-      const upstream = net.connect(this.targetPort, this.targetHost);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
+      const link = { client, upstream: net.connect(this.targetPort, this.targetHost) };
+      this.links.add(link);
+      for (const socket of [link.client, link.upstream]) {
         socket.on('error', () => socket.destroy());
+        socket.on('close', () => {
+          this.links.delete(link);
+          link.client.destroy();
+          link.upstream.destroy();
+        });
       }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
+      if (this.hung) {
+        link.client.pause();
+      } else {
+        forward(link);
+      }
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -36,8 +51,11 @@ export class TcpProxy {
   async cut(): Promise<void> {
     const server = this.server;
     this.server = null;
-    for (const socket of this.sockets) socket.destroy();
-    this.sockets.clear();
+    for (const { client, upstream } of this.links) {
+      client.destroy();
+      upstream.destroy();
+    }
+    this.links.clear();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
@@ -45,7 +63,33 @@ export class TcpProxy {
     return this.start();
   }
 
+  /**
+   * The server stops answering: connections stay open and new ones are accepted, but nothing
+   * goes through either way until `resume` (what was sent meanwhile then arrives).
+   */
+  hang(): void {
+    if (this.hung) return;
+    this.hung = true;
+    for (const { client, upstream } of this.links) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+    }
+  }
+
+  resume(): void {
+    if (!this.hung) return;
+    this.hung = false;
+    for (const link of this.links) forward(link);
+  }
+
   close(): Promise<void> {
     return this.cut();
   }
+}
+
+function forward({ client, upstream }: Link): void {
+  client.pipe(upstream);
+  upstream.pipe(client);
 }

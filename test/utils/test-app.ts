@@ -17,6 +17,11 @@ export interface TestApp {
 export interface TestAppOptions extends Partial<HttpOptions> {
   /** Providers to replace, e.g. a configuration namespace with other values. */
   overrides?: { provide: unknown; useValue: unknown }[];
+  /**
+   * Run the queue processors in the app, as in development (the default), or not, as a
+   * production API process does (its queue connections then fail fast when Redis does).
+   */
+  processors?: boolean;
 }
 
 /**
@@ -24,9 +29,9 @@ export interface TestAppOptions extends Partial<HttpOptions> {
  * main.ts does (docs on, no CORS unless the options say otherwise).
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const { overrides, ...http } = options;
+  const { overrides, processors = true, ...http } = options;
   const builder = Test.createTestingModule({
-    imports: [AppModule.register({ worker: { cron: false } })],
+    imports: [AppModule.register({ worker: processors ? { cron: false } : undefined })],
   });
   // The testing module picks the static-file loader when it compiles, before the application
   // has its HTTP adapter, and would pick none: the web application at /app is served by Express.

@@ -13,6 +13,12 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 /** Every key of this client starts with it, beside Bull's `mch:<queue>:` keys. */
 export const REDIS_KEY_PREFIX = 'mch:';
 
+/**
+ * The longest a request waits for one Redis command (this client's, and the queue connections'
+ * of an API process) before it fails and is answered 503: well within 2 s.
+ */
+export const REDIS_REQUEST_TIMEOUT_MS = 1500;
+
 @Module({
   providers: [
     {
@@ -25,16 +31,20 @@ export const REDIS_KEY_PREFIX = 'mch:';
           password: config.password,
           db: config.db,
           keyPrefix: REDIS_KEY_PREFIX,
-          // A request waits for Redis at most about 2 s, then fails (answered 503), rather than
-          // queueing for long; the client keeps reconnecting in the background.
+          // A request waits for Redis, down or silent, at most REDIS_REQUEST_TIMEOUT_MS, then
+          // fails (answered 503), rather than queueing for long; the client keeps reconnecting
+          // in the background.
           maxRetriesPerRequest: 1,
-          connectTimeout: 2000,
-          commandTimeout: 2000,
+          connectTimeout: REDIS_REQUEST_TIMEOUT_MS,
+          commandTimeout: REDIS_REQUEST_TIMEOUT_MS,
           retryStrategy: (times) => Math.min(times * 200, 2000),
         });
         // One line per outage and one on recovery, not one per reconnect attempt.
         client.on('error', (error: Error) => outageMonitor.markDown('redis', error.message));
         client.on('ready', () => outageMonitor.markUp('redis'));
+        // A Redis that stopped answering without closing the connection is never "ready" again:
+        // the monitor asks it until it answers.
+        outageMonitor.registerProbe('redis', () => client.ping());
         return client;
       },
     },
