@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { createPool, Pool, RowDataPacket } from 'mysql2/promise';
 import { databaseConfig, loadDotEnv } from '../../config';
@@ -15,8 +16,14 @@ import { residentIdCheckCharacter } from '../women/rules/resident-id';
  * autocannon: recording a visit, registering a woman, the overdue worklist, search by exact ID
  * number, reading one pregnancy. Each at 1, 10 and 50 connections; the writes also directly with
  * mysql2 (same statements, same transaction, same audit row) so the framework's cost shows as a
- * ratio. Options: --seconds N (per run, default 10), --port N (default 3990), --connections 1,10,50,
- * --scenarios visit,register,worklist,search,read,direct (default all).
+ * ratio. With `--apis 2` it starts two API processes on the same MariaDB and Redis and spreads
+ * the connections over them in turn, as a round-robin load balancer would (`--apis 1,2` runs
+ * each scenario with one, then with both). Beside rate and latency, each HTTP run reports the
+ * CPU time the API processes spent per request (user + system, from /proc), the figure least
+ * disturbed by other load on a shared machine.
+ * Options: --seconds N (per run, default 10), --port N (the first API's; the others take the
+ * next ports; default 3990), --connections 1,10,50, --apis 1 (or 2, or 1,2), --scenarios
+ * visit,register,worklist,search,read,direct (default all).
  */
 
 const SCENARIOS = ['visit', 'register', 'worklist', 'search', 'read', 'direct'] as const;
@@ -26,16 +33,21 @@ interface Options {
   seconds: number;
   port: number;
   connections: number[];
+  apis: number[];
   scenarios: Scenario[];
 }
 
 interface Measured {
   scenario: string;
   connections: number;
+  /** API processes the requests were spread over; null for the direct mysql2 runs. */
+  apis: number | null;
   rps: number;
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time of the API processes per request, ms; null when not measured. */
+  apiCpuMsPerRequest: number | null;
 }
 
 const PASSWORD = 'Bench-Password-2026';
@@ -45,10 +57,14 @@ function options(): Options {
     const index = process.argv.indexOf(`--${name}`);
     return index > 0 ? process.argv[index + 1] : fallback;
   };
+  const apis = arg('apis', '1').split(',').map(Number);
+  if (!apis.every((n) => Number.isInteger(n) && n > 0))
+    throw new Error('--apis takes whole numbers from 1, e.g. 2 or 1,2');
   return {
     seconds: Number(arg('seconds', '10')),
     port: Number(arg('port', '3990')),
     connections: arg('connections', '1,10,50').split(',').map(Number),
+    apis,
     scenarios: arg('scenarios', SCENARIOS.join(','))
       .split(',')
       .filter((name): name is Scenario => (SCENARIOS as readonly string[]).includes(name)),
@@ -73,41 +89,52 @@ async function main(): Promise<void> {
   console.log(
     `Database ${db.database}: ${target.pregnancies} pregnancies; facility ${target.facilityId} with ${target.openPregnancyIds.length} open pregnancies sampled`,
   );
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   console.log(
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${load} (other work on the machine shows in rates and latencies, less in CPU per request)\n`,
   );
 
-  const api = await startApi(opts.port);
+  const ports = Array.from({ length: Math.max(...opts.apis) }, (_, i) => opts.port + i);
+  const apis: ChildProcess[] = [];
   try {
-    const token = await login(opts.port, target.username);
+    for (const port of ports) apis.push(startApi(port));
+    const [token] = await Promise.all(
+      ports.map((port, i) => serving(apis[i], port, target.username)),
+    );
     const results: Measured[] = [];
-    const scenarios: Array<[Scenario, (connections: number) => Promise<Measured>]> = [
-      ['visit', (c) => runHttp('record a visit', opts, c, token, visitRequests(target))],
-      ['register', (c) => runHttp('register a woman', opts, c, token, registrationRequests())],
+    const http: Array<[Scenario, string, () => RequestFactory]> = [
+      ['visit', 'record a visit', () => visitRequests(target)],
+      ['register', 'register a woman', () => registrationRequests()],
       [
         'worklist',
-        (c) =>
-          runHttp('overdue worklist', opts, c, token, () => ({
-            method: 'GET',
-            path: '/worklists/overdue-visits?pageSize=20',
-          })),
+        'overdue worklist',
+        () => () => ({ method: 'GET', path: '/worklists/overdue-visits?pageSize=20' }),
       ],
-      ['search', (c) => runHttp('search by ID number', opts, c, token, searchRequests(target))],
-      ['read', (c) => runHttp('read one pregnancy', opts, c, token, readRequests(target))],
-      ['direct', (c) => runDirect('record a visit (mysql2)', opts, c, pool, target, directVisit)],
-      [
-        'direct',
-        (c) => runDirect('register a woman (mysql2)', opts, c, pool, target, directRegistration),
-      ],
+      ['search', 'search by ID number', () => searchRequests(target)],
+      ['read', 'read one pregnancy', () => readRequests(target)],
+    ];
+    const direct: Array<[string, DirectWrite]> = [
+      ['record a visit (mysql2)', directVisit],
+      ['register a woman (mysql2)', directRegistration],
     ];
     for (const connections of opts.connections) {
-      for (const [scenario, run] of scenarios) {
-        if (opts.scenarios.includes(scenario)) results.push(await run(connections));
+      for (const count of opts.apis) {
+        const spread = { seconds: opts.seconds, connections, token, processes: apis };
+        for (const [scenario, name, factory] of http) {
+          if (!opts.scenarios.includes(scenario)) continue;
+          results.push(await runHttp(name, { ...spread, ports: ports.slice(0, count) }, factory()));
+        }
+      }
+      if (!opts.scenarios.includes('direct')) continue;
+      for (const [name, write] of direct) {
+        results.push(await runDirect(name, opts, connections, pool, target, write));
       }
     }
     report(results);
   } finally {
-    api.kill('SIGTERM');
+    for (const api of apis) api.kill('SIGTERM');
     await pool.end();
   }
 }
@@ -156,8 +183,9 @@ async function pickTarget(pool: Pool): Promise<Target> {
   };
 }
 
-function startApi(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+/** An API process, as deployed (no queue processor, no schedule), on the configured services. */
+function startApi(port: number): ChildProcess {
+  return spawn(process.execPath, ['dist/src/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -167,23 +195,52 @@ function startApi(port: number): Promise<ChildProcess> {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+/**
+ * Resolves once the API on `port` logs the bench user in, which needs its database and Redis (its
+ * /health also wants a worker's heartbeat, and none runs here), to the session token.
+ */
+function serving(child: ChildProcess, port: number, username: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const poll = async () => {
       try {
-        const response = await fetch(`http://127.0.0.1:${port}/health`);
-        if (response.ok) return resolve(child);
+        return resolve(await login(port, username));
       } catch {
         // not listening yet
       }
-      if (Date.now() - started > 30_000)
-        return reject(new Error('The API did not answer /health within 30 s'));
-      setTimeout(() => void poll(), 200);
+      if (Date.now() - started > 60_000)
+        return reject(new Error(`The API on port ${port} did not log in within 60 s`));
+      setTimeout(() => void poll(), 250);
     };
-    child.on('exit', (code) => reject(new Error(`The API exited with ${code}`)));
+    child.on('exit', (code) => reject(new Error(`The API on port ${port} exited with ${code}`)));
     void poll();
   });
 }
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU time of a process so far (all its threads), in ms; NaN without /proc. */
+function cpuTimeMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command name, in parentheses: state (field 3), ..., utime (14), stime (15).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const apiCpuTimeMs = (apis: ChildProcess[]) =>
+  apis.reduce((sum, api) => sum + cpuTimeMs(api.pid), 0);
 
 async function login(port: number, username: string): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${port}/auth/login`, {
@@ -191,6 +248,7 @@ async function login(port: number, username: string): Promise<string> {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password: PASSWORD }),
   });
+  if (!response.ok) throw new Error(`login answered ${response.status}`);
   const body = (await response.json()) as { accessToken: string };
   return body.accessToken;
 }
@@ -275,27 +333,42 @@ function readRequests(target: Target): RequestFactory {
   });
 }
 
+interface HttpLoad {
+  seconds: number;
+  connections: number;
+  token: string;
+  /** The API processes' ports the connections are spread over. */
+  ports: number[];
+  /** Every API process started, whose CPU time is counted. */
+  processes: ChildProcess[];
+}
+
 async function runHttp(
   scenario: string,
-  opts: Options,
-  connections: number,
-  token: string,
+  load: HttpLoad,
   factory: RequestFactory,
 ): Promise<Measured> {
+  const urls = load.ports.map((port) => `http://127.0.0.1:${port}`);
+  const cpuBefore = apiCpuTimeMs(load.processes);
   const result = await autocannon({
-    url: `http://127.0.0.1:${opts.port}`,
-    connections,
-    duration: opts.seconds,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    // autocannon takes several URLs and gives connection i the URL i mod n (its types say one).
+    url: (urls.length === 1 ? urls[0] : urls) as string,
+    connections: load.connections,
+    duration: load.seconds,
+    headers: { Authorization: `Bearer ${load.token}`, 'Content-Type': 'application/json' },
     requests: [{ setupRequest: (request) => ({ ...request, ...factory() }) }],
   });
+  const cpuMs = apiCpuTimeMs(load.processes) - cpuBefore;
   return {
     scenario,
-    connections,
+    connections: load.connections,
+    apis: load.ports.length,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors,
+    apiCpuMsPerRequest:
+      Number.isFinite(cpuMs) && result.requests.total > 0 ? cpuMs / result.requests.total : null,
   };
 }
 
@@ -491,18 +564,23 @@ async function runDirect(
   return {
     scenario,
     connections,
+    apis: null,
     rps: latencies.length / opts.seconds,
     p50: at(0.5),
     p99: at(0.99),
     errors,
+    apiCpuMsPerRequest: null,
   };
 }
 
 function report(results: Measured[]): void {
-  console.log('scenario                        conns    req/s   p50 ms   p99 ms  errors');
+  console.log(
+    'scenario                        conns  APIs    req/s   p50 ms   p99 ms  errors  API CPU ms/req',
+  );
   for (const r of results) {
+    const cpu = r.apiCpuMsPerRequest === null ? '-' : r.apiCpuMsPerRequest.toFixed(2);
     console.log(
-      `${r.scenario.padEnd(30)} ${String(r.connections).padStart(6)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)}`,
+      `${r.scenario.padEnd(30)} ${String(r.connections).padStart(6)} ${String(r.apis ?? '-').padStart(5)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)} ${cpu.padStart(15)}`,
     );
   }
   console.log('\nFramework overhead (HTTP rate ÷ direct mysql2 rate, same writes):');
@@ -511,12 +589,12 @@ function report(results: Measured[]): void {
       ['record a visit', 'record a visit (mysql2)'],
       ['register a woman', 'register a woman (mysql2)'],
     ]) {
-      const a = results.find((r) => r.scenario === http && r.connections === connections);
       const b = results.find((r) => r.scenario === direct && r.connections === connections);
-      if (a && b && b.rps > 0)
-        console.log(
-          `  ${http} at ${connections} connections: ${((a.rps / b.rps) * 100).toFixed(0)} %`,
-        );
+      for (const a of results.filter((r) => r.scenario === http && r.connections === connections))
+        if (b && b.rps > 0)
+          console.log(
+            `  ${http} at ${connections} connections, ${a.apis} API${a.apis === 1 ? '' : 's'}: ${((a.rps / b.rps) * 100).toFixed(0)} %`,
+          );
     }
   }
 }
