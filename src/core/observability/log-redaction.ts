@@ -1,8 +1,7 @@
 /**
  * What must never reach a log line: identity document numbers, phones, names, tokens, passwords.
- * Known fields are censored by key at any depth, credentials in request headers by path (pino's
- * redact); free text is scrubbed of anything shaped like an 18-character resident ID or an
- * 11-digit mainland mobile number.
+ * Known fields (and credential headers) are censored by key at any depth; free text is scrubbed of
+ * anything shaped like an 18-character resident ID or an 11-digit mainland mobile number.
  */
 export const REDACTED = '[redacted]';
 
@@ -27,18 +26,6 @@ const SENSITIVE_KEYS: ReadonlySet<string> = new Set([
   'cookie',
   'set-cookie',
 ]);
-
-/**
- * pino `redact` paths: request headers carrying credentials, for serialized requests and responses
- * (scrubValue leaves those class instances to pino's serializers). Fixed paths only: a wildcard
- * path makes pino walk every log object a second time.
- */
-export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["set-cookie"]',
-  'res.headers["set-cookie"]',
-];
 
 const RESIDENT_ID = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)/g;
