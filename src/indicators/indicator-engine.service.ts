@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Like } from 'typeorm';
-import { appConfig, pmtctConfig } from '../../config';
+import { appConfig, databaseConfig, pmtctConfig } from '../../config';
+import { readOnReplica } from '../core/database/replica-reads';
 import { Facility } from '../core/facilities/facility.entity';
 import { DomainError } from '../core/errors/domain.error';
 import { startOfDayIn, utcOffsetOf } from '../core/time/calendar-date';
@@ -49,6 +50,7 @@ export class IndicatorEngine {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(pmtctConfig.KEY) private readonly pmtct: ConfigType<typeof pmtctConfig>,
+    @Inject(databaseConfig.KEY) private readonly database: ConfigType<typeof databaseConfig>,
     private readonly staleness: IndicatorStaleness,
   ) {}
 
@@ -65,11 +67,15 @@ export class IndicatorEngine {
     await this.staleness.markFromAuditTrail();
     // The instant now-dependent rules are evaluated at, and the one the values state.
     const computedAt = new Date();
-    const counts = await countIndicators(
-      this.dataSource.manager,
-      indicators,
-      this.cohortParams(facilityIds, period, computedAt),
-      (done, total) => onProgress(Math.round((done / total) * 90)),
+    // The cohort SQL reads a replica once it has applied everything committed before now; the
+    // values are written on the primary (the transaction below).
+    const counts = await this.readOnReplica((manager) =>
+      countIndicators(
+        manager,
+        indicators,
+        this.cohortParams(facilityIds, period, computedAt),
+        (done, total) => onProgress(Math.round((done / total) * 90)),
+      ),
     );
     await this.dataSource.transaction(async (manager) => {
       const rows = await this.valueRows(manager, counts, period, computedAt, jobId);
@@ -84,6 +90,11 @@ export class IndicatorEngine {
       values: counts.length,
       computedAt: computedAt.toISOString(),
     };
+  }
+
+  /** Read-only work on a read replica caught up with the primary (the primary without one). */
+  readOnReplica<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return readOnReplica(this.dataSource, this.database.replicaWaitSeconds, work);
   }
 
   /**

@@ -6,13 +6,26 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** One description of the database for the app, the migration CLI, the demo and the tests. */
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
-  return {
-    type: 'mysql',
+  const primary = {
     host: config.host,
     port: config.port,
     username: config.username,
     password: config.password,
     database: config.database,
+  };
+  const replicas = config.replicas ?? [];
+  return {
+    type: 'mysql',
+    // With replicas, TypeORM sends writes, transactions and ordinary reads to `master`; only a
+    // query runner created with mode 'slave' (src/core/database/replica-reads.ts) reads a replica.
+    ...(replicas.length === 0
+      ? primary
+      : {
+          replication: {
+            master: primary,
+            slaves: replicas.map((replica) => ({ ...primary, ...replica })),
+          },
+        }),
     charset: 'utf8mb4_unicode_ci',
     // Instants are stored in UTC; calendar dates (LMP, EDD) are DATE columns read as strings.
     timezone: 'Z',
