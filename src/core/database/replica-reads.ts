@@ -29,7 +29,7 @@ export async function readOnReplica<T>(
   const runner = dataSource.createQueryRunner('slave');
   try {
     if (position) {
-      const [{ waited }] = await runner.query<Array<{ waited: number | string | null }>>(
+      const [{ waited }]: Array<{ waited: number | string | null }> = await runner.query(
         'SELECT MASTER_GTID_WAIT(?, ?) AS waited',
         [position, waitSeconds],
       );
