@@ -29,10 +29,10 @@ export async function readOnReplica<T>(
   const runner = dataSource.createQueryRunner('slave');
   try {
     if (position) {
-      const [{ waited }]: Array<{ waited: number | string | null }> = await runner.query(
-        'SELECT MASTER_GTID_WAIT(?, ?) AS waited',
-        [position, waitSeconds],
-      );
+      const [{ waited }] = (await runner.query('SELECT MASTER_GTID_WAIT(?, ?) AS waited', [
+        position,
+        waitSeconds,
+      ])) as Array<{ waited: number | string | null }>;
       if (Number(waited) !== 0) throw new ReplicaBehindError(waitSeconds);
     }
     return await work(runner.manager);
