@@ -4,6 +4,7 @@ import { authConfig } from './auth.config';
 import { databaseConfig } from './database.config';
 import { episodesConfig } from './episodes.config';
 import { identifiersConfig } from './identifiers.config';
+import { observabilityConfig } from './observability.config';
 import { pmtctConfig } from './pmtct.config';
 import { redisConfig } from './redis.config';
 import { workerConfig } from './worker.config';
@@ -20,6 +21,7 @@ export {
   parseIdentifierKeys,
 } from './identifiers.config';
 export { episodesConfig, EpisodesConfig } from './episodes.config';
+export { observabilityConfig, ObservabilityConfig } from './observability.config';
 export { pmtctConfig, PmtctConfig } from './pmtct.config';
 export { redisConfig, RedisConfig } from './redis.config';
 export { workerConfig, WorkerConfig } from './worker.config';
@@ -33,6 +35,7 @@ export const configNamespaces = [
   identifiersConfig,
   pmtctConfig,
   episodesConfig,
+  observabilityConfig,
 ];
 
 /**

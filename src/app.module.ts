@@ -16,6 +16,7 @@ import { BreastfeedingAuditModule } from './breastfeeding/audit/breastfeeding-au
 import { IndicatorsModule } from './indicators/indicators-api.module';
 import { IndicatorsWorkerModule } from './indicators/indicators.module';
 import { WebAppModule } from './core/web/web-app.module';
+import { ObservabilityModule } from './core/observability/observability.module';
 
 export interface AppOptions {
   /** Also run queue processors (and the schedule, when cron is set) in the API process. */
@@ -41,6 +42,7 @@ export class AppModule {
         BreastfeedingAuditModule,
         IndicatorsModule,
         WebAppModule,
+        ObservabilityModule,
         ...(options.worker
           ? [
               WorkerModule.register(options.worker),

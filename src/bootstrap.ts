@@ -6,6 +6,7 @@ import { useJsonBodyWithDepthLimit } from './core/http/body-depth';
 import { NumericPathParamsPipe } from './core/http/id-param';
 import { RejectPrototypeKeysPipe } from './core/http/prototype-keys';
 import { createValidationPipe } from './core/http/validation';
+import { QUEUE_BOARD_PATH } from './core/observability/queue-board.module';
 import { WEB_APP_PATH } from './core/web/web-app.module';
 import { assignRequestId, REQUEST_ID_HEADER } from './core/request-context/request-id.middleware';
 
@@ -87,7 +88,9 @@ function securityHeaders(swagger: boolean): RequestHandler {
   const under = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
   return (request: Request, response: Response, next: NextFunction) => {
     if (under(request.path, WEB_APP_PATH)) return web(request, response, next);
-    const isDocs = swagger && under(request.path, `/${DOCS_PATH}`);
+    // The queue view's page (bull-board) sets its base path in an inline script, as Swagger does.
+    const isDocs =
+      (swagger && under(request.path, `/${DOCS_PATH}`)) || under(request.path, QUEUE_BOARD_PATH);
     (isDocs ? docs : api)(request, response, next);
   };
 }

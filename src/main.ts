@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { appConfig, assertConfiguration, loadDotEnv, workerConfig } from '../config';
 import { AppModule } from './app.module';
 import { configureHttpApp } from './bootstrap';
@@ -12,8 +13,9 @@ async function bootstrap(): Promise<void> {
   const worker = workerConfig();
   const nest = await NestFactory.create(
     AppModule.register({ worker: worker.inApi ? { cron: worker.cronEnabled } : undefined }),
-    { bufferLogs: false },
+    { bufferLogs: true },
   );
+  nest.useLogger(nest.get(PinoLogger));
   configureHttpApp(nest, { swagger: app.swaggerEnabled, corsOrigins: app.corsOrigins });
   await nest.listen(app.port);
   const url = `http://localhost:${app.port}`;

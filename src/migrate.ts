@@ -9,7 +9,8 @@ import { migrateDatabase } from './core/database/migrate';
 async function main(): Promise<void> {
   loadDotEnv();
   const config = databaseConfig();
-  const run = await migrateDatabase(config);
+  // A server the local services script did not set up has no database of this name yet.
+  const run = await migrateDatabase(config, { createIfMissing: true });
   const applied = run.applied.length ? run.applied.join(', ') : 'none pending';
   console.log(`[migrate] ${config.database}: migrations ${applied}`);
   console.log(

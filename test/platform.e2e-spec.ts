@@ -22,11 +22,13 @@ describe('platform: health, docs, login, roles, facilities, users, errors', () =
 
   afterAll(() => t.close());
 
-  it('reports database and Redis up on /health without a token', async () => {
+  it('reports database, Redis and a beating worker up on /health without a token', async () => {
+    await (await t.app.get(HeartbeatProducer).enqueue()).finished();
     const response = await t.http().get('/health').expect(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.info.database.status).toBe('up');
     expect(response.body.info.redis.status).toBe('up');
+    expect(response.body.info.worker.status).toBe('up');
   });
 
   it('documents the registration, search, status, audit, user and facility endpoints', async () => {

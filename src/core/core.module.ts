@@ -11,6 +11,7 @@ import { FacilitiesController } from './facilities/facilities.controller';
 import { FacilitiesService } from './facilities/facilities.service';
 import { Facility } from './facilities/facility.entity';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './observability/logging.module';
 import { QueueModule } from './queue/queue.module';
 import { RequestContextMiddleware } from './request-context/request-id.middleware';
 import { HospitalClock } from './time/hospital-clock';
@@ -23,6 +24,7 @@ import { UsersService } from './users/users.service';
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, load: configNamespaces, ignoreEnvFile: true }),
+    LoggingModule,
     DatabaseModule,
     TypeOrmModule.forFeature([AuditEntry, Facility, User]),
     QueueModule,

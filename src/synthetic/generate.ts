@@ -37,6 +37,7 @@ import {
 import { ResidentIdIssuer } from './people';
 import { Random } from './random';
 import { SealingSink } from './sealing-sink';
+import { migrateDatabase } from '../core/database/migrate';
 import {
   type ExistingFacility,
   planClassSessions,
@@ -447,7 +448,15 @@ export function parseArguments(argv: readonly string[]): SyntheticOptions {
 
 async function main(): Promise<void> {
   loadDotEnv();
-  await generateSyntheticCohort(parseArguments(process.argv.slice(2)));
+  const options = parseArguments(process.argv.slice(2));
+  // A fresh clone has no synthetic database: create it (as the migration account) and migrate it.
+  const database = databaseConfig();
+  assertSafeDatabaseName(database.database, options.force ?? false);
+  const run = await migrateDatabase(database, { createIfMissing: true });
+  if (run.applied.length > 0) {
+    console.log(`[synthetic] ${database.database}: applied ${run.applied.length} migrations`);
+  }
+  await generateSyntheticCohort(options);
 }
 
 if (require.main === module) {

@@ -1,14 +1,12 @@
-import Bull, { type Job, type Queue } from 'bull';
-import { type Connection, createConnection, type RowDataPacket } from 'mysql2/promise';
-import { databaseConfig, loadDotEnv, redisConfig } from '../../config';
+import type { Job, Queue } from 'bull';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { QUEUES } from '../../src/core/queue/queue.constants';
 import {
   type IndicatorJobData,
   IndicatorJobsProducer,
 } from '../../src/indicators/indicator-jobs.producer';
 import type { ComputationScope } from '../../src/indicators/indicator-engine.service';
-import { generateSyntheticCohort } from '../../src/synthetic/generate';
-import { type Child, freePort, PrivateRedis, startEntryPoint, waitFor } from './processes';
+import { type Child, PrivateRedis, startEntryPoint, startProcessWorld, waitFor } from './processes';
 
 /**
  * The worker as its own process, on the test database and a private Redis with an append-only
@@ -106,31 +104,12 @@ describe('indicator jobs across worker crashes and Redis restarts', () => {
   };
 
   beforeAll(async () => {
-    loadDotEnv();
-    redis = new PrivateRedis(await freePort());
-    await redis.start();
-    const summary = await generateSyntheticCohort({
+    ({ redis, facilityIds, db, queue } = await startProcessWorld({
       pregnancies: 6000,
-      facilities: 2,
       seed: 20261204,
-      facilityCodePrefix: `DUR${Date.now().toString(36)}-`,
+      facilityCodePrefix: 'DUR',
       cityCode: REGION,
-      append: true,
-      log: () => undefined,
-    });
-    facilityIds = summary.facilityIds;
-    const config = databaseConfig();
-    db = await createConnection({
-      host: config.host,
-      port: config.port,
-      user: config.username,
-      password: config.password,
-      database: config.database,
-    });
-    queue = new Bull(QUEUES.indicators, {
-      prefix: 'mch',
-      redis: { ...redisConfig(), port: redis.port, maxRetriesPerRequest: null },
-    });
+    }));
     producer = new IndicatorJobsProducer(queue);
   }, 90_000);
 

@@ -1,6 +1,6 @@
-import Bull, { type Queue } from 'bull';
-import { type Connection, createConnection, type RowDataPacket } from 'mysql2/promise';
-import { appConfig, databaseConfig, loadDotEnv, redisConfig } from '../../config';
+import type { Queue } from 'bull';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { appConfig } from '../../config';
 import { QUEUES } from '../../src/core/queue/queue.constants';
 import { todayIn } from '../../src/core/time/calendar-date';
 import {
@@ -9,8 +9,15 @@ import {
   PLAN_CLAIM_PREFIX,
 } from '../../src/indicators/indicator-jobs.producer';
 import type { Plan } from '../../src/indicators/indicator-planner.service';
-import { generateSyntheticCohort, SYNTHETIC_PASSWORD } from '../../src/synthetic/generate';
-import { type Child, freePort, PrivateRedis, startEntryPoint, waitFor } from './processes';
+import { SYNTHETIC_PASSWORD } from '../../src/synthetic/generate';
+import {
+  type Child,
+  freePort,
+  PrivateRedis,
+  startEntryPoint,
+  startProcessWorld,
+  waitFor,
+} from './processes';
 
 /**
  * A deployment of two API processes and two workers, both workers with the cron, on the test
@@ -55,31 +62,12 @@ describe('two API processes and two workers', () => {
   };
 
   beforeAll(async () => {
-    loadDotEnv();
-    redis = new PrivateRedis(await freePort());
-    await redis.start();
-    const summary = await generateSyntheticCohort({
+    ({ redis, facilityIds, db, queue } = await startProcessWorld({
       pregnancies: 600,
-      facilities: 2,
       seed: 20261205,
-      facilityCodePrefix: `MP${Date.now().toString(36)}-`,
+      facilityCodePrefix: 'MP',
       cityCode: REGION,
-      append: true,
-      log: () => undefined,
-    });
-    facilityIds = summary.facilityIds;
-    const config = databaseConfig();
-    db = await createConnection({
-      host: config.host,
-      port: config.port,
-      user: config.username,
-      password: config.password,
-      database: config.database,
-    });
-    queue = new Bull(QUEUES.indicators, {
-      prefix: 'mch',
-      redis: { ...redisConfig(), port: redis.port, maxRetriesPerRequest: null },
-    });
+    }));
 
     const shared = { REDIS_PORT: String(redis.port), WORKER_IN_API: 'false' };
     for (let i = 0; i < 2; i += 1) {

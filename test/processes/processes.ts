@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Bull, { type Queue } from 'bull';
 import Redis from 'ioredis';
+import { type Connection, createConnection } from 'mysql2/promise';
+import { databaseConfig, loadDotEnv, redisConfig } from '../../config';
+import { QUEUES } from '../../src/core/queue/queue.constants';
+import { generateSyntheticCohort } from '../../src/synthetic/generate';
 
 const ROOT = resolve(__dirname, '../..');
 const REGISTER = join(ROOT, 'test/processes/ts-register.js');
@@ -158,8 +163,53 @@ export function startEntryPoint(
 ): Child {
   const process = spawn(globalThis.process.execPath, ['-r', REGISTER, join(ROOT, entry)], {
     cwd: ROOT,
-    env: { ...globalThis.process.env, ...env },
+    // Tests log nothing by default; these children's lines are what the specs wait for.
+    env: { ...globalThis.process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Child(name, process);
+}
+
+/** What the process specs share: a synthetic district, the test database and a private Redis. */
+export interface ProcessWorld {
+  redis: PrivateRedis;
+  facilityIds: number[];
+  db: Connection;
+  /** The indicator queue on the private Redis, as the spawned processes see it. */
+  queue: Queue;
+}
+
+/**
+ * A district of two synthetic facilities (appended under a prefix of its own in `cityCode`), a
+ * private Redis for the spawned processes, a database connection and the indicator queue.
+ */
+export async function startProcessWorld(cohort: {
+  pregnancies: number;
+  seed: number;
+  facilityCodePrefix: string;
+  cityCode: string;
+}): Promise<ProcessWorld> {
+  loadDotEnv();
+  const redis = new PrivateRedis(await freePort());
+  await redis.start();
+  const summary = await generateSyntheticCohort({
+    ...cohort,
+    facilities: 2,
+    facilityCodePrefix: `${cohort.facilityCodePrefix}${Date.now().toString(36)}-`,
+    append: true,
+    log: () => undefined,
+  });
+  const config = databaseConfig();
+  const db = await createConnection({
+    host: config.host,
+    port: config.port,
+    user: config.username,
+    password: config.password,
+    database: config.database,
+  });
+  const queue = new Bull(QUEUES.indicators, {
+    prefix: 'mch',
+    redis: { ...redisConfig(), port: redis.port, maxRetriesPerRequest: null },
+  });
+  return { redis, facilityIds: summary.facilityIds, db, queue };
 }

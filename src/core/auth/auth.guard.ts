@@ -50,12 +50,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<RequestWithActor>();
-    const token = await this.tokenOf(request.header('authorization'));
-    const actor = await this.liveActor(token);
-    request.actor = actor;
-    request.sessionId = token.sessionId;
-    const requestContext = currentRequestContext();
-    if (requestContext) requestContext.actor = actor;
+    const actor = await this.authenticate(request);
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (!roleMayCall(actor.role, allowed)) {
@@ -67,6 +62,17 @@ export class AuthGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  /** The caller named by the request's bearer token, recorded on the request and its context. */
+  async authenticate(request: RequestWithActor): Promise<Actor> {
+    const token = await this.tokenOf(request.header('authorization'));
+    const actor = await this.liveActor(token);
+    request.actor = actor;
+    request.sessionId = token.sessionId;
+    const requestContext = currentRequestContext();
+    if (requestContext) requestContext.actor = actor;
+    return actor;
   }
 
   private async liveActor(token: VerifiedToken): Promise<Actor> {

@@ -33,8 +33,9 @@ import { SessionsService } from './sessions.service';
     LoginLockout,
     RedisThrottlerStorage,
     LoginThrottlerGuard,
-    { provide: APP_GUARD, useClass: AuthGuard },
+    AuthGuard,
+    { provide: APP_GUARD, useExisting: AuthGuard },
   ],
-  exports: [SessionsService],
+  exports: [SessionsService, AuthGuard],
 })
 export class AuthModule {}

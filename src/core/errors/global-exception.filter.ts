@@ -9,9 +9,11 @@ import {
 import type { Response } from 'express';
 import { OptimisticLockVersionMismatchError } from 'typeorm';
 import { isDuplicateKeyError } from '../database/query-errors';
+import { isDatabaseUnavailableError, isWriteConflictError } from '../database/transaction-retry';
 import { currentRequestContext } from '../request-context/request-context';
 import { DomainError, ErrorDetail, RateLimitedError } from './domain.error';
 import { ErrorCode, httpStatusOf } from './error-codes';
+import { isRedisUnavailableError, outageMonitor } from './outage-monitor';
 
 interface ErrorBody {
   statusCode: number;
@@ -40,7 +42,12 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    const outage = this.outageOf(exception);
+    if (outage) {
+      // One line per outage (outage-monitor.ts), not a stack per request.
+      outageMonitor.markDown(outage, outageReason(exception));
+      body.requestId = currentRequestContext()?.requestId;
+    } else if (body.statusCode >= 500) {
       body.requestId = currentRequestContext()?.requestId;
       this.logger.error(
         `request ${body.requestId ?? '-'} failed`,
@@ -63,6 +70,18 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (isDuplicateKeyError(exception)) {
       return this.body('DUPLICATE_KEY', 'A record with the same unique value already exists');
     }
+    if (isWriteConflictError(exception)) {
+      return this.body(
+        'WRITE_CONFLICT',
+        'A concurrent change got in the way; send the request again',
+      );
+    }
+    if (this.outageOf(exception)) {
+      return this.body(
+        'SERVICE_UNAVAILABLE',
+        'The service is briefly unavailable; try again shortly',
+      );
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = HTTP_STATUS_CODES[status];
@@ -74,9 +93,24 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     return this.body('INTERNAL_ERROR', 'Internal error; quote the request id to support');
   }
 
+  private outageOf(exception: unknown): 'database' | 'redis' | undefined {
+    if (exception instanceof HttpException || exception instanceof DomainError) return undefined;
+    if (isRedisUnavailableError(exception)) return 'redis';
+    if (isDatabaseUnavailableError(exception)) return 'database';
+    return undefined;
+  }
+
   private body(code: ErrorCode, message: string, details: ErrorDetail[] = []): ErrorBody {
     return { statusCode: httpStatusOf(code), code, message, details };
   }
+}
+
+/** What the driver said, without any row data: a code, else the first line of the message. */
+function outageReason(exception: unknown): string {
+  const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && code !== '') return code;
+  if (typeof message === 'string' && message !== '') return message.split('\n')[0];
+  return 'no answer';
 }
 
 function isBodyParserError(exception: unknown): boolean {

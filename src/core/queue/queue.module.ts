@@ -14,7 +14,17 @@ import { HeartbeatProducer } from './heartbeat.producer';
         redis: ConfigType<typeof redisConfig>,
         worker: ConfigType<typeof workerConfig>,
       ) => ({
-        redis: { host: redis.host, port: redis.port, password: redis.password, db: redis.db },
+        redis: {
+          host: redis.host,
+          port: redis.port,
+          password: redis.password,
+          db: redis.db,
+          // Enqueueing and job reads give up (answered 503) after about 4 s of Redis unreachable,
+          // while a worker's commands ride out a restart of Redis (reconnecting every 200 ms).
+          connectTimeout: 2000,
+          maxRetriesPerRequest: 20,
+          retryStrategy: (times: number) => Math.min(times * 50, 200),
+        },
         prefix: 'mch',
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
         settings: queueSettings({

@@ -2,6 +2,7 @@ import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import Redis from 'ioredis';
 import { redisConfig } from '../../../config';
+import { outageMonitor } from '../errors/outage-monitor';
 
 /**
  * The one Redis client for request-time state shared by every API process: live sessions, login
@@ -17,16 +18,25 @@ export const REDIS_KEY_PREFIX = 'mch:';
     {
       provide: REDIS_CLIENT,
       inject: [redisConfig.KEY],
-      useFactory: (config: ConfigType<typeof redisConfig>) =>
-        new Redis({
+      useFactory: (config: ConfigType<typeof redisConfig>) => {
+        const client = new Redis({
           host: config.host,
           port: config.port,
           password: config.password,
           db: config.db,
           keyPrefix: REDIS_KEY_PREFIX,
-          // A request waits for Redis a little, then fails, rather than queueing for long.
-          maxRetriesPerRequest: 2,
-        }),
+          // A request waits for Redis at most about 2 s, then fails (answered 503), rather than
+          // queueing for long; the client keeps reconnecting in the background.
+          maxRetriesPerRequest: 1,
+          connectTimeout: 2000,
+          commandTimeout: 2000,
+          retryStrategy: (times) => Math.min(times * 200, 2000),
+        });
+        // One line per outage and one on recovery, not one per reconnect attempt.
+        client.on('error', (error: Error) => outageMonitor.markDown('redis', error.message));
+        client.on('ready', () => outageMonitor.markUp('redis'));
+        return client;
+      },
     },
   ],
   exports: [REDIS_CLIENT],
@@ -35,6 +45,7 @@ export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
+    outageMonitor.stop();
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

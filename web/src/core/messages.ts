@@ -16,6 +16,7 @@ const SERVICE_CODES: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   DUPLICATE_KEY: '该记录已存在',
   STALE_VERSION: '该记录已被他人修改：请查看最新内容后重新保存',
+  WRITE_CONFLICT: '与他人的同时操作冲突：请重新提交',
   ALREADY_VOIDED: '该记录已作废',
   VOID_BLOCKED: '还有依赖它的记录，不能作废',
   TOO_MANY_REQUESTS: '操作过于频繁，请稍后再试',
