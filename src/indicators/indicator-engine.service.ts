@@ -13,7 +13,11 @@ import type {
   IndicatorGroup,
   IndicatorTarget,
 } from './definitions/indicator-definition';
-import { countIndicators, type IndicatorCount } from './indicator-calculator';
+import {
+  COHORT_QUERIES_AT_ONCE,
+  countIndicators,
+  type IndicatorCount,
+} from './indicator-calculator';
 import { IndicatorTargetOverride, IndicatorValue, IndicatorValueShare } from './indicator.entities';
 import type { CohortParams } from './indicator-sql';
 import { indicatorValue, targetMet } from './indicator-value';
@@ -21,6 +25,9 @@ import { parsePeriod, samePeriodYearBefore, type Period } from './periods';
 import { regionNotFound } from './indicators.errors';
 import { cohortEvaluations, valueAsOf } from './evaluation-day';
 import { IndicatorStaleness } from './indicator-staleness.service';
+
+/** A request reading a replica waits this long at most for it to catch up (as for an outage). */
+export const REQUEST_REPLICA_WAIT_SECONDS = 2;
 
 /** A facility as values and exports name it. */
 export type FacilityRef = Pick<Facility, 'id' | 'code' | 'name'>;
@@ -67,15 +74,19 @@ export class IndicatorEngine {
     await this.staleness.markFromAuditTrail();
     // The instant now-dependent rules are evaluated at, and the one the values state.
     const computedAt = new Date();
-    // The cohort SQL reads a replica once it has applied everything committed before now; the
-    // values are written on the primary (the transaction below).
-    const counts = await this.readOnReplica((manager) =>
-      countIndicators(
-        manager,
-        indicators,
-        this.cohortParams(facilityIds, period, computedAt),
-        (done, total) => onProgress(Math.round((done / total) * 90)),
-      ),
+    // The cohort SQL reads a replica once it has applied everything committed before now, on as
+    // many connections as cohorts run at once; the values are written on the primary (below). A
+    // replica behind or away fails this attempt, and the job is retried.
+    const counts = await readOnReplica(
+      this.dataSource,
+      { waitSeconds: this.database.replicaWaitSeconds, connections: COHORT_QUERIES_AT_ONCE },
+      (managers) =>
+        countIndicators(
+          managers,
+          indicators,
+          this.cohortParams(facilityIds, period, computedAt),
+          (done, total) => onProgress(Math.round((done / total) * 90)),
+        ),
     );
     await this.dataSource.transaction(async (manager) => {
       const rows = await this.valueRows(manager, counts, period, computedAt, jobId);
@@ -92,9 +103,14 @@ export class IndicatorEngine {
     };
   }
 
-  /** Read-only work on a read replica caught up with the primary (the primary without one). */
-  readOnReplica<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return readOnReplica(this.dataSource, this.database.replicaWaitSeconds, work);
+  /**
+   * A request's read-only work (a drill-down) where the cohorts are counted: a read replica that
+   * has applied everything committed before now (the primary without one). A request waits for
+   * the replica at most REQUEST_REPLICA_WAIT_SECONDS, then answers 503.
+   */
+  readOnReplicaForRequest<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const waitSeconds = Math.min(this.database.replicaWaitSeconds, REQUEST_REPLICA_WAIT_SECONDS);
+    return readOnReplica(this.dataSource, { waitSeconds }, ([manager]) => work(manager));
   }
 
   /**

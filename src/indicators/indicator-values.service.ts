@@ -375,7 +375,7 @@ export class IndicatorValuesService {
     const fields = pseudonymous ? decidingFields(cohort, definition) : cohort.fields;
     // The cases are read where the engine counts them (a read replica when there is one); the
     // audit entries are written on the primary.
-    const { rows, total, nameOf } = await this.engine.readOnReplica(async (manager) => {
+    const { rows, total, nameOf } = await this.engine.readOnReplicaForRequest(async (manager) => {
       const [found, [{ total }]] = await Promise.all([
         manager.query<Array<Record<string, unknown>>>(bound.rows.sql, bound.rows.params),
         manager.query<Array<{ total: string | number }>>(bound.count.sql, bound.count.params),

@@ -16,14 +16,21 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const replicas = config.replicas ?? [];
   return {
     type: 'mysql',
-    // With replicas, TypeORM sends writes, transactions and ordinary reads to `master`; only a
-    // query runner created with mode 'slave' (src/core/database/replica-reads.ts) reads a replica.
     ...(replicas.length === 0
       ? primary
       : {
           replication: {
             master: primary,
             slaves: replicas.map((replica) => ({ ...primary, ...replica })),
+            // TypeORM would send every find() and select query builder to a replica, which may
+            // not have applied the write just made: ordinary reads stay on the primary, and only
+            // a query runner created with mode 'slave' (replica-reads.ts) reads a replica.
+            defaultMode: 'master',
+            // A server whose connection fails is set aside for a second (mysql2's pool cluster;
+            // another replica takes the reading) and tried again after it, never dropped for good
+            // (the default after 5 failures, which would need a restart to heal).
+            removeNodeErrorCount: 1,
+            restoreNodeTimeout: 1000,
           },
         }),
     charset: 'utf8mb4_unicode_ci',

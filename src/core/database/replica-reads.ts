@@ -1,44 +1,104 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { isDatabaseUnavailableError } from './transaction-retry';
 
-/** The replica fell too far behind the primary: the reading is retried later, not served stale. */
-export class ReplicaBehindError extends Error {
-  constructor(seconds: number) {
-    super(`the read replica did not catch up with the primary within ${seconds} s`);
-    this.name = 'ReplicaBehindError';
+/** Why a reading could not be served by a read replica. */
+export type ReplicaProblem = 'behind' | 'unreachable';
+
+/**
+ * A read replica cannot serve a reading now: it is behind the primary by more than the wait
+ * allowed, or it cannot be reached. The reading is never served stale nor moved to the primary:
+ * a request answers 503 SERVICE_UNAVAILABLE, a job fails its attempt and Bull retries it.
+ */
+export class ReplicaUnavailableError extends Error {
+  constructor(
+    readonly problem: ReplicaProblem,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ReplicaUnavailableError';
   }
 }
 
+/** mysql2's pool cluster, while every replica is set aside after a failed connection. */
+const NO_NODE_ONLINE = new Set(['POOL_NONEONLINE', 'POOL_NOEXIST']);
+
+export interface ReplicaReadOptions {
+  /** How long the replica may take to apply what the primary had committed (MASTER_GTID_WAIT). */
+  waitSeconds: number;
+  /** Connections to open (each caught up on its own: they may reach different replicas). */
+  connections?: number;
+}
+
 /**
- * Runs read-only work on one connection to a read replica (TypeORM's 'slave' query runner; the
- * primary itself when no replica is configured), after the replica has applied every transaction
- * the primary had committed when the reading began: the primary's GTID position is read first and
- * the replica waits for it with MASTER_GTID_WAIT. A replica still behind after `waitSeconds`
- * fails the reading with ReplicaBehindError (a job is retried; a request answers 503).
+ * Runs read-only work on read replica connections (TypeORM's 'slave' query runners; the primary's
+ * pool itself when no replica is configured), once each replica has applied every transaction
+ * the primary had committed when the reading began: the primary's GTID position is read first
+ * and each connection waits for it with MASTER_GTID_WAIT. `work` gets one manager per connection
+ * asked for. A replica still behind after `waitSeconds`, or unreachable, fails the reading with
+ * ReplicaUnavailableError.
  *
- * Never write through the manager given to `work`: writes belong to the primary.
+ * Never write through the managers given to `work`: writes belong to the primary.
  */
 export async function readOnReplica<T>(
   dataSource: DataSource,
-  waitSeconds: number,
-  work: (manager: EntityManager) => Promise<T>,
+  options: ReplicaReadOptions,
+  work: (managers: EntityManager[]) => Promise<T>,
 ): Promise<T> {
-  if (!hasReplicas(dataSource)) return work(dataSource.manager);
+  const connections = Math.max(1, options.connections ?? 1);
+  if (!hasReplicas(dataSource)) {
+    return work(Array.from({ length: connections }, () => dataSource.manager));
+  }
+  // On the primary: an error here is the primary's outage, answered as such.
   const [{ position }] = await dataSource.query<Array<{ position: string }>>(
     'SELECT @@GLOBAL.gtid_binlog_pos AS position',
   );
-  const runner = dataSource.createQueryRunner('slave');
+  const runners = Array.from({ length: connections }, () => dataSource.createQueryRunner('slave'));
   try {
-    if (position) {
-      const [{ waited }] = (await runner.query('SELECT MASTER_GTID_WAIT(?, ?) AS waited', [
-        position,
-        waitSeconds,
-      ])) as Array<{ waited: number | string | null }>;
-      if (Number(waited) !== 0) throw new ReplicaBehindError(waitSeconds);
-    }
-    return await work(runner.manager);
+    await Promise.all(runners.map((runner) => waitForPosition(runner, position, options)));
+    return await work(runners.map((runner) => runner.manager));
+  } catch (error) {
+    throw asReplicaError(error);
   } finally {
-    await runner.release();
+    await Promise.all(runners.map((runner) => runner.release()));
   }
+}
+
+/** Whether a replica answers and has applied the primary's position (for the outage probe). */
+export function replicaCaughtUp(dataSource: DataSource): Promise<void> {
+  return readOnReplica(dataSource, { waitSeconds: 0 }, () => Promise.resolve());
+}
+
+async function waitForPosition(
+  runner: QueryRunner,
+  position: string,
+  { waitSeconds }: ReplicaReadOptions,
+): Promise<void> {
+  if (!position) return;
+  const [{ waited }] = (await runner.query('SELECT MASTER_GTID_WAIT(?, ?) AS waited', [
+    position,
+    waitSeconds,
+  ])) as Array<{ waited: number | string | null }>;
+  // 0: reached; -1: timed out; NULL: the server could not wait (not a replica of this primary).
+  if (waited === null || Number(waited) !== 0) {
+    throw new ReplicaUnavailableError(
+      'behind',
+      `the read replica has not applied the primary's transactions within ${waitSeconds} s`,
+    );
+  }
+}
+
+function asReplicaError(error: unknown): unknown {
+  if (error instanceof ReplicaUnavailableError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (isDatabaseUnavailableError(error) || (typeof code === 'string' && NO_NODE_ONLINE.has(code))) {
+    return new ReplicaUnavailableError(
+      'unreachable',
+      `the read replica cannot be reached (${typeof code === 'string' ? code : 'no answer'})`,
+      { cause: error },
+    );
+  }
+  return error;
 }
 
 export function hasReplicas(dataSource: DataSource): boolean {
