@@ -79,7 +79,11 @@ export class IndicatorEngine {
     // replica behind or away fails this attempt, and the job is retried.
     const counts = await readOnReplica(
       this.dataSource,
-      { waitSeconds: this.database.replicaWaitSeconds, connections: COHORT_QUERIES_AT_ONCE },
+      {
+        waitSeconds: this.database.replicaWaitSeconds,
+        connections: COHORT_QUERIES_AT_ONCE,
+        waitForReachable: true,
+      },
       (managers) =>
         countIndicators(
           managers,

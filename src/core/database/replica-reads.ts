@@ -28,7 +28,15 @@ export interface ReplicaReadOptions {
   waitSeconds: number;
   /** Connections to open (each caught up on its own: they may reach different replicas). */
   connections?: number;
+  /**
+   * Keep trying to connect to an unreachable replica for `waitSeconds` too (a job, which can
+   * wait); otherwise it fails at once (a request, answered 503 at once as for any outage).
+   */
+  waitForReachable?: boolean;
 }
+
+/** Between two attempts to connect to an unreachable replica (its pool sets it aside for 1 s). */
+const RECONNECT_INTERVAL_MS = 1000;
 
 /**
  * Runs read-only work on read replica connections (TypeORM's 'slave' query runners; the primary's
@@ -53,14 +61,49 @@ export async function readOnReplica<T>(
   const [{ position }] = await dataSource.query<Array<{ position: string }>>(
     'SELECT @@GLOBAL.gtid_binlog_pos AS position',
   );
-  const runners = Array.from({ length: connections }, () => dataSource.createQueryRunner('slave'));
+  const deadline = Date.now() + options.waitSeconds * 1000;
+  const caughtUp = await Promise.allSettled(
+    Array.from({ length: connections }, () =>
+      caughtUpRunner(dataSource, position, deadline, options),
+    ),
+  );
+  const runners = caughtUp.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
   try {
-    await Promise.all(runners.map((runner) => waitForPosition(runner, position, options)));
+    const failed = caughtUp.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     return await work(runners.map((runner) => runner.manager));
   } catch (error) {
     throw asReplicaError(error);
   } finally {
     await Promise.all(runners.map((runner) => runner.release()));
+  }
+}
+
+/** A replica connection that has applied `position` by `deadline`. */
+async function caughtUpRunner(
+  dataSource: DataSource,
+  position: string,
+  deadline: number,
+  options: ReplicaReadOptions,
+): Promise<QueryRunner> {
+  for (;;) {
+    const runner = dataSource.createQueryRunner('slave');
+    try {
+      await waitForPosition(runner, position, Math.max(0, (deadline - Date.now()) / 1000));
+      return runner;
+    } catch (error) {
+      await runner.release();
+      const replicaError = asReplicaError(error);
+      const retry =
+        options.waitForReachable &&
+        replicaError instanceof ReplicaUnavailableError &&
+        replicaError.problem === 'unreachable' &&
+        Date.now() + RECONNECT_INTERVAL_MS < deadline;
+      if (!retry) throw replicaError;
+      await new Promise((resolve) => setTimeout(resolve, RECONNECT_INTERVAL_MS));
+    }
   }
 }
 
@@ -72,8 +115,10 @@ export function replicaCaughtUp(dataSource: DataSource): Promise<void> {
 async function waitForPosition(
   runner: QueryRunner,
   position: string,
-  { waitSeconds }: ReplicaReadOptions,
+  waitSeconds: number,
 ): Promise<void> {
+  // Connects first, so that an unreachable replica is told from one that is behind.
+  await runner.connect();
   if (!position) return;
   const [{ waited }] = (await runner.query('SELECT MASTER_GTID_WAIT(?, ?) AS waited', [
     position,
@@ -83,7 +128,7 @@ async function waitForPosition(
   if (waited === null || Number(waited) !== 0) {
     throw new ReplicaUnavailableError(
       'behind',
-      `the read replica has not applied the primary's transactions within ${waitSeconds} s`,
+      `the read replica has not applied the primary's transactions within ${Math.round(waitSeconds)} s`,
     );
   }
 }
