@@ -151,6 +151,13 @@ describeWithReplica(
       });
       staff = await createStaffedFacility(t.dataSource, loginWith(t));
       queue = t.app.get<Queue>(getQueueToken(QUEUES.indicators));
+      // Jobs other specs left on the test queue would read the replica during the checks below.
+      await queue.empty();
+      await waitFor(
+        'no computation left running',
+        async () => (await queue.getActiveCount()) === 0,
+        30_000,
+      );
       // The replica's administrator is the OS user on its Unix socket, which the application's
       // account can name.
       const replicaDb = await createConnection({
