@@ -29,11 +29,25 @@ describe('configuration validated at start-up', () => {
     });
   });
 
+  it('reads the read replicas: a comma-separated list, on DB_PORT unless DB_REPLICA_PORT', () => {
+    expect(withEnv(VALID_DATABASE, () => databaseConfig()).replicas).toEqual([]);
+    const env = { ...VALID_DATABASE, DB_REPLICA_HOSTS: 'db-r1, db-r2' };
+    expect(withEnv(env, () => databaseConfig()).replicas).toEqual([
+      { host: 'db-r1', port: 3306 },
+      { host: 'db-r2', port: 3306 },
+    ]);
+    expect(
+      withEnv({ ...env, DB_REPLICA_PORT: '3307' }, () => databaseConfig()).replicas[1],
+    ).toEqual({ host: 'db-r2', port: 3307 });
+  });
+
   it.each([
     [{ ...VALID_DATABASE, DB_HOST: undefined }, /DB_HOST \(missing\)/],
     [{ ...VALID_DATABASE, DB_PORT: 'abc' }, /DB_PORT \(got "abc"\)/],
     [{ ...VALID_DATABASE, DB_PORT: '70000' }, /DB_PORT .*65535/],
     [{ ...VALID_DATABASE, DB_POOL_SIZE: '0' }, /DB_POOL_SIZE/],
+    [{ ...VALID_DATABASE, DB_REPLICA_HOSTS: 'a b' }, /DB_REPLICA_HOSTS/],
+    [{ ...VALID_DATABASE, DB_REPLICA_PORT: '0' }, /DB_REPLICA_PORT/],
   ])('stops on a bad database variable %#, naming it', (env, message) => {
     expect(() => withEnv(env, () => databaseConfig())).toThrow(message);
   });

@@ -3,6 +3,7 @@
 # engine (CI, small VMs). With Docker, use docker/docker-compose.yml instead.
 #
 #   bash docker/local-services.sh start    # reuse running servers or start private ones
+#   bash docker/local-services.sh start --replica  # also a MariaDB replica on DB_REPLICA_PORT
 #   bash docker/local-services.sh status   # does each server answer?
 #   bash docker/local-services.sh stop     # stop only what `start` started
 #
@@ -25,7 +26,8 @@ cd "$ROOT"
 # shellcheck source=docker/env.sh
 . "$ROOT/docker/env.sh"
 
-LOCAL_DIR="$ROOT/.local"
+# MCH_LOCAL_DIR: another folder for the private servers (e.g. a throwaway pair on other ports).
+LOCAL_DIR="${MCH_LOCAL_DIR:-$ROOT/.local}"
 STATE_FILE="$LOCAL_DIR/started-by-script"
 
 MDB_DIR="$LOCAL_DIR/mariadb"
@@ -43,6 +45,19 @@ ENCRYPTION_CNF="$ROOT/docker/mariadb-conf/encryption.cnf"
 if ((${#MDB_SOCK} > 100)); then
   MDB_SOCK="${TMPDIR:-/tmp}/mch-mariadb-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1).sock"
 fi
+
+# The optional read replica (`start --replica`): its own datadir, GTID replication of the primary.
+REPLICA_DIR="$LOCAL_DIR/mariadb-replica"
+REPLICA_DATA="$REPLICA_DIR/data"
+REPLICA_PID="$REPLICA_DIR/mariadbd.pid"
+REPLICA_LOG="$REPLICA_DIR/error.log"
+REPLICA_SOCK="$REPLICA_DIR/mysqld.sock"
+if ((${#REPLICA_SOCK} > 100)); then
+  REPLICA_SOCK="${TMPDIR:-/tmp}/mch-mariadb-replica-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1).sock"
+fi
+REPLICA_PORT="${DB_REPLICA_PORT:-3307}"
+REPL_USER="${DB_REPLICATION_USER:-mch_repl}"
+REPL_PASSWORD="${DB_REPLICATION_PASSWORD:-mch_repl}"
 
 REDIS_DIR="$LOCAL_DIR/redis"
 REDIS_PID="$REDIS_DIR/redis.pid"
@@ -495,6 +510,12 @@ start_mariadb() {
     --max-heap-table-size=128M
     --innodb-flush-log-at-trx-commit=2
     --max-connections=200
+    # A primary replicas can follow (start --replica): binary log (encrypted, encryption.cnf),
+    # GTIDs, a server id of its own; binary logs older than a day are removed.
+    --server-id=1
+    --log-bin=mariadb-bin
+    --binlog-format=ROW
+    --binlog-expire-logs-seconds=86400
   )
   nohup setsid "$MDB_SERVER" "${args[@]}" </dev/null >>"$MDB_DIR/stdout.log" 2>&1 &
   local launcher=$! i dead=0
@@ -567,7 +588,201 @@ start_redis() {
   exit 1
 }
 
+# --- read replica ---------------------------------------------------------------------
+
+# `start --replica` exits with this when no replica can be had here (the primary is a server this
+# script did not start, and nothing on DB_REPLICA_PORT follows it); docker/test.sh then runs
+# without one.
+NO_REPLICA_HERE=4
+
+# The primary must be this script's own server with the binary log on. One started by an older
+# version of the script runs without it: restart it (only ours; never a server we did not start).
+ensure_primary_binlog() {
+  local pid
+  if ! pid="$(live_pid "$MDB_PID" mariadbd mysqld)" || ! state_has mariadb; then
+    warn "--replica needs the MariaDB this script starts in $MDB_DIR; the server on $DB_HOST:$DB_PORT was not started by it, and nothing on 127.0.0.1:$REPLICA_PORT replicates it. Configure replication on that server yourself (log_bin, server_id, a replication account) and set DB_REPLICA_HOSTS, or stop it so this script starts its own."
+    exit "$NO_REPLICA_HERE"
+  fi
+  if [[ "$(admin_sql "$MDB_SOCK" --execute='SELECT @@log_bin')" == "1" ]]; then return 0; fi
+  log "MariaDB: restarting the primary (pid $pid) with the binary log on, for the replica"
+  kill -TERM "$pid"
+  wait_for_exit "$pid" "$START_TIMEOUT" || die "MariaDB (pid $pid) did not exit within ${START_TIMEOUT}s"
+  state_remove mariadb
+  start_mariadb
+}
+
+replica_ping() {
+  "$MDB_ADMIN" --no-defaults --socket="$REPLICA_SOCK" --user="$(id -un)" --connect-timeout=2 ping >/dev/null 2>&1
+}
+
+# One value, as the application's account over TCP (what the application itself can see).
+app_value() { # port sql
+  MYSQL_PWD="$DB_PASSWORD" "$MDB_CLIENT" --no-defaults --protocol=TCP --host=127.0.0.1 \
+    --port="$1" --user="$DB_USER" --connect-timeout=5 --batch --skip-column-names \
+    --execute="$2" 2>/dev/null
+}
+
+# 0 when the server on REPLICA_PORT is read-only and applies the primary's transactions: it has
+# reached, within `seconds`, the position the primary has now.
+follows_primary() { # seconds
+  local position
+  position="$(MYSQL_PWD="$DB_PASSWORD" "$MDB_CLIENT" --no-defaults --protocol=TCP \
+    --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" --connect-timeout=5 --batch \
+    --skip-column-names --execute='SELECT @@GLOBAL.gtid_binlog_pos' 2>/dev/null)" || return 1
+  [[ -n "$position" && "$position" != "NULL" ]] || return 1
+  # read_only reads 1 or ON depending on the version.
+  [[ "$(app_value "$REPLICA_PORT" "SELECT CONCAT(UPPER(@@read_only), ':', MASTER_GTID_WAIT($(sql_string "$position"), $1))")" =~ ^(1|ON):0$ ]]
+}
+
+# The replica's two threads running and connected to the primary (Slave_running), within ~`1` s.
+wait_replicating() { # seconds
+  local i
+  for ((i = 0; i < $1 * 4; i++)); do
+    [[ "$(admin_sql "$REPLICA_SOCK" --execute="SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS
+      WHERE VARIABLE_NAME = 'SLAVE_RUNNING'" 2>/dev/null || true)" == "ON" ]] && return 0
+    sleep 0.25
+  done
+  return 1
+}
+
+replica_error() {
+  admin_sql "$REPLICA_SOCK" --vertical --execute='SHOW SLAVE STATUS' 2>/dev/null |
+    sed -nE 's/^ *(Last_IO_Error|Last_SQL_Error): (.+)$/\1: \2/p' | head -n 2 | tr '\n' ' '
+}
+
+# A copy of every database of the primary, consistent at one GTID position, loaded into the
+# (empty) replica, which then follows the primary from that position.
+seed_replica() {
+  local dump
+  dump="$(find_bin mariadb-dump mysqldump)" || die "mariadb-dump is missing"
+  log "MariaDB replica: copying the primary (mariadb-dump --gtid) and following it from there"
+  admin_sql "$MDB_SOCK" --execute="CREATE USER IF NOT EXISTS $(sql_string "$REPL_USER")@'127.0.0.1' IDENTIFIED BY $(sql_string "$REPL_PASSWORD");
+    ALTER USER $(sql_string "$REPL_USER")@'127.0.0.1' IDENTIFIED BY $(sql_string "$REPL_PASSWORD");
+    GRANT REPLICATION SLAVE ON *.* TO $(sql_string "$REPL_USER")@'127.0.0.1'"
+  # --gtid --master-data: the dump sets gtid_slave_pos to the primary's position at its snapshot.
+  # Loaded with sql_log_bin off: the replica's own binary log holds only the primary's
+  # transactions (nothing was ever written on the replica itself).
+  {
+    echo 'SET SESSION sql_log_bin = 0;'
+    "$dump" --no-defaults --socket="$MDB_SOCK" --user="$(id -un)" --all-databases \
+      --single-transaction --gtid --master-data=1 --routines --events --triggers
+  } | admin_sql "$REPLICA_SOCK" || die "Copying the primary into the replica failed"
+  admin_sql "$REPLICA_SOCK" --execute="SET SESSION sql_log_bin = 0;
+    FLUSH PRIVILEGES;
+    CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=$DB_PORT,
+      MASTER_USER=$(sql_string "$REPL_USER"), MASTER_PASSWORD=$(sql_string "$REPL_PASSWORD"),
+      MASTER_USE_GTID=slave_pos;
+    START SLAVE"
+}
+
+launch_replica() {
+  local i user_args=()
+  if is_root; then user_args=(--user=root); fi
+  mkdir -p "$REPLICA_DIR"
+  if [[ ! -f "$REPLICA_DIR/.initialized" ]]; then
+    rm -rf "$REPLICA_DATA"
+    mkdir -p "$REPLICA_DATA"
+    "$MDB_INSTALL" --no-defaults --datadir="$REPLICA_DATA" "${user_args[@]}" \
+      --auth-root-authentication-method=socket --auth-root-socket-user="$(id -un)" \
+      --skip-test-db --skip-name-resolve >"$REPLICA_DIR/install.log" 2>&1 ||
+      die "mariadb-install-db failed for the replica (log: $REPLICA_DIR/install.log)"
+  fi
+  log "Starting the MariaDB replica on 127.0.0.1:$REPLICA_PORT (data: $REPLICA_DATA)"
+  # The same encryption at rest as the primary (same configuration and key file).
+  local args=(
+    --defaults-file="$ENCRYPTION_CNF"
+    --file-key-management-filename="$MDB_KEY_FILE"
+    --datadir="$REPLICA_DATA"
+    --socket="$REPLICA_SOCK"
+    --port="$REPLICA_PORT"
+    --bind-address=127.0.0.1
+    "${user_args[@]}"
+    --pid-file="$REPLICA_PID"
+    --character-set-server=utf8mb4
+    --collation-server=utf8mb4_unicode_ci
+    --skip-name-resolve
+    --log-error="$REPLICA_LOG"
+    --innodb-buffer-pool-size="${MDB_REPLICA_BUFFER_POOL_SIZE:-256M}"
+    --tmp-table-size=128M
+    --max-heap-table-size=128M
+    --innodb-flush-log-at-trx-commit=2
+    --max-connections=200
+    --server-id=2
+    # Its own binary log, of the primary's transactions only (a replica that can be promoted).
+    --log-bin=mariadb-bin
+    --log-slave-updates
+    --binlog-format=ROW
+    --binlog-expire-logs-seconds=86400
+    --relay-log=relay-bin
+    # Only the replication threads (and admins) write here; the application's account cannot.
+    --read-only=ON
+    # Not before it has a copy of the primary (seed_replica starts it).
+    --skip-slave-start
+  )
+  nohup setsid "$MDB_SERVER" "${args[@]}" </dev/null >>"$REPLICA_DIR/stdout.log" 2>&1 &
+  state_add mariadb-replica
+  for ((i = 0; i < START_TIMEOUT * 4; i++)); do
+    replica_ping && tcp_answers 127.0.0.1 "$REPLICA_PORT" && return 0
+    sleep 0.25
+  done
+  tail -n 40 "$REPLICA_LOG" >&2 2>/dev/null || true
+  die "The MariaDB replica did not come up (log: $REPLICA_LOG)"
+}
+
+stop_replica() {
+  local pid
+  if pid="$(live_pid "$REPLICA_PID" mariadbd mysqld)"; then
+    kill -TERM "$pid"
+    wait_for_exit "$pid" "$START_TIMEOUT" || die "The MariaDB replica (pid $pid) did not exit within ${START_TIMEOUT}s"
+  fi
+  state_remove mariadb-replica
+}
+
+# A replica of the primary on REPLICA_PORT: this script's own (started, and copied from the
+# primary the first time), or one already there that follows the primary.
+start_replica() {
+  local pid
+  if pid="$(live_pid "$REPLICA_PID" mariadbd mysqld)" && replica_ping; then
+    ensure_primary_binlog
+    log "MariaDB replica: already running (pid $pid) on 127.0.0.1:$REPLICA_PORT"
+  elif tcp_answers 127.0.0.1 "$REPLICA_PORT"; then
+    follows_primary 10 ||
+      die "Something answers on 127.0.0.1:$REPLICA_PORT but does not replicate $DB_HOST:$DB_PORT (or the account '$DB_USER' cannot log in there); set DB_REPLICA_PORT to a free port."
+    log "MariaDB replica: using the server on 127.0.0.1:$REPLICA_PORT, which follows $DB_HOST:$DB_PORT"
+    return 0
+  else
+    ensure_primary_binlog
+    launch_replica
+  fi
+  if [[ ! -f "$REPLICA_DIR/.initialized" ]]; then
+    seed_replica
+    touch "$REPLICA_DIR/.initialized"
+  else
+    # Threads a test stopped, or a server restarted with --skip-slave-start.
+    admin_sql "$REPLICA_SOCK" --execute="START SLAVE" >/dev/null 2>&1 || true
+  fi
+  if ! wait_replicating 15 || ! follows_primary 30; then
+    # E.g. the primary's data folder was made anew: the replica's position means nothing there.
+    warn "The replica in $REPLICA_DIR does not follow the primary ($(replica_error)); copying the primary again"
+    stop_replica
+    rm -f "$REPLICA_DIR/.initialized"
+    launch_replica
+    seed_replica
+    touch "$REPLICA_DIR/.initialized"
+    wait_replicating 15 && follows_primary 30 ||
+      die "The replica does not replicate ($(replica_error)); see SHOW SLAVE STATUS on $REPLICA_SOCK and $REPLICA_LOG"
+  fi
+  log "MariaDB replica is up and replicating 127.0.0.1:$DB_PORT (set DB_REPLICA_HOSTS=127.0.0.1 DB_REPLICA_PORT=$REPLICA_PORT)"
+}
+
 cmd_start() {
+  local want_replica=0
+  if [[ "${1:-}" == "--replica" ]]; then want_replica=1; fi
+  start_services
+  if ((want_replica)); then start_replica; fi
+}
+
+start_services() {
   locate_binaries
   local need_mariadb=0 need_redis=0
   check_existing_mariadb || need_mariadb=1
@@ -602,6 +817,7 @@ stop_one() { # state-name label pidfile program...
 }
 
 cmd_stop() {
+  stop_one mariadb-replica "MariaDB replica" "$REPLICA_PID" mariadbd mysqld
   stop_one redis Redis "$REDIS_PID" redis-server
   stop_one mariadb MariaDB "$MDB_PID" mariadbd mysqld
 }
@@ -645,6 +861,21 @@ cmd_status() {
     ok=0
   fi
 
+  # The replica only where one runs or was asked for: it is optional.
+  note=""
+  if pid="$(live_pid "$REPLICA_PID" mariadbd mysqld)"; then note=" [.local instance, pid $pid]"; fi
+  if tcp_answers 127.0.0.1 "$REPLICA_PORT"; then
+    if [[ -n "$MDB_CLIENT" ]] && follows_primary 5; then
+      log "MariaDB replica 127.0.0.1:$REPLICA_PORT: answering, read-only, has applied the primary's transactions$note"
+    else
+      log "MariaDB replica 127.0.0.1:$REPLICA_PORT: answering, but NOT caught up with $DB_HOST:$DB_PORT (or '$DB_USER' cannot log in)$note"
+      ok=0
+    fi
+  elif [[ -n "$note" ]] || state_has mariadb-replica; then
+    log "MariaDB replica 127.0.0.1:$REPLICA_PORT: not answering$note"
+    ok=0
+  fi
+
   if [[ -f "$STATE_FILE" ]]; then
     log "Started by this script: $(tr '\n' ' ' <"$STATE_FILE")"
   fi
@@ -652,11 +883,11 @@ cmd_status() {
 }
 
 case "${1:-}" in
-  start) cmd_start ;;
+  start) cmd_start "${2:-}" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   *)
-    echo "usage: $0 start|stop|status" >&2
+    echo "usage: $0 start [--replica]|stop|status" >&2
     exit 2
     ;;
 esac

@@ -14,10 +14,24 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   npm ci --no-audit --no-fund
 fi
 
-bash docker/local-services.sh start
-
 # shellcheck source=docker/env.sh
 . docker/env.sh
+
+# MariaDB, Redis and a read replica of MariaDB (the indicator cohorts and drill-downs read it, and
+# test/processes/replica.e2e-spec.ts checks they do), unless the environment names its replicas.
+if [[ -n "${DB_REPLICA_HOSTS:-}" ]]; then
+  bash docker/local-services.sh start
+else
+  replica_rc=0
+  bash docker/local-services.sh start --replica || replica_rc=$?
+  if ((replica_rc == 0)); then
+    export DB_REPLICA_HOSTS=127.0.0.1 DB_REPLICA_PORT="${DB_REPLICA_PORT:-3307}"
+  elif ((replica_rc == 4)); then
+    echo "[test] no read replica here (see the warning above): the replica spec is skipped"
+  else
+    exit "$replica_rc"
+  fi
+fi
 if [[ "$DB_NAME" != *_test ]]; then
   export DB_NAME="${DB_NAME}_test"
 fi
@@ -27,7 +41,7 @@ export REDIS_DB="${REDIS_TEST_DB:-1}"
 # Every spec logs in from 127.0.0.1, many times a minute; the login-protection spec sets its own
 # low limits where it tests them.
 export LOGIN_RATE_PER_ADDRESS=5000 LOGIN_RATE_PER_USERNAME=30
-echo "[test] database $DB_NAME on $DB_HOST:$DB_PORT, Redis $REDIS_HOST:$REDIS_PORT"
+echo "[test] database $DB_NAME on $DB_HOST:$DB_PORT (read replica: ${DB_REPLICA_HOSTS:-none}${DB_REPLICA_HOSTS:+:${DB_REPLICA_PORT:-$DB_PORT}}), Redis $REDIS_HOST:$REDIS_PORT"
 
 extra=()
 if (($# > 0)); then

@@ -28,10 +28,12 @@ export const COHORT_QUERIES_AT_ONCE = 2;
 /**
  * Counts indicators for facilities and one period: one set-based query per cohort, grouped by
  * facility, so nothing but the counts leaves the database. Facilities without a case get zeros.
- * `manager` must not be a transaction's (its one connection would take the queries in turn).
+ * The cohorts run COHORT_QUERIES_AT_ONCE at a time, each run on its own of `managers` (one manager
+ * serves them all): a manager must not be a transaction's nor a query runner's unless it is the
+ * only one its run uses (one connection takes its queries in turn).
  */
 export async function countIndicators(
-  manager: EntityManager,
+  managers: EntityManager | readonly EntityManager[],
   indicators: readonly IndicatorDefinition[],
   params: CohortParams,
   onCohortDone?: (done: number, total: number) => Promise<void> | void,
@@ -40,7 +42,9 @@ export async function countIndicators(
   const counted: IndicatorCount[][] = [];
   let next = 0;
   let done = 0;
-  const countNext = async (): Promise<void> => {
+  const lanes: readonly EntityManager[] = 'query' in managers ? [managers] : managers;
+  const countNext = async (lane: number): Promise<void> => {
+    const manager = lanes[lane % lanes.length];
     while (next < cohorts.length) {
       const index = next++;
       const [cohort, members] = cohorts[index];
@@ -50,7 +54,9 @@ export async function countIndicators(
     }
   };
   await Promise.all(
-    Array.from({ length: Math.min(COHORT_QUERIES_AT_ONCE, cohorts.length) }, countNext),
+    Array.from({ length: Math.min(COHORT_QUERIES_AT_ONCE, cohorts.length) }, (_, lane) =>
+      countNext(lane),
+    ),
   );
   return counted.flat();
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Like } from 'typeorm';
-import { appConfig, pmtctConfig } from '../../config';
+import { appConfig, databaseConfig, pmtctConfig } from '../../config';
+import { readOnReplica } from '../core/database/replica-reads';
 import { Facility } from '../core/facilities/facility.entity';
 import { DomainError } from '../core/errors/domain.error';
 import { startOfDayIn, utcOffsetOf } from '../core/time/calendar-date';
@@ -12,7 +13,11 @@ import type {
   IndicatorGroup,
   IndicatorTarget,
 } from './definitions/indicator-definition';
-import { countIndicators, type IndicatorCount } from './indicator-calculator';
+import {
+  COHORT_QUERIES_AT_ONCE,
+  countIndicators,
+  type IndicatorCount,
+} from './indicator-calculator';
 import { IndicatorTargetOverride, IndicatorValue, IndicatorValueShare } from './indicator.entities';
 import type { CohortParams } from './indicator-sql';
 import { indicatorValue, targetMet } from './indicator-value';
@@ -20,6 +25,9 @@ import { parsePeriod, samePeriodYearBefore, type Period } from './periods';
 import { regionNotFound } from './indicators.errors';
 import { cohortEvaluations, valueAsOf } from './evaluation-day';
 import { IndicatorStaleness } from './indicator-staleness.service';
+
+/** A request reading a replica waits this long at most for it to catch up (as for an outage). */
+export const REQUEST_REPLICA_WAIT_SECONDS = 2;
 
 /** A facility as values and exports name it. */
 export type FacilityRef = Pick<Facility, 'id' | 'code' | 'name'>;
@@ -49,6 +57,7 @@ export class IndicatorEngine {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(pmtctConfig.KEY) private readonly pmtct: ConfigType<typeof pmtctConfig>,
+    @Inject(databaseConfig.KEY) private readonly database: ConfigType<typeof databaseConfig>,
     private readonly staleness: IndicatorStaleness,
   ) {}
 
@@ -65,11 +74,23 @@ export class IndicatorEngine {
     await this.staleness.markFromAuditTrail();
     // The instant now-dependent rules are evaluated at, and the one the values state.
     const computedAt = new Date();
-    const counts = await countIndicators(
-      this.dataSource.manager,
-      indicators,
-      this.cohortParams(facilityIds, period, computedAt),
-      (done, total) => onProgress(Math.round((done / total) * 90)),
+    // The cohort SQL reads a replica once it has applied everything committed before now, on as
+    // many connections as cohorts run at once; the values are written on the primary (below). A
+    // replica behind or away fails this attempt, and the job is retried.
+    const counts = await readOnReplica(
+      this.dataSource,
+      {
+        waitSeconds: this.database.replicaWaitSeconds,
+        connections: COHORT_QUERIES_AT_ONCE,
+        waitForReachable: true,
+      },
+      (managers) =>
+        countIndicators(
+          managers,
+          indicators,
+          this.cohortParams(facilityIds, period, computedAt),
+          (done, total) => onProgress(Math.round((done / total) * 90)),
+        ),
     );
     await this.dataSource.transaction(async (manager) => {
       const rows = await this.valueRows(manager, counts, period, computedAt, jobId);
@@ -84,6 +105,16 @@ export class IndicatorEngine {
       values: counts.length,
       computedAt: computedAt.toISOString(),
     };
+  }
+
+  /**
+   * A request's read-only work (a drill-down) where the cohorts are counted: a read replica that
+   * has applied everything committed before now (the primary without one). A request waits for
+   * the replica at most REQUEST_REPLICA_WAIT_SECONDS, then answers 503.
+   */
+  readOnReplicaForRequest<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const waitSeconds = Math.min(this.database.replicaWaitSeconds, REQUEST_REPLICA_WAIT_SECONDS);
+    return readOnReplica(this.dataSource, { waitSeconds }, ([manager]) => work(manager));
   }
 
   /**

@@ -4,7 +4,8 @@ import type { Job } from 'bull';
 import { QueryFailedError } from 'typeorm';
 import type { IndicatorExports } from './exports/indicator-exports.service';
 import type { IndicatorEngine } from './indicator-engine.service';
-import { IndicatorJobsProcessor } from './indicator-jobs.processor';
+import { ReplicaUnavailableError } from '../core/database/replica-reads';
+import { IndicatorJobsProcessor, isTransient } from './indicator-jobs.processor';
 import type { IndicatorPlanner } from './indicator-planner.service';
 
 /** The Bull handlers @nestjs/bull registers for the class: one per decorated method. */
@@ -71,5 +72,22 @@ describe('IndicatorJobsProcessor', () => {
       bytes: 10,
     });
     expect(exportJob.discard).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a replica behind the primary', new ReplicaUnavailableError('behind', 'behind'), true],
+    ['a replica away', new ReplicaUnavailableError('unreachable', 'away'), true],
+    [
+      'the primary set aside',
+      Object.assign(new Error('no node'), { code: 'POOL_NONEONLINE' }),
+      true,
+    ],
+    ['a bad request', new Error('Facility 9 does not exist'), false],
+  ])('retries a computation failed by %s: %s', async (_, error, retried) => {
+    expect(isTransient(error)).toBe(retried);
+    engine.compute.mockRejectedValue(error);
+    const computeJob = job('compute', { scope: { facilityId: 1 }, period: '2026-01' });
+    await expect(processor.handle(computeJob)).rejects.toBe(error);
+    expect(computeJob.discard).toHaveBeenCalledTimes(retried ? 0 : 1);
   });
 });

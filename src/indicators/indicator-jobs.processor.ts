@@ -2,6 +2,7 @@ import { Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
 import { isDuplicateKeyError } from '../core/database/query-errors';
+import { ReplicaUnavailableError } from '../core/database/replica-reads';
 import { INDICATOR_JOBS, QUEUES } from '../core/queue/queue.constants';
 import { IndicatorEngine, type ComputationSummary } from './indicator-engine.service';
 import type {
@@ -95,11 +96,17 @@ const TRANSIENT_CODES = new Set([
   'ER_LOCK_WAIT_TIMEOUT',
   'ER_CON_COUNT_ERROR',
   'ER_QUERY_INTERRUPTED',
+  // The primary set aside for a second by the pool cluster after a failed connection.
+  'POOL_NONEONLINE',
 ]);
 
-/** A lost connection or a deadlock is worth retrying (with the queue's backoff); a bad request is not. */
+/**
+ * A lost connection, a deadlock or a read replica behind or away is worth retrying (with the
+ * queue's backoff); a bad request is not.
+ */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  if (error instanceof ReplicaUnavailableError) return true;
   const codes = [error, (error as { driverError?: unknown }).driverError]
     .map((e) => (e as { code?: unknown } | undefined)?.code)
     .filter((code): code is string => typeof code === 'string');

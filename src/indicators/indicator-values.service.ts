@@ -373,12 +373,17 @@ export class IndicatorValuesService {
         ? WITHHELD_CONTRAINDICATION
         : plain(value);
     const fields = pseudonymous ? decidingFields(cohort, definition) : cohort.fields;
-    return this.dataSource.transaction(async (manager) => {
-      const [rows, [{ total }]] = await Promise.all([
+    // The cases are read where the engine counts them (a read replica when there is one); the
+    // audit entries are written on the primary.
+    const { rows, total, nameOf } = await this.engine.readOnReplicaForRequest(async (manager) => {
+      const [found, [{ total }]] = await Promise.all([
         manager.query<Array<Record<string, unknown>>>(bound.rows.sql, bound.rows.params),
         manager.query<Array<{ total: string | number }>>(bound.count.sql, bound.count.params),
       ]);
-      const nameOf = pseudonymous ? new Map<number, string>() : await namesOf(manager, rows);
+      const names = pseudonymous ? new Map<number, string>() : await namesOf(manager, found);
+      return { rows: found, total, nameOf: names };
+    });
+    return this.dataSource.transaction(async (manager) => {
       const entityId = `${code}:${period.key}`;
       const listed = { role, page: query.page, pageSize: query.pageSize, listed: rows.length };
       await this.audit.record(manager, {

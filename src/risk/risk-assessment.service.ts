@@ -507,8 +507,7 @@ export class RiskAssessmentService {
     assessedOn: string,
     records: GradingRecords,
   ): Promise<FactorFinding[]> {
-    const factors = await this.catalogues.factorsOf(manager, catalogue.id);
-    const byCode = new Map(factors.map((factor) => [factor.code, factor]));
+    const byCode = await this.catalogues.factorsOf(manager, catalogue.id);
     const unknown = tickedCodes.filter((code) => !byCode.has(code));
     if (unknown.length > 0) {
       throw factorUnknown(

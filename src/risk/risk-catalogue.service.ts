@@ -19,7 +19,7 @@ export class RiskCatalogueService {
   // A catalogue version is never changed once created (a new version is added instead), so every
   // grading can read it from memory rather than from the database.
   private readonly catalogueById = new Map<number, RiskCatalogue>();
-  private readonly factorsByCatalogue = new Map<number, RiskFactor[]>();
+  private readonly factorsByCatalogue = new Map<number, ReadonlyMap<string, RiskFactor>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -105,10 +105,15 @@ export class RiskCatalogueService {
     return catalogue;
   }
 
-  async factorsOf(manager: EntityManager, catalogueId: number): Promise<RiskFactor[]> {
+  /** The catalogue's factors by code, read once per process (every visit re-grades with them). */
+  async factorsOf(
+    manager: EntityManager,
+    catalogueId: number,
+  ): Promise<ReadonlyMap<string, RiskFactor>> {
     let factors = this.factorsByCatalogue.get(catalogueId);
     if (!factors) {
-      factors = await manager.find(RiskFactor, { where: { catalogueId } });
+      const rows = await manager.find(RiskFactor, { where: { catalogueId } });
+      factors = new Map(rows.map((factor) => [factor.code, factor]));
       this.factorsByCatalogue.set(catalogueId, factors);
     }
     return factors;

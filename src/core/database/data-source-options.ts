@@ -6,13 +6,33 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** One description of the database for the app, the migration CLI, the demo and the tests. */
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
-  return {
-    type: 'mysql',
+  const primary = {
     host: config.host,
     port: config.port,
     username: config.username,
     password: config.password,
     database: config.database,
+  };
+  const replicas = config.replicas ?? [];
+  return {
+    type: 'mysql',
+    ...(replicas.length === 0
+      ? primary
+      : {
+          replication: {
+            master: primary,
+            slaves: replicas.map((replica) => ({ ...primary, ...replica })),
+            // TypeORM would send every find() and select query builder to a replica, which may
+            // not have applied the write just made: ordinary reads stay on the primary, and only
+            // a query runner created with mode 'slave' (replica-reads.ts) reads a replica.
+            defaultMode: 'master',
+            // A server whose connection fails is set aside for a second (mysql2's pool cluster;
+            // another replica takes the reading) and tried again after it, never dropped for good
+            // (the default after 5 failures, which would need a restart to heal).
+            removeNodeErrorCount: 1,
+            restoreNodeTimeout: 1000,
+          },
+        }),
     charset: 'utf8mb4_unicode_ci',
     // Instants are stored in UTC; calendar dates (LMP, EDD) are DATE columns read as strings.
     timezone: 'Z',

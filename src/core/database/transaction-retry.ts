@@ -17,6 +17,8 @@ const UNAVAILABLE_CODES = new Set([
   'ER_CON_COUNT_ERROR',
   'ER_SERVER_SHUTDOWN',
   'POOL_CLOSED',
+  // mysql2's pool cluster (with DB_REPLICA_HOSTS) while the primary is set aside after a failure.
+  'POOL_NONEONLINE',
 ]);
 
 function driverCode(error: unknown): string | undefined {

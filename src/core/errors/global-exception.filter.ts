@@ -9,11 +9,12 @@ import {
 import type { Response } from 'express';
 import { OptimisticLockVersionMismatchError } from 'typeorm';
 import { isDuplicateKeyError } from '../database/query-errors';
+import { ReplicaUnavailableError } from '../database/replica-reads';
 import { isDatabaseUnavailableError, isWriteConflictError } from '../database/transaction-retry';
 import { currentRequestContext } from '../request-context/request-context';
 import { DomainError, ErrorDetail, RateLimitedError } from './domain.error';
 import { ErrorCode, httpStatusOf } from './error-codes';
-import { isRedisUnavailableError, outageMonitor } from './outage-monitor';
+import { type Dependency, isRedisUnavailableError, outageMonitor } from './outage-monitor';
 
 interface ErrorBody {
   statusCode: number;
@@ -76,6 +77,17 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         'A concurrent change got in the way; send the request again',
       );
     }
+    if (exception instanceof ReplicaUnavailableError) {
+      // The cases are read on a replica that is behind or away: not served stale, not moved to
+      // the primary (README, "A province deployment").
+      const [rule, message] =
+        exception.problem === 'behind'
+          ? ['replicaCaughtUp', 'The statistics replica is still applying the latest records']
+          : ['replicaReachable', 'The statistics replica cannot be reached'];
+      return this.body('SERVICE_UNAVAILABLE', `${message}; try again shortly`, [
+        { field: 'replica', rule, message },
+      ]);
+    }
     if (this.outageOf(exception)) {
       return this.body(
         'SERVICE_UNAVAILABLE',
@@ -93,8 +105,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     return this.body('INTERNAL_ERROR', 'Internal error; quote the request id to support');
   }
 
-  private outageOf(exception: unknown): 'database' | 'redis' | undefined {
+  private outageOf(exception: unknown): Dependency | undefined {
     if (exception instanceof HttpException || exception instanceof DomainError) return undefined;
+    if (exception instanceof ReplicaUnavailableError) return 'replica';
     if (isRedisUnavailableError(exception)) return 'redis';
     if (isDatabaseUnavailableError(exception)) return 'database';
     return undefined;
@@ -107,6 +120,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
 
 /** What the driver said, without any row data: a code, else the first line of the message. */
 function outageReason(exception: unknown): string {
+  if (exception instanceof ReplicaUnavailableError) return exception.message;
   const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && code !== '') return code;
   if (typeof message === 'string' && message !== '') return message.split('\n')[0];

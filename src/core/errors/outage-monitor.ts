@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 
-export type Dependency = 'database' | 'redis';
+/** 'replica': the read replicas the indicator cohorts and drill-downs read (DB_REPLICA_HOSTS). */
+export type Dependency = 'database' | 'redis' | 'replica';
 
 const PROBE_INTERVAL_MS = 1000;
 
@@ -26,7 +27,7 @@ class OutageMonitor {
   markDown(dependency: Dependency, reason: string): void {
     if (this.down.has(dependency)) return;
     this.down.add(dependency);
-    this.logger.error(`${dependency} unreachable (${reason}); answering 503 until it is back`);
+    this.logger.error(`${dependency} unavailable (${reason}); answering 503 until it is back`);
     this.scheduleProbe(dependency);
   }
 
@@ -35,7 +36,7 @@ class OutageMonitor {
     const timer = this.timers.get(dependency);
     if (timer) clearTimeout(timer);
     this.timers.delete(dependency);
-    this.logger.log(`${dependency} reachable again`);
+    this.logger.log(`${dependency} available again`);
   }
 
   /** Stops probing (application shutdown). */

@@ -35,4 +35,19 @@ describe('scrubValue', () => {
     expect(scrubbed.err.message).toBe(`duplicate ${REDACTED}`);
     expect(scrubbed.n).toBe(3);
   });
+
+  it('censors sensitive keys at any depth, credentials in headers too', () => {
+    const scrubbed = scrubValue({
+      name: '李梅',
+      woman: { documentNumber: 'X', contact: { phone: 'Y', note: 'ok' } },
+      headers: { authorization: 'Bearer abc', accept: 'application/json' },
+      password: null,
+    });
+    expect(scrubbed).toEqual({
+      name: REDACTED,
+      woman: { documentNumber: REDACTED, contact: { phone: REDACTED, note: 'ok' } },
+      headers: { authorization: REDACTED, accept: 'application/json' },
+      password: null,
+    });
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * What must never reach a log line: identity document numbers, phones, names, tokens, passwords.
- * Known fields are censored by path (pino's redact); free text is scrubbed of anything shaped
- * like an 18-character resident ID or an 11-digit mainland mobile number.
+ * Known fields (and credential headers) are censored by key at any depth; free text is scrubbed of
+ * anything shaped like an 18-character resident ID or an 11-digit mainland mobile number.
  */
 export const REDACTED = '[redacted]';
 
@@ -20,16 +20,12 @@ const SENSITIVE_FIELDS = [
   'refreshToken',
 ];
 
-/** pino `redact` paths: request headers carrying credentials, and the fields above at depth 1–2. */
-export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["set-cookie"]',
-  'res.headers["set-cookie"]',
-  'headers.authorization',
-  'headers.cookie',
-  ...SENSITIVE_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
-];
+const SENSITIVE_KEYS: ReadonlySet<string> = new Set([
+  ...SENSITIVE_FIELDS,
+  'authorization',
+  'cookie',
+  'set-cookie',
+]);
 
 const RESIDENT_ID = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)/g;
@@ -47,7 +43,10 @@ export function scrubText(text: string): string {
 
 const MAX_DEPTH = 6;
 
-/** Scrubs every string inside a log object (bounded depth); returns a copy where anything changed. */
+/**
+ * A copy of a log object (bounded depth) with every sensitive key censored and every string
+ * scrubbed.
+ */
 export function scrubValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubText(value);
   if (depth >= MAX_DEPTH || value === null || typeof value !== 'object') return value;
@@ -60,6 +59,8 @@ export function scrubValue(value: unknown, depth = 0): unknown {
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) return value;
   const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = scrubValue(item, depth + 1);
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = SENSITIVE_KEYS.has(key) && item != null ? REDACTED : scrubValue(item, depth + 1);
+  }
   return copy;
 }

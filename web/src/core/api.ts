@@ -59,7 +59,7 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   throw new ApiFailure(
     result.response.status,
     code,
-    errorMessage(code, body.message),
+    errorMessage(code, body.message, body.details),
     body.details ?? [],
   );
 }

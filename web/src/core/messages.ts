@@ -182,8 +182,19 @@ const RULES: Record<string, string> = {
 /** Ends of a range the service names in words. */
 const RANGE_ENDS: Record<string, string> = { today: '今天', now: '现在' };
 
-export function errorMessage(code: string, fallback?: string): string {
-  return CODES[code] ?? (fallback ? `操作未成功（${code}）` : CODES.REQUEST_FAILED);
+/** What a 503 names as its cause (its detail's rule), more precisely than its code. */
+const UNAVAILABLE_CAUSES: Record<string, string> = {
+  replicaCaughtUp: '统计数据正在同步最新的记录，请稍后重试（通常不超过一分钟）',
+  replicaReachable: '统计数据库暂时无法连接，请稍后重试',
+};
+
+export function errorMessage(
+  code: string,
+  fallback?: string,
+  details: readonly ErrorDetail[] = [],
+): string {
+  const cause = code === 'SERVICE_UNAVAILABLE' ? UNAVAILABLE_CAUSES[details[0]?.rule ?? ''] : null;
+  return cause ?? CODES[code] ?? (fallback ? `操作未成功（${code}）` : CODES.REQUEST_FAILED);
 }
 
 /** A field error in Chinese: the rule's wording, with the range the service named when it did. */
