@@ -278,8 +278,21 @@ function visitRequests(target: Target): RequestFactory {
 }
 
 let registrationSerial = 0;
-/** A region code of its own for each run, so women registered by earlier runs never collide. */
+/**
+ * A region code of its own for each run, so women registered by earlier runs never collide: not
+ * by document, nor by name and birth date or phone, which would flag every registration as a
+ * possible duplicate of the earlier runs' women and queue a merge review for each.
+ */
 const runRegion = `33${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+
+/** The name and phone of the woman newResidentId made last. */
+function benchName(): string {
+  return `压测${runRegion}-${registrationSerial}`;
+}
+
+function benchPhone(prefix: '136' | '137'): string {
+  return `${prefix}${runRegion.slice(2)}${String(registrationSerial % 1e4).padStart(4, '0')}`;
+}
 
 function newResidentId(): { documentNumber: string; birthDate: string } {
   registrationSerial += 1;
@@ -300,9 +313,9 @@ function registrationRequests(): RequestFactory {
         woman: {
           documentType: 'resident_id',
           documentNumber,
-          name: `压测${registrationSerial}`,
+          name: benchName(),
           birthDate,
-          phone: `137${runRegion.slice(2)}${String(registrationSerial % 1e4).padStart(4, '0')}`,
+          phone: benchPhone('137'),
           residenceRegionCode: '330106',
           householdType: 'local',
         },
@@ -448,7 +461,7 @@ const VISIT_AUDIT_VALUES = {
  */
 const directRegistration: DirectWrite = async (pool, target) => {
   const { documentNumber, birthDate } = newResidentId();
-  const phone = `136${String(registrationSerial % 1e8).padStart(8, '0')}`;
+  const phone = benchPhone('136');
   // Identifiers are stored as the API stores them: encrypted, found by their blind indexes.
   const cipher = identifierCipher();
   const documentIndex = cipher.blindIndex('document', documentNumber);
@@ -466,7 +479,7 @@ const directRegistration: DirectWrite = async (pool, target) => {
       [
         cipher.encrypt(documentNumber),
         documentIndex,
-        `压测${registrationSerial}`,
+        benchName(),
         birthDate,
         cipher.encrypt(phone),
         phoneIndex,
@@ -522,7 +535,7 @@ const directRegistration: DirectWrite = async (pool, target) => {
     }
     await connection.query(
       'SELECT id, name, birth_date, phone_index, document_number FROM woman WHERE id <> ? AND ((name = ? AND birth_date = ?) OR phone_index = ?) ORDER BY id LIMIT 20',
-      [woman.insertId, `压测${registrationSerial}`, birthDate, phoneIndex],
+      [woman.insertId, benchName(), birthDate, phoneIndex],
     );
     await connection.commit();
   } catch (error) {
