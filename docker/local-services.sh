@@ -650,11 +650,20 @@ replica_error() {
     sed -nE 's/^ *(Last_IO_Error|Last_SQL_Error): (.+)$/\1: \2/p' | head -n 2 | tr '\n' ' '
 }
 
-# A copy of every database of the primary, consistent at one GTID position, loaded into the
-# (empty) replica, which then follows the primary from that position.
+# The databases the replica copies and follows: all but the synthetic cohorts (`*_synthetic`, tens
+# of gigabytes at a million pregnancies) unless REPLICA_WITH_SYNTHETIC=1 when it is first made.
+replica_databases() {
+  admin_sql "$MDB_SOCK" --execute="SHOW DATABASES" |
+    grep -vxE 'information_schema|performance_schema|sys' |
+    if [[ "${REPLICA_WITH_SYNTHETIC:-0}" == 1 ]]; then cat; else grep -v '_synthetic$'; fi
+}
+
+# A copy of the primary's databases (replica_databases), consistent at one GTID position, loaded
+# into the (empty) replica, which then follows the primary from that position.
 seed_replica() {
-  local dump
+  local dump databases
   dump="$(find_bin mariadb-dump mysqldump)" || die "mariadb-dump is missing"
+  mapfile -t databases < <(replica_databases)
   log "MariaDB replica: copying the primary (mariadb-dump --gtid) and following it from there"
   admin_sql "$MDB_SOCK" --execute="CREATE USER IF NOT EXISTS $(sql_string "$REPL_USER")@'127.0.0.1' IDENTIFIED BY $(sql_string "$REPL_PASSWORD");
     ALTER USER $(sql_string "$REPL_USER")@'127.0.0.1' IDENTIFIED BY $(sql_string "$REPL_PASSWORD");
@@ -664,7 +673,7 @@ seed_replica() {
   # transactions (nothing was ever written on the replica itself).
   {
     echo 'SET SESSION sql_log_bin = 0;'
-    "$dump" --no-defaults --socket="$MDB_SOCK" --user="$(id -un)" --all-databases \
+    "$dump" --no-defaults --socket="$MDB_SOCK" --user="$(id -un)" --databases "${databases[@]}" \
       --single-transaction --gtid --master-data=1 --routines --events --triggers
   } | admin_sql "$REPLICA_SOCK" || die "Copying the primary into the replica failed"
   admin_sql "$REPLICA_SOCK" --execute="SET SESSION sql_log_bin = 0;
@@ -719,6 +728,10 @@ launch_replica() {
     # Not before it has a copy of the primary (seed_replica starts it).
     --skip-slave-start
   )
+  # What replica_databases leaves out is not followed either.
+  if [[ "${REPLICA_WITH_SYNTHETIC:-0}" != 1 ]]; then
+    args+=('--replicate-wild-ignore-table=%\_synthetic.%')
+  fi
   nohup setsid "$MDB_SERVER" "${args[@]}" </dev/null >>"$REPLICA_DIR/stdout.log" 2>&1 &
   state_add mariadb-replica
   for ((i = 0; i < START_TIMEOUT * 4; i++)); do

@@ -1,3 +1,4 @@
+import { HeartbeatProducer } from '../../src/core/queue/heartbeat.producer';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { fuzzOpenApi } from './openapi-fuzz';
 
@@ -13,12 +14,19 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
 
 describe('OpenAPI fuzzing', () => {
   let testApp: TestApp;
+  let heartbeats: NodeJS.Timeout;
 
   beforeAll(async () => {
     testApp = await createTestApp();
+    // /health is healthy only while a worker has beaten within 3 minutes: the app's worker beats
+    // once a minute, as the schedule (off in tests) would have it do.
+    const beat = async () => (await testApp.app.get(HeartbeatProducer).enqueue()).finished();
+    await beat();
+    heartbeats = setInterval(() => void beat().catch(() => undefined), 60_000);
   });
 
   afterAll(async () => {
+    clearInterval(heartbeats);
     await testApp.close();
   });
 

@@ -126,8 +126,12 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /** The primary's pool: the driver's own, or the MASTER node of its cluster with replicas. */
   private pool(): Mysql2PoolInternals | undefined {
-    const driver = this.dataSource.driver as { pool?: Mysql2PoolInternals & { pool?: unknown } };
-    return driver.pool;
+    const driver = this.dataSource.driver as {
+      pool?: Mysql2PoolInternals;
+      poolCluster?: { _nodes?: Record<string, { pool?: Mysql2PoolInternals } | undefined> };
+    };
+    return driver.pool ?? driver.poolCluster?._nodes?.MASTER?.pool;
   }
 }
