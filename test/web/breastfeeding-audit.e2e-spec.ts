@@ -127,12 +127,12 @@ describe('breastfeeding audit in the browser', () => {
     await dialog.getByText('请填写复核备注').waitFor({ state: 'detached' });
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await late().getByText('已复核').waitFor();
+    await late().getByText('已复核', { exact: true }).waitFor();
     await late().getByText('产妇产后出血，延迟开奶；已与产房沟通').waitFor();
 
     await page.reload();
     await page.getByRole('heading', { name: '母乳喂养审核' }).waitFor();
-    await late().getByText('已复核').waitFor();
+    await late().getByText('已复核', { exact: true }).waitFor();
     await late().getByText('产妇产后出血，延迟开奶；已与产房沟通').waitFor();
     await late().getByText(office.users.mch_staff.displayName, { exact: false }).waitFor();
     // The baby given glucose water fails BF-04 and is still to review.

@@ -268,10 +268,7 @@ function NoteDialog({
       onOk={() => form.submit()}
       onCancel={onClose}
       afterOpenChange={(open) => {
-        if (open) {
-          setError(null);
-          form.setFieldsValue({ note: failure?.review?.note ?? '' });
-        }
+        if (open) setError(null);
       }}
       destroyOnHidden
     >
@@ -281,7 +278,15 @@ function NoteDialog({
       <Typography.Paragraph style={{ color: '#a8071a' }}>
         {failure?.failedCriterion}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} preserve={false}>
+      {/* Mounted anew at each opening (destroyOnHidden): the note starts from the mark's, and
+          what she types while the dialog still opens is kept. */}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ note: failure?.review?.note ?? '' }}
+        onFinish={(v) => void save(v)}
+        preserve={false}
+      >
         <Form.Item
           name="note"
           label={text.note}
