@@ -1,4 +1,5 @@
 import { addDays } from '../src/core/time/calendar-date';
+import { ageInYears } from '../src/women/rules/registration-checks';
 import { deliveryPayload, tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today, uniqueName } from './factories/registration.factory';
@@ -164,12 +165,30 @@ describe('pregnancies, women and audit', () => {
 
       const byId = await search({ documentNumber: p.documentNumber.toLowerCase() });
       expect(byId.body.total).toBe(1);
-      expect(byId.body.items[0]).toMatchObject({
+      const full = (await t.http().get(`/pregnancies/${p.pregnancyId}`).set(as(home, 'nurse')))
+        .body;
+      // Every field of the list item, typed as the full record has it.
+      expect(byId.body.items[0]).toEqual({
         id: p.pregnancyId,
+        womanId: p.womanId,
+        name,
+        age: ageInYears(full.woman.birthDate, today()),
+        documentType: 'resident_id',
         documentNumber: `${p.documentNumber.slice(0, 6)}********${p.documentNumber.slice(-4)}`,
         phone: `${p.phone.slice(0, 3)}****${p.phone.slice(-4)}`,
-        gestationalAge: { days: 100, display: '14+2' },
+        registrationDate: today(),
+        handbookNumber: null,
+        edd: addDays(today(), 180),
+        eddSource: 'lmp',
+        gestationalAge: full.gestationalAge,
+        status: 'open',
+        riskColour: full.riskColour,
+        riskPurple: false,
+        facilityId: home.facility.id,
+        facilityName: home.facility.name,
+        version: p.version,
       });
+      expect(byId.body.items[0].gestationalAge).toMatchObject({ days: 100, display: '14+2' });
       expect(
         (await search({ name: name.slice(0, -1) })).body.items.map((i: { id: number }) => i.id),
       ).toContain(p.pregnancyId);

@@ -632,14 +632,17 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
 
       const { body } = await assess(p.id, {
         kind: 'registration_screening',
-        factorCodes: ['OTHER_RED'],
+        factorCodes: ['RH_NEGATIVE', 'OTHER_RED'],
         factorNotes: [{ code: 'OTHER_RED', note: '主动脉夹层术后' }],
         assessedOn: addDays(today(), -10),
       }).expect(201);
       expect(body).toMatchObject({ colour: 'red' });
-      expect(body.factors).toEqual([
-        expect.objectContaining({ code: 'OTHER_RED', note: '主动脉夹层术后' }),
-      ]);
+      expect(body.factors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ code: 'RH_NEGATIVE', note: null }),
+          expect.objectContaining({ code: 'OTHER_RED', note: '主动脉夹层术后' }),
+        ]),
+      );
 
       // A visit keeping her RED records no grading; a changed fetus count re-grades, note kept.
       await t
@@ -661,6 +664,7 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       expect(history[0]).toMatchObject({ kind: 'automatic', colour: 'red' });
       expect(history[0].factors).toEqual(
         expect.arrayContaining([
+          expect.objectContaining({ code: 'RH_NEGATIVE', note: null }),
           expect.objectContaining({ code: 'OTHER_RED', note: '主动脉夹层术后' }),
           expect.objectContaining({ code: 'MULTIPLE_PREGNANCY' }),
         ]),

@@ -132,9 +132,10 @@ export class EpisodeAccess {
 }
 
 /**
- * SQL condition: pregnancy `alias` is in an episode the facility (parameter `:facilityId`) takes
- * part in. Driven by the participant index (facility, status, pregnancy).
+ * SQL condition: pregnancy `alias` is in an episode the facility (`parameter`: TypeORM's
+ * `:facilityId`, or `?` in plain SQL) takes part in. Driven by the participant index (facility,
+ * status, pregnancy).
  */
-export const participatesSql = (alias: string): string =>
+export const participatesSql = (alias: string, parameter = ':facilityId'): string =>
   `${alias}.id IN (SELECT ep.pregnancy_id FROM episode_participant ep
-     WHERE ep.facility_id = :facilityId AND ep.status = 'active')`;
+     WHERE ep.facility_id = ${parameter} AND ep.status = 'active')`;

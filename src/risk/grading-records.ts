@@ -47,12 +47,13 @@ export interface GradingRecords {
 interface RecordsRow {
   birth_date: string;
   latest: string | LatestJson | null;
-  ticked: string | TickedJson[] | null;
+  factors: string | FactorJson[] | null;
+  notes: string | Array<string | null> | null;
   visits: string | GradingVisit[] | null;
   tests: string | GradingTest[] | null;
 }
 type LatestJson = Omit<LatestAssessment, 'tickedCodes' | 'tickedNotes' | 'derivedCodes'>;
-type TickedJson = { id: number; code: string; origin: 'derived' | 'ticked'; note: string | null };
+type FactorJson = { id: number; code: string; origin: 'derived' | 'ticked' };
 
 const LATEST_ASSESSMENT = `SELECT a.id FROM risk_assessment a WHERE a.pregnancy_id = ?
   ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1`;
@@ -61,14 +62,21 @@ const LATEST_ASSESSMENT = `SELECT a.id FROM risk_assessment a WHERE a.pregnancy_
  * One statement instead of one per table: a visit re-grades inside its transaction, so every
  * round trip here is paid by each visit recorded. Rows come back as JSON and are put in the
  * order the rules expect here.
+ *
+ * The factors' notes come in an array of their own, in the same order (by id): an aggregated
+ * object holding a note (up to 500 characters) is too long for MariaDB's in-memory temporary
+ * table, and the one it writes to disk instead cost each visit a tenth of a millisecond.
  */
 const RECORDS_SQL = `SELECT
   (SELECT w.birth_date FROM woman w WHERE w.id = ?) AS birth_date,
   (SELECT JSON_OBJECT('id', a.id, 'assessedOn', a.assessed_on, 'catalogueId', a.catalogue_id)
      FROM risk_assessment a WHERE a.id = (${LATEST_ASSESSMENT})) AS latest,
-  (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', f.id, 'code', f.code, 'origin', f.origin, 'note', f.note))
+  (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', f.id, 'code', f.code, 'origin', f.origin) ORDER BY f.id)
      FROM risk_assessment_factor f
-     WHERE f.assessment_id = (${LATEST_ASSESSMENT})) AS ticked,
+     WHERE f.assessment_id = (${LATEST_ASSESSMENT})) AS factors,
+  (SELECT JSON_ARRAYAGG(f.note ORDER BY f.id)
+     FROM risk_assessment_factor f
+     WHERE f.assessment_id = (${LATEST_ASSESSMENT})) AS notes,
   (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', v.id, 'visitDate', v.visit_date,
        'weightKg', v.weight_kg, 'heightCm', v.height_cm, 'systolicMmHg', v.systolic_mm_hg,
        'diastolicMmHg', v.diastolic_mm_hg, 'haemoglobinGL', v.haemoglobin_gl,
@@ -83,7 +91,7 @@ export function gradingRecordsStatement(
   pregnancy: Pick<Pregnancy, 'id' | 'womanId'>,
 ): [string, unknown[]] {
   const id = pregnancy.id;
-  return [RECORDS_SQL, [pregnancy.womanId, id, id, id, id]];
+  return [RECORDS_SQL, [pregnancy.womanId, id, id, id, id, id]];
 }
 
 export async function loadGradingRecords(
@@ -92,7 +100,11 @@ export async function loadGradingRecords(
 ): Promise<GradingRecords> {
   const [row] = await manager.query<RecordsRow[]>(...gradingRecordsStatement(pregnancy));
   const latest = json<LatestJson>(row.latest);
-  const factors = (json<TickedJson[]>(row.ticked) ?? []).sort((a, b) => a.id - b.id);
+  const notes = json<Array<string | null>>(row.notes) ?? [];
+  const factors = (json<FactorJson[]>(row.factors) ?? []).map((factor, i) => ({
+    ...factor,
+    note: notes[i] ?? null,
+  }));
   const ticked = factors.filter((factor) => factor.origin === 'ticked');
   const visits = json<GradingVisit[]>(row.visits) ?? [];
   const tests = json<GradingTest[]>(row.tests) ?? [];

@@ -19,6 +19,8 @@ import { Pregnancy } from './pregnancy.entity';
 import { isSuboptimallyDated, SCAN_NOT_USED_TEXT } from './rules/dating-scans';
 import { formatGestationalAge, gestationalAgeDays, trimesterOf } from './rules/gestational-age';
 import { Woman } from './woman.entity';
+import type { PregnancyListRow } from './pregnancies.service';
+import { maskStoredDocumentNumber, maskStoredPhone } from '../core/privacy/identifier-cipher';
 
 /** Roles that see a woman's full ID number and phone on her own record (each view is audited). */
 export const FULL_IDENTITY_ROLES: readonly Role[] = ['nurse', 'mch_staff'];
@@ -94,30 +96,26 @@ export function mapPregnancy(pregnancy: Pregnancy, asOf: string): PregnancyDto {
   };
 }
 
-export function mapPregnancyListItem(
-  pregnancy: Pregnancy & { woman: Woman },
-  asOf: string,
-): PregnancyListItemDto {
-  const { woman } = pregnancy;
+export function mapPregnancyListItem(row: PregnancyListRow, asOf: string): PregnancyListItemDto {
   return {
-    id: pregnancy.id,
-    womanId: woman.id,
-    name: woman.name,
-    age: ageInYears(woman.birthDate, asOf),
-    documentType: woman.documentType,
-    documentNumber: maskDocumentNumber(woman.documentNumber),
-    phone: maskPhone(woman.phone),
-    registrationDate: pregnancy.registrationDate,
-    handbookNumber: pregnancy.handbookNumber,
-    edd: pregnancy.edd,
-    eddSource: pregnancy.eddSource,
-    gestationalAge: pregnancy.status === 'open' ? gestationalAgeOn(pregnancy.edd, asOf) : null,
-    status: pregnancy.status,
-    riskColour: pregnancy.riskColour,
-    riskPurple: pregnancy.riskPurple,
-    facilityId: pregnancy.facilityId,
-    facilityName: pregnancy.facility?.name ?? null,
-    version: pregnancy.version,
+    id: row.id,
+    womanId: row.woman_id,
+    name: row.name,
+    age: ageInYears(row.birth_date, asOf),
+    documentType: row.document_type,
+    documentNumber: maskStoredDocumentNumber(row.document_number),
+    phone: maskStoredPhone(row.phone),
+    registrationDate: row.registration_date,
+    handbookNumber: row.handbook_number,
+    edd: row.edd,
+    eddSource: row.edd_source,
+    gestationalAge: row.status === 'open' ? gestationalAgeOn(row.edd, asOf) : null,
+    status: row.status,
+    riskColour: row.risk_colour,
+    riskPurple: Boolean(row.risk_purple),
+    facilityId: row.facility_id,
+    facilityName: row.facility_name,
+    version: row.version,
   };
 }
 

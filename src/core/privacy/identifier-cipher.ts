@@ -8,7 +8,7 @@ import {
 } from 'node:crypto';
 import type { ValueTransformer } from 'typeorm';
 import { type IdentifierKeys, identifiersConfig } from '../../../config';
-import { maskPhone } from './masking';
+import { maskDocumentNumber, maskPhone } from './masking';
 
 const FORMAT = 'v1';
 const ALGORITHM = 'aes-256-gcm';
@@ -149,4 +149,9 @@ export const encryptedIdentifier: ValueTransformer = {
 /** A phone as raw SQL reads it (encrypted), as every list shows it: masked. */
 export function maskStoredPhone(stored: string): string {
   return maskPhone(identifierCipher().decrypt(stored));
+}
+
+/** A document number as raw SQL reads it (encrypted), as every list shows it: masked. */
+export function maskStoredDocumentNumber(stored: string): string {
+  return maskDocumentNumber(identifierCipher().decrypt(stored));
 }
