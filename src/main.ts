@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import { AppLogger } from './core/observability/logging.module';
 import { appConfig, assertConfiguration, loadDotEnv, workerConfig } from '../config';
 import { AppModule } from './app.module';
 import { configureHttpApp } from './bootstrap';
@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
     AppModule.register({ worker: worker.inApi ? { cron: worker.cronEnabled } : undefined }),
     { bufferLogs: true },
   );
-  nest.useLogger(nest.get(PinoLogger));
+  nest.useLogger(nest.get(AppLogger));
   configureHttpApp(nest, { swagger: app.swaggerEnabled, corsOrigins: app.corsOrigins });
   await nest.listen(app.port);
   const url = `http://localhost:${app.port}`;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import { AppLogger } from './core/observability/logging.module';
 import { assertConfiguration, loadDotEnv, workerConfig } from '../config';
 import { CoreModule } from './core/core.module';
 import { WorkerModule } from './core/queue/worker.module';
@@ -24,7 +24,7 @@ async function bootstrap(): Promise<void> {
   class WorkerAppModule {}
 
   const app = await NestFactory.createApplicationContext(WorkerAppModule, { bufferLogs: true });
-  app.useLogger(app.get(PinoLogger));
+  app.useLogger(app.get(AppLogger));
   app.enableShutdownHooks();
   Logger.log(`Worker started; cron ${cronEnabled ? 'on' : 'off'}`, 'Worker');
 }

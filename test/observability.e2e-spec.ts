@@ -1,10 +1,14 @@
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { observabilityConfig } from '../config';
 import { DomainError } from '../src/core/errors/domain.error';
-import { LOG_DESTINATION, LOG_LEVEL_OVERRIDE } from '../src/core/observability/logging.module';
+import {
+  AppLogger,
+  LOG_DESTINATION,
+  LOG_LEVEL_OVERRIDE,
+} from '../src/core/observability/logging.module';
 import { MetricsController } from '../src/core/observability/metrics.controller';
 import { MetricsService } from '../src/core/observability/metrics.service';
 import { HeartbeatProducer } from '../src/core/queue/heartbeat.producer';
+import { runInRequestContext } from '../src/core/request-context/request-context';
 import { createStaffedFacility, createSystemAdmin, Staff } from './factories/people.factory';
 import { registrationPayload } from './factories/registration.factory';
 import { bearer, loginWith } from './utils/auth';
@@ -71,7 +75,7 @@ describe('logs, metrics and the queue view', () => {
       .send({ username: staff.users.nurse.username, password: 'Wrong-Password-13812345678' })
       .expect(401);
     // Free text through the application logger is scrubbed as well.
-    t.app.get(PinoLogger).log(`registered ${woman.documentNumber}, phone ${woman.phone}`);
+    t.app.get(AppLogger).log(`registered ${woman.documentNumber}, phone ${woman.phone}`);
 
     const output = lines.join('');
     for (const secret of [
@@ -99,6 +103,34 @@ describe('logs, metrics and the queue view', () => {
     expect(read).toMatchObject({ method: 'GET', route: '/women/:id', status: 200 });
     expect(read.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(login).toMatchObject({ route: '/auth/login', status: 401, userId: null });
+  });
+
+  it("writes Nest's lines with their context and stack, and the request id of the request they belong to", () => {
+    lines.length = 0;
+    const logger = t.app.get(AppLogger);
+    runInRequestContext({ requestId: 'log-test-context-1' }, () => {
+      logger.log('inside a request', 'Visits');
+      logger.error('it failed', 'Error: it failed\n    at here', 'Errors');
+    });
+    logger.warn('outside any request');
+    const [inside, failed, outside] = lines.map(
+      (line) => JSON.parse(line) as Record<string, unknown>,
+    );
+    expect(inside).toMatchObject({
+      level: 'info',
+      msg: 'inside a request',
+      context: 'Visits',
+      requestId: 'log-test-context-1',
+    });
+    expect(failed).toMatchObject({
+      level: 'error',
+      msg: 'it failed',
+      context: 'Errors',
+      stack: 'Error: it failed\n    at here',
+      requestId: 'log-test-context-1',
+    });
+    expect(outside).toMatchObject({ level: 'warn', msg: 'outside any request' });
+    expect(outside).not.toHaveProperty('requestId');
   });
 
   it('serves /metrics only with the token, with latency, queue and pool metrics', async () => {

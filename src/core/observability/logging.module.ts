@@ -1,17 +1,19 @@
-import { Module } from '@nestjs/common';
+import { Global, Inject, Injectable, type LoggerService, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
 import {
   destination as fileDestination,
+  type DestinationStream,
+  type Level,
+  type Logger,
+  type LoggerOptions,
+  pino,
   stdSerializers,
   stdTimeFunctions,
-  type DestinationStream,
-  type LoggerOptions,
 } from 'pino';
-import type { Options } from 'pino-http';
 import type { ObservabilityConfig } from '../../../config';
 import type { Actor } from '../auth/actor';
+import { currentRequestContext } from '../request-context/request-context';
 import { REQUEST_ID_HEADER } from '../request-context/request-id.middleware';
 import { scrubText, scrubValue } from './log-redaction';
 
@@ -19,6 +21,8 @@ import { scrubText, scrubValue } from './log-redaction';
 export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
 /** Overrides the configured level (a test reading the log wants `info`). */
 export const LOG_LEVEL_OVERRIDE = Symbol('LOG_LEVEL_OVERRIDE');
+/** The process's pino logger. */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 type Request = IncomingMessage & { actor?: Actor; route?: unknown };
 
@@ -28,16 +32,30 @@ export function routeOf(request: Request): string {
   return typeof path === 'string' ? path : '-';
 }
 
-/** The one access line per request: who called what, how it ended, how long it took. */
-function accessLine(request: Request, response: ServerResponse, responseTime: number) {
-  return {
-    method: request.method,
-    route: routeOf(request),
-    status: response.statusCode,
-    durationMs: responseTime,
-    userId: request.actor?.userId ?? null,
-    facilityId: request.actor?.facilityId ?? null,
-  };
+/**
+ * The one access line of a request: who called what, how it ended, how long it took. Written
+ * when the response has gone (or the connection closed before it could).
+ */
+export function logAccess(
+  logger: Logger,
+  request: Request,
+  response: ServerResponse,
+  durationMs: number,
+): void {
+  const failed = !response.writableFinished || response.statusCode >= 500;
+  const requestId = response.getHeader(REQUEST_ID_HEADER);
+  logger[failed ? 'error' : 'info'](
+    {
+      requestId: typeof requestId === 'string' ? requestId : '-',
+      method: request.method,
+      route: routeOf(request),
+      status: response.statusCode,
+      durationMs,
+      userId: request.actor?.userId ?? null,
+      facilityId: request.actor?.facilityId ?? null,
+    },
+    failed ? 'request failed' : 'request completed',
+  );
 }
 
 /**
@@ -48,21 +66,18 @@ function bufferedStdout(): DestinationStream {
   return fileDestination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 });
 }
 
-const omitted = (): undefined => undefined;
-
-export function pinoOptions(
-  config: ObservabilityConfig,
-  level: string,
-  destination: DestinationStream | null,
-): Options {
-  const base: LoggerOptions = {
+export function loggerOptions(config: ObservabilityConfig, level: string): LoggerOptions {
+  return {
     level,
     base: { pid: process.pid },
     timestamp: stdTimeFunctions.isoTime,
     messageKey: 'msg',
-    // pino-http binds the request to a child logger for every request, and would serialize it
-    // (headers and all) each time; no line of this service logs a request or a response object.
-    serializers: { req: omitted, res: omitted, err: stdSerializers.err },
+    serializers: { err: stdSerializers.err },
+    // A line written while a request runs carries its id (the access line brings its own).
+    mixin: () => {
+      const context = currentRequestContext();
+      return context ? { requestId: context.requestId } : {};
+    },
     formatters: {
       level: (label) => ({ level: label }),
       log: (object) => scrubValue(object) as Record<string, unknown>,
@@ -77,45 +92,93 @@ export function pinoOptions(
         );
       },
     },
-    transport:
-      config.prettyLogs && !destination
-        ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
-        : undefined,
-  };
-  return {
-    ...base,
-    wrapSerializers: false,
-    stream: destination ?? (base.transport || level === 'silent' ? undefined : bufferedStdout()),
-    // The id assignRequestId put in the response header: every line of the request carries it.
-    genReqId: (request, response) => {
-      const id = response.getHeader(REQUEST_ID_HEADER);
-      return typeof id === 'string' ? id : '-';
-    },
-    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
-    quietReqLogger: true,
-    quietResLogger: true,
-    customLogLevel: (_request, response, error) =>
-      error || response.statusCode >= 500 ? 'error' : 'info',
-    customSuccessObject: (request, response, value: { durationMs?: number }) =>
-      accessLine(request, response, value.durationMs ?? 0),
-    customErrorObject: (request, response, _error, value: { durationMs?: number }) =>
-      accessLine(request, response, value.durationMs ?? 0),
-    customSuccessMessage: () => 'request completed',
-    customErrorMessage: () => 'request failed',
   };
 }
 
+/** The process's logger: JSON lines (pino-pretty in development) unless a test reads them. */
+export function createRootLogger(
+  config: ObservabilityConfig,
+  level: string,
+  destination: DestinationStream | null,
+): Logger {
+  const options = loggerOptions(config, level);
+  if (destination) return pino(options, destination);
+  if (config.prettyLogs) {
+    return pino({
+      ...options,
+      transport: {
+        target: 'pino-pretty',
+        options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' },
+      },
+    });
+  }
+  return level === 'silent' ? pino(options) : pino(options, bufferedStdout());
+}
+
+const NEST_LEVELS = {
+  log: 'info',
+  error: 'error',
+  warn: 'warn',
+  debug: 'debug',
+  verbose: 'trace',
+  fatal: 'fatal',
+} as const satisfies Record<string, Level>;
+
 /**
- * JSON logs through pino for the whole process; Nest's Logger writes through it too (main.ts and
- * worker.ts call useLogger), so every line of a request carries its request id.
+ * Nest's logger interface over the root logger (main.ts and worker.ts call useLogger): a trailing
+ * string is the context (the class or area logging), a string before it in `error` the stack.
  */
+@Injectable()
+export class AppLogger implements LoggerService {
+  constructor(@Inject(ROOT_LOGGER) private readonly logger: Logger) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('log', message, params);
+  }
+
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('verbose', message, params);
+  }
+
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  private write(level: keyof typeof NEST_LEVELS, message: unknown, params: unknown[]): void {
+    const fields: Record<string, unknown> = {};
+    const rest = [...params];
+    if (typeof rest.at(-1) === 'string') fields.context = rest.pop();
+    if (level === 'error' && typeof rest[0] === 'string') fields.stack = rest.shift();
+    const log = this.logger[NEST_LEVELS[level]].bind(this.logger);
+    if (message instanceof Error) log({ ...fields, err: message }, message.message);
+    else if (typeof message === 'object' && message !== null) log({ ...fields, ...message });
+    else log(fields, String(message));
+  }
+}
+
+/**
+ * JSON logs through pino for the whole process. Every line written while a request runs carries
+ * its request id; the HTTP app writes one access line per request (observability.module.ts).
+ */
+@Global()
 @Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      providers: [
-        { provide: LOG_DESTINATION, useValue: null },
-        { provide: LOG_LEVEL_OVERRIDE, useValue: null },
-      ],
+  providers: [
+    { provide: LOG_DESTINATION, useValue: null },
+    { provide: LOG_LEVEL_OVERRIDE, useValue: null },
+    {
+      provide: ROOT_LOGGER,
       inject: [ConfigService, LOG_DESTINATION, LOG_LEVEL_OVERRIDE],
       useFactory: (
         config: ConfigService,
@@ -123,15 +186,15 @@ export function pinoOptions(
         levelOverride: string | null,
       ) => {
         const observability = config.getOrThrow<ObservabilityConfig>('observability');
-        return {
-          pinoHttp: pinoOptions(
-            observability,
-            levelOverride ?? observability.logLevel,
-            destination,
-          ),
-        };
+        return createRootLogger(
+          observability,
+          levelOverride ?? observability.logLevel,
+          destination,
+        );
       },
-    }),
+    },
+    AppLogger,
   ],
+  exports: [ROOT_LOGGER, AppLogger],
 })
 export class LoggingModule {}

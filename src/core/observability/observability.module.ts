@@ -1,26 +1,49 @@
-import { Injectable, MiddlewareConsumer, Module, NestMiddleware, NestModule } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  MiddlewareConsumer,
+  Module,
+  NestMiddleware,
+  NestModule,
+} from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { routeOf } from './logging.module';
+import type { Logger } from 'pino';
+import { logAccess, ROOT_LOGGER, routeOf } from './logging.module';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 import { QueueBoardModule } from './queue-board.module';
 
-/** Times every request into the latency histogram, labelled by its route template. */
+/**
+ * When a request ends: its access line, and its time in the latency histogram labelled by its
+ * route template. One listener for both, on `close`, which also comes when the client went away
+ * before the answer.
+ */
 @Injectable()
-class RequestMetricsMiddleware implements NestMiddleware {
-  constructor(private readonly metrics: MetricsService) {}
+class RequestOutcomeMiddleware implements NestMiddleware {
+  constructor(
+    private readonly metrics: MetricsService,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
-    const start = process.hrtime.bigint();
-    response.once('finish', () => {
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      this.metrics.observeRequest(request.method, routeOf(request), response.statusCode, seconds);
+    const start = performance.now();
+    response.once('close', () => {
+      const ms = performance.now() - start;
+      logAccess(this.logger, request, response, Math.round(ms));
+      if (response.writableFinished) {
+        this.metrics.observeRequest(
+          request.method,
+          routeOf(request),
+          response.statusCode,
+          ms / 1000,
+        );
+      }
     });
     next();
   }
 }
 
-/** What an operator of the HTTP process sees: /metrics and the queue view. */
+/** What an operator of the HTTP process sees: access lines, /metrics and the queue view. */
 @Module({
   imports: [QueueBoardModule],
   controllers: [MetricsController],
@@ -28,6 +51,6 @@ class RequestMetricsMiddleware implements NestMiddleware {
 })
 export class ObservabilityModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestMetricsMiddleware).forRoutes('*');
+    consumer.apply(RequestOutcomeMiddleware).forRoutes('*');
   }
 }
