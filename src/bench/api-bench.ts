@@ -183,11 +183,15 @@ async function pickTarget(pool: Pool): Promise<Target> {
   };
 }
 
-/** An API process, as deployed (no queue processor, no schedule), on the configured services. */
+/**
+ * An API process, as deployed (production: JSON log lines, no queue processor, no schedule), on
+ * the configured services.
+ */
 function startApi(port: number): ChildProcess {
   return spawn(process.execPath, ['dist/src/main.js'], {
     env: {
       ...process.env,
+      NODE_ENV: 'production',
       PORT: String(port),
       WORKER_IN_API: 'false',
       CRON_ENABLED: 'false',
