@@ -5,6 +5,7 @@ import { AppLogger } from './core/observability/logging.module';
 import { appConfig, assertConfiguration, loadDotEnv, workerConfig } from '../config';
 import { AppModule } from './app.module';
 import { configureHttpApp } from './bootstrap';
+import { SegmentRoutingAdapter } from './core/http/segment-routing.adapter';
 
 async function bootstrap(): Promise<void> {
   loadDotEnv();
@@ -13,6 +14,7 @@ async function bootstrap(): Promise<void> {
   const worker = workerConfig();
   const nest = await NestFactory.create(
     AppModule.register({ worker: worker.inApi ? { cron: worker.cronEnabled } : undefined }),
+    new SegmentRoutingAdapter(),
     { bufferLogs: true },
   );
   nest.useLogger(nest.get(AppLogger));

@@ -6,6 +6,7 @@ import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureHttpApp, type HttpOptions } from '../../src/bootstrap';
+import { SegmentRoutingAdapter } from '../../src/core/http/segment-routing.adapter';
 
 export interface TestApp {
   app: INestApplication<App>;
@@ -40,7 +41,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     builder.overrideProvider(provide).useValue(useValue);
   }
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<INestApplication<App>>({ logger: ['error'] });
+  const app = moduleRef.createNestApplication<INestApplication<App>>(new SegmentRoutingAdapter(), {
+    logger: ['error'],
+  });
   configureHttpApp(app, { swagger: true, corsOrigins: [], ...http });
   await app.init();
   return {

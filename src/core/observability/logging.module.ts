@@ -24,12 +24,17 @@ export const LOG_LEVEL_OVERRIDE = Symbol('LOG_LEVEL_OVERRIDE');
 /** The process's pino logger. */
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
-type Request = IncomingMessage & { actor?: Actor; route?: unknown };
+type Request = IncomingMessage & { actor?: Actor; route?: unknown; baseUrl?: string };
 
-/** The route template (`/women/:id`), never the path with its values; `-` for no route. */
+/**
+ * The route template (`/women/:id`), never the path with its values; `-` for no route. A route
+ * kept in its first segment's router (SegmentRoutingAdapter) has its path below that segment.
+ */
 export function routeOf(request: Request): string {
   const path = (request.route as { path?: unknown } | undefined)?.path;
-  return typeof path === 'string' ? path : '-';
+  if (typeof path !== 'string') return '-';
+  const base = request.baseUrl ?? '';
+  return base && path === '/' ? base : `${base}${path}`;
 }
 
 /**
