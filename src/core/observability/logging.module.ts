@@ -45,6 +45,7 @@ export function logAccess(
   logger: Logger,
   request: Request,
   response: ServerResponse,
+  route: string,
   durationMs: number,
 ): void {
   const failed = !response.writableFinished || response.statusCode >= 500;
@@ -53,7 +54,7 @@ export function logAccess(
     {
       requestId: typeof requestId === 'string' ? requestId : '-',
       method: request.method,
-      route: routeOf(request),
+      route,
       status: response.statusCode,
       durationMs,
       userId: request.actor?.userId ?? null,

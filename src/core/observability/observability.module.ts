@@ -29,14 +29,10 @@ class RequestOutcomeMiddleware implements NestMiddleware {
     const start = performance.now();
     response.once('close', () => {
       const ms = performance.now() - start;
-      logAccess(this.logger, request, response, Math.round(ms));
+      const route = routeOf(request);
+      logAccess(this.logger, request, response, route, Math.round(ms));
       if (response.writableFinished) {
-        this.metrics.observeRequest(
-          request.method,
-          routeOf(request),
-          response.statusCode,
-          ms / 1000,
-        );
+        this.metrics.observeRequest(request.method, route, response.statusCode, ms / 1000);
       }
     });
     next();
