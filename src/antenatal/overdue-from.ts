@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { execute } from '../core/database/plain-rows';
 import { PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
 import { OVERDUE_AFTER_DAYS } from './rules/visit-schedule';
 
@@ -41,7 +42,8 @@ export async function setLastVisitDate(
   pregnancyId: number,
   lastVisitDate: string | null,
 ) {
-  await manager.query(
+  await execute(
+    manager,
     `UPDATE pregnancy p SET p.last_visit_date = ?, p.overdue_from = ${overdueFromSql('?')} WHERE p.id = ?`,
     [lastVisitDate, lastVisitDate, pregnancyId],
   );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
-import { hydrate } from '../core/database/plain-rows';
+import { execute, hydrate } from '../core/database/plain-rows';
 import type { DomainError } from '../core/errors/domain.error';
 import { Pregnancy } from '../women/pregnancy.entity';
 import {
@@ -96,7 +96,8 @@ export class EpisodeAccess {
       area === undefined
         ? ''
         : ` AND ep.role IN (${RECORD_AREAS[area].map((r) => `'${r}'`).join(', ')})`;
-    const [row] = await manager.query<Array<Record<string, unknown> & { participates: number }>>(
+    const [row] = await execute<Array<Record<string, unknown> & { participates: number }>>(
+      manager,
       `SELECT p.*, EXISTS (SELECT 1 FROM episode_participant ep WHERE ep.pregnancy_id = p.id
          AND ep.facility_id = ? AND ep.status = 'active'${roles}) AS participates
        FROM pregnancy p WHERE p.id = ? FOR UPDATE`,

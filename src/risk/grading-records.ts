@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { execute } from '../core/database/plain-rows';
 import type { AntenatalVisit } from '../antenatal/antenatal-visit.entity';
 import type { PmtctTest } from '../pmtct/pmtct.entities';
 import type { Pregnancy } from '../women/pregnancy.entity';
@@ -98,7 +99,7 @@ export async function loadGradingRecords(
   manager: EntityManager,
   pregnancy: Pick<Pregnancy, 'id' | 'womanId'>,
 ): Promise<GradingRecords> {
-  const [row] = await manager.query<RecordsRow[]>(...gradingRecordsStatement(pregnancy));
+  const [row] = await execute<RecordsRow[]>(manager, ...gradingRecordsStatement(pregnancy));
   const latest = json<LatestJson>(row.latest);
   const notes = json<Array<string | null>>(row.notes) ?? [];
   const factors = (json<FactorJson[]>(row.factors) ?? []).map((factor, i) => ({

@@ -41,7 +41,13 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     poolSize: config.poolSize,
     // An unreachable server fails a request within 2 s (answered 503) rather than hanging it.
     connectTimeout: 2000,
-    extra: { maxIdle: config.poolSize, idleTimeout: 60_000, enableKeepAlive: true },
+    extra: {
+      maxIdle: config.poolSize,
+      idleTimeout: 60_000,
+      enableKeepAlive: true,
+      // Prepared statements (plain-rows execute) kept per connection; the oldest is closed past it.
+      maxPreparedStatements: 64,
+    },
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
