@@ -1,10 +1,13 @@
 import type { ExecuteValues, PoolConnection } from 'mysql2';
 import {
+  type DataSource,
   type EntityManager,
+  type EntityMetadata,
   type EntityTarget,
   type ObjectLiteral,
   QueryFailedError,
 } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
  * Raw-SQL rows that still go through the entity's column metadata (names, transformers, type
@@ -35,21 +38,94 @@ export async function execute<T>(
   });
 }
 
+/** Column types the MySQL driver stores and reads unchanged (no transformer, no conversion). */
+const UNCONVERTED_TYPES = new Set<unknown>([
+  'int',
+  'bigint',
+  'smallint',
+  'tinyint',
+  'mediumint',
+  'varchar',
+  'char',
+  'text',
+  'mediumtext',
+  'longtext',
+  'decimal',
+  'varbinary',
+  'blob',
+]);
+
+/** One column as plain rows read and write it: values of the others go through the driver. */
+interface ColumnPlan {
+  column: ColumnMetadata;
+  databaseName: string;
+  propertyName: string;
+  /** An own property of the entity, stored as it is read. */
+  unconverted: boolean;
+}
+
+/** An entity's columns, worked out once per data source: the metadata walk costs per call. */
+interface EntityPlan {
+  connection: DataSource;
+  metadata: EntityMetadata;
+  selected: ColumnPlan[];
+  insertable: ColumnPlan[];
+  /** INSERT statements by the columns a row defines (`1` for each insertable column it sets). */
+  inserts: Map<string, InsertStatement>;
+}
+
+interface InsertStatement {
+  /** Up to `VALUES`. */
+  head: string;
+  /** One row's. */
+  placeholders: string;
+  oneRow: string;
+}
+
+const plans = new WeakMap<object, EntityPlan>();
+
+function planOf(manager: EntityManager, target: EntityTarget<ObjectLiteral>): EntityPlan {
+  const key = target as object;
+  const cached = plans.get(key);
+  if (cached?.connection === manager.connection) return cached;
+  const metadata = manager.connection.getMetadata(target);
+  const columnPlan = (column: ColumnMetadata): ColumnPlan => ({
+    column,
+    databaseName: column.databaseName,
+    propertyName: column.propertyName,
+    unconverted:
+      !column.transformer &&
+      !column.embeddedMetadata &&
+      !column.relationMetadata &&
+      UNCONVERTED_TYPES.has(column.type),
+  });
+  const plan: EntityPlan = {
+    connection: manager.connection,
+    metadata,
+    selected: metadata.columns.filter((column) => column.isSelect).map(columnPlan),
+    insertable: metadata.columns.filter((column) => column.isInsert).map(columnPlan),
+    inserts: new Map(),
+  };
+  plans.set(key, plan);
+  return plan;
+}
+
 /** The entity a `SELECT *` row describes, as TypeORM would have loaded it. */
 export function hydrate<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   row: Record<string, unknown>,
 ): T {
-  const metadata = manager.connection.getMetadata(target);
+  const plan = planOf(manager, target);
   const driver = manager.connection.driver;
-  const entity = metadata.create() as T;
-  for (const column of metadata.columns) {
-    if (column.isSelect && column.databaseName in row) {
-      column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
-    }
+  const entity = plan.metadata.create() as Record<string, unknown>;
+  for (const { column, databaseName, propertyName, unconverted } of plan.selected) {
+    if (!(databaseName in row)) continue;
+    const value = row[databaseName];
+    if (unconverted) entity[propertyName] = value;
+    else column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
   }
-  return entity;
+  return entity as T;
 }
 
 /** Inserts the defined values of `values` (the rest take their defaults); the new id. */
@@ -70,23 +146,38 @@ export async function insertRows<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   rows: Partial<T>[],
 ): Promise<number> {
-  const metadata = manager.connection.getMetadata(target);
+  const plan = planOf(manager, target);
   const driver = manager.connection.driver;
-  const columns = metadata.columns.filter(
-    (column) => column.isInsert && column.getEntityValue(rows[0]) !== undefined,
-  );
-  const placeholders = `(${columns.map(() => '?').join(', ')})`;
-  const sql = `INSERT INTO \`${metadata.tableName}\` (${columns.map((c) => `\`${c.databaseName}\``).join(', ')})
-     VALUES ${rows.map(() => placeholders).join(', ')}`;
+  const valueOf = ({ column, propertyName, unconverted }: ColumnPlan, row: Partial<T>): unknown =>
+    unconverted ? (row as Record<string, unknown>)[propertyName] : column.getEntityValue(row);
+  const columns: ColumnPlan[] = [];
+  let shape = '';
+  for (const column of plan.insertable) {
+    const defined = valueOf(column, rows[0]) !== undefined;
+    if (defined) columns.push(column);
+    shape += defined ? '1' : '0';
+  }
+  let statement = plan.inserts.get(shape);
+  if (statement === undefined) {
+    const names = columns.map((column) => `\`${column.databaseName}\``).join(', ');
+    const head = `INSERT INTO \`${plan.metadata.tableName}\` (${names}) VALUES `;
+    const placeholders = `(${columns.map(() => '?').join(', ')})`;
+    statement = { head, placeholders, oneRow: head + placeholders };
+    plan.inserts.set(shape, statement);
+  }
   const values = rows.flatMap((row) =>
-    columns.map((column): unknown =>
-      driver.preparePersistentValue(column.getEntityValue(row), column),
-    ),
+    columns.map((column): unknown => {
+      const value = valueOf(column, row);
+      return column.unconverted ? value : driver.preparePersistentValue(value, column.column);
+    }),
   );
   // One row's statement has one text per call site; a batch's varies with its length.
   const result =
     rows.length === 1
-      ? await execute<{ insertId: number }>(manager, sql, values)
-      : await manager.query<{ insertId: number }>(sql, values);
+      ? await execute<{ insertId: number }>(manager, statement.oneRow, values)
+      : await manager.query<{ insertId: number }>(
+          statement.head + rows.map(() => statement.placeholders).join(', '),
+          values,
+        );
   return result.insertId;
 }
