@@ -18,6 +18,7 @@ const METRICS_TOKEN = 'metrics-token-for-the-e2e-suite-0123456789';
 
 interface AccessLine {
   level: string;
+  pid: number;
   msg: string;
   requestId: string;
   method: string;
@@ -68,10 +69,12 @@ describe('logs, metrics and the queue view', () => {
       .expect(201);
     const womanId = (created.body as { woman: { id: number } }).woman.id;
     await t.http().get(`/women/${womanId}`).set(bearer(staff.tokens.nurse)).expect(200);
-    // A refused login: the password in the body, the account name in the message.
+    // A refused login: the password in the body, the account name in the message, and an ID
+    // number offered as the request id.
     await t
       .http()
       .post('/auth/login')
+      .set('x-request-id', woman.documentNumber)
       .send({ username: staff.users.nurse.username, password: 'Wrong-Password-13812345678' })
       .expect(401);
     // Free text through the application logger is scrubbed as well.
@@ -102,7 +105,13 @@ describe('logs, metrics and the queue view', () => {
     expect(registration.durationMs).toEqual(expect.any(Number));
     expect(read).toMatchObject({ method: 'GET', route: '/women/:id', status: 200 });
     expect(read.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(login).toMatchObject({ route: '/auth/login', status: 401, userId: null });
+    expect(login).toMatchObject({
+      requestId: '[redacted]',
+      route: '/auth/login',
+      status: 401,
+      userId: null,
+    });
+    for (const line of access) expect(line).toMatchObject({ level: 'info', pid: process.pid });
   });
 
   it("writes Nest's lines with their context and stack, and the request id of the request they belong to", () => {

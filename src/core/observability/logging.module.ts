@@ -10,6 +10,7 @@ import {
   pino,
   stdSerializers,
   stdTimeFunctions,
+  symbols,
 } from 'pino';
 import type { ObservabilityConfig } from '../../../config';
 import type { Actor } from '../auth/actor';
@@ -40,6 +41,10 @@ export function routeOf(request: Request): string {
 /**
  * The one access line of a request: who called what, how it ended, how long it took. Written
  * when the response has gone (or the connection closed before it could).
+ *
+ * Every request writes one, so it goes to the logger's destination as pino would have written it,
+ * without pino's per-line mixin, hooks and scrubbing walk: its fields are known and hold no
+ * secret, but for the request id, which the caller may choose, and which is scrubbed.
  */
 export function logAccess(
   logger: Logger,
@@ -49,19 +54,24 @@ export function logAccess(
   durationMs: number,
 ): void {
   const failed = !response.writableFinished || response.statusCode >= 500;
+  const level: Level = failed ? 'error' : 'info';
+  if (!logger.isLevelEnabled(level)) return;
   const requestId = response.getHeader(REQUEST_ID_HEADER);
-  logger[failed ? 'error' : 'info'](
-    {
-      requestId: typeof requestId === 'string' ? requestId : '-',
-      method: request.method,
-      route,
-      status: response.statusCode,
-      durationMs,
-      userId: request.actor?.userId ?? null,
-      facilityId: request.actor?.facilityId ?? null,
-    },
-    failed ? 'request failed' : 'request completed',
-  );
+  const line = JSON.stringify({
+    level,
+    time: new Date().toISOString(),
+    pid: process.pid,
+    requestId: typeof requestId === 'string' ? scrubText(requestId) : '-',
+    method: request.method,
+    route,
+    status: response.statusCode,
+    durationMs,
+    userId: request.actor?.userId ?? null,
+    facilityId: request.actor?.facilityId ?? null,
+    msg: failed ? 'request failed' : 'request completed',
+  });
+  const destination = (logger as unknown as Record<symbol, DestinationStream>)[symbols.streamSym];
+  destination.write(`${line}\n`);
 }
 
 /**

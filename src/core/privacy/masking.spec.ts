@@ -91,6 +91,15 @@ describe('maskSecrets', () => {
       documentNumber: 12,
     });
   });
+
+  it('keeps a `__proto__` key as a key of the copy, masked like any other', () => {
+    const masked = maskSecrets(JSON.parse('{"__proto__": {"phone": "13800001234"}}') as object);
+
+    expect(Object.getPrototypeOf(masked)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(masked, '__proto__')?.value).toEqual({
+      phone: '138****1234',
+    });
+  });
 });
 
 describe('holdsSecrets', () => {

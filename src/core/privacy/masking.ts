@@ -25,16 +25,27 @@ export function maskAddress(value: string): string {
 
 const MASKS = { documentNumber: maskDocumentNumber, phone: maskPhone, address: maskAddress };
 
+/** Mask kinds by key, as keys recur on every audit row. */
+const kindsByKey = new Map<string, keyof typeof MASKS | null>();
+
 /**
  * Which mask a key's value needs: `documentNumber`, `phone`, `contactPhone`, `companionPhone`,
  * `hukouAddress`, `postpartumAddress`…
  */
 export function secretKind(key: string): keyof typeof MASKS | null {
-  const lower = key.toLowerCase();
-  if (lower.endsWith('documentnumber')) return 'documentNumber';
-  if (lower.endsWith('phone')) return 'phone';
-  if (lower.endsWith('address')) return 'address';
-  return null;
+  let kind = kindsByKey.get(key);
+  if (kind === undefined) {
+    const lower = key.toLowerCase();
+    kind = lower.endsWith('documentnumber')
+      ? 'documentNumber'
+      : lower.endsWith('phone')
+        ? 'phone'
+        : lower.endsWith('address')
+          ? 'address'
+          : null;
+    if (kindsByKey.size < 10_000) kindsByKey.set(key, kind);
+  }
+  return kind;
 }
 
 /**
@@ -44,22 +55,27 @@ export function secretKind(key: string): keyof typeof MASKS | null {
 export function maskSecrets<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => maskSecrets(item)) as T;
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => {
-      const kind = secretKind(key);
-      if (kind === null || typeof item !== 'string') return [key, maskSecrets(item)];
-      return [key, MASKS[kind](item)];
-    }),
-  ) as T;
+  const masked: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as object) as [string, unknown][]) {
+    const kind = secretKind(key);
+    const copy = kind === null || typeof item !== 'string' ? maskSecrets(item) : MASKS[kind](item);
+    // An own `__proto__` key stays a key, as Object.fromEntries would keep it.
+    if (key === '__proto__') {
+      Object.defineProperty(masked, key, { value: copy, enumerable: true, writable: true });
+    } else masked[key] = copy;
+  }
+  return masked as T;
 }
 
 /** Whether maskSecrets would change anything in `value`: a document number, phone or address in it. */
 export function holdsSecrets(value: unknown): boolean {
   if (Array.isArray(value)) return value.some((item) => holdsSecrets(item));
   if (value === null || typeof value !== 'object' || value instanceof Date) return false;
-  return Object.entries(value).some(([key, item]) =>
-    typeof item === 'string' ? secretKind(key) !== null && item.length > 0 : holdsSecrets(item),
-  );
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === 'string' ? secretKind(key) !== null && item.length > 0 : holdsSecrets(item))
+      return true;
+  }
+  return false;
 }
 
 /** How list DTOs describe the phone they show. */
