@@ -20,7 +20,8 @@ import { residentIdCheckCharacter } from '../women/rules/resident-id';
  * the connections over them in turn, as a round-robin load balancer would (`--apis 1,2` runs
  * each scenario with one, then with both). Beside rate and latency, each HTTP run reports the
  * CPU time the API processes spent per request (user + system, from /proc), the figure least
- * disturbed by other load on a shared machine.
+ * disturbed by other load on a shared machine, and, when the database is the local MariaDB that
+ * docker/local-services.sh started, the server's CPU time per request too.
  * Options: --seconds N (per run, default 10), --port N (the first API's; the others take the
  * next ports; default 3990), --connections 1,10,50, --apis 1 (or 2, or 1,2), --scenarios
  * visit,register,worklist,search,read,direct (default all).
@@ -48,6 +49,8 @@ interface Measured {
   errors: number;
   /** CPU time of the API processes per request, ms; null when not measured. */
   apiCpuMsPerRequest: number | null;
+  /** CPU time of the MariaDB server per request, ms; null when it is not a local process. */
+  dbCpuMsPerRequest: number | null;
 }
 
 const PASSWORD = 'Bench-Password-2026';
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
   loadDotEnv();
   const opts = options();
   const db = databaseConfig();
+  const databasePid = localDatabasePid(db.host, db.port);
   const pool = createPool({
     host: db.host,
     port: db.port,
@@ -121,7 +125,7 @@ async function main(): Promise<void> {
     ];
     for (const connections of opts.connections) {
       for (const count of opts.apis) {
-        const spread = { seconds: opts.seconds, connections, token, processes: apis };
+        const spread = { seconds: opts.seconds, connections, token, processes: apis, databasePid };
         for (const [scenario, name, factory] of http) {
           if (!opts.scenarios.includes(scenario)) continue;
           results.push(await runHttp(name, { ...spread, ports: ports.slice(0, count) }, factory()));
@@ -129,7 +133,7 @@ async function main(): Promise<void> {
       }
       if (!opts.scenarios.includes('direct')) continue;
       for (const [name, write] of direct) {
-        results.push(await runDirect(name, opts, connections, pool, target, write));
+        results.push(await runDirect(name, opts, connections, pool, target, write, databasePid));
       }
     }
     report(results);
@@ -246,6 +250,24 @@ function cpuTimeMs(pid: number | undefined): number {
 const apiCpuTimeMs = (apis: ChildProcess[]) =>
   apis.reduce((sum, api) => sum + cpuTimeMs(api.pid), 0);
 
+/** The local MariaDB server (docker/local-services.sh's) when it is the one on `port`. */
+function localDatabasePid(host: string, port: number): number | undefined {
+  if (host !== '127.0.0.1' && host !== 'localhost') return undefined;
+  try {
+    const pid = Number(readFileSync('.local/mariadb/mariadbd.pid', 'utf8').trim());
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return args.includes(`--port=${port}`) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU milliseconds per request between two readings; null when either is missing. */
+function perRequest(before: number, after: number, requests: number): number | null {
+  const ms = after - before;
+  return Number.isFinite(ms) && requests > 0 ? ms / requests : null;
+}
+
 async function login(port: number, username: string): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${port}/auth/login`, {
     method: 'POST',
@@ -358,6 +380,8 @@ interface HttpLoad {
   ports: number[];
   /** Every API process started, whose CPU time is counted. */
   processes: ChildProcess[];
+  /** The local MariaDB server, whose CPU time is counted. */
+  databasePid: number | undefined;
 }
 
 async function runHttp(
@@ -367,6 +391,7 @@ async function runHttp(
 ): Promise<Measured> {
   const urls = load.ports.map((port) => `http://127.0.0.1:${port}`);
   const cpuBefore = apiCpuTimeMs(load.processes);
+  const dbCpuBefore = cpuTimeMs(load.databasePid);
   const result = await autocannon({
     // autocannon takes several URLs and gives connection i the URL i mod n (its types say one).
     url: (urls.length === 1 ? urls[0] : urls) as string,
@@ -375,7 +400,8 @@ async function runHttp(
     headers: { Authorization: `Bearer ${load.token}`, 'Content-Type': 'application/json' },
     requests: [{ setupRequest: (request) => ({ ...request, ...factory() }) }],
   });
-  const cpuMs = apiCpuTimeMs(load.processes) - cpuBefore;
+  const cpuAfter = apiCpuTimeMs(load.processes);
+  const dbCpuAfter = cpuTimeMs(load.databasePid);
   return {
     scenario,
     connections: load.connections,
@@ -384,8 +410,8 @@ async function runHttp(
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors,
-    apiCpuMsPerRequest:
-      Number.isFinite(cpuMs) && result.requests.total > 0 ? cpuMs / result.requests.total : null,
+    apiCpuMsPerRequest: perRequest(cpuBefore, cpuAfter, result.requests.total),
+    dbCpuMsPerRequest: perRequest(dbCpuBefore, dbCpuAfter, result.requests.total),
   };
 }
 
@@ -557,9 +583,11 @@ async function runDirect(
   pool: Pool,
   target: Target,
   write: DirectWrite,
+  databasePid: number | undefined,
 ): Promise<Measured> {
   const latencies: number[] = [];
   let errors = 0;
+  const dbCpuBefore = cpuTimeMs(databasePid);
   let n = Math.floor(Math.random() * 1e6);
   const ends = Date.now() + opts.seconds * 1000;
   await Promise.all(
@@ -575,6 +603,7 @@ async function runDirect(
       }
     }),
   );
+  const dbCpuAfter = cpuTimeMs(databasePid);
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
@@ -587,17 +616,20 @@ async function runDirect(
     p99: at(0.99),
     errors,
     apiCpuMsPerRequest: null,
+    dbCpuMsPerRequest: perRequest(dbCpuBefore, dbCpuAfter, latencies.length + errors),
   };
 }
 
 function report(results: Measured[]): void {
   console.log(
-    'scenario                        conns  APIs    req/s   p50 ms   p99 ms  errors  API CPU ms/req',
+    'scenario                        conns  APIs    req/s   p50 ms   p99 ms  errors  API CPU ms/req  DB CPU ms/req',
   );
   for (const r of results) {
-    const cpu = r.apiCpuMsPerRequest === null ? '-' : r.apiCpuMsPerRequest.toFixed(2);
+    const [cpu, dbCpu] = [r.apiCpuMsPerRequest, r.dbCpuMsPerRequest].map((ms) =>
+      ms === null ? '-' : ms.toFixed(2),
+    );
     console.log(
-      `${r.scenario.padEnd(30)} ${String(r.connections).padStart(6)} ${String(r.apis ?? '-').padStart(5)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)} ${cpu.padStart(15)}`,
+      `${r.scenario.padEnd(30)} ${String(r.connections).padStart(6)} ${String(r.apis ?? '-').padStart(5)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(7)} ${cpu.padStart(15)} ${dbCpu.padStart(14)}`,
     );
   }
   console.log('\nFramework overhead (HTTP rate ÷ direct mysql2 rate, same writes):');
