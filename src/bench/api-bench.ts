@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createPool, Pool, RowDataPacket } from 'mysql2/promise';
 import { databaseConfig, loadDotEnv } from '../../config';
@@ -250,11 +251,15 @@ function cpuTimeMs(pid: number | undefined): number {
 const apiCpuTimeMs = (apis: ChildProcess[]) =>
   apis.reduce((sum, api) => sum + cpuTimeMs(api.pid), 0);
 
-/** The local MariaDB server (docker/local-services.sh's) when it is the one on `port`. */
+/**
+ * The local MariaDB server (docker/local-services.sh's, in `MCH_LOCAL_DIR` or the repository's
+ * `.local`, the bench running from the repository root as npm runs it) when it is the one on `port`.
+ */
 function localDatabasePid(host: string, port: number): number | undefined {
   if (host !== '127.0.0.1' && host !== 'localhost') return undefined;
+  const localDir = process.env.MCH_LOCAL_DIR ?? '.local';
   try {
-    const pid = Number(readFileSync('.local/mariadb/mariadbd.pid', 'utf8').trim());
+    const pid = Number(readFileSync(join(localDir, 'mariadb', 'mariadbd.pid'), 'utf8').trim());
     const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     return args.includes(`--port=${port}`) ? pid : undefined;
   } catch {
