@@ -260,6 +260,22 @@ describe('antenatal visits, schedule and the overdue worklist', () => {
       });
     });
 
+    it('takes visits of one pregnancy sent at once in turn: one a day, each numbered after the last', async () => {
+      const p = await pregnancyAt(150, home, 10);
+      const sameDay = await Promise.all(
+        Array.from({ length: 4 }, () => visit(p.id, { visitDate: addDays(today(), -2) })),
+      );
+      expect(sameDay.map((response) => response.status).sort()).toEqual([201, 409, 409, 409]);
+      for (const refused of sameDay.filter((response) => response.status === 409)) {
+        expect(refused.body.code).toBe('VISIT_SAME_DAY');
+      }
+      const repeats = await Promise.all(
+        Array.from({ length: 4 }, () => visit(p.id, { visitDate: today(), sameDayRepeat: true })),
+      );
+      expect(repeats.map((response) => response.status)).toEqual([201, 201, 201, 201]);
+      expect(repeats.map((response) => response.body.ordinal).sort()).toEqual([2, 3, 4, 5]);
+    });
+
     it('corrects a visit with its version, refuses a stale one, and audits the change', async () => {
       const p = await pregnancyAt(80);
       const recorded = await visit(p.id, { visitDate: today(), weightKg: 60 }).expect(201);

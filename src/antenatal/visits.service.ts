@@ -13,7 +13,14 @@ import { requireNotVoided, voidIfVersion } from '../core/database/voids';
 import { definedOnly, type VoidDto } from '../core/http/corrections.dto';
 import type { ErrorDetail } from '../core/errors/domain.error';
 import { addDays } from '../core/time/calendar-date';
-import { type GradingRecords, loadGradingRecords, sortVisits } from '../risk/grading-records';
+import {
+  GRADING_RECORDS_COLUMNS,
+  type GradingRecords,
+  type GradingRecordsRow,
+  gradingRecordsFrom,
+  loadGradingRecords,
+  sortVisits,
+} from '../risk/grading-records';
 import { RiskAssessmentService } from '../risk/risk-assessment.service';
 import { Pregnancy } from '../women/pregnancy.entity';
 import { PREGNANCY_LENGTH_DAYS } from '../women/rules/gestational-age';
@@ -76,12 +83,11 @@ export class VisitsService {
 
   async record(pregnancyId: number, input: RecordVisitDto, actor: Actor): Promise<RecordedVisit> {
     return this.dataSource.transaction(async (manager) => {
-      const pregnancy = await this.lockPregnancy(manager, pregnancyId, actor);
+      // Read once, with the lock: the same-day check, the ordinal, the last visit date and the
+      // re-grading all work from these.
+      const { pregnancy, records } = await this.lockWithRecords(manager, pregnancyId, actor);
       this.checkMeasurements(input);
       this.checkDate(pregnancy, input.visitDate);
-      // Read once under the lock: the same-day check, the ordinal, the last visit date and the
-      // re-grading all work from these.
-      const records = await loadGradingRecords(manager, pregnancy);
       checkSameDay(records.visits, input.visitDate, input.sameDayRepeat, null);
 
       const visit = manager.create(AntenatalVisit, {
@@ -117,13 +123,16 @@ export class VisitsService {
         () => visitNotFound(visitId),
       );
       requireNotVoided(current, 'Visit');
-      const pregnancy = await this.lockPregnancy(manager, current.pregnancyId, actor);
+      const { pregnancy, records } = await this.lockWithRecords(
+        manager,
+        current.pregnancyId,
+        actor,
+      );
       const merged = { ...current, ...changes };
       this.checkMeasurements(merged);
       if (changes.visitDate && changes.visitDate !== current.visitDate) {
         this.checkDate(pregnancy, changes.visitDate);
       }
-      const records = await loadGradingRecords(manager, pregnancy);
       checkSameDay(records.visits, merged.visitDate, merged.sameDayRepeat, visitId);
       await updateIfVersion(manager, AntenatalVisit, visitId, version, changes);
       await this.audit.record(manager, {
@@ -208,6 +217,23 @@ export class VisitsService {
   ): Promise<Pregnancy> {
     // The lock serialises visits of one pregnancy, so the same-day check cannot race.
     return this.access.lockPregnancy(manager, id, actor, () => pregnancyNotFound(id), 'antenatal');
+  }
+
+  /** `lockPregnancy`, reading the records a grading needs in the same statement. */
+  private async lockWithRecords(
+    manager: EntityManager,
+    id: number,
+    actor: Actor,
+  ): Promise<{ pregnancy: Pregnancy; records: GradingRecords }> {
+    const { pregnancy, row } = await this.access.lockPregnancyReading<GradingRecordsRow>(
+      manager,
+      id,
+      actor,
+      () => pregnancyNotFound(id),
+      'antenatal',
+      GRADING_RECORDS_COLUMNS,
+    );
+    return { pregnancy, records: gradingRecordsFrom(row) };
   }
 
   private checkMeasurements(visit: MeasuredValues): void {

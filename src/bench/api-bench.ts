@@ -9,7 +9,7 @@ import { databaseConfig, loadDotEnv } from '../../config';
 import { overdueFromSql } from '../antenatal/overdue-from';
 import { hashPassword } from '../core/auth/password';
 import { identifierCipher } from '../core/privacy/identifier-cipher';
-import { gradingRecordsStatement } from '../risk/grading-records';
+import { GRADING_RECORDS_COLUMNS } from '../risk/grading-records';
 import { residentIdCheckCharacter } from '../women/rules/resident-id';
 
 /**
@@ -423,9 +423,9 @@ async function runHttp(
 type DirectWrite = (pool: Pool, target: Target, n: number) => Promise<void>;
 
 /**
- * The visit the API records, statement for statement (read from TypeORM's query log): lock, the
- * one read of the records (same-day check, ordinal, re-grading), insert, audit row with the same
- * values, and the last visit date with the overdue day when the visit moves it. The re-grading's
+ * The visit the API records, statement for statement (read from TypeORM's query log): the lock
+ * with the one read of the records (same-day check, ordinal, re-grading), insert, audit row with
+ * the same values, and the last visit date with the overdue day when the visit moves it. The re-grading's
  * writes happen only when the colour changes, which these measurements do not do.
  */
 const directVisit: DirectWrite = async (pool, target, n) => {
@@ -435,11 +435,8 @@ const directVisit: DirectWrite = async (pool, target, n) => {
   try {
     await connection.beginTransaction();
     const [[pregnancy]] = await connection.query<RowDataPacket[]>(
-      'SELECT * FROM pregnancy WHERE id = ? FOR UPDATE',
+      `SELECT p.*, ${GRADING_RECORDS_COLUMNS} FROM pregnancy p WHERE p.id = ? FOR UPDATE`,
       [pregnancyId],
-    );
-    await connection.query(
-      ...gradingRecordsStatement({ id: pregnancyId, womanId: Number(pregnancy.woman_id) }),
     );
     const [result] = await connection.query<import('mysql2').ResultSetHeader>(
       `INSERT INTO antenatal_visit (pregnancy_id, facility_id, visit_date, same_day_repeat, weight_kg, height_cm, systolic_mm_hg, diastolic_mm_hg, fundal_height_cm, fetal_heart_rate, fetal_position, oedema, haemoglobin_gl, platelets_e9_l, urine_protein, urine_glucose, findings, next_appointment_date, recorded_by, version)
