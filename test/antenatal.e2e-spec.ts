@@ -1,3 +1,4 @@
+import type { QueryRunner } from 'typeorm';
 import { addDays } from '../src/core/time/calendar-date';
 import { deliveryPayload, tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
@@ -274,6 +275,38 @@ describe('antenatal visits, schedule and the overdue worklist', () => {
       );
       expect(repeats.map((response) => response.status)).toEqual([201, 201, 201, 201]);
       expect(repeats.map((response) => response.body.ordinal).sort()).toEqual([2, 3, 4, 5]);
+    });
+
+    it('checks a corrected date against a visit recorded while the correction waited for her', async () => {
+      const p = await pregnancyAt(150, home, 10);
+      const day = addDays(today(), -3);
+      const earlier = await visit(p.id, { visitDate: addDays(today(), -5) }).expect(201);
+      // Another desk holds her while it records a visit on `day`.
+      const desk = t.dataSource.createQueryRunner();
+      await desk.connect();
+      try {
+        await desk.startTransaction();
+        await desk.query('SELECT id FROM pregnancy WHERE id = ? FOR UPDATE', [p.id]);
+        await desk.query(
+          `INSERT INTO antenatal_visit (pregnancy_id, facility_id, visit_date, same_day_repeat,
+             recorded_by, version) VALUES (?, ?, ?, 0, ?, 1)`,
+          [p.id, home.facility.id, day, home.users.nurse.id],
+        );
+        const correction = t
+          .http()
+          .patch(`/visits/${earlier.body.id}`)
+          .set(as(home))
+          .send({ version: earlier.body.version, visitDate: day })
+          .then((response) => response);
+        await waitForLockWait(desk);
+        await desk.commitTransaction();
+        const refused = await correction;
+        expect(refused.status).toBe(409);
+        expect(refused.body.code).toBe('VISIT_SAME_DAY');
+      } finally {
+        if (desk.isTransactionActive) await desk.rollbackTransaction();
+        await desk.release();
+      }
     });
 
     it('corrects a visit with its version, refuses a stale one, and audits the change', async () => {
@@ -592,3 +625,19 @@ describe('antenatal visits, schedule and the overdue worklist', () => {
     });
   });
 });
+
+/**
+ * Resolves once another connection of the application's account runs a locking read, that is
+ * waits for the lock `holder` has: only the account's own threads are listed to it.
+ */
+async function waitForLockWait(holder: QueryRunner): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < 10_000;) {
+    const [{ waiting }] = (await holder.query(
+      `SELECT COUNT(*) AS waiting FROM information_schema.PROCESSLIST
+       WHERE ID <> CONNECTION_ID() AND INFO LIKE '%FOR UPDATE%'`,
+    )) as Array<{ waiting: string }>;
+    if (Number(waiting) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('no request came to wait for the lock within 10 s');
+}

@@ -117,10 +117,8 @@ export class VisitsService {
   async update(visitId: number, input: UpdateVisitDto, actor: Actor): Promise<RecordedVisit> {
     const { version, ...changes } = input;
     return this.dataSource.transaction(async (manager) => {
-      const current = inActorFacility(
-        await manager.findOneBy(AntenatalVisit, { id: visitId }),
-        actor,
-        () => visitNotFound(visitId),
+      const current = inActorFacility(await lockVisit(manager, visitId), actor, () =>
+        visitNotFound(visitId),
       );
       requireNotVoided(current, 'Visit');
       const { pregnancy, records } = await this.lockWithRecords(
@@ -153,10 +151,8 @@ export class VisitsService {
    */
   async voidVisit(visitId: number, input: VoidDto, actor: Actor): Promise<RecordedVisit> {
     return this.dataSource.transaction(async (manager) => {
-      const current = inActorFacility(
-        await manager.findOneBy(AntenatalVisit, { id: visitId }),
-        actor,
-        () => visitNotFound(visitId),
+      const current = inActorFacility(await lockVisit(manager, visitId), actor, () =>
+        visitNotFound(visitId),
       );
       const pregnancy = await this.lockPregnancy(manager, current.pregnancyId, actor);
       const flags = await voidIfVersion(
@@ -307,6 +303,15 @@ export class VisitsService {
     });
     return { visit, pregnancy, ordinal, regrading };
   }
+}
+
+/**
+ * The visit a correction or a void starts from, read with a lock. A plain read would fix the
+ * transaction's snapshot there, before the pregnancy's lock is had, and the records read under
+ * that lock would miss a visit committed while the correction waited for it.
+ */
+function lockVisit(manager: EntityManager, id: number): Promise<AntenatalVisit | null> {
+  return manager.findOne(AntenatalVisit, { where: { id }, lock: { mode: 'pessimistic_write' } });
 }
 
 /** Measurements a visit leaves out are recorded as not measured. */
