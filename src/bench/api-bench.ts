@@ -253,7 +253,8 @@ const apiCpuTimeMs = (apis: ChildProcess[]) =>
 
 /**
  * The local MariaDB server (docker/local-services.sh's, in `MCH_LOCAL_DIR` or the repository's
- * `.local`, the bench running from the repository root as npm runs it) when it is the one on `port`.
+ * `.local`, the bench running from the repository root as npm runs it) when it is the one on
+ * `port`.
  */
 function localDatabasePid(host: string, port: number): number | undefined {
   if (host !== '127.0.0.1' && host !== 'localhost') return undefined;
@@ -425,8 +426,8 @@ type DirectWrite = (pool: Pool, target: Target, n: number) => Promise<void>;
 /**
  * The visit the API records, statement for statement (read from TypeORM's query log): the lock
  * with the one read of the records (same-day check, ordinal, re-grading), insert, audit row with
- * the same values, and the last visit date with the overdue day when the visit moves it. The re-grading's
- * writes happen only when the colour changes, which these measurements do not do.
+ * the same values, and the last visit date with the overdue day when the visit moves it. The
+ * re-grading's writes happen only when the colour changes, which these measurements do not do.
  */
 const directVisit: DirectWrite = async (pool, target, n) => {
   const pregnancyId = target.openPregnancyIds[n % target.openPregnancyIds.length];
