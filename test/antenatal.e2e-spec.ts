@@ -1,10 +1,10 @@
-import type { QueryRunner } from 'typeorm';
 import { addDays } from '../src/core/time/calendar-date';
 import { deliveryPayload, tenOClockOn } from './factories/delivery.factory';
 import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today, uniqueName } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
+import { releaseDesk, waitForLockWaits } from './utils/lock-waits';
 import { createTestApp, TestApp } from './utils/test-app';
 
 interface Pregnancy {
@@ -298,14 +298,13 @@ describe('antenatal visits, schedule and the overdue worklist', () => {
           .set(as(home))
           .send({ version: earlier.body.version, visitDate: day })
           .then((response) => response);
-        await waitForLockWait(desk);
+        await waitForLockWaits(desk);
         await desk.commitTransaction();
         const refused = await correction;
         expect(refused.status).toBe(409);
         expect(refused.body.code).toBe('VISIT_SAME_DAY');
       } finally {
-        if (desk.isTransactionActive) await desk.rollbackTransaction();
-        await desk.release();
+        await releaseDesk(desk);
       }
     });
 
@@ -625,19 +624,3 @@ describe('antenatal visits, schedule and the overdue worklist', () => {
     });
   });
 });
-
-/**
- * Resolves once another connection of the application's account runs a locking read, that is
- * waits for the lock `holder` has: only the account's own threads are listed to it.
- */
-async function waitForLockWait(holder: QueryRunner): Promise<void> {
-  for (const started = Date.now(); Date.now() - started < 10_000;) {
-    const [{ waiting }] = (await holder.query(
-      `SELECT COUNT(*) AS waiting FROM information_schema.PROCESSLIST
-       WHERE ID <> CONNECTION_ID() AND INFO LIKE '%FOR UPDATE%'`,
-    )) as Array<{ waiting: string }>;
-    if (Number(waiting) > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('no request came to wait for the lock within 10 s');
-}

@@ -6,6 +6,7 @@ import { createStaffedFacility, createSystemAdmin, Staff } from './factories/peo
 import { registrationPayload, residentId, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
+import { holdAuditWrites, releaseDesk, waitForLockWaits } from './utils/lock-waits';
 import { createTestApp, TestApp } from './utils/test-app';
 
 interface Registered {
@@ -786,6 +787,41 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       (
         await t.http().get(`/pregnancies/${pregnancyId}/risk-assessments`).set(as(home)).expect(200)
       ).body.filter((a: { kind: string }) => a.kind === 'automatic');
+
+    it('a fetus count changed while a visit grades her ORANGE keeps what the visit found', async () => {
+      const p = await register({ pregnancy: { gravidity: 3, parity: 2 } });
+      await assess(p.id, { kind: 'registration_screening', factorCodes: [] }).expect(201);
+      const current = await pregnancy(p.id);
+      // The visit holds her while it waits at its first audit row; the correction is sent then.
+      const desk = await holdAuditWrites(t.dataSource);
+      try {
+        const severe = t
+          .http()
+          .post(`/pregnancies/${p.id}/visits`)
+          .set(as(home))
+          .send({ visitDate: today(), haemoglobinGL: 59 })
+          .then((response) => response);
+        await waitForLockWaits(desk, 1);
+        const twins = t
+          .http()
+          .patch(`/pregnancies/${p.id}`)
+          .set(as(home))
+          .send({ version: current.version, fetusCount: 2 })
+          .then((response) => response);
+        await waitForLockWaits(desk, 2);
+        await desk.commitTransaction();
+        expect((await severe).status).toBe(201);
+        expect((await twins).status).toBe(200);
+      } finally {
+        await releaseDesk(desk);
+      }
+      expect(await pregnancy(p.id)).toMatchObject({ riskColour: 'orange', fetusCount: 2 });
+      const [latest] = await automatic(p.id);
+      expect(latest.factors.map((f: { code: string }) => f.code).sort()).toEqual([
+        'MULTIPLE_PREGNANCY',
+        'SEVERE_ANAEMIA_HB_40_60',
+      ]);
+    });
 
     it('re-grades on the fetus count and previous caesareans, audited, and not before screening', async () => {
       const unscreened = await register({ pregnancy: { gravidity: 3, parity: 2 } });

@@ -22,6 +22,7 @@ import { ExposedInfantRecords } from '../pmtct/exposed-infant-records';
 import { ExposedInfant, InfantFollowUp } from '../pmtct/pmtct.entities';
 import { PregnanciesService } from '../women/pregnancies.service';
 import { Pregnancy } from '../women/pregnancy.entity';
+import { findPregnancyForUpdate } from '../women/pregnancy.repository';
 import { PREGNANCY_AUDITED_FIELDS } from '../women/registration.service';
 import { pregnancyNotFound, pregnancyNotOpen } from '../women/women.errors';
 import {
@@ -618,6 +619,9 @@ export class DeliveryService {
         actor,
         () => newbornNotFound(id),
       );
+      // Her lock before any plain read: a result recorded meanwhile must be seen when a baby
+      // corrected to live-born is given its exposed-baby record.
+      await findPregnancyForUpdate(manager, current.pregnancyId);
       requireNotVoided(current, 'Newborn');
       const corrections: Partial<Newborn> = { ...changes };
       if (changes.vitalStatus === 'live_birth') corrections.stillbirthTiming = null;

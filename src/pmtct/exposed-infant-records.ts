@@ -20,7 +20,8 @@ export class ExposedInfantRecords {
   constructor(private readonly audit: AuditService) {}
 
   async followNewborns(manager: EntityManager, pregnancyId: number): Promise<void> {
-    // The delivery holds this lock already; a result recorded meanwhile waits for it.
+    // Callers take this lock before any other read of her (a plain read before it would fix an
+    // older snapshot, and a delivery or result that held it would go unseen); here it is a check.
     await manager.findOne(Pregnancy, {
       where: { id: pregnancyId },
       lock: { mode: 'pessimistic_write' },

@@ -139,7 +139,7 @@ export class PmtctService {
 
   async recordTest(pregnancyId: number, input: RecordTestDto, actor: Actor): Promise<TestDto> {
     return this.dataSource.transaction(async (manager) => {
-      const pregnancy = await this.pregnancyOf(manager, pregnancyId, actor);
+      const pregnancy = await this.lockedPregnancyOf(manager, pregnancyId, actor);
       this.checkDay('sampleDate', input.sampleDate, pregnancy);
       this.checkResult(input.sampleDate, input.result, input.resultDate);
       this.checkHbvMarkers(input.disease, input);
@@ -177,13 +177,15 @@ export class PmtctService {
   async recordResult(testId: number, input: RecordResultDto, actor: Actor): Promise<TestDto> {
     const { version, ...changes } = input;
     return this.dataSource.transaction(async (manager) => {
-      const current = await this.access.record(
-        manager,
-        await manager.findOneBy(PmtctTest, { id: testId }),
-        actor,
-        () => testNotFound(testId),
+      // Locking reads first (see lockedPregnancyOf): the test, then her.
+      const current = await manager.findOne(PmtctTest, {
+        where: { id: testId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!current) throw testNotFound(testId);
+      const pregnancy = await this.lockedPregnancyOf(manager, current.pregnancyId, actor, () =>
+        testNotFound(testId),
       );
-      const pregnancy = await this.pregnancyOf(manager, current.pregnancyId, actor);
       this.checkResult(current.sampleDate, changes.result, changes.resultDate);
       this.checkHbvMarkers(current.disease, changes);
       const before = await this.exposuresOf(manager, pregnancy.id);
@@ -300,7 +302,7 @@ export class PmtctService {
     actor: Actor,
   ): Promise<TreatmentDto> {
     return this.dataSource.transaction(async (manager) => {
-      const pregnancy = await this.pregnancyOf(manager, pregnancyId, actor);
+      const pregnancy = await this.lockedPregnancyOf(manager, pregnancyId, actor);
       const disease = TREATS[input.kind];
       await this.requireConfirmed(manager, pregnancy.id, disease, 'kind');
       const problems: ErrorDetail[] = this.treatmentStartProblems(input, pregnancy);
@@ -416,7 +418,7 @@ export class PmtctService {
     actor: Actor,
   ): Promise<InfantDto> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const pregnancy = await this.pregnancyOf(manager, pregnancyId, actor);
+      const pregnancy = await this.lockedPregnancyOf(manager, pregnancyId, actor);
       const exposures = await this.exposuresOf(manager, pregnancyId);
       if (!exposures.some((e) => e.indicated))
         throw notConfirmedPositive('pregnancyId', 'HIV, syphilis or HBsAg');
@@ -702,6 +704,20 @@ export class PmtctService {
     return this.access.pregnancy(manager, await manager.findOneBy(Pregnancy, { id }), actor, () =>
       pregnancyNotFound(id),
     );
+  }
+
+  /**
+   * `pregnancyOf`, locked: the first read of a write that decides from her other records (her
+   * babies, her results). A plain read before the lock would fix the transaction's snapshot, and
+   * what a delivery or a result holding her lock wrote meanwhile would go unseen.
+   */
+  private lockedPregnancyOf(
+    manager: EntityManager,
+    id: number,
+    actor: Actor,
+    notFound = () => pregnancyNotFound(id),
+  ): Promise<Pregnancy> {
+    return this.access.lockPregnancy(manager, id, actor, notFound);
   }
 
   private async testIn(manager: EntityManager, testId: number, pregnancyId: number): Promise<void> {

@@ -148,6 +148,16 @@ export class PregnanciesService {
   }
 
   /**
+   * `findOne`, locked for the caller's transaction: its first read, so its later reads of her
+   * records come from a snapshot taken after every earlier write to her ended.
+   */
+  private async lockedForUpdate(id: number, actor: Actor, manager: EntityManager) {
+    return this.access.pregnancy(manager, await findPregnancyForUpdate(manager, id), actor, () =>
+      pregnancyNotFound(id),
+    );
+  }
+
+  /**
    * Pregnancies of episodes the caller's facility takes part in, by EDD. Plain SQL of the listed
    * columns only: the query builder and its entity hydration cost a search by ID number more than
    * the statement itself.
@@ -201,7 +211,8 @@ export class PregnanciesService {
   async update(id: number, input: UpdatePregnancyDto, actor: Actor): Promise<Pregnancy> {
     const { version, ...changes } = input;
     await this.dataSource.transaction(async (manager) => {
-      const current = await this.findOne(id, actor, manager);
+      // Locked before it is read: the re-grading below must see a visit recorded meanwhile.
+      const current = await this.lockedForUpdate(id, actor, manager);
       const merged = { ...current, ...changes };
       const problems = checkObstetricHistory(merged, '');
       if (changes.registrationDate) {
@@ -442,12 +453,7 @@ export class PregnanciesService {
    */
   async reopen(id: number, input: ReopenPregnancyDto, actor: Actor): Promise<Pregnancy> {
     await this.dataSource.transaction(async (manager) => {
-      const current = await this.access.pregnancy(
-        manager,
-        await findPregnancyForUpdate(manager, id),
-        actor,
-        () => pregnancyNotFound(id),
-      );
+      const current = await this.lockedForUpdate(id, actor, manager);
       const status = reopenedStatus(current);
       if (status === null) throw transitionInvalid(current.status, 'open');
       const problems = checkStatusChangeDate(input.effectiveDate, current, this.today());
@@ -515,12 +521,7 @@ export class PregnanciesService {
     actor: Actor,
     action?: string,
   ): Promise<Pregnancy> {
-    const current = await this.access.pregnancy(
-      manager,
-      await findPregnancyForUpdate(manager, id),
-      actor,
-      () => pregnancyNotFound(id),
-    );
+    const current = await this.lockedForUpdate(id, actor, manager);
     if (current.status !== 'open') throw pregnancyNotOpen(current.status, action);
     return current;
   }
