@@ -3,6 +3,7 @@ import { baby, deliveryPayload, tenOClockOn } from './factories/delivery.factory
 import { createStaffedFacility, createSystemAdmin, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { bearer, loginWith } from './utils/auth';
+import { holdAuditWrites, releaseDesk, waitForLockWaits } from './utils/lock-waits';
 import { createTestApp, TestApp } from './utils/test-app';
 
 /**
@@ -193,6 +194,35 @@ describe('care across facilities: delivery notices', () => {
 
     // Discharged today: the visit falls due in 7 days.
     await discharge(delivery, new Date(Date.now() - 60_000));
+    expect((await noticeOf(community, pregnancyId)).visitDueOn).toBe(addDays(today(), 7));
+  });
+
+  it('a notice acknowledged while her discharge is being recorded falls due 7 days after it', async () => {
+    const { pregnancyId, delivery } = await delivered('330106007001');
+    const notice = await noticeOf(community, pregnancyId);
+    // The discharge holds her while it waits at its first audit row; the acknowledgement is
+    // sent then.
+    const desk = await holdAuditWrites(t.dataSource);
+    try {
+      const discharged = t
+        .http()
+        .patch(`/deliveries/${delivery.id}`)
+        .set(as(hospital))
+        .send({ version: delivery.version, motherDischargedAt: new Date().toISOString() })
+        .then((response) => response);
+      await waitForLockWaits(desk, 1);
+      const acknowledged = t
+        .http()
+        .post(`/delivery-notices/${notice.id}/acknowledge`)
+        .set(as(community))
+        .then((response) => response);
+      await waitForLockWaits(desk, 2);
+      await desk.commitTransaction();
+      expect((await discharged).status).toBe(200);
+      expect((await acknowledged).status).toBe(200);
+    } finally {
+      await releaseDesk(desk);
+    }
     expect((await noticeOf(community, pregnancyId)).visitDueOn).toBe(addDays(today(), 7));
   });
 

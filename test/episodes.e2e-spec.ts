@@ -5,6 +5,7 @@ import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
+import { holdAuditWrites, releaseDesk, waitForLockWaits } from './utils/lock-waits';
 import { joinEpisode } from './utils/episodes';
 import { createTestApp, TestApp } from './utils/test-app';
 
@@ -280,5 +281,26 @@ describe('care across facilities: the shared episode', () => {
     // The managing centre sees the delivery and the baby.
     await t.http().get(`/pregnancies/${pregnancyId}/delivery`).set(as(community)).expect(200);
     await t.http().get(`/newborns/${delivery.newborns[0].id}`).set(as(community)).expect(200);
+  });
+
+  it('a join sent twice at once takes part once: the second is told she is already in care there', async () => {
+    const payload = registrationPayload({
+      pregnancy: { lmp: addDays(today(), -100), registrationDate: addDays(today(), -30) },
+    });
+    await t.http().post('/registrations').set(as(community)).send(payload).expect(201);
+    const send = () => joinEpisode(t, outsider, payload.woman).then((response) => response);
+    // The first holds her while it waits at its first audit row; the second is sent then.
+    const desk = await holdAuditWrites(t.dataSource);
+    try {
+      const first = send();
+      await waitForLockWaits(desk, 1);
+      const second = send();
+      await waitForLockWaits(desk, 2);
+      await desk.commitTransaction();
+      expect([(await first).status, (await second).status]).toEqual([200, 409]);
+      expect((await second).body.code).toBe('ALREADY_PARTICIPANT');
+    } finally {
+      await releaseDesk(desk);
+    }
   });
 });

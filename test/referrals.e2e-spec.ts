@@ -4,6 +4,7 @@ import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
+import { holdAuditWrites, releaseDesk, waitForLockWaits } from './utils/lock-waits';
 import { createTestApp, TestApp } from './utils/test-app';
 
 /**
@@ -264,5 +265,58 @@ describe('care across facilities: referrals', () => {
       .set(as(hospital))
       .expect(200);
     expect(elsewhere.items).toEqual([]);
+  });
+
+  it('a referral sent twice at once to the same receiver asks it once to take part', async () => {
+    const receiver = await createStaffedFacility(t.dataSource, loginWith(t));
+    const { body } = await t
+      .http()
+      .post('/registrations')
+      .set(as(community))
+      .send(
+        registrationPayload({
+          pregnancy: { lmp: addDays(today(), -200), registrationDate: addDays(today(), -10) },
+        }),
+      )
+      .expect(201);
+    await t
+      .http()
+      .post(`/pregnancies/${body.pregnancy.id}/risk-assessments`)
+      .set(as(community))
+      .send({ kind: 'registration_screening', factorCodes: ['SEVERE_PRE_ECLAMPSIA'] })
+      .expect(201);
+    const { body: cases } = await t
+      .http()
+      .get('/high-risk-cases')
+      .query({ pageSize: 100 })
+      .set(as(community))
+      .expect(200);
+    const { id } = cases.items.find(
+      (c: { pregnancyId: number }) => c.pregnancyId === body.pregnancy.id,
+    );
+    const send = () =>
+      t
+        .http()
+        .post(`/high-risk-cases/${id}/referrals`)
+        .set(as(community))
+        .send(critical(today(), receiver.facility.id))
+        .then((response) => response);
+    // The first holds her while it waits at its first audit row; the second is sent then.
+    const desk = await holdAuditWrites(t.dataSource);
+    try {
+      const first = send();
+      await waitForLockWaits(desk, 1);
+      const second = send();
+      await waitForLockWaits(desk, 2);
+      await desk.commitTransaction();
+      expect([(await first).status, (await second).status]).toEqual([201, 201]);
+    } finally {
+      await releaseDesk(desk);
+    }
+    const asked = await t.dataSource.query(
+      `SELECT status FROM episode_participant WHERE pregnancy_id = ? AND facility_id = ?`,
+      [body.pregnancy.id, receiver.facility.id],
+    );
+    expect(asked).toEqual([{ status: 'proposed' }]);
   });
 });

@@ -3,6 +3,7 @@ import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
+import { holdAuditWrites, releaseDesk, waitForLockWaits } from './utils/lock-waits';
 import { joinEpisode } from './utils/episodes';
 import { createTestApp, TestApp } from './utils/test-app';
 
@@ -348,5 +349,60 @@ describe('care across facilities: transfers of her management', () => {
       .expect(409);
     expect(late.body.code).toBe('TRANSFER_NOT_ANSWERABLE');
     expect((await participants(newCentre)).managingFacilityId).toBe(newCentre.facility.id);
+  });
+
+  it('a case opened while the hand-over is being confirmed moves with her to the new manager', async () => {
+    const { body } = await t
+      .http()
+      .post('/registrations')
+      .set(as(oldCentre))
+      .send(
+        registrationPayload({
+          pregnancy: { lmp: addDays(today(), -150), registrationDate: addDays(today(), -60) },
+        }),
+      )
+      .expect(201);
+    const id = body.pregnancy.id;
+    await t
+      .http()
+      .post(`/pregnancies/${id}/risk-assessments`)
+      .set(as(oldCentre))
+      .send({ kind: 'registration_screening', factorCodes: [] })
+      .expect(201);
+    const { body: transfer } = await t
+      .http()
+      .post(`/pregnancies/${id}/transfers`)
+      .set(as(oldCentre))
+      .send({ ...grounds, direction: 'hand_over', toFacilityId: newCentre.facility.id })
+      .expect(201);
+    // A visit grading her ORANGE at the old centre holds her while it waits at its first audit
+    // row; the new centre confirms then.
+    const desk = await holdAuditWrites(t.dataSource);
+    try {
+      const severe = t
+        .http()
+        .post(`/pregnancies/${id}/visits`)
+        .set(as(oldCentre))
+        .send({ visitDate: today(), haemoglobinGL: 59 })
+        .then((response) => response);
+      await waitForLockWaits(desk, 1);
+      const confirmed = t
+        .http()
+        .post(`/transfers/${transfer.id}/confirm`)
+        .set(as(newCentre))
+        .send({})
+        .then((response) => response);
+      await waitForLockWaits(desk, 2);
+      await desk.commitTransaction();
+      expect((await severe).status).toBe(201);
+      expect((await confirmed).status).toBe(200);
+    } finally {
+      await releaseDesk(desk);
+    }
+    const cases = await t.dataSource.query(
+      'SELECT facility_id, status FROM high_risk_case WHERE pregnancy_id = ?',
+      [id],
+    );
+    expect(cases).toEqual([{ facility_id: newCentre.facility.id, status: 'open' }]);
   });
 });

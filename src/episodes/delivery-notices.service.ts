@@ -110,8 +110,9 @@ export class DeliveryNoticesService {
 
   /** The centre it went to acknowledges it and takes part in her care as her postpartum visitor. */
   async acknowledge(id: number, actor: Actor): Promise<DeliveryNoticeDto> {
+    const pregnancyId = await this.pregnancyOfNotice(id, actor, 'target');
     await this.dataSource.transaction(async (manager) => {
-      const notice = await this.lockNotice(manager, id, actor, 'target');
+      const notice = await this.lockNotice(manager, id, pregnancyId, actor, 'target');
       if (notice.status !== 'sent') throw noticeNotOpen(id, notice.status);
       await this.acknowledgeAs(manager, notice, actor);
     });
@@ -120,8 +121,9 @@ export class DeliveryNoticesService {
 
   /** The sending facility routes a notice by hand (none serves her region, or it came back). */
   async route(id: number, input: RouteDeliveryNoticeDto, actor: Actor): Promise<DeliveryNoticeDto> {
+    const pregnancyId = await this.pregnancyOfNotice(id, actor, 'sender');
     await this.dataSource.transaction(async (manager) => {
-      const notice = await this.lockNotice(manager, id, actor, 'sender');
+      const notice = await this.lockNotice(manager, id, pregnancyId, actor, 'sender');
       if (notice.status !== 'unrouted' && notice.status !== 'sent') {
         throw noticeNotOpen(id, notice.status);
       }
@@ -152,8 +154,9 @@ export class DeliveryNoticesService {
     input: ReturnDeliveryNoticeDto,
     actor: Actor,
   ): Promise<DeliveryNoticeDto> {
+    const pregnancyId = await this.pregnancyOfNotice(id, actor, 'target');
     await this.dataSource.transaction(async (manager) => {
-      const notice = await this.lockNotice(manager, id, actor, 'target');
+      const notice = await this.lockNotice(manager, id, pregnancyId, actor, 'target');
       if (notice.status !== 'sent') throw noticeNotOpen(id, notice.status);
       await this.endProposal(manager, notice, 'declined');
       await this.write(manager, notice, {
@@ -363,21 +366,39 @@ export class DeliveryNoticesService {
     );
   }
 
-  /** A notice of the caller's side, locked after her pregnancy; anyone else's is not found. */
-  private async lockNotice(
-    manager: EntityManager,
+  /**
+   * The pregnancy of a notice of the caller's side, read before the transaction that locks it (a
+   * notice's pregnancy never changes); anyone else's is not found. A plain read inside would fix
+   * the transaction's snapshot before her lock is had, and a discharge recorded while it waited
+   * would go unseen.
+   */
+  private async pregnancyOfNotice(
     id: number,
     actor: Actor,
     side: 'sender' | 'target',
+  ): Promise<number> {
+    return facilitySide(
+      await this.dataSource.manager.findOneBy(DeliveryNotice, { id }),
+      id,
+      actor,
+      side,
+    ).pregnancyId;
+  }
+
+  /** The notice locked after her pregnancy, still of the caller's side. */
+  private async lockNotice(
+    manager: EntityManager,
+    id: number,
+    pregnancyId: number,
+    actor: Actor,
+    side: 'sender' | 'target',
   ): Promise<DeliveryNotice> {
-    const seen = await manager.findOneBy(DeliveryNotice, { id });
-    const facilityId = side === 'sender' ? seen?.fromFacilityId : seen?.targetFacilityId;
-    if (!seen || facilityId !== actor.facilityId) throw noticeNotFound(id);
-    await manager.query('SELECT id FROM pregnancy WHERE id = ? FOR UPDATE', [seen.pregnancyId]);
-    return manager.findOneOrFail(DeliveryNotice, {
+    await manager.query('SELECT id FROM pregnancy WHERE id = ? FOR UPDATE', [pregnancyId]);
+    const notice = await manager.findOne(DeliveryNotice, {
       where: { id },
       lock: { mode: 'pessimistic_write' },
     });
+    return facilitySide(notice, id, actor, side);
   }
 
   private async write(
@@ -533,4 +554,16 @@ function mapNotice(row: NoticeRow, babies: NoticeBabyDto[]): DeliveryNoticeDto {
     returnNote: row.return_note,
     version: Number(row.version),
   };
+}
+
+/** The notice when the caller's facility is its `side`; else (or when there is none) not found. */
+function facilitySide(
+  notice: DeliveryNotice | null,
+  id: number,
+  actor: Actor,
+  side: 'sender' | 'target',
+): DeliveryNotice {
+  const facilityId = side === 'sender' ? notice?.fromFacilityId : notice?.targetFacilityId;
+  if (!notice || facilityId !== actor.facilityId) throw noticeNotFound(id);
+  return notice;
 }

@@ -222,9 +222,14 @@ export class EpisodesService {
    * together; anything that does not match answers the same 404.
    */
   async findRunning(manager: EntityManager, identity: EpisodeIdentityDto): Promise<Pregnancy> {
-    const woman = await manager.findOneBy(Woman, {
-      documentType: identity.documentType,
-      documentIndex: documentIndexOf(identity.documentNumber.trim().toUpperCase()),
+    // A locking read, as every read before her pregnancy's lock must be: a plain one would fix
+    // the transaction's snapshot, and a facility that joined while this waited would go unseen.
+    const woman = await manager.findOne(Woman, {
+      where: {
+        documentType: identity.documentType,
+        documentIndex: documentIndexOf(identity.documentNumber.trim().toUpperCase()),
+      },
+      lock: { mode: 'pessimistic_write' },
     });
     const matches =
       woman !== null &&

@@ -192,8 +192,9 @@ export class TransfersService {
 
   /** The side that asked takes its request back while it is pending. */
   async withdraw(id: number, actor: Actor): Promise<TransferDto> {
+    const pregnancyId = await this.pregnancyOfTransfer(id, actor);
     await this.dataSource.transaction(async (manager) => {
-      const transfer = await this.lockTransfer(manager, id, actor);
+      const transfer = await this.lockTransfer(manager, id, pregnancyId);
       if (transfer.requestingFacilityId !== actor.facilityId) {
         throw transferNotAnswerable(id, 'only the side that asked withdraws it');
       }
@@ -309,8 +310,9 @@ export class TransfersService {
       pregnancy: Pregnancy,
     ) => Promise<Partial<EpisodeTransfer>>,
   ): Promise<void> {
+    const pregnancyId = await this.pregnancyOfTransfer(id, actor);
     await this.dataSource.transaction(async (manager) => {
-      const transfer = await this.lockTransfer(manager, id, actor);
+      const transfer = await this.lockTransfer(manager, id, pregnancyId);
       if (transfer.answeringFacilityId !== actor.facilityId) {
         throw transferNotAnswerable(id, 'the side that asked withdraws it instead');
       }
@@ -330,20 +332,30 @@ export class TransfersService {
   }
 
   /**
-   * A pending transfer of one of the caller's sides, locked after her pregnancy (the order every
-   * write to her episode takes); anyone else's is not found.
+   * The pregnancy of a transfer of one of the caller's sides, read before the transaction that
+   * locks it (a transfer's pregnancy and sides never change); anyone else's is not found. A plain
+   * read inside would fix the transaction's snapshot before her lock is had, and a case opened
+   * while it waited would be left with the old manager.
    */
-  private async lockTransfer(
-    manager: EntityManager,
-    id: number,
-    actor: Actor,
-  ): Promise<EpisodeTransfer> {
-    const seen = await manager.findOneBy(EpisodeTransfer, { id });
+  private async pregnancyOfTransfer(id: number, actor: Actor): Promise<number> {
+    const seen = await this.dataSource.manager.findOneBy(EpisodeTransfer, { id });
     const ours =
       seen !== null &&
       (seen.fromFacilityId === actor.facilityId || seen.toFacilityId === actor.facilityId);
     if (!ours) throw transferNotFound(id);
-    await manager.query('SELECT id FROM pregnancy WHERE id = ? FOR UPDATE', [seen.pregnancyId]);
+    return seen.pregnancyId;
+  }
+
+  /**
+   * The pending transfer, locked after her pregnancy (the order every write to her episode
+   * takes).
+   */
+  private async lockTransfer(
+    manager: EntityManager,
+    id: number,
+    pregnancyId: number,
+  ): Promise<EpisodeTransfer> {
+    await manager.query('SELECT id FROM pregnancy WHERE id = ? FOR UPDATE', [pregnancyId]);
     const transfer = await manager.findOneOrFail(EpisodeTransfer, {
       where: { id },
       lock: { mode: 'pessimistic_write' },

@@ -16,6 +16,7 @@ import { Page, pageOf, pageWindow } from '../core/http/pagination';
 import { addDays } from '../core/time/calendar-date';
 import { User } from '../core/users/user.entity';
 import { Pregnancy } from '../women/pregnancy.entity';
+import { findPregnancyForUpdate } from '../women/pregnancy.repository';
 import { Woman } from '../women/woman.entity';
 import { pregnancyNotFound } from '../women/women.errors';
 import {
@@ -189,12 +190,14 @@ export class HighRiskCasesService {
    * leaves only once the receiver was contacted, escorted.
    */
   async addReferral(id: number, input: AddReferralDto, actor: Actor): Promise<ReferralDto> {
+    // Her lock before the case is read: a plain read first would fix the transaction's snapshot,
+    // and a referral, or the case's closing, that held her lock meanwhile would go unseen. A
+    // case's pregnancy never changes, so it is looked up before the transaction.
+    const seen = await this.dataSource.manager.findOneBy(HighRiskCase, { id });
     return this.dataSource.transaction(async (manager) => {
+      const pregnancy = seen && (await findPregnancyForUpdate(manager, seen.pregnancyId));
       const current = await this.openCase(manager, id, actor);
-      const pregnancy = await manager.findOneOrFail(Pregnancy, {
-        where: { id: current.pregnancyId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      if (!pregnancy) throw caseNotFound(id);
       const receiver = await this.receiverOf(manager, input, actor);
       const today = this.clock.today();
       const opened = this.clock.dateOf(current.openedAt);
