@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
+import type { Profiler } from 'node:inspector';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createPool, Pool, RowDataPacket } from 'mysql2/promise';
@@ -11,6 +12,7 @@ import { hashPassword } from '../core/auth/password';
 import { identifierCipher } from '../core/privacy/identifier-cipher';
 import { GRADING_RECORDS_COLUMNS } from '../risk/grading-records';
 import { residentIdCheckCharacter } from '../women/rules/resident-id';
+import { inclusiveMicros, ProfiledFunction } from './cpu-profile';
 
 /**
  * `npm run bench:api`: starts the API on a loaded database and drives it over loopback with
@@ -25,7 +27,8 @@ import { residentIdCheckCharacter } from '../women/rules/resident-id';
  * docker/local-services.sh started, the server's CPU time per request too.
  * Options: --seconds N (per run, default 10), --port N (the first API's; the others take the
  * next ports; default 3990), --connections 1,10,50, --apis 1 (or 2, or 1,2), --scenarios
- * visit,register,worklist,search,read,direct (default all).
+ * visit,register,worklist,search,read,direct (default all), --profile (samples the API processes'
+ * CPU and prints what authenticating each request costs: the token and the session check).
  */
 
 const SCENARIOS = ['visit', 'register', 'worklist', 'search', 'read', 'direct'] as const;
@@ -37,6 +40,7 @@ interface Options {
   connections: number[];
   apis: number[];
   scenarios: Scenario[];
+  profile: boolean;
 }
 
 interface Measured {
@@ -45,6 +49,8 @@ interface Measured {
   /** API processes the requests were spread over; null for the direct mysql2 runs. */
   apis: number | null;
   rps: number;
+  /** Requests answered in the run. */
+  requests: number;
   p50: number;
   p99: number;
   errors: number;
@@ -72,6 +78,7 @@ function options(): Options {
     scenarios: arg('scenarios', SCENARIOS.join(','))
       .split(',')
       .filter((name): name is Scenario => (SCENARIOS as readonly string[]).includes(name)),
+    profile: process.argv.includes('--profile'),
   };
 }
 
@@ -103,12 +110,15 @@ async function main(): Promise<void> {
 
   const ports = Array.from({ length: Math.max(...opts.apis) }, (_, i) => opts.port + i);
   const apis: ChildProcess[] = [];
+  const profiles = opts.profile
+    ? ports.map((port) => join(tmpdir(), `mch-bench-api-${port}-${process.pid}.cpuprofile`))
+    : [];
+  const results: Measured[] = [];
   try {
-    for (const port of ports) apis.push(startApi(port));
+    for (const [i, port] of ports.entries()) apis.push(startApi(port, profiles[i]));
     const [token] = await Promise.all(
       ports.map((port, i) => serving(apis[i], port, target.username)),
     );
-    const results: Measured[] = [];
     const http: Array<[Scenario, string, () => RequestFactory]> = [
       ['visit', 'record a visit', () => visitRequests(target)],
       ['register', 'register a woman', () => registrationRequests()],
@@ -139,9 +149,10 @@ async function main(): Promise<void> {
     }
     report(results);
   } finally {
-    for (const api of apis) api.kill('SIGTERM');
+    await Promise.all(apis.map(stopApi));
     await pool.end();
   }
+  if (opts.profile) reportAuthentication(results, profiles);
 }
 
 interface Target {
@@ -192,10 +203,12 @@ async function pickTarget(pool: Pool): Promise<Target> {
  * An API process, as deployed (production: JSON log lines, no queue processor, no schedule), on
  * the configured services.
  */
-function startApi(port: number): ChildProcess {
-  return spawn(process.execPath, ['dist/src/main.js'], {
+function startApi(port: number, profile?: string): ChildProcess {
+  const hook = profile ? ['--require', join(__dirname, 'cpu-profile-hook.js')] : [];
+  return spawn(process.execPath, [...hook, 'dist/src/main.js'], {
     env: {
       ...process.env,
+      ...(profile ? { BENCH_CPU_PROFILE: profile } : {}),
       NODE_ENV: 'production',
       PORT: String(port),
       WORKER_IN_API: 'false',
@@ -203,6 +216,15 @@ function startApi(port: number): ChildProcess {
       SWAGGER_ENABLED: 'false',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** Tells an API process to stop, and resolves once it has (its CPU profile written). */
+function stopApi(api: ChildProcess): Promise<void> {
+  if (api.exitCode !== null || api.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    api.once('exit', () => resolve());
+    api.kill('SIGTERM');
   });
 }
 
@@ -413,6 +435,7 @@ async function runHttp(
     connections: load.connections,
     apis: load.ports.length,
     rps: result.requests.average,
+    requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors,
@@ -615,6 +638,7 @@ async function runDirect(
     connections,
     apis: null,
     rps: latencies.length / opts.seconds,
+    requests: latencies.length,
     p50: at(0.5),
     p99: at(0.99),
     errors,
@@ -649,6 +673,45 @@ function report(results: Measured[]): void {
           );
     }
   }
+}
+
+/** The guard's code every request runs (AuthGuard): the token, then the session. */
+const AUTH_GUARD = 'core/auth/auth.guard.js';
+const AUTHENTICATION: ProfiledFunction[] = [
+  { name: 'canActivate', fileEndsWith: AUTH_GUARD },
+  { name: 'authenticate', fileEndsWith: AUTH_GUARD },
+  { name: 'tokenOf', fileEndsWith: AUTH_GUARD },
+  { name: 'liveActor', fileEndsWith: AUTH_GUARD },
+];
+/** The session check alone: is the session live, the user active with the same role and facility. */
+const SESSION_CHECK: ProfiledFunction[] = [
+  { name: 'liveActor', fileEndsWith: AUTH_GUARD },
+  { name: 'check', fileEndsWith: 'core/auth/sessions.service.js' },
+];
+
+/**
+ * From the API processes' CPU profiles: what authenticating a request costs, beside the API's
+ * CPU time per request over the same HTTP runs (both with the profiler's own cost in).
+ */
+function reportAuthentication(results: Measured[], profiles: string[]): void {
+  const runs = results.filter((r) => r.apiCpuMsPerRequest !== null);
+  const requests = runs.reduce((sum, r) => sum + r.requests, 0);
+  if (requests === 0) return;
+  const apiMicros = runs.reduce((sum, r) => sum + r.apiCpuMsPerRequest! * r.requests * 1000, 0);
+  const read = profiles.map((file) => JSON.parse(readFileSync(file, 'utf8')) as Profiler.Profile);
+  const micros = (functions: ProfiledFunction[]) =>
+    read.reduce((sum, profile) => sum + inclusiveMicros(profile, functions), 0) / requests;
+  const line = (what: string, us: number) =>
+    console.log(
+      `  ${what.padEnd(42)} ${us.toFixed(1).padStart(8)} µs/req  ${((us / (apiMicros / requests)) * 100).toFixed(2).padStart(6)} %`,
+    );
+  console.log(
+    `\nAuthenticating a request, from the API's CPU profile over ${requests} requests (sampled every 200 µs; the profiler's cost is in every figure):`,
+  );
+  line('API CPU, all of it', apiMicros / requests);
+  line('the guard: token, session, role', micros(AUTHENTICATION));
+  line('of which the session check', micros(SESSION_CHECK));
+  for (const file of profiles) rmSync(file, { force: true });
 }
 
 main().catch((error: unknown) => {
