@@ -34,6 +34,7 @@ import { HandbookNumber1795399000000 } from './1795399000000-HandbookNumber';
 import { BreastfeedingFailureReviews1795400000000 } from './1795400000000-BreastfeedingFailureReviews';
 import { IndicatorExportHistory1795401000000 } from './1795401000000-IndicatorExportHistory';
 import { SealedAuditValues1795402000000 } from './1795402000000-SealedAuditValues';
+import { PendingAuditIds1795403000000 } from './1795403000000-PendingAuditIds';
 
 /** Every migration, in order. A generated migration is added here by hand after reading it. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   BreastfeedingFailureReviews1795400000000,
   IndicatorExportHistory1795401000000,
   SealedAuditValues1795402000000,
+  PendingAuditIds1795403000000,
 ];

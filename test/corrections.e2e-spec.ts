@@ -10,6 +10,7 @@ import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, residentId, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
+import { releaseDesk } from './utils/lock-waits';
 import { createTestApp, TestApp } from './utils/test-app';
 
 const MINUTE = 60_000;
@@ -177,6 +178,40 @@ describe('corrections and voids', () => {
     await compute(after.key, staff);
     expect(await value('SM-06', before.key, staff)).toMatchObject({ denominator: 0, stale: false });
     expect(await value('SM-06', after.key, staff)).toMatchObject({ denominator: 1, stale: false });
+  });
+
+  it('a correction committed after a later write is still read: its month goes stale', async () => {
+    const staff = await createStaffedFacility(t.dataSource, loginWith(t));
+    const month = lastMonth();
+    const day = addDays(month.from, 10);
+    const { newborn } = await delivered(day, deliveryPayload(localTime(day, 10, 0)), staff);
+    const staleness = t.app.get(IndicatorStaleness);
+    await staleness.markFromAuditTrail();
+    await compute(month.key, staff);
+    expect(await staleRows(staff, month.key)).toHaveLength(0);
+
+    // Another desk corrects the baby: its audit row is written, its transaction not yet committed.
+    const desk = t.dataSource.createQueryRunner();
+    await desk.connect();
+    try {
+      await desk.startTransaction();
+      await desk.query(
+        `INSERT INTO audit_entry (occurred_at, user_id, facility_id, request_id, entity, entity_id,
+           action, \`before\`, \`after\`, reason)
+         VALUES (NOW(3), ?, ?, 'desk', 'newborn', ?, 'update', NULL, '{}', '出生时间录入错误')`,
+        [staff.users.nurse.id, staff.facility.id, String(newborn.id)],
+      );
+      // A later write commits meanwhile, and the marking reads past the correction's id.
+      await pregnant(day, staff);
+      await staleness.markFromAuditTrail();
+      expect(await staleRows(staff, month.key)).toHaveLength(0);
+      await desk.commitTransaction();
+    } finally {
+      await releaseDesk(desk);
+    }
+    const marking = await staleness.markFromAuditTrail();
+    expect(marking.auditEntriesRead).toBeGreaterThan(0);
+    expect(await staleRows(staff, month.key)).not.toHaveLength(0);
   });
 
   it('a corrected delivery time moves the babies born at it, and the outcome day; both periods stale', async () => {

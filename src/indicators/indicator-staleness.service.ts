@@ -5,11 +5,21 @@ import { DataSource, EntityManager } from 'typeorm';
 import { appConfig } from '../../config';
 import type { AuditAction } from '../core/audit/audit-entry.entity';
 import { utcOffsetOf } from '../core/time/calendar-date';
-import { IndicatorWatermark } from './indicator.entities';
+import { IndicatorWatermark, PendingAuditId } from './indicator.entities';
 import { markClosedPeriodsCorrected } from './closing/closed-periods';
 import { periodsContaining } from './periods';
 
 const WATERMARK = 'audit_trail';
+
+/**
+ * An id below the newest is not there yet while the transaction that took it still runs (ids are
+ * taken at insert, rows seen at commit); it is looked for again at every run for this long, far
+ * longer than any write runs. Ids of rolled-back writes never come, and are forgotten after it.
+ */
+const PENDING_FOR_MS = 60 * 60_000;
+
+/** Absent ids are looked for among this many of the newest read; a first run's older gaps are old. */
+const NEWEST_IDS_CHECKED = 100_000n;
 
 /** Audit rows of reads, not changes: they never make a value stale. */
 const READ_ACTIONS: readonly AuditAction[] = [
@@ -170,6 +180,8 @@ export interface StaleMarking {
  * birth), and the days they were counted on before a correction moved them (the audit row's
  * `before`), and marks the computed values of every period containing any of them stale, for
  * every indicator of the facility: a case moved from September to October makes both stale.
+ * An audit row written by a transaction that commits after a later one is read on the run after
+ * it commits: ids not there when their range was read are kept, and looked for again.
  */
 @Injectable()
 export class IndicatorStaleness {
@@ -191,13 +203,16 @@ export class IndicatorStaleness {
         lock: { mode: 'pessimistic_write' },
       });
       const from = watermark?.lastAuditId ?? '0';
-      const [{ upTo }] = await manager.query<Array<{ upTo: string | null }>>(
-        'SELECT MAX(id) AS upTo FROM audit_entry',
+      const pending = watermark?.pendingAuditIds ?? [];
+      const [{ newest }] = await manager.query<Array<{ newest: string | null }>>(
+        'SELECT MAX(id) AS newest FROM audit_entry',
       );
-      if (upTo === null || BigInt(upTo) <= BigInt(from)) {
+      const upTo = newest !== null && BigInt(newest) > BigInt(from) ? newest : from;
+      const arrived = await this.arrived(manager, pending);
+      if (upTo === from && arrived.length === 0) {
         return { auditEntriesRead: 0, days: 0, valuesMarked: 0 };
       }
-      const days = await this.affectedDays(manager, from, upTo);
+      const days = await this.affectedDays(manager, from, upTo, arrived);
       let valuesMarked = 0;
       for (const [facilityId, facilityDays] of groupByFacility(days)) {
         const keys = [
@@ -212,19 +227,65 @@ export class IndicatorStaleness {
         // Closed periods keep their values; the correction marks them corrected after close.
         await markClosedPeriodsCorrected(manager, facilityId, keys);
       }
-      await manager.upsert(IndicatorWatermark, { name: WATERMARK, lastAuditId: upTo }, ['name']);
+      const stillPending = pendingAfter(
+        pending,
+        arrived,
+        await this.absent(manager, from, upTo),
+        new Date(),
+      );
+      await manager.upsert(
+        IndicatorWatermark,
+        {
+          name: WATERMARK,
+          lastAuditId: upTo,
+          pendingAuditIds: stillPending.length > 0 ? stillPending : null,
+        },
+        ['name'],
+      );
       return {
-        auditEntriesRead: Number(BigInt(upTo) - BigInt(from)),
+        auditEntriesRead: Number(BigInt(upTo) - BigInt(from)) + arrived.length,
         days: days.length,
         valuesMarked,
       };
     });
   }
 
+  /** The pending ids whose rows are there now. */
+  private async arrived(manager: EntityManager, pending: PendingAuditId[]): Promise<string[]> {
+    if (pending.length === 0) return [];
+    const rows = await manager.query<Array<{ id: string }>>(
+      'SELECT id FROM audit_entry WHERE id IN (?)',
+      [pending.map((p) => p.id)],
+    );
+    return rows.map((row) => String(row.id));
+  }
+
+  /** Ids in (fromId, toId], of the newest NEWEST_IDS_CHECKED, that no row has. */
+  private async absent(manager: EntityManager, fromId: string, toId: string): Promise<string[]> {
+    const to = BigInt(toId);
+    const newest = to - NEWEST_IDS_CHECKED;
+    const low = BigInt(fromId) > newest ? BigInt(fromId) : newest;
+    if (to <= low) return [];
+    const [{ rows }] = await manager.query<Array<{ rows: string }>>(
+      'SELECT COUNT(*) AS `rows` FROM audit_entry WHERE id > ? AND id <= ?',
+      [String(low), toId],
+    );
+    if (BigInt(rows) === to - low) return [];
+    const present = await manager.query<Array<{ id: string }>>(
+      'SELECT id FROM audit_entry WHERE id > ? AND id <= ?',
+      [String(low), toId],
+    );
+    const seen = new Set(present.map((row) => String(row.id)));
+    const absent: string[] = [];
+    for (let id = low + 1n; id <= to; id++) if (!seen.has(String(id))) absent.push(String(id));
+    return absent;
+  }
+
   private async affectedDays(
     manager: EntityManager,
     fromId: string,
     toId: string,
+    arrivedIds: string[],
   ): Promise<Array<{ facilityId: number; day: string }>> {
     const pregnancies = [
       ...Object.entries(PREGNANCY_OF).map(
@@ -254,7 +315,8 @@ export class IndicatorStaleness {
       .join('\n      UNION ');
     const sql = `WITH changed AS (
         SELECT entity, CAST(entity_id AS UNSIGNED) AS ref, \`before\` AS before_values FROM audit_entry
-        WHERE id > ? AND id <= ? AND action NOT IN (${READ_ACTIONS.map((a) => `'${a}'`).join(', ')})),
+        WHERE (id > ? AND id <= ?${arrivedIds.length > 0 ? ' OR id IN (?)' : ''})
+          AND action NOT IN (${READ_ACTIONS.map((a) => `'${a}'`).join(', ')})),
       touched AS (SELECT DISTINCT pregnancy_id FROM (${pregnancies}) u)
       SELECT p.facility_id, p.registration_date AS day
         FROM touched x JOIN pregnancy p ON p.id = x.pregnancy_id
@@ -274,6 +336,7 @@ export class IndicatorStaleness {
     const rows = await manager.query<Array<{ facility_id: number; day: string | null }>>(sql, [
       fromId,
       toId,
+      ...(arrivedIds.length > 0 ? [arrivedIds] : []),
       tz,
       tz,
     ]);
@@ -281,6 +344,24 @@ export class IndicatorStaleness {
       .filter((r) => r.day !== null)
       .map((r) => ({ facilityId: Number(r.facility_id), day: String(r.day).slice(0, 10) }));
   }
+}
+
+/**
+ * The ids to look for at the next run: those still not there, for PENDING_FOR_MS from when they
+ * were first missed, and the ones `absent` now.
+ */
+export function pendingAfter(
+  pending: PendingAuditId[],
+  arrived: string[],
+  absent: string[],
+  now: Date,
+): PendingAuditId[] {
+  return [
+    ...pending.filter(
+      (p) => !arrived.includes(p.id) && now.getTime() - Date.parse(p.since) < PENDING_FOR_MS,
+    ),
+    ...absent.map((id) => ({ id, since: now.toISOString() })),
+  ];
 }
 
 function groupByFacility(days: Array<{ facilityId: number; day: string }>): Map<number, string[]> {

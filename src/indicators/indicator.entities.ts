@@ -170,4 +170,14 @@ export class IndicatorWatermark {
 
   @Column({ type: 'bigint' })
   lastAuditId: string;
+
+  /** Ids at or below `lastAuditId` that were not there when read (see indicator-staleness). */
+  @Column({ type: 'json', nullable: true })
+  pendingAuditIds: PendingAuditId[] | null;
+}
+
+/** An audit id not there when its range was read, and since when it has been looked for. */
+export interface PendingAuditId {
+  id: string;
+  since: string;
 }
