@@ -3,7 +3,7 @@ import { baby, deliveryPayload, tenOClockOn } from './factories/delivery.factory
 import { createStaffedFacility, createSystemAdmin, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { bearer, loginWith } from './utils/auth';
-import { holdAuditWrites, releaseDesk, waitForLockWaits } from './utils/lock-waits';
+import { whileFirstHolds } from './utils/lock-waits';
 import { createTestApp, TestApp } from './utils/test-app';
 
 /**
@@ -202,27 +202,18 @@ describe('care across facilities: delivery notices', () => {
     const notice = await noticeOf(community, pregnancyId);
     // The discharge holds her while it waits at its first audit row; the acknowledgement is
     // sent then.
-    const desk = await holdAuditWrites(t.dataSource);
-    try {
-      const discharged = t
-        .http()
-        .patch(`/deliveries/${delivery.id}`)
-        .set(as(hospital))
-        .send({ version: delivery.version, motherDischargedAt: new Date().toISOString() })
-        .then((response) => response);
-      await waitForLockWaits(desk, 1);
-      const acknowledged = t
-        .http()
-        .post(`/delivery-notices/${notice.id}/acknowledge`)
-        .set(as(community))
-        .then((response) => response);
-      await waitForLockWaits(desk, 2);
-      await desk.commitTransaction();
-      expect((await discharged).status).toBe(200);
-      expect((await acknowledged).status).toBe(200);
-    } finally {
-      await releaseDesk(desk);
-    }
+    const [discharged, acknowledged] = await whileFirstHolds(
+      t.dataSource,
+      () =>
+        t
+          .http()
+          .patch(`/deliveries/${delivery.id}`)
+          .set(as(hospital))
+          .send({ version: delivery.version, motherDischargedAt: new Date().toISOString() }),
+      () => t.http().post(`/delivery-notices/${notice.id}/acknowledge`).set(as(community)),
+    );
+    expect(discharged.status).toBe(200);
+    expect(acknowledged.status).toBe(200);
     expect((await noticeOf(community, pregnancyId)).visitDueOn).toBe(addDays(today(), 7));
   });
 

@@ -5,7 +5,7 @@ import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
-import { holdAuditWrites, releaseDesk, waitForLockWaits } from './utils/lock-waits';
+import { whileFirstHolds } from './utils/lock-waits';
 import { joinEpisode } from './utils/episodes';
 import { createTestApp, TestApp } from './utils/test-app';
 
@@ -288,19 +288,10 @@ describe('care across facilities: the shared episode', () => {
       pregnancy: { lmp: addDays(today(), -100), registrationDate: addDays(today(), -30) },
     });
     await t.http().post('/registrations').set(as(community)).send(payload).expect(201);
-    const send = () => joinEpisode(t, outsider, payload.woman).then((response) => response);
+    const send = () => joinEpisode(t, outsider, payload.woman);
     // The first holds her while it waits at its first audit row; the second is sent then.
-    const desk = await holdAuditWrites(t.dataSource);
-    try {
-      const first = send();
-      await waitForLockWaits(desk, 1);
-      const second = send();
-      await waitForLockWaits(desk, 2);
-      await desk.commitTransaction();
-      expect([(await first).status, (await second).status]).toEqual([200, 409]);
-      expect((await second).body.code).toBe('ALREADY_PARTICIPANT');
-    } finally {
-      await releaseDesk(desk);
-    }
+    const [first, second] = await whileFirstHolds(t.dataSource, send, send);
+    expect([first.status, second.status]).toEqual([200, 409]);
+    expect(second.body.code).toBe('ALREADY_PARTICIPANT');
   });
 });

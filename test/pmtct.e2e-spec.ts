@@ -9,7 +9,7 @@ import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
-import { holdAuditWrites, releaseDesk, waitForLockWaits } from './utils/lock-waits';
+import { whileFirstHolds } from './utils/lock-waits';
 import { createTestApp, TestApp } from './utils/test-app';
 
 const HOUR = 3_600_000;
@@ -660,28 +660,24 @@ describe('PMTCT: HIV, syphilis and hepatitis B', () => {
     it('a positive result recorded while her delivery is being written still gives the babies their records', async () => {
       const p = await pregnant(275, home, 200);
       // The delivery holds her while it waits at its first audit row; the result is sent then.
-      const desk = await holdAuditWrites(t.dataSource);
-      try {
-        const delivery = t
-          .http()
-          .post(`/pregnancies/${p.id}/delivery`)
-          .set(as())
-          .send(deliveryPayload(new Date(Date.now() - HOUR), { babies: [baby()] }))
-          .then((response) => response);
-        await waitForLockWaits(desk, 1);
-        const result = test(p.id, {
-          disease: 'hbsag',
-          sampleDate: today(),
-          result: 'positive',
-          resultDate: today(),
-        }).then((response) => response);
-        await waitForLockWaits(desk, 2);
-        await desk.commitTransaction();
-        expect((await delivery).status).toBe(201);
-        expect((await result).status).toBe(201);
-      } finally {
-        await releaseDesk(desk);
-      }
+      const [delivery, result] = await whileFirstHolds(
+        t.dataSource,
+        () =>
+          t
+            .http()
+            .post(`/pregnancies/${p.id}/delivery`)
+            .set(as())
+            .send(deliveryPayload(new Date(Date.now() - HOUR), { babies: [baby()] })),
+        () =>
+          test(p.id, {
+            disease: 'hbsag',
+            sampleDate: today(),
+            result: 'positive',
+            resultDate: today(),
+          }),
+      );
+      expect(delivery.status).toBe(201);
+      expect(result.status).toBe(201);
       expect((await infants(p.id)).map((r: { birthOrder: number }) => r.birthOrder)).toEqual([1]);
     });
 

@@ -4,7 +4,7 @@ import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
-import { holdAuditWrites, releaseDesk, waitForLockWaits } from './utils/lock-waits';
+import { whileFirstHolds } from './utils/lock-waits';
 import { createTestApp, TestApp } from './utils/test-app';
 
 /**
@@ -299,20 +299,10 @@ describe('care across facilities: referrals', () => {
         .http()
         .post(`/high-risk-cases/${id}/referrals`)
         .set(as(community))
-        .send(critical(today(), receiver.facility.id))
-        .then((response) => response);
+        .send(critical(today(), receiver.facility.id));
     // The first holds her while it waits at its first audit row; the second is sent then.
-    const desk = await holdAuditWrites(t.dataSource);
-    try {
-      const first = send();
-      await waitForLockWaits(desk, 1);
-      const second = send();
-      await waitForLockWaits(desk, 2);
-      await desk.commitTransaction();
-      expect([(await first).status, (await second).status]).toEqual([201, 201]);
-    } finally {
-      await releaseDesk(desk);
-    }
+    const [first, second] = await whileFirstHolds(t.dataSource, send, send);
+    expect([first.status, second.status]).toEqual([201, 201]);
     const asked = await t.dataSource.query(
       `SELECT status FROM episode_participant WHERE pregnancy_id = ? AND facility_id = ?`,
       [body.pregnancy.id, receiver.facility.id],

@@ -6,7 +6,7 @@ import { createStaffedFacility, createSystemAdmin, Staff } from './factories/peo
 import { registrationPayload, residentId, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
-import { holdAuditWrites, releaseDesk, waitForLockWaits } from './utils/lock-waits';
+import { whileFirstHolds } from './utils/lock-waits';
 import { createTestApp, TestApp } from './utils/test-app';
 
 interface Registered {
@@ -793,28 +793,23 @@ describe('five-colour risk grading, high-risk cases and district reports', () =>
       await assess(p.id, { kind: 'registration_screening', factorCodes: [] }).expect(201);
       const current = await pregnancy(p.id);
       // The visit holds her while it waits at its first audit row; the correction is sent then.
-      const desk = await holdAuditWrites(t.dataSource);
-      try {
-        const severe = t
-          .http()
-          .post(`/pregnancies/${p.id}/visits`)
-          .set(as(home))
-          .send({ visitDate: today(), haemoglobinGL: 59 })
-          .then((response) => response);
-        await waitForLockWaits(desk, 1);
-        const twins = t
-          .http()
-          .patch(`/pregnancies/${p.id}`)
-          .set(as(home))
-          .send({ version: current.version, fetusCount: 2 })
-          .then((response) => response);
-        await waitForLockWaits(desk, 2);
-        await desk.commitTransaction();
-        expect((await severe).status).toBe(201);
-        expect((await twins).status).toBe(200);
-      } finally {
-        await releaseDesk(desk);
-      }
+      const [severe, twins] = await whileFirstHolds(
+        t.dataSource,
+        () =>
+          t
+            .http()
+            .post(`/pregnancies/${p.id}/visits`)
+            .set(as(home))
+            .send({ visitDate: today(), haemoglobinGL: 59 }),
+        () =>
+          t
+            .http()
+            .patch(`/pregnancies/${p.id}`)
+            .set(as(home))
+            .send({ version: current.version, fetusCount: 2 }),
+      );
+      expect(severe.status).toBe(201);
+      expect(twins.status).toBe(200);
       expect(await pregnancy(p.id)).toMatchObject({ riskColour: 'orange', fetusCount: 2 });
       const [latest] = await automatic(p.id);
       expect(latest.factors.map((f: { code: string }) => f.code).sort()).toEqual([

@@ -3,7 +3,7 @@ import { createStaffedFacility, Staff } from './factories/people.factory';
 import { registrationPayload, today } from './factories/registration.factory';
 import { auditTrail } from './utils/audit-trail';
 import { bearer, loginWith } from './utils/auth';
-import { holdAuditWrites, releaseDesk, waitForLockWaits } from './utils/lock-waits';
+import { whileFirstHolds } from './utils/lock-waits';
 import { joinEpisode } from './utils/episodes';
 import { createTestApp, TestApp } from './utils/test-app';
 
@@ -377,28 +377,18 @@ describe('care across facilities: transfers of her management', () => {
       .expect(201);
     // A visit grading her ORANGE at the old centre holds her while it waits at its first audit
     // row; the new centre confirms then.
-    const desk = await holdAuditWrites(t.dataSource);
-    try {
-      const severe = t
-        .http()
-        .post(`/pregnancies/${id}/visits`)
-        .set(as(oldCentre))
-        .send({ visitDate: today(), haemoglobinGL: 59 })
-        .then((response) => response);
-      await waitForLockWaits(desk, 1);
-      const confirmed = t
-        .http()
-        .post(`/transfers/${transfer.id}/confirm`)
-        .set(as(newCentre))
-        .send({})
-        .then((response) => response);
-      await waitForLockWaits(desk, 2);
-      await desk.commitTransaction();
-      expect((await severe).status).toBe(201);
-      expect((await confirmed).status).toBe(200);
-    } finally {
-      await releaseDesk(desk);
-    }
+    const [severe, confirmed] = await whileFirstHolds(
+      t.dataSource,
+      () =>
+        t
+          .http()
+          .post(`/pregnancies/${id}/visits`)
+          .set(as(oldCentre))
+          .send({ visitDate: today(), haemoglobinGL: 59 }),
+      () => t.http().post(`/transfers/${transfer.id}/confirm`).set(as(newCentre)).send({}),
+    );
+    expect(severe.status).toBe(201);
+    expect(confirmed.status).toBe(200);
     const cases = await t.dataSource.query(
       'SELECT facility_id, status FROM high_risk_case WHERE pregnancy_id = ?',
       [id],

@@ -5,7 +5,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
  * gap after the last one), so a request waits at its first audit row, inside its transaction,
  * with what it has locked so far. Committing the desk's transaction lets them all go on.
  */
-export async function holdAuditWrites(dataSource: DataSource): Promise<QueryRunner> {
+async function holdAuditWrites(dataSource: DataSource): Promise<QueryRunner> {
   const desk = dataSource.createQueryRunner();
   await desk.connect();
   await desk.startTransaction();
@@ -37,4 +37,26 @@ export async function waitForLockWaits(desk: QueryRunner, count = 1): Promise<vo
 export async function releaseDesk(desk: QueryRunner): Promise<void> {
   if (desk.isTransactionActive) await desk.rollbackTransaction();
   await desk.release();
+}
+
+/**
+ * A race for her lock: sends `first`, and once it waits at its first audit row (with what it has
+ * locked), `second`; then lets both go on. Resolves to both answers, in that order.
+ */
+export async function whileFirstHolds<A, B>(
+  dataSource: DataSource,
+  first: () => PromiseLike<A>,
+  second: () => PromiseLike<B>,
+): Promise<[A, B]> {
+  const desk = await holdAuditWrites(dataSource);
+  try {
+    const firstAnswer = Promise.resolve(first());
+    await waitForLockWaits(desk, 1);
+    const secondAnswer = Promise.resolve(second());
+    await waitForLockWaits(desk, 2);
+    await desk.commitTransaction();
+    return [await firstAnswer, await secondAnswer];
+  } finally {
+    await releaseDesk(desk);
+  }
 }
